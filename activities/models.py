@@ -1,0 +1,258 @@
+import secrets
+
+from django.db import models
+from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+# Crockford's base32 without look-alikes: references are read aloud and typed by people.
+REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def new_reference() -> str:
+    """A stable public reference for an activity (kept in exports and imports)."""
+    return "SPF-" + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(6))
+
+
+class ActivityType(models.TextChoices):
+    ADVOCACY = "advocacy", _("Advocacy")
+    TECHNICAL_ASSISTANCE = "technical-assistance", _("Technical assistance")
+    COSTING = "costing", _("Costing and fiscal space")
+    LEGAL = "legal", _("Legal drafting")
+    CAPACITY_BUILDING = "capacity-building", _("Capacity building")
+    STUDY = "study", _("Study or assessment")
+    PILOT = "pilot", _("Pilot implementation")
+    SOUTH_SOUTH = "south-south", _("South-South exchange")
+    COORDINATION = "coordination", _("Coordination (joint SPF task force)")
+
+
+class ActivityStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    ONGOING = "ongoing", _("Ongoing")
+    COMPLETED = "completed", _("Completed")
+    SUSPENDED = "suspended", _("Suspended")
+
+
+class Guarantee(models.TextChoices):
+    """The four basic social security guarantees of ILO Recommendation 202."""
+
+    HEALTH = "health", _("Essential health care")
+    CHILDREN = "children", _("Income security for children")
+    WORKING_AGE = "working-age", _("Income security in working age")
+    OLDER_PERSONS = "older-persons", _("Income security for older persons")
+
+
+# The guarantee each boolean column of Activity stands for. Four flags rather than a
+# join table: the matrix filters on them on every request.
+GUARANTEE_FIELDS: dict[str, str] = {
+    Guarantee.HEALTH: "covers_health",
+    Guarantee.CHILDREN: "covers_children",
+    Guarantee.WORKING_AGE: "covers_working_age",
+    Guarantee.OLDER_PERSONS: "covers_older_persons",
+}
+
+
+class Role(models.TextChoices):
+    LEAD = "lead", _("Lead")
+    CO_LEAD = "co-lead", _("Co-lead")
+    PARTNER = "partner", _("Partner")
+    FUNDER = "funder", _("Funder")
+
+
+def role_order() -> Case:
+    """Sort expression putting the lead first, then co-leads, partners, funders."""
+    return Case(
+        *(When(role=role, then=Value(rank)) for rank, role in enumerate(Role.values)),
+        output_field=models.IntegerField(),
+    )
+
+
+class Tool(models.Model):
+    """An entry in the catalogue of SPF tools (SPF costing tool / RAP, ISPA tools...)."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    owner = models.ForeignKey(
+        "agencies.Agency",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="tools",
+        verbose_name=_("owner"),
+    )
+    description = models.TextField(_("description"), blank=True)
+    url = models.URLField(_("link"), blank=True)
+
+    class Meta:
+        verbose_name = _("SPF tool")
+        verbose_name_plural = _("SPF tools")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.acronym or self.name
+
+
+class ActivityQuerySet(models.QuerySet["Activity"]):
+    def with_agency(self, agency_id: int, role: str | None = None) -> "ActivityQuerySet":
+        """Activities in which the agency takes part (in the given role, if one is given)."""
+        links = ActivityAgency.objects.filter(activity=OuterRef("pk"), agency_id=agency_id)
+        if role:
+            links = links.filter(role=role)
+        return self.filter(Exists(links))
+
+    def with_guarantee(self, guarantee: str) -> "ActivityQuerySet":
+        return self.filter(**{GUARANTEE_FIELDS[guarantee]: True})
+
+    def in_year(self, year: int) -> "ActivityQuerySet":
+        """Activities running at some point in the year (open-ended ones included)."""
+        return self.filter(
+            Q(start_date__year__lte=year) | Q(start_date__isnull=True),
+            Q(end_date__year__gte=year) | Q(end_date__isnull=True),
+        ).exclude(start_date__isnull=True, end_date__isnull=True)
+
+    def for_matrix(self) -> "ActivityQuerySet":
+        """Everything a matrix row shows, in a fixed number of queries."""
+        return self.select_related("country", "focal_point__agency").prefetch_related(
+            models.Prefetch(
+                "participations",
+                queryset=ActivityAgency.objects.select_related("agency").order_by(
+                    role_order(), "agency__acronym"
+                ),
+            ),
+            "tools_used",
+            "tools_needed",
+        )
+
+
+class Activity(models.Model):
+    """One SPF activity in one country: one row of the coalition's matrix."""
+
+    reference = models.CharField(
+        _("reference"),
+        max_length=20,
+        unique=True,
+        default=new_reference,
+        editable=False,
+        help_text=_("Stable public reference; keep it when editing a spreadsheet."),
+    )
+    country = models.ForeignKey(
+        "countries.Country",
+        on_delete=models.PROTECT,
+        related_name="activities",
+        verbose_name=_("country"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    activity_type = models.CharField(_("type"), max_length=24, choices=ActivityType.choices)
+    status = models.CharField(
+        _("status"), max_length=12, choices=ActivityStatus.choices, default=ActivityStatus.ONGOING
+    )
+    covers_health = models.BooleanField(_("essential health care"), default=False)
+    covers_children = models.BooleanField(_("income security for children"), default=False)
+    covers_working_age = models.BooleanField(_("income security in working age"), default=False)
+    covers_older_persons = models.BooleanField(
+        _("income security for older persons"), default=False
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    agencies = models.ManyToManyField(
+        "agencies.Agency",
+        through="ActivityAgency",
+        related_name="activities",
+        verbose_name=_("agencies"),
+    )
+    focal_point = models.ForeignKey(
+        "agencies.FocalPoint",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="activities",
+        verbose_name=_("focal point"),
+    )
+    tools_used = models.ManyToManyField(
+        Tool, blank=True, related_name="used_in", verbose_name=_("tools used")
+    )
+    tools_needed = models.ManyToManyField(
+        Tool, blank=True, related_name="needed_in", verbose_name=_("tools needed")
+    )
+    funding = models.TextField(_("funding"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True, db_index=True)
+
+    objects = ActivityQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        verbose_name = _("SPF activity")
+        verbose_name_plural = _("SPF activities")
+        ordering = ["country__name", "title"]
+        indexes = [
+            models.Index(fields=["status"], name="activity_status_idx"),
+            models.Index(fields=["activity_type"], name="activity_type_idx"),
+            models.Index(fields=["start_date"], name="activity_start_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="activity_end_not_before_start",
+                violation_error_code="end_before_start",
+                violation_error_message=_("The end date cannot be before the start date."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.title}"
+
+    @property
+    def guarantees(self) -> list[str]:
+        """Labels of the R202 guarantees the activity touches."""
+        return [
+            str(Guarantee(value).label)
+            for value, field in GUARANTEE_FIELDS.items()
+            if getattr(self, field)
+        ]
+
+    @property
+    def lead(self) -> "ActivityAgency | None":
+        """The lead agency link, read from the prefetched participations."""
+        return next((p for p in self.participations.all() if p.role == Role.LEAD), None)
+
+
+class ActivityAgency(models.Model):
+    """An agency's part in an activity, and its role there."""
+
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="participations"
+    )
+    agency = models.ForeignKey(
+        "agencies.Agency",
+        on_delete=models.PROTECT,
+        related_name="participations",
+        verbose_name=_("agency"),
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.PARTNER)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("participating agency")
+        verbose_name_plural = _("participating agencies")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity", "agency"],
+                name="activityagency_once_per_activity",
+                violation_error_message=_("This agency is already listed for the activity."),
+            ),
+            models.UniqueConstraint(
+                fields=["activity"],
+                condition=Q(role=Role.LEAD),
+                name="activityagency_one_lead",
+                violation_error_message=_("An activity can have only one lead agency."),
+            ),
+        ]
+        indexes = [models.Index(fields=["agency", "role"], name="activityagency_agency_role")]
+
+    def __str__(self) -> str:
+        return f"{self.agency} ({self.get_role_display()})"

@@ -1,0 +1,133 @@
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from countries.models import Region
+from spf_coalition.names import name_key, split_variants
+
+
+class AgencyKind(models.TextChoices):
+    UN_AGENCY = "un", _("UN agency")
+    IFI = "ifi", _("International financial institution")
+    GOVERNMENT = "government", _("Government or ministry")
+    NGO = "ngo", _("NGO / civil society")
+    DONOR = "donor", _("Donor or fund")
+    ACADEMIA = "academia", _("Academia")
+    SOCIAL_PARTNER = "social-partner", _("Workers' or employers' organisation")
+
+
+class AgencyQuerySet(models.QuerySet["Agency"]):
+    def by_name(self, value: str) -> "Agency | None":
+        """Find an agency by acronym, full name or a known variant ("UNWomen")."""
+        key = name_key(value)
+        if not key:
+            return None
+        for agency in self.all():
+            if key in agency.name_keys():
+                return agency
+        return None
+
+
+class Agency(models.Model):
+    """A coalition member or partner organisation."""
+
+    acronym = models.CharField(
+        _("acronym"), max_length=32, help_text=_("Short name used across the hub, e.g. ILO.")
+    )
+    name = models.CharField(_("full name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=AgencyKind.choices)
+    is_member = models.BooleanField(
+        _("coalition member"),
+        default=True,
+        help_text=_("Members are asked to keep the matrix current; partners are not."),
+    )
+    name_variants = models.TextField(
+        _("name variants"),
+        blank=True,
+        help_text=_("Other spellings people use, one per line (e.g. UNWomen)."),
+    )
+    website = models.URLField(_("website"), blank=True)
+
+    objects = AgencyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("agency")
+        verbose_name_plural = _("agencies")
+        ordering = ["acronym"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("acronym"),
+                name="agency_acronym_unique_ci",
+                violation_error_message=_("An agency with this acronym already exists."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.acronym
+
+    def name_keys(self) -> set[str]:
+        names = [self.acronym, self.name, *split_variants(self.name_variants)]
+        return {name_key(name) for name in names}
+
+
+class FocalLevel(models.TextChoices):
+    COUNTRY = "country", _("Country")
+    REGIONAL = "regional", _("Regional")
+    GLOBAL = "global", _("Global")
+
+
+class FocalPoint(models.Model):
+    """A named contact at an agency, for a country, a region or the global level."""
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.CASCADE, related_name="focal_points", verbose_name=_("agency")
+    )
+    name = models.CharField(_("name"), max_length=120)
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    level = models.CharField(_("level"), max_length=10, choices=FocalLevel.choices)
+    country = models.ForeignKey(
+        "countries.Country",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="focal_points",
+        verbose_name=_("country"),
+    )
+    region = models.CharField(_("region"), max_length=32, choices=Region.choices, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("focal point")
+        verbose_name_plural = _("focal points")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(level=FocalLevel.COUNTRY, country__isnull=False, region="")
+                    | Q(level=FocalLevel.REGIONAL, country__isnull=True) & ~Q(region="")
+                    | Q(level=FocalLevel.GLOBAL, country__isnull=True, region="")
+                ),
+                name="focalpoint_scope_matches_level",
+                violation_error_message=_(
+                    "A country focal point needs a country (and no region), a regional one a "
+                    "region (and no country), a global one neither."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.agency.acronym})"
+
+    @property
+    def scope(self) -> str:
+        """Where this person is the contact: a country, a region or 'Global'."""
+        if self.level == FocalLevel.COUNTRY and self.country_id:
+            return str(self.country)
+        if self.level == FocalLevel.REGIONAL:
+            return self.get_region_display()
+        return str(FocalLevel.GLOBAL.label)

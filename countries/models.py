@@ -1,0 +1,73 @@
+from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries as iso_countries
+from django_countries.fields import CountryField
+
+from spf_coalition.names import name_key, split_variants
+
+
+class Region(models.TextChoices):
+    """ILO regions."""
+
+    AFRICA = "africa", _("Africa")
+    AMERICAS = "americas", _("Americas")
+    ARAB_STATES = "arab-states", _("Arab States")
+    ASIA_PACIFIC = "asia-pacific", _("Asia and the Pacific")
+    EUROPE_CENTRAL_ASIA = "europe-central-asia", _("Europe and Central Asia")
+
+
+class CountryQuerySet(models.QuerySet["Country"]):
+    def by_name(self, value: str) -> "Country | None":
+        """Find a country by ISO alpha-2/alpha-3 code, its name or a known variant."""
+        value = value.strip()
+        if not value:
+            return None
+        code = iso_countries.alpha2(value) if len(value) in (2, 3) else ""
+        if code:
+            found = self.filter(code=code).first()
+            if found:
+                return found
+        key = name_key(value)
+        for country in self.all():
+            if key in country.name_keys():
+                return country
+        return None
+
+
+class Country(models.Model):
+    """A country or territory where the coalition works (ISO 3166-1)."""
+
+    code = CountryField(_("country"), unique=True)
+    # English name, stored so that the matrix can be searched and sorted in SQL;
+    # pages show the localized name from django-countries.
+    name = models.CharField(_("name"), max_length=100, editable=False, db_index=True)
+    region = models.CharField(_("ILO region"), max_length=32, choices=Region.choices)
+    name_variants = models.TextField(
+        _("name variants"),
+        blank=True,
+        help_text=_("Other spellings people use, one per line (e.g. Vietnam, Viet Nam)."),
+    )
+
+    objects = CountryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return str(self.code.name)
+
+    def save(self, *args, **kwargs) -> None:
+        with translation.override("en"):
+            self.name = str(iso_countries.name(self.code)) or str(self.code)
+        super().save(*args, **kwargs)
+
+    @property
+    def alpha3(self) -> str:
+        return self.code.alpha3
+
+    def name_keys(self) -> set[str]:
+        names = [self.name, str(self.code.name), *split_variants(self.name_variants)]
+        return {name_key(name) for name in names}
