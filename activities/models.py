@@ -223,9 +223,7 @@ class Activity(models.Model):
 class ActivityAgency(models.Model):
     """An agency's part in an activity, and its role there."""
 
-    activity = models.ForeignKey(
-        Activity, on_delete=models.CASCADE, related_name="participations"
-    )
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="participations")
     agency = models.ForeignKey(
         "agencies.Agency",
         on_delete=models.PROTECT,

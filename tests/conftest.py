@@ -44,3 +44,31 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
 @pytest.fixture
 def on_postgres() -> bool:
     return connection.vendor == "postgresql"
+
+
+# Personas (issue 3 adds agency members and the secretariat).
+@pytest.fixture
+def viewer(db):
+    """A logged-in partner: sees contact details."""
+    from tests.factories import make_user
+
+    return make_user("viewer")
+
+
+@pytest.fixture
+def viewer_client(client, viewer):
+    client.force_login(viewer)
+    return client
+
+
+@pytest.fixture
+def superuser(db):
+    from django.contrib.auth.models import User
+
+    return User.objects.create_superuser("root", "root@example.org", "test-password-123")
+
+
+@pytest.fixture
+def superuser_client(client, superuser):
+    client.force_login(superuser)
+    return client

@@ -1,0 +1,66 @@
+"""Small builders for test data: plain functions, sensible defaults, keyword overrides."""
+
+import datetime
+import itertools
+
+from django.contrib.auth.models import User
+
+from activities.models import Activity, ActivityAgency, ActivityType, Role
+from agencies.models import Agency, AgencyKind, FocalLevel, FocalPoint
+from countries.models import Country, Region
+
+_seq = itertools.count(1)
+
+
+def make_country(code: str = "VN", region: str = Region.ASIA_PACIFIC, **fields) -> Country:
+    country, _ = Country.objects.get_or_create(code=code, defaults={"region": region, **fields})
+    return country
+
+
+def make_agency(acronym: str = "", kind: str = AgencyKind.UN_AGENCY, **fields) -> Agency:
+    acronym = acronym or f"AG{next(_seq)}"
+    fields.setdefault("name", f"{acronym} full name")
+    return Agency.objects.create(acronym=acronym, kind=kind, **fields)
+
+
+def make_focal_point(agency: Agency, country: Country | None = None, **fields) -> FocalPoint:
+    n = next(_seq)
+    fields.setdefault("name", f"Person {n}")
+    fields.setdefault("email", f"person{n}@example.org")
+    fields.setdefault("phone", f"+41 22 799 {n:04d}")
+    if country is not None:
+        fields.setdefault("level", FocalLevel.COUNTRY)
+    else:
+        fields.setdefault("level", FocalLevel.GLOBAL)
+    return FocalPoint.objects.create(agency=agency, country=country, **fields)
+
+
+def make_activity(
+    country: Country | None = None,
+    agencies: dict[Agency, str] | None = None,
+    **fields,
+) -> Activity:
+    """An activity in `country` with `agencies` mapped to their roles ({ilo: Role.LEAD})."""
+    fields.setdefault("title", f"Activity {next(_seq)}")
+    fields.setdefault("activity_type", ActivityType.TECHNICAL_ASSISTANCE)
+    fields.setdefault("start_date", datetime.date(2012, 1, 1))
+    activity = Activity.objects.create(country=country or make_country(), **fields)
+    for agency, role in (agencies or {}).items():
+        ActivityAgency.objects.create(activity=activity, agency=agency, role=role)
+    return activity
+
+
+def make_user(username: str = "", **fields) -> User:
+    username = username or f"user{next(_seq)}"
+    fields.setdefault("email", f"{username}@example.org")
+    return User.objects.create_user(username=username, password="test-password-123", **fields)
+
+
+__all__ = [
+    "Role",
+    "make_activity",
+    "make_agency",
+    "make_country",
+    "make_focal_point",
+    "make_user",
+]
