@@ -5,4 +5,6 @@ from activities import views
 app_name = "activities"
 urlpatterns = [
     path("", views.matrix, name="matrix"),
+    path("grid/", views.grid, name="grid"),
+    path("export/", views.matrix_export, name="matrix_export"),
 ]

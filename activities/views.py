@@ -1,5 +1,68 @@
-from django.http import HttpRequest, HttpResponse
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from activities.grid import build_grid
+from activities.matrix import (
+    active_filters,
+    filtered_activities,
+    is_filtered,
+    sort_key,
+    sort_links,
+)
+
+EXPORT_FORMATS = ("csv", "xlsx")
 
 
 def matrix(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("SPF Coalition Hub")
+    """Who is doing what where: the filtered, sorted, paginated list of activities."""
+    filterset, activities = filtered_activities(request.GET)
+    paginator = Paginator(activities.for_matrix(), settings.SPF_MATRIX_PAGE_SIZE)
+    # get_page() turns ?page=abc into page 1 and a page past the end into the last one.
+    page = paginator.get_page(request.GET.get("page"))
+    sort = sort_key(request.GET)
+    ctx = {
+        "filter": filterset,
+        "page": page,
+        "sort": sort,
+        "sorts": sort_links(sort),
+        "active_filters": active_filters(filterset),
+        "is_filtered": is_filtered(filterset),
+        "show_contacts": request.user.is_authenticated,
+    }
+    return render(request, "activities/matrix.html", ctx)
+
+
+def grid(request: HttpRequest) -> HttpResponse:
+    """The same filters as the matrix, counted per country and agency."""
+    filterset, activities = filtered_activities(request.GET)
+    ctx = {
+        "filter": filterset,
+        "grid": build_grid(activities, request.GET),
+        "active_filters": active_filters(filterset),
+        "is_filtered": is_filtered(filterset),
+    }
+    return render(request, "activities/grid.html", ctx)
+
+
+def matrix_export(request: HttpRequest) -> HttpResponse:
+    """The rows the matrix shows for the same query string, as a CSV or XLSX download."""
+    fmt = request.GET.get("format", "")
+    if fmt not in EXPORT_FORMATS:
+        message = _("Unknown export format %(format)r: use csv or xlsx.") % {"format": fmt}
+        return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+
+    # Imported here: the export module is written separately from the pages.
+    from activities.exports import export_response
+
+    _filterset, activities = filtered_activities(request.GET)
+    filename = f"spf-matrix-{timezone.localdate():%Y-%m-%d}"
+    return export_response(
+        activities.for_matrix(),
+        fmt,
+        include_contacts=request.user.is_authenticated,
+        filename=filename,
+    )

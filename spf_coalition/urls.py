@@ -1,10 +1,24 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    # A login page for partners who are not admin staff (the admin's refuses them).
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(next_page="activities:matrix"),
+        name="login",
+    ),
+    path(
+        "accounts/logout/",
+        auth_views.LogoutView.as_view(next_page="activities:matrix"),
+        name="logout",
+    ),
+    path("countries/", include("countries.urls")),
+    path("agencies/", include("agencies.urls")),
     path("", include("activities.urls")),
 ]
 

@@ -1,0 +1,63 @@
+from django.db.models import Count, Prefetch, Q
+from django.db.models.functions import Lower
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django_countries import countries as iso_countries
+
+from activities.models import Activity, ActivityAgency, Role, role_order
+from agencies.models import Agency, FocalLevel
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    """Every agency with the number of activities it takes part in and leads."""
+    agencies = Agency.objects.annotate(
+        n=Count("participations"),
+        leads=Count("participations", filter=Q(participations__role=Role.LEAD)),
+    ).order_by(Lower("acronym"))
+    return render(request, "agencies/index.html", {"agencies": agencies})
+
+
+def detail(request: HttpRequest, acronym: str) -> HttpResponse:
+    """Where an agency works, what it leads, and its focal points."""
+    # Lower() matches the case-insensitive unique index on the acronym.
+    agency = Agency.objects.alias(key=Lower("acronym")).filter(key=acronym.lower()).first()
+    if agency is None:
+        raise Http404("Unknown agency")
+
+    countries = (
+        ActivityAgency.objects.filter(agency=agency)
+        .values_list("activity__country__code")
+        .annotate(n=Count("pk"), leads=Count("pk", filter=Q(role=Role.LEAD)))
+        .order_by()
+    )
+    where = sorted(
+        (
+            {"code": code, "name": str(iso_countries.name(code)), "n": n, "leads": leads}
+            for code, n, leads in countries
+        ),
+        key=lambda row: row["name"],
+    )
+    partners = Prefetch(
+        "participations",
+        queryset=ActivityAgency.objects.select_related("agency").order_by(
+            role_order(), "agency__acronym"
+        ),
+    )
+    leads = (
+        Activity.objects.with_agency(agency.pk, Role.LEAD)
+        .select_related("country")
+        .prefetch_related(partners)
+        .order_by("country__name", "title", "pk")
+    )
+    people = agency.focal_points.select_related("country").order_by("level", "region", "name")
+    levels = {level: [] for level in FocalLevel.values}
+    for person in people:
+        levels[person.level].append(person)
+    ctx = {
+        "agency": agency,
+        "where": where,
+        "leads": leads,
+        "contacts": levels,
+        "show_contacts": request.user.is_authenticated,
+    }
+    return render(request, "agencies/detail.html", ctx)
