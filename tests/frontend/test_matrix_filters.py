@@ -1,0 +1,55 @@
+import pytest
+
+from tests.frontend.conftest import shown
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_filters_by_country_code(client, world):
+    response = client.get("/", {"country": "VN"})
+    assert shown(response) == {world.costing.reference}
+
+
+def test_it_accepts_several_countries_in_any_case_and_alpha3(client, world):
+    response = client.get("/?country=vn&country=MOZ")
+    assert shown(response) == {world.costing.reference, world.child_law.reference}
+
+
+def test_it_filters_by_region(client, world):
+    response = client.get("/", {"region": "africa"})
+    assert shown(response) == {world.child_law.reference}
+
+
+def test_it_filters_by_agency_in_any_role(client, world):
+    response = client.get("/", {"agency": "ilo"})
+    assert shown(response) == {world.costing.reference, world.child_law.reference}
+
+
+def test_it_filters_by_agency_as_lead_only(client, world):
+    response = client.get("/", {"agency": "ILO", "agency_role": "lead"})
+    assert shown(response) == {world.costing.reference}
+
+
+def test_it_filters_by_guarantee(client, world):
+    response = client.get("/", {"guarantee": "children"})
+    assert shown(response) == {world.child_law.reference}
+
+
+def test_it_filters_by_type(client, world):
+    response = client.get("/", {"type": "study"})
+    assert shown(response) == {world.pensions.reference}
+
+
+def test_it_filters_by_status(client, world):
+    response = client.get("/", {"status": "planned"})
+    assert shown(response) == {world.child_law.reference}
+
+
+def test_it_filters_by_year_running(client, world):
+    response = client.get("/", {"year": "2013"})
+    assert shown(response) == {world.costing.reference}
+
+
+def test_it_combines_filters(client, world):
+    response = client.get("/", {"agency": "UNICEF", "status": "ongoing"})
+    assert shown(response) == {world.costing.reference}

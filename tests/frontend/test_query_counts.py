@@ -1,0 +1,93 @@
+"""Pages cost the same number of queries for 3 activities as for 60."""
+
+import itertools
+
+import pytest
+from django.urls import reverse
+
+from activities.models import ActivityType, Guarantee, Role, Tool
+from agencies.models import FocalLevel, FocalPoint
+from countries.models import Region
+from tests.factories import make_activity, make_agency, make_country, make_focal_point
+
+pytestmark = pytest.mark.django_db
+
+COUNTRIES = [
+    ("VN", Region.ASIA_PACIFIC),
+    ("KH", Region.ASIA_PACIFIC),
+    ("MZ", Region.AFRICA),
+    ("SN", Region.AFRICA),
+    ("PE", Region.AMERICAS),
+    ("JO", Region.ARAB_STATES),
+]
+
+# Budgets for an anonymous visitor; a logged-in one adds two (session and user).
+BUDGETS = {
+    "activities:matrix": 7,  # 2 for the form's choices, count, rows, 3 prefetches
+    "activities:grid": 4,  # 2 for the form's choices, 2 aggregates
+    "countries:detail": 6,  # country, rows, 3 prefetches, contacts
+    "agencies:detail": 5,  # agency, countries, leads + partners, focal points
+    "countries:index": 1,
+    "agencies:index": 1,
+}
+
+
+def populate(size: int) -> None:
+    countries = [make_country(code, region=region) for code, region in COUNTRIES]
+    agencies = [make_agency(acronym) for acronym in ("ILO", "UNICEF", "WHO", "UNDP", "WFP")]
+    tool = Tool.objects.create(name="SPF costing tool")
+    for country, agency in zip(countries, itertools.cycle(agencies)):
+        make_focal_point(agency, country)
+    for agency in agencies:
+        make_focal_point(agency, None)
+        FocalPoint.objects.create(
+            agency=agency, name="Regional", level=FocalLevel.REGIONAL, region=Region.AFRICA
+        )
+    people = list(FocalPoint.objects.all())
+    for n in range(size):
+        lead, partner = agencies[n % 5], agencies[(n + 1) % 5]
+        activity = make_activity(
+            countries[n % len(countries)] if size > 3 else countries[0],
+            {lead: Role.LEAD, partner: Role.PARTNER},
+            activity_type=ActivityType.values[n % len(ActivityType.values)],
+            focal_point=people[n % len(people)],
+            **{"covers_" + Guarantee.values[n % 4].replace("-", "_"): True},
+        )
+        activity.tools_used.add(tool)
+        activity.tools_needed.add(tool)
+
+
+URLS = [
+    ("activities:matrix", [], {}),
+    (
+        "activities:matrix",
+        [],
+        {"agency": "ilo", "agency_role": "lead", "q": "activity", "year": "2012"},
+    ),
+    ("activities:grid", [], {}),
+    ("activities:grid", [], {"country": "VN", "guarantee": "health"}),
+    ("countries:detail", ["VN"], {}),
+    ("agencies:detail", ["ILO"], {}),
+    ("countries:index", [], {}),
+    ("agencies:index", [], {}),
+]
+
+
+@pytest.mark.parametrize("size", [3, 60])
+@pytest.mark.parametrize(("name", "args", "params"), URLS)
+def test_it_keeps_the_query_count_whatever_the_size(
+    client, django_assert_num_queries, size, name, args, params
+):
+    populate(size)
+    with django_assert_num_queries(BUDGETS[name]):
+        response = client.get(reverse(name, args=args), params)
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("size", [3, 60])
+def test_it_adds_only_the_session_queries_for_a_logged_in_user(
+    viewer_client, django_assert_num_queries, size
+):
+    populate(size)
+    with django_assert_num_queries(BUDGETS["activities:matrix"] + 2):
+        viewer_client.get("/")
