@@ -1,0 +1,9 @@
+import pytest
+
+from spf_coalition.demo.loader import LoadReport, load_demo
+
+
+@pytest.fixture
+def demo(db) -> LoadReport:
+    """The demo data, loaded once for the test."""
+    return load_demo()
