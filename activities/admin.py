@@ -1,0 +1,152 @@
+from typing import Any
+
+from django.contrib import admin
+from django.db import models
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch, QuerySet
+from django.forms.models import BaseInlineFormSet
+from django.http import HttpRequest
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from activities.models import Activity, ActivityAgency, Role, Tool, role_order
+from activities.resources import ActivityResource
+from agencies.models import Agency
+from spf_coalition.admin import HubImportExportAdmin
+
+
+class ParticipationFormSet(BaseInlineFormSet):
+    """The agencies of an activity: one lead at most, said before the database refuses."""
+
+    def clean(self) -> None:
+        super().clean()
+        leads = [
+            form
+            for form in self.forms
+            if form.cleaned_data
+            and not form.cleaned_data.get("DELETE")
+            and form.cleaned_data.get("role") == Role.LEAD
+        ]
+        if len(leads) > 1:
+            message = gettext("Only one agency can lead an activity.")
+            for form in leads[1:]:
+                form.add_error("role", message)
+            raise ValidationError(message, code="two_leads")
+
+    def save_existing_objects(self, commit: bool = True) -> list:
+        # Handing the lead from one agency to another: save the old lead's new role first,
+        # or the database would briefly see two leads and refuse.
+        count = self.initial_form_count()
+        self.forms[:count] = sorted(
+            self.forms[:count],
+            key=lambda form: (form.cleaned_data or {}).get("role") == Role.LEAD,
+        )
+        return super().save_existing_objects(commit)
+
+
+class ParticipationInline(admin.TabularInline):
+    model = ActivityAgency
+    formset = ParticipationFormSet
+    fields = ["agency", "role"]
+    autocomplete_fields = ["agency"]
+    extra = 1
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).select_related("agency").order_by(role_order())
+
+
+class LeadAgencyFilter(admin.SimpleListFilter):
+    title = _("lead agency")
+    parameter_name = "lead"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[int, str]]:
+        leading = Agency.objects.filter(participations__role=Role.LEAD).distinct()
+        return list(leading.order_by("acronym").values_list("pk", "acronym"))
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        value = self.value()
+        if value and value.isdigit():
+            return queryset.with_agency(int(value), Role.LEAD)
+        return queryset
+
+
+@admin.register(Activity)
+class ActivityAdmin(HubImportExportAdmin, SimpleHistoryAdmin):
+    resource_classes = [ActivityResource]
+    inlines = [ParticipationInline]
+    list_display = [
+        "reference",
+        "title",
+        "country",
+        "lead_agency",
+        "agency_list",
+        "status",
+        "activity_type",
+        "start_date",
+        "end_date",
+        "updated_at",
+    ]
+    list_display_links = ["reference", "title"]
+    list_select_related = ["country"]
+    list_filter = [
+        "activity_type",
+        "status",
+        "country__region",
+        "covers_health",
+        "covers_children",
+        "covers_working_age",
+        "covers_older_persons",
+        LeadAgencyFilter,
+    ]
+    search_fields = ["reference", "title", "description", "country__name", "country__name_variants"]
+    search_help_text = _("Reference, title, description or country.")
+    autocomplete_fields = ["country", "focal_point", "tools_used", "tools_needed"]
+    readonly_fields = ["reference", "created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["reference", "country", "title", "description"]}),
+        (_("Kind and status"), {"fields": ["activity_type", "status", "start_date", "end_date"]}),
+        (
+            _("R202 guarantees"),
+            {
+                "fields": [
+                    "covers_health",
+                    "covers_children",
+                    "covers_working_age",
+                    "covers_older_persons",
+                ]
+            },
+        ),
+        (_("Contact, tools, funding"), {"fields": ["focal_point", "tools_used", "tools_needed"]}),
+        (None, {"fields": ["funding", "created_at", "updated_at"]}),
+    ]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        # The agency columns read the participations, fetched once for the whole page.
+        participations = ActivityAgency.objects.select_related("agency").order_by(
+            role_order(), "agency__acronym"
+        )
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(Prefetch("participations", queryset=participations))
+        )
+
+    @admin.display(description=_("lead agency"))
+    def lead_agency(self, activity: Activity) -> str:
+        lead = activity.lead
+        return lead.agency.acronym if lead else "—"
+
+    @admin.display(description=_("agencies"))
+    def agency_list(self, activity: Activity) -> str:
+        return ", ".join(p.agency.acronym for p in activity.participations.all())
+
+
+@admin.register(Tool)
+class ToolAdmin(admin.ModelAdmin):
+    list_display = ["name", "acronym", "owner"]
+    list_select_related = ["owner"]
+    list_filter = ["owner__kind"]
+    search_fields = ["name", "acronym", "owner__acronym"]
+    autocomplete_fields = ["owner"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
