@@ -111,7 +111,7 @@ class ToolListWidget(widgets.ManyToManyWidget):
         self._index: dict[str, Tool] | None = None
 
     def export_value(self, tools: Any) -> str:
-        return join_list(tool.name for tool in tools.all())
+        return join_list(tool.name for tool in tools.all()) if tools is not None else ""
 
     def render(self, value: Any, obj: Any = None, **kwargs: Any) -> str:
         return self.export_value(value)

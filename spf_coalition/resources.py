@@ -116,6 +116,22 @@ class LinesWidget(widgets.CharWidget):
         return "\n".join(split_list(value))
 
 
+class RowDiff(resources.Diff):
+    """The import preview, read through the resource's own getters (agency roles included)."""
+
+    def __init__(self, resource: "HubResource", instance: Any, new: bool) -> None:
+        self.left = self.read(resource, instance)
+        self.right: list = []
+        self.new = new
+
+    def compare_with(self, resource: "HubResource", instance: Any) -> None:
+        self.right = self.read(resource, instance)
+
+    @staticmethod
+    def read(resource: "HubResource", instance: Any) -> list:
+        return [resource.export_field(field, instance) for field in resource.get_import_fields()]
+
+
 class HubResource(resources.ModelResource):
     """A ModelResource with natural keys, contact columns on request and fast rows."""
 
@@ -126,6 +142,10 @@ class HubResource(resources.ModelResource):
         super().__init__(**kwargs)
         self.include_contacts = include_contacts
         self._getters: dict[tuple[str, ...], list[Getter]] = {}
+
+    @classmethod
+    def get_diff_class(cls) -> type[RowDiff]:
+        return RowDiff
 
     # Export -------------------------------------------------------------------------
 
