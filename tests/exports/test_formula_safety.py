@@ -1,0 +1,30 @@
+import pytest
+
+from activities.exports import export_response
+from activities.models import Activity
+from spf_coalition.exporters import neutralise, restore
+from tests.exports.matrix import read_csv, read_xlsx
+from tests.factories import make_activity
+
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
+
+DANGEROUS = ['=HYPERLINK("http://evil.example","click")', "+1", "-2+3", "@SUM(A1)"]
+
+
+def titles(fmt: str) -> list[str]:
+    for title in DANGEROUS:
+        make_activity(title=title)
+    queryset = Activity.objects.order_by("pk")
+    response = export_response(queryset, fmt, include_contacts=False, filename="m")
+    rows = read_csv(response) if fmt == "csv" else read_xlsx(response)
+    return [row["Title"] for row in rows]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_it_neutralises_formulas_in_text_cells(fmt):
+    assert titles(fmt) == ["'" + title for title in DANGEROUS]
+
+
+def test_it_takes_the_quote_off_again_on_import():
+    assert [restore(neutralise(title)) for title in DANGEROUS] == DANGEROUS
+    assert restore("'plain") == "'plain"
