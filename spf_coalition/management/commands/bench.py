@@ -13,7 +13,7 @@ import warnings
 
 from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.db import connection
+from django.db import OperationalError, connection
 from django.db.models import Count
 from django.test import Client
 from django.test.utils import override_settings
@@ -40,23 +40,29 @@ class Command(BaseCommand):
         started = time.perf_counter()
         connection.settings_dict["TEST"]["NAME"] = f"spf_bench_{os.getpid()}"
         progress(f"creating and migrating {connection.settings_dict['TEST']['NAME']}...")
-        old_name = connection.creation.create_test_db(
-            verbosity=0, autoclobber=True, serialize=False
-        )
+        try:
+            old_name = connection.creation.create_test_db(
+                verbosity=0, autoclobber=True, serialize=False
+            )
+        except OperationalError as error:
+            raise CommandError(f"Cannot create the bench database: {error}") from error
         # WhiteNoise warns on every new Client when collectstatic has not run: not our concern.
         warnings.filterwarnings("ignore", message="No directory at")
         try:
             # Production-like: no debug pages, no SQL kept in memory between requests.
             with override_settings(DEBUG=False, ALLOWED_HOSTS=["testserver"]):
-                figures = self.measure(activities, repeats)
+                figures, notes = self.measure(activities, repeats)
         finally:
             progress("dropping the bench database...")
             connection.creation.destroy_test_db(old_name, verbosity=0)
         figures["total_s"] = round(time.perf_counter() - started, 1)
         self.stdout.write(format_table(figures))
+        for note in notes:
+            self.stdout.write(f"n/a: {note}")
+        # Last line, for scripts: one JSON object (None for a figure not measured).
         self.stdout.write(json.dumps(figures))
 
-    def measure(self, activities: int, repeats: int) -> Figures:
+    def measure(self, activities: int, repeats: int) -> tuple[Figures, list[str]]:
         progress(f"building a coalition of {activities:,} activities...")
         started = time.perf_counter()
         counts = build_coalition(activities=activities)
@@ -77,7 +83,7 @@ class Command(BaseCommand):
             busy_agency=busiest_agency(),
             repeats=repeats,
         )
-        return {"build_s": build_s, **run_benches(ctx)}
+        return {"build_s": build_s, **run_benches(ctx)}, ctx.notes
 
 
 def busiest_country_alpha3() -> str:
