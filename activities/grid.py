@@ -3,21 +3,22 @@ many of them it leads, for the same filters as the matrix.
 
 Two aggregate queries whatever the size; the cells are rendered here as ready-made HTML
 because at full size the grid has ~12,000 of them and a template loop with logic per cell
-would dominate the response time.
+would dominate the response time: each row's cells come as one string.
 """
 
+import functools
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import quote
 
 from django.db.models import Count, Q, QuerySet
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import ngettext
-from django_countries import countries as iso_countries
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language, ngettext
 
+from activities.filters import country_names
 from activities.models import Activity, ActivityAgency, Role
 
 # Filters replaced by each cell's own country and agency when linking to the matrix.
@@ -28,6 +29,7 @@ CELL_PARAMS = ("country", "agency", "agency_role", "page", "sort", "format")
 class GridColumn:
     acronym: str
     url: str  # the agency's page
+    param: str = ""  # the acronym, quoted and escaped for a link
     total: int = 0
     leads: int = 0
 
@@ -39,7 +41,7 @@ class GridRow:
     url: str  # the country's page
     matrix_query: str  # the matrix filtered on this country
     total: int = 0  # activities in the country (an activity counts once, not per agency)
-    cells: list[SafeString] = field(default_factory=list)
+    cells: str = ""  # the <td>s of the row, as one SafeString (see _cells)
 
 
 @dataclass
@@ -61,7 +63,9 @@ def build_grid(activities: QuerySet[Activity], params: QueryDict) -> Grid:
     for code, acronym, n, leads in pairs:
         counts[code][acronym] = (n, leads)
         if acronym not in columns:
-            columns[acronym] = GridColumn(acronym, reverse("agencies:detail", args=[acronym]))
+            columns[acronym] = GridColumn(
+                acronym, reverse("agencies:detail", args=[acronym]), escape(quote(acronym))
+            )
         columns[acronym].total += n
         columns[acronym].leads += leads
     per_country = activities.values_list("country__code").annotate(n=Count("pk")).order_by()
@@ -72,10 +76,11 @@ def build_grid(activities: QuerySet[Activity], params: QueryDict) -> Grid:
     prefix = base.urlencode() + "&" if base else ""
     ordered = sorted(columns.values(), key=lambda column: column.acronym.lower())
     matrix_url = reverse("activities:matrix")
+    names = country_names()
     rows = []
     for code, total in per_country:
         query = f"{prefix}country={quote(code)}"
-        name = str(iso_countries.name(code)) or code
+        name = names.get(code, code)
         row = GridRow(code, name, reverse("countries:detail", args=[code]), query, total)
         row.cells = _cells(f"{matrix_url}?{query}", ordered, counts.get(code, {}))
         rows.append(row)
@@ -85,32 +90,31 @@ def build_grid(activities: QuerySet[Activity], params: QueryDict) -> Grid:
 
 def _cells(
     matrix_link: str, columns: list[GridColumn], counts: dict[str, tuple[int, int]]
-) -> list[SafeString]:
-    """One <td> per agency column: the count linking to those rows of the matrix, and ★ with
-    the number of activities the agency leads there."""
+) -> SafeString:
+    """The row's <td>s, one per agency column: the count linking to those rows of the matrix,
+    and ★ with the number of activities the agency leads there."""
     href = escape(f"{matrix_link}&agency=")
     cells = []
     for column in columns:
         n, leads = counts.get(column.acronym, (0, 0))
         if not n:
-            cells.append(EMPTY_CELL)
-            continue
-        link = f'<a href="{href}{escape(quote(column.acronym))}">{n}'
-        if leads:
+            cells.append("<td></td>")
+        elif leads:
             cells.append(
-                mark_safe(
-                    f'<td class="has-lead">{link}<span class="lead-mark" aria-hidden="true">'
-                    f' ★{leads}</span><span class="visually-hidden"> ({_lead_text(leads)})'
-                    "</span></a></td>"
-                )
+                f'<td class="has-lead"><a href="{href}{column.param}">{n}<span class="lead-mark"'
+                f' aria-hidden="true"> ★{leads}</span><span class="visually-hidden">'
+                f" ({_lead_text(leads)})</span></a></td>"
             )
         else:
-            cells.append(mark_safe(f"<td>{link}</a></td>"))
-    return cells
+            cells.append(f'<td><a href="{href}{column.param}">{n}</a></td>')
+    # Every piece is escaped above: counts are integers, links and labels go through escape().
+    return SafeString("".join(cells))
 
 
-EMPTY_CELL = mark_safe("<td></td>")
+@functools.lru_cache(maxsize=256)
+def _cached_lead_text(language: str, count: int) -> str:
+    return escape(ngettext("%(count)s as lead", "%(count)s as lead", count) % {"count": count})
 
 
 def _lead_text(count: int) -> str:
-    return escape(ngettext("%(count)s as lead", "%(count)s as lead", count) % {"count": count})
+    return _cached_lead_text(get_language() or "", count)

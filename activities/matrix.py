@@ -1,13 +1,14 @@
 """The matrix rows for a set of GET parameters, shared by the page, the grid and the export:
 what you see is what you export."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import F, QuerySet
 from django.http import QueryDict
 
 from activities.filters import AGENCY_ROLE_CHOICES, ActivityFilterSet
-from activities.models import Activity
+from activities.models import Activity, ActivityStatus, ActivityType, Role
 
 DEFAULT_SORT = "country"
 LEAD_ONLY = dict(AGENCY_ROLE_CHOICES)["lead"]
@@ -111,3 +112,22 @@ def sort_links(current: str) -> dict[str, dict[str, str]]:
         else:
             links[key] = {"param": key, "state": ""}
     return links
+
+
+def with_labels(activities: Iterable[Activity]) -> list[Activity]:
+    """Attach translated type, status and role labels to rows already fetched.
+
+    get_FOO_display() rebuilds a dict of lazy labels on every call (a gettext per choice);
+    for a page of 50 rows with their agencies that is thousands of lookups. Here each label
+    is translated once per request.
+    """
+    types = {value: str(label) for value, label in ActivityType.choices}
+    statuses = {value: str(label) for value, label in ActivityStatus.choices}
+    roles = {value: str(label).lower() for value, label in Role.choices}
+    rows = list(activities)
+    for activity in rows:
+        activity.type_label = types.get(activity.activity_type, activity.activity_type)
+        activity.status_label = statuses.get(activity.status, activity.status)
+        for link in activity.participations.all():
+            link.role_label = roles.get(link.role, link.role)
+    return rows

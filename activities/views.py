@@ -12,6 +12,7 @@ from activities.matrix import (
     is_filtered,
     sort_key,
     sort_links,
+    with_labels,
 )
 
 EXPORT_FORMATS = ("csv", "xlsx")
@@ -27,6 +28,7 @@ def matrix(request: HttpRequest) -> HttpResponse:
     ctx = {
         "filter": filterset,
         "page": page,
+        "rows": with_labels(page.object_list),
         "sort": sort,
         "sorts": sort_links(sort),
         "active_filters": active_filters(filterset),

@@ -1,9 +1,12 @@
+from django.conf import settings
+from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import Lower
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django_countries import countries as iso_countries
 
+from activities.filters import country_names
+from activities.matrix import with_labels
 from activities.models import Activity, ActivityAgency, Role, role_order
 from agencies.models import Agency, FocalLevel
 
@@ -30,9 +33,10 @@ def detail(request: HttpRequest, acronym: str) -> HttpResponse:
         .annotate(n=Count("pk"), leads=Count("pk", filter=Q(role=Role.LEAD)))
         .order_by()
     )
+    names = country_names()
     where = sorted(
         (
-            {"code": code, "name": str(iso_countries.name(code)), "n": n, "leads": leads}
+            {"code": code, "name": names.get(code, code), "n": n, "leads": leads}
             for code, n, leads in countries
         ),
         key=lambda row: row["name"],
@@ -49,6 +53,8 @@ def detail(request: HttpRequest, acronym: str) -> HttpResponse:
         .prefetch_related(partners)
         .order_by("country__name", "title", "pk")
     )
+    # Paginated: a large agency leads hundreds of activities.
+    page = Paginator(leads, settings.SPF_MATRIX_PAGE_SIZE).get_page(request.GET.get("page"))
     people = agency.focal_points.select_related("country").order_by("level", "region", "name")
     levels = {level: [] for level in FocalLevel.values}
     for person in people:
@@ -56,7 +62,8 @@ def detail(request: HttpRequest, acronym: str) -> HttpResponse:
     ctx = {
         "agency": agency,
         "where": where,
-        "leads": leads,
+        "page": page,
+        "leads": with_labels(page.object_list),
         "contacts": levels,
         "show_contacts": request.user.is_authenticated,
     }

@@ -1,9 +1,12 @@
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django_countries import countries as iso_countries
 
-from activities.models import Activity, ActivityAgency, Role
+from activities.matrix import with_labels
+from activities.models import ActivityAgency, Role
 from agencies.models import FocalLevel, FocalPoint
 from countries.models import Country, Region
 
@@ -29,27 +32,31 @@ def detail(request: HttpRequest, code: str) -> HttpResponse:
     if country is None:
         raise Http404("Unknown country code")
 
-    activities = list(country.activities.for_matrix().order_by("title", "pk"))
+    # Paginated like the matrix: the busiest countries have hundreds of activities.
+    activities = country.activities.for_matrix().order_by("title", "pk")
+    page = Paginator(activities, settings.SPF_MATRIX_PAGE_SIZE).get_page(request.GET.get("page"))
     ctx = {
         "country": country,
-        "activities": activities,
-        "agencies": agency_summary(activities),
+        "page": page,
+        "rows": with_labels(page.object_list),
+        "agencies": agencies_in(country),
         "contacts": contacts_for(country),
         "show_contacts": request.user.is_authenticated,
     }
     return render(request, "countries/detail.html", ctx)
 
 
-def agency_summary(activities: list[Activity]) -> list[dict[str, object]]:
-    """Agencies active in these activities with how many they take part in and lead,
-    read from the prefetched participations (no query)."""
-    summary: dict[int, dict[str, object]] = {}
-    for activity in activities:
-        for link in activity.participations.all():
-            row = summary.setdefault(link.agency_id, {"agency": link.agency, "n": 0, "leads": 0})
-            row["n"] += 1
-            row["leads"] += link.role == Role.LEAD
-    return sorted(summary.values(), key=lambda row: (-row["leads"], -row["n"], str(row["agency"])))
+def agencies_in(country: Country) -> list[dict[str, object]]:
+    """Agencies active in the country, with how many activities they take part in and lead;
+    leaders first."""
+    rows = (
+        ActivityAgency.objects.filter(activity__country=country)
+        .values_list("agency__acronym")
+        .annotate(n=Count("pk"), leads=Count("pk", filter=Q(role=Role.LEAD)))
+        .order_by()
+    )
+    found = [{"acronym": acronym, "n": n, "leads": leads} for acronym, n, leads in rows]
+    return sorted(found, key=lambda row: (-row["leads"], -row["n"], row["acronym"].lower()))
 
 
 def contacts_for(country: Country) -> dict[str, list[FocalPoint]]:
@@ -57,7 +64,7 @@ def contacts_for(country: Country) -> dict[str, list[FocalPoint]]:
     active_there = ActivityAgency.objects.filter(
         agency=OuterRef("agency"), activity__country=country
     )
-    people: QuerySet[FocalPoint] = (
+    people = (
         FocalPoint.objects.filter(Exists(active_there))
         .filter(
             Q(level=FocalLevel.COUNTRY, country=country)

@@ -35,7 +35,7 @@ def test_it_shows_where_the_agency_works_with_counts(client, world):
 
 def test_it_lists_what_the_agency_leads(client, world):
     response = client.get("/agencies/UNICEF/")
-    assert list(response.context["leads"]) == [world.child_law]
+    assert response.context["leads"] == [world.child_law]
 
 
 def test_it_lists_the_agencys_focal_points(client, world):

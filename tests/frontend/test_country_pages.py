@@ -22,8 +22,8 @@ def test_it_answers_404_for_an_unknown_country(client, world, code):
 
 def test_it_lists_the_activities_and_who_leads_them(client, world):
     response = client.get("/countries/VN/")
-    assert response.context["activities"] == [world.costing]
-    leads = {row["agency"].acronym: row["leads"] for row in response.context["agencies"]}
+    assert response.context["rows"] == [world.costing]
+    leads = {row["acronym"]: row["leads"] for row in response.context["agencies"]}
     assert leads == {"ILO": 1, "UNICEF": 0}
 
 

@@ -13,7 +13,7 @@ def cells(response) -> dict[tuple[str, str], str]:
     return {
         (row.code, column.acronym): cell
         for row in grid.rows
-        for column, cell in zip(grid.columns, row.cells, strict=True)
+        for column, cell in zip(grid.columns, re.findall(r"<td.*?</td>", row.cells), strict=True)
     }
 
 

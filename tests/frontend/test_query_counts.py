@@ -25,8 +25,8 @@ COUNTRIES = [
 BUDGETS = {
     "activities:matrix": 7,  # 2 for the form's choices, count, rows, 3 prefetches
     "activities:grid": 4,  # 2 for the form's choices, 2 aggregates
-    "countries:detail": 6,  # country, rows, 3 prefetches, contacts
-    "agencies:detail": 5,  # agency, countries, leads + partners, focal points
+    "countries:detail": 8,  # country, count, rows, 3 prefetches, agencies, contacts
+    "agencies:detail": 6,  # agency, countries, count, leads + partners, focal points
     "countries:index": 1,
     "agencies:index": 1,
 }
