@@ -54,6 +54,11 @@ class ChoiceWidget(widgets.Widget):
     def render(self, value: Any, obj: Any = None, **kwargs: Any) -> str:
         return self.export_value(value)
 
+    def exporter(self) -> Callable[[Any], str]:
+        """export_value with the labels translated once, for a whole export."""
+        labels = {code: str(label) for code, label in self.labels.items()}
+        return lambda value: labels.get(value, value or "")
+
     def codes(self) -> dict[str, str]:
         if self._codes is None:
             self._codes = {}
@@ -88,6 +93,10 @@ class YesNoWidget(widgets.Widget):
 
     def export_value(self, value: bool) -> str:
         return gettext("yes") if value else gettext("no")
+
+    def exporter(self) -> Callable[[Any], str]:
+        yes, no = gettext("yes"), gettext("no")
+        return lambda value: yes if value else no
 
     def render(self, value: Any, obj: Any = None, **kwargs: Any) -> str:
         return self.export_value(value)
@@ -160,9 +169,6 @@ class HubResource(resources.ModelResource):
         """Add what the columns read (select_related / prefetch_related); subclasses do."""
         return queryset
 
-    def filter_export(self, queryset: models.QuerySet, **kwargs: Any) -> models.QuerySet:
-        return self.prepare_export_queryset(queryset)
-
     def is_plain_attribute(self, attribute: str | None) -> bool:
         """A column of the model's own table (read directly, the fast way)."""
         if not attribute or "__" in attribute:
@@ -183,7 +189,9 @@ class HubResource(resources.ModelResource):
         else:  # import-export's reader copes with missing related rows
             get = field.get_value
         # Our widgets know how to show a value (a label, "yes"); others pass it through.
-        show = getattr(field.widget, "export_value", None)
+        # Getters live as long as the resource (one request): translate their words once.
+        exporter = getattr(field.widget, "exporter", None)
+        show = exporter() if exporter else getattr(field.widget, "export_value", None)
         if show is None:
             return get
         return lambda obj: show(get(obj))
@@ -199,12 +207,21 @@ class HubResource(resources.ModelResource):
         """The record's cells as plain values: dates stay dates, text is not escaped yet."""
         return [get(obj) for get in self.getters(selected_fields)]
 
+    def iter_objects(self, queryset: models.QuerySet) -> Iterator[models.Model]:
+        """The records to export, with what their columns read; a few queries per chunk."""
+        return self.prepare_export_queryset(queryset).iterator(chunk_size=EXPORT_CHUNK)
+
+    def iter_queryset(self, queryset: Any) -> Iterator[Any]:
+        # import-export's export() reads its records here: same fetching as iter_table.
+        if isinstance(queryset, models.QuerySet):
+            return self.iter_objects(queryset)
+        return iter(queryset)
+
     def iter_table(self, queryset: models.QuerySet) -> Iterator[list[Any]]:
         """The header row, then one row per record, for spf_coalition.exporters."""
         yield self.get_export_headers()
         getters = self.getters()
-        rows = self.prepare_export_queryset(queryset).iterator(chunk_size=EXPORT_CHUNK)
-        for obj in rows:
+        for obj in self.iter_objects(queryset):
             yield [get(obj) for get in getters]
 
     # django-import-export's own export path (the admin's downloads) uses the same getters,
