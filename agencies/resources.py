@@ -44,9 +44,7 @@ class AgencyFinder:
         unknown = [name for name, agency in zip(names, found, strict=True) if agency is None]
         if unknown:
             raise ValueError(
-                ngettext(
-                    "Unknown agency: %(names)s.", "Unknown agencies: %(names)s.", len(unknown)
-                )
+                ngettext("Unknown agency: %(names)s.", "Unknown agencies: %(names)s.", len(unknown))
                 % {"names": ", ".join(unknown)}
             )
         return [agency for agency in found if agency is not None]
@@ -111,8 +109,7 @@ def one_focal_point(name: str, email: str = "") -> FocalPoint:
         raise ValueError(gettext("Unknown focal point “%(name)s”.") % {"name": email or name})
     if len(matches) > 1:
         raise ValueError(
-            gettext("Several focal points are called “%(name)s”: add their email.")
-            % {"name": name}
+            gettext("Several focal points are called “%(name)s”: add their email.") % {"name": name}
         )
     return matches[0]
 
@@ -156,6 +153,13 @@ class AgencyResource(HubResource):
         # Acronyms are unique whatever their case: "undp" updates UNDP.
         acronym = str(row.get(str(self.fields["acronym"].column_name)) or "").strip()
         return Agency.objects.filter(acronym__iexact=acronym).first() if acronym else None
+
+    def import_instance(self, instance: Agency, row: dict, **kwargs: Any) -> None:
+        # ...and keeps its spelling: a lower-case cell is not a rename.
+        stored = instance.acronym if instance.pk else ""
+        super().import_instance(instance, row, **kwargs)
+        if stored and stored.lower() == instance.acronym.lower():
+            instance.acronym = stored
 
 
 class FocalPointResource(HubResource):
