@@ -37,7 +37,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	@. scripts/ensure-services && \
-	DATABASE_URL="$(TEST_DATABASE_URL)" REDIS_URL="$(REDIS_URL)" $(PY) manage.py bench
+	DEBUG=1 DATABASE_URL="$(TEST_DATABASE_URL)" REDIS_URL="$(REDIS_URL)" $(PY) manage.py bench
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
