@@ -150,7 +150,12 @@ def country_choices(
 
 class ActivityFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_search")
-    country = CountryCodesFilter(label=_("Country"), method="filter_country", distinct=False)
+    country = CountryCodesFilter(
+        label=_("Country"),
+        method="filter_country",
+        distinct=False,
+        help_text=_("Hold Ctrl (⌘ on a Mac) to choose several."),
+    )
     region = django_filters.ChoiceFilter(
         label=_("Region"), field_name="country__region", choices=Region.choices
     )

@@ -50,3 +50,13 @@ def test_it_counts_activities_per_country_in_the_index(client, world):
     make_activity(world.vn, {world.ilo: Role.PARTNER})
     regions = dict(client.get("/countries/").context["regions"])
     assert regions["Asia and the Pacific"][0].n == 2
+
+
+def test_it_paginates_the_activities_of_a_busy_country(client, world, settings):
+    from tests.factories import make_activity
+
+    settings.SPF_MATRIX_PAGE_SIZE = 1
+    make_activity(world.vn, title="Zz second")
+    response = client.get("/countries/VN/", {"page": "2"})
+    assert [activity.title for activity in response.context["rows"]] == ["Zz second"]
+    assert response.context["page"].paginator.count == 2

@@ -53,3 +53,10 @@ def test_it_filters_by_year_running(client, world):
 def test_it_combines_filters(client, world):
     response = client.get("/", {"agency": "UNICEF", "status": "ongoing"})
     assert shown(response) == {world.costing.reference}
+
+
+def test_it_shows_the_chosen_filters_as_removable_chips(client, world):
+    response = client.get("/", {"country": "VN", "status": "ongoing"})
+    chips = {chip.label: chip for chip in response.context["active_filters"]}
+    assert chips["Country"].value == "Vietnam"
+    assert chips["Country"].remove_query == "status=ongoing"
