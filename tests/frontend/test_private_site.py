@@ -1,4 +1,6 @@
 import pytest
+from django.conf import settings
+from django.shortcuts import resolve_url
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +16,7 @@ def private(settings):
 def test_it_sends_anonymous_visitors_to_the_login_page(client, world, private, url):
     response = client.get(url)
     assert response.status_code == 302
-    assert response["Location"].startswith("/admin/login/")
+    assert response["Location"].startswith(resolve_url(settings.LOGIN_URL))
 
 
 def test_it_lets_logged_in_users_through(viewer_client, world, private):
