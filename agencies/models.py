@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -122,6 +123,28 @@ class FocalPoint(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.agency.acronym})"
+
+    def clean(self) -> None:
+        """Say which field breaks the level rule (the constraint only says that one does)."""
+        errors: dict[str, str] = {}
+        if self.level == FocalLevel.COUNTRY:
+            if not self.country_id:
+                errors["country"] = _("A country focal point needs a country.")
+            if self.region:
+                errors["region"] = _("A country focal point has no region: leave it empty.")
+        elif self.level == FocalLevel.REGIONAL:
+            if not self.region:
+                errors["region"] = _("A regional focal point needs a region.")
+            if self.country_id:
+                errors["country"] = _("A regional focal point has no country: leave it empty.")
+        elif self.level == FocalLevel.GLOBAL:
+            message = _("A global focal point has no country or region: leave it empty.")
+            if self.country_id:
+                errors["country"] = message
+            if self.region:
+                errors["region"] = message
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def scope(self) -> str:

@@ -17,6 +17,12 @@ class Region(models.TextChoices):
     EUROPE_CENTRAL_ASIA = "europe-central-asia", _("Europe and Central Asia")
 
 
+def english_name(code: str) -> str:
+    """The English name of an ISO code, whatever language is active (stored for search)."""
+    with translation.override("en"):
+        return str(iso_countries.name(code)) or code
+
+
 class CountryQuerySet(models.QuerySet["Country"]):
     def by_name(self, value: str) -> "Country | None":
         """Find a country by ISO alpha-2/alpha-3 code, its name or a known variant."""
@@ -60,8 +66,7 @@ class Country(models.Model):
         return str(self.code.name)
 
     def save(self, *args, **kwargs) -> None:
-        with translation.override("en"):
-            self.name = str(iso_countries.name(self.code)) or str(self.code)
+        self.name = english_name(str(self.code))
         super().save(*args, **kwargs)
 
     @property

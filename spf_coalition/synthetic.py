@@ -29,7 +29,7 @@ from activities.models import (
     Tool,
 )
 from agencies.models import Agency, AgencyKind, FocalLevel, FocalPoint
-from countries.models import Country, Region
+from countries.models import Country, Region, english_name
 from workplan.models import Area, Deliverable, Step, Workplan
 
 try:  # The real ILO table, where it exists; any fixed assignment does for a benchmark.
@@ -154,15 +154,14 @@ def _countries(count: int) -> list[Country]:
     # Sorted by code, not by name: names (hence the order) depend on the language.
     codes = sorted(code for code, _name in iso_countries)[:count]
     fallback = Region.values
-    with translation.override("en"):
-        rows = [
-            Country(
-                code=code,
-                name=str(iso_countries.name(code)) or code,
-                region=ILO_REGIONS.get(code) or fallback[i % len(fallback)],
-            )
-            for i, code in enumerate(codes)
-        ]
+    rows = [
+        Country(
+            code=code,
+            name=english_name(code),
+            region=ILO_REGIONS.get(code) or fallback[i % len(fallback)],
+        )
+        for i, code in enumerate(codes)
+    ]
     return Country.objects.bulk_create(rows, batch_size=BATCH_SIZE)
 
 

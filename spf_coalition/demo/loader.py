@@ -15,12 +15,11 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import models, transaction
-from django.utils import translation
 from django_countries import countries as iso_countries
 
 from activities.models import GUARANTEE_FIELDS, Activity, ActivityAgency, Tool
 from agencies.models import Agency, FocalLevel, FocalPoint
-from countries.models import Country
+from countries.models import Country, english_name
 from countries.regions import ILO_REGIONS
 from spf_coalition.demo.country_variants import NAME_VARIANTS
 from spf_coalition.demo.matrix import ACTIVITIES
@@ -69,12 +68,6 @@ def load_demo() -> LoadReport:
         report.admin_line = ensure_demo_admin(report)
     report.totals = {label: model.objects.count() for label, model in COUNTED.items()}
     return report
-
-
-def english_name(code: str) -> str:
-    """The English name Country.save() stores; bulk_create and bulk_update skip save()."""
-    with translation.override("en"):
-        return str(iso_countries.name(code)) or code
 
 
 def load_countries(report: LoadReport) -> dict[str, Country]:

@@ -3,10 +3,10 @@
 from django.utils import translation
 from django_countries import countries as iso_countries
 
-from countries.models import Country, Region
+from countries.models import Country, Region, english_name
 from countries.regions import ILO_REGIONS
 from spf_coalition.demo.country_variants import NAME_VARIANTS
-from spf_coalition.demo.loader import english_name, load_demo
+from spf_coalition.demo.loader import load_demo
 from spf_coalition.names import name_key
 
 
