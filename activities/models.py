@@ -176,6 +176,9 @@ class Activity(models.Model):
         Tool, blank=True, related_name="needed_in", verbose_name=_("tools needed")
     )
     funding = models.TextField(_("funding"), blank=True)
+    # Bumped on every save: an edit based on an older version is refused, not applied
+    # over someone else's change (see activities.concurrency).
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True, db_index=True)
 
@@ -204,6 +207,12 @@ class Activity(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reference} {self.title}"
+
+    def save(self, *args, **kwargs) -> None:
+        # Every save of an existing row is a new version (see activities.concurrency).
+        if not self._state.adding:
+            self.version += 1
+        super().save(*args, **kwargs)
 
     @property
     def guarantees(self) -> list[str]:
