@@ -72,3 +72,72 @@ def superuser(db):
 def superuser_client(client, superuser):
     client.force_login(superuser)
     return client
+
+
+# Personas of the permission matrix: anonymous (plain `client`), viewer, member of agency A,
+# member of agency B, secretariat, superuser.
+@pytest.fixture
+def agency_a(db):
+    from tests.factories import make_agency
+
+    return make_agency("AGA", name="Agency A")
+
+
+@pytest.fixture
+def agency_b(db):
+    from tests.factories import make_agency
+
+    return make_agency("AGB", name="Agency B")
+
+
+@pytest.fixture
+def member_a(agency_a):
+    from tests.factories import make_member
+
+    return make_member(agency_a, username="member_a")
+
+
+@pytest.fixture
+def member_b(agency_b):
+    from tests.factories import make_member
+
+    return make_member(agency_b, username="member_b")
+
+
+@pytest.fixture
+def secretariat(db):
+    from tests.factories import make_secretariat
+
+    return make_secretariat(username="secretariat")
+
+
+def _logged_in(client, user):
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def member_a_client(client, member_a):
+    return _logged_in(client, member_a)
+
+
+@pytest.fixture
+def member_b_client(client, member_b):
+    return _logged_in(client, member_b)
+
+
+@pytest.fixture
+def secretariat_client(client, secretariat):
+    return _logged_in(client, secretariat)
+
+
+PERSONAS = ("anonymous", "viewer", "member_a", "member_b", "secretariat", "superuser")
+
+
+@pytest.fixture
+def persona_client(request, client):
+    """A client logged in as the persona named by indirect parametrization (or anonymous)."""
+    name = request.param
+    if name == "anonymous":
+        return client
+    return _logged_in(client, request.getfixturevalue(name))

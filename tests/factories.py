@@ -3,8 +3,9 @@
 import datetime
 import itertools
 
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Group, User
 
+from accounts.models import SECRETARIAT_GROUP, Membership
 from activities.models import Activity, ActivityAgency, ActivityType, Role
 from agencies.models import Agency, AgencyKind, FocalLevel, FocalPoint
 from countries.models import Country, Region
@@ -56,11 +57,29 @@ def make_user(username: str = "", **fields) -> User:
     return User.objects.create_user(username=username, password="test-password-123", **fields)
 
 
+def make_member(*agencies: Agency, username: str = "", **fields) -> User:
+    """A person who speaks for the given agencies."""
+    user = make_user(username, **fields)
+    for agency in agencies:
+        Membership.objects.create(profile=user.profile, agency=agency)
+    return user
+
+
+def make_secretariat(username: str = "", **fields) -> User:
+    """A member of the ILO secretariat (staff, in the Secretariat group)."""
+    user = make_user(username, is_staff=True, **fields)
+    group, _ = Group.objects.get_or_create(name=SECRETARIAT_GROUP)
+    user.groups.add(group)
+    return user
+
+
 __all__ = [
     "Role",
     "make_activity",
     "make_agency",
     "make_country",
     "make_focal_point",
+    "make_member",
+    "make_secretariat",
     "make_user",
 ]
