@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "agencies",
     "activities",
     "workplan",
+    "rounds",
 ]
 
 MIDDLEWARE = [
