@@ -3,8 +3,12 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from spf_coalition.health import healthz
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # Probed by load balancers and Docker: database and broker status, no login.
+    path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     # A login page for partners who are not admin staff (the admin's refuses them).
     path(
