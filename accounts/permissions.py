@@ -96,6 +96,21 @@ rules.add_perm("agencies.add_focalpoint", is_secretariat | is_member)
 rules.add_perm("agencies.act_for_agency", is_secretariat | speaks_for_agency)
 
 
+@rules.predicate
+def speaks_for_part_agency(user: AnyUser, part: object | None) -> bool:
+    """The user speaks for the agency asked in this round part (a rounds.RoundAgency)."""
+    return part is not None and getattr(part, "agency_id", None) in agency_ids(user)
+
+
+# Update rounds. The member check comes first: it reuses the cached agency ids, so
+# answering a row costs no query for the groups.
+rules.add_perm("rounds.manage_round", is_secretariat)
+rules.add_perm("rounds.answer_part", speaks_for_part_agency | is_secretariat)
+# History: members and the secretariat read it; only the secretariat restores a version.
+rules.add_perm("activities.view_history", is_member | is_secretariat)
+rules.add_perm("activities.restore_version", is_secretariat)
+
+
 def activities_editable_by(user: AnyUser) -> QuerySet[Activity]:
     """The activities the user may edit: all for the secretariat, their agencies' for members."""
     from activities.models import Activity, ActivityAgency
