@@ -1,0 +1,201 @@
+"""Forms of the accounts app: login, invitation, profile in the admin, password reset."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.contrib.auth.models import User
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from accounts import services
+from accounts.models import Profile
+from agencies.models import Agency
+from spf_coalition import emails
+
+logger = logging.getLogger(__name__)
+
+
+class EmailAuthenticationForm(AuthenticationForm):
+    """Django's login form, asking for the email (a username still works)."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _(
+            "This email and password do not match an account. Check them and try again: "
+            "the password is case-sensitive."
+        ),
+    }
+
+    def __init__(self, request: Any = None, *args: Any, **kwargs: Any) -> None:
+        super().__init__(request, *args, **kwargs)
+        field = self.fields["username"]
+        field.label = _("Email")
+        # Phones: an email keyboard, no capital first letter, and password managers' hint.
+        field.widget.attrs.update(
+            {"inputmode": "email", "autocapitalize": "none", "autocomplete": "username"}
+        )
+
+
+def agencies_widget() -> AutocompleteSelectMultiple:
+    """The admin's autocomplete over agencies (AgencyAdmin has search fields)."""
+    return AutocompleteSelectMultiple(Profile._meta.get_field("agencies"), admin.site)
+
+
+class InviteForm(forms.Form):
+    """What the secretariat fills in to invite a person."""
+
+    email = forms.EmailField(
+        label=_("Email"),
+        max_length=150,  # it becomes the username, which holds 150 characters
+        help_text=_("The invitation goes to this address; the person logs in with it."),
+    )
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
+    agencies = forms.ModelMultipleChoiceField(
+        label=_("Agencies"),
+        queryset=Agency.objects.order_by("acronym"),
+        required=False,
+        help_text=_(
+            "The person keeps these agencies' rows and focal points. Leave empty for a "
+            "partner who only reads."
+        ),
+    )
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=settings.LANGUAGES,
+        initial=settings.LANGUAGE_CODE,
+        help_text=_("Language of the invitation and of later emails."),
+    )
+    secretariat = forms.BooleanField(
+        label=_("Secretariat"),
+        required=False,
+        help_text=_("Manages everything, in the admin and in the hub."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agencies"].widget = agencies_widget()
+        self.existing: User | None = None
+
+    def clean_email(self) -> str:
+        email = services.normalize_email(self.cleaned_data["email"])
+        self.existing = services.existing_account(email)
+        if self.existing is not None:
+            raise forms.ValidationError(
+                _(
+                    "%(email)s already has an account, so no new one was made. If they never "
+                    'logged in, select them in the list of people and use the action "Resend '
+                    'invitation".'
+                ),
+                code="exists",
+                params={"email": email},
+            )
+        return email
+
+    def invitee(self) -> services.Invitee:
+        data = self.cleaned_data
+        return services.Invitee(
+            email=data["email"],
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            language=data["language"],
+            agencies=tuple(data["agencies"]),
+            secretariat=data["secretariat"],
+        )
+
+
+class ProfileInlineForm(forms.ModelForm):
+    """The profile on a person's admin page, with their agencies.
+
+    The agencies go through the Membership model, which the admin cannot edit as a plain
+    field: this form edits them as a list and writes the memberships itself.
+    """
+
+    agency_list = forms.ModelMultipleChoiceField(
+        label=_("Agencies"),
+        queryset=Agency.objects.order_by("acronym"),
+        required=False,
+        help_text=_("The person keeps these agencies' rows and focal points."),
+    )
+
+    class Meta:
+        model = Profile
+        fields = ["language", "receives_digest"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agency_list"].widget = agencies_widget()
+        if self.instance.pk:
+            self.fields["agency_list"].initial = list(
+                self.instance.agencies.values_list("pk", flat=True)
+            )
+
+    def save(self, commit: bool = True) -> Profile:
+        profile = super().save(commit)
+        if commit:
+            self._save_agencies()
+        else:
+            save_m2m = self.save_m2m
+
+            def save_all() -> None:
+                save_m2m()
+                self._save_agencies()
+
+            self.save_m2m = save_all
+        return profile
+
+    def _save_agencies(self) -> None:
+        if "agency_list" in self.cleaned_data:
+            self.instance.agencies.set(self.cleaned_data["agency_list"])
+
+
+class HubPasswordResetForm(PasswordResetForm):
+    """Django's reset form, sending through the hub's email helper in the person's language."""
+
+    def get_users(self, email: str):
+        # Unlike Django, also people who never set a password: in the hub that means an
+        # invitation not yet accepted, and a reset link serves them just as well.
+        return (
+            user
+            for user in User._default_manager.filter(email__iexact=email, is_active=True)
+            if user.email.casefold() == email.casefold()
+        )
+
+    def send_mail(
+        self,
+        subject_template_name: str,
+        email_template_name: str,
+        context: dict[str, Any],
+        from_email: str | None,
+        to_email: str,
+        html_email_template_name: str | None = None,
+    ) -> None:
+        user = context["user"]
+        profile = Profile.objects.filter(user=user).first()
+        language = profile.language if profile else settings.LANGUAGE_CODE
+        # The link starts with SITE_URL, never with the Host header of the request.
+        path = reverse("password_reset_confirm", args=[context["uid"], context["token"]])
+        try:
+            emails.send(
+                "password_reset",
+                to=to_email,
+                context={
+                    "user": user,
+                    "name": user.get_full_name() or user.email,
+                    "link": f"{settings.SITE_URL}{path}",
+                    "valid_days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
+                    "LANGUAGE_CODE": language,
+                },
+                language=language,
+                headers={"Content-Language": language},
+            )
+        except Exception:
+            # Like Django: the page must not tell whether the address has an account.
+            logger.exception("Password reset email to user %s failed", user.pk)

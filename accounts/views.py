@@ -1,0 +1,47 @@
+"""Pages of the accounts app of our own; login, logout and password reset are Django's."""
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.forms import SetPasswordForm
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+
+from accounts import services
+
+
+def landing_url() -> str:
+    """Where a person arrives after accepting: their agency's rows once that page exists."""
+    try:
+        return reverse("activities:my_rows")
+    except NoReverseMatch:
+        return reverse("activities:matrix")
+
+
+@never_cache
+@sensitive_post_parameters("new_password1", "new_password2")
+def accept_invitation(request: HttpRequest, uidb64: str, token: str) -> HttpResponse:
+    """The invitation link: the person chooses a password and is logged in.
+
+    The token is checked on every request, the POST included: a link used in another tab,
+    or gone stale while the form was open, changes nothing.
+    """
+    user = services.user_for_link(uidb64, token)
+    if user is None:
+        return render(request, "accounts/invitation_invalid.html", status=400)
+
+    form = SetPasswordForm(user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        # Logging in updates last_login, which also kills the token: the link worked once.
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(
+            request,
+            _("Welcome to the SPF Coalition Hub, %(name)s. Your password is set.")
+            % {"name": user.get_short_name() or user.email},
+        )
+        return redirect(landing_url())
+    return render(request, "accounts/accept_invitation.html", {"form": form, "invitee": user})
