@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from spf_coalition.health import healthz
@@ -10,17 +9,8 @@ urlpatterns = [
     # Probed by load balancers and Docker: database and broker status, no login.
     path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
-    # A login page for partners who are not admin staff (the admin's refuses them).
-    path(
-        "accounts/login/",
-        auth_views.LoginView.as_view(next_page="activities:matrix"),
-        name="login",
-    ),
-    path(
-        "accounts/logout/",
-        auth_views.LogoutView.as_view(next_page="activities:matrix"),
-        name="logout",
-    ),
+    # Login, logout, password reset and invitations (URL names "login", "logout", ...).
+    path("accounts/", include("accounts.urls")),
     path("countries/", include("countries.urls")),
     path("agencies/", include("agencies.urls")),
     path("", include("activities.urls")),
