@@ -140,8 +140,12 @@ USE_I18N = True
 TIME_ZONE = "UTC"
 USE_TZ = True
 
-# ILO usage: the territory ISO 3166 lists as "Palestine, State of".
-COUNTRIES_OVERRIDE = {"PS": _("Occupied Palestinian Territory")}
+# Names in ILO / UN usage where django-countries uses a common English name.
+COUNTRIES_OVERRIDE = {
+    "PS": _("Occupied Palestinian Territory"),
+    "VN": _("Viet Nam"),
+    "LA": _("Lao PDR"),
+}
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]

@@ -58,5 +58,5 @@ def test_it_combines_filters(client, world):
 def test_it_shows_the_chosen_filters_as_removable_chips(client, world):
     response = client.get("/", {"country": "VN", "status": "ongoing"})
     chips = {chip.label: chip for chip in response.context["active_filters"]}
-    assert chips["Country"].value == "Vietnam"
+    assert chips["Country"].value == "Viet Nam"
     assert chips["Country"].remove_query == "status=ongoing"
