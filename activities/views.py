@@ -60,7 +60,14 @@ def matrix_export(request: HttpRequest) -> HttpResponse:
     # Imported here: the export module is written separately from the pages.
     from activities.exports import export_response
 
-    _filterset, activities = filtered_activities(request.GET)
+    filterset, activities = filtered_activities(request.GET)
+    if filterset.errors:
+        # An empty file would read as "no activities"; say which filter is wrong instead.
+        problems = "\n".join(
+            f"{field.label}: {error}" for field in filterset.form for error in field.errors
+        )
+        message = _("Some filters could not be used, so nothing was exported:") + "\n" + problems
+        return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
     filename = f"spf-matrix-{timezone.localdate():%Y-%m-%d}"
     return export_response(
         activities.for_matrix(),
