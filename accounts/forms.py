@@ -43,9 +43,11 @@ class EmailAuthenticationForm(AuthenticationForm):
         )
 
 
-def agencies_widget() -> AutocompleteSelectMultiple:
+def use_agency_autocomplete(field: forms.ModelMultipleChoiceField) -> None:
     """The admin's autocomplete over agencies (AgencyAdmin has search fields)."""
-    return AutocompleteSelectMultiple(Profile._meta.get_field("agencies"), admin.site)
+    widget = AutocompleteSelectMultiple(Profile._meta.get_field("agencies"), admin.site)
+    widget.choices = field.choices  # a widget set after the field was built needs them
+    field.widget = widget
 
 
 class InviteForm(forms.Form):
@@ -81,7 +83,7 @@ class InviteForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agencies"].widget = agencies_widget()
+        use_agency_autocomplete(self.fields["agencies"])
         self.existing: User | None = None
 
     def clean_email(self) -> str:
@@ -131,7 +133,7 @@ class ProfileInlineForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agency_list"].widget = agencies_widget()
+        use_agency_autocomplete(self.fields["agency_list"])
         if self.instance.pk:
             self.fields["agency_list"].initial = list(
                 self.instance.agencies.values_list("pk", flat=True)
