@@ -3,6 +3,7 @@ of the matrix by a deadline, and sees who has answered."""
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -43,6 +44,11 @@ class UpdateRound(models.Model):
     @property
     def is_open(self) -> bool:
         return self.closed_at is None
+
+    @property
+    def days_left(self) -> int:
+        """Days until the deadline (0 on the day itself, negative once it has passed)."""
+        return (self.deadline - timezone.localdate()).days
 
 
 class RoundAgencyStatus(models.TextChoices):
@@ -99,9 +105,16 @@ class RoundAgency(models.Model):
         return RoundAgencyStatus.NOT_STARTED
 
     @property
+    def status_label(self) -> str:
+        return str(RoundAgencyStatus(self.status).label)
+
+    @property
     def is_late(self) -> bool:
         """Submitted after the deadline (a late submission is accepted, and marked)."""
-        return bool(self.submitted_at and self.submitted_at.date() > self.round.deadline)
+        if self.submitted_at is None:
+            return False
+        # The deadline is a day in the site's time zone: compare local dates.
+        return timezone.localtime(self.submitted_at).date() > self.round.deadline
 
 
 class Outcome(models.TextChoices):

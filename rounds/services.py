@@ -1,9 +1,33 @@
 """What members and the secretariat do in update rounds. Views call these; rules live here."""
 
+import datetime
+from collections.abc import Iterable
+
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db import transaction
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.permissions import agency_ids
-from rounds.models import RoundAgency, RowConfirmation
+from activities.models import Activity, ActivityAgency, ActivityStatus
+from agencies.models import Agency
+from rounds.models import Outcome, RoundAgency, RowConfirmation, UpdateRound
+
+
+class RoundClosed(Exception):
+    """The round is closed: it takes no answers until the secretariat reopens it."""
+
+    def __init__(self, update_round: UpdateRound) -> None:
+        super().__init__(f"Round {update_round.pk} is closed")
+        self.round = update_round
+
+    def message(self) -> str:
+        return _(
+            "The round “%(title)s” is closed: it accepts no more answers. "
+            "Ask the secretariat to reopen it."
+        ) % {"title": self.round.title}
 
 
 def open_parts_for(user: AbstractBaseUser | AnonymousUser) -> list[RoundAgency]:
@@ -13,6 +37,19 @@ def open_parts_for(user: AbstractBaseUser | AnonymousUser) -> list[RoundAgency]:
         return []
     return list(
         RoundAgency.objects.filter(agency_id__in=mine, round__closed_at__isnull=True)
+        .select_related("round", "agency")
+        .order_by("round__deadline", "agency__acronym")
+    )
+
+
+def banner_parts_for(user: AbstractBaseUser | AnonymousUser) -> list[RoundAgency]:
+    """Like open_parts_for, in one query (a join on memberships): it runs on every page."""
+    if not user.is_authenticated:
+        return []
+    return list(
+        RoundAgency.objects.filter(
+            agency__memberships__profile__user=user, round__closed_at__isnull=True
+        )
         .select_related("round", "agency")
         .order_by("round__deadline", "agency__acronym")
     )
@@ -31,3 +68,174 @@ def confirmations_for(parts: list[RoundAgency]) -> dict[tuple[int, int], RowConf
         for row in rows
         if (row.round_id, row.agency_id) in by_key
     }
+
+
+def rows_of(agency_id: int) -> QuerySet[Activity]:
+    """An agency's rows of the matrix: the activities it takes part in, in any role."""
+    return Activity.objects.with_agency(agency_id)
+
+
+def default_agencies() -> QuerySet[Agency]:
+    """Who a new round asks unless the secretariat says otherwise: the coalition members."""
+    return Agency.objects.filter(is_member=True)
+
+
+def open_round(
+    user: AbstractBaseUser,
+    *,
+    title: str,
+    deadline: datetime.date,
+    agencies: Iterable[Agency],
+    message: str = "",
+) -> UpdateRound:
+    """Open a round and ask each agency for its part, all or nothing."""
+    with transaction.atomic():
+        update_round = UpdateRound.objects.create(
+            title=title, deadline=deadline, message=message, opened_by=user
+        )
+        ask_agencies(update_round, agencies)
+    return update_round
+
+
+def ask_agencies(update_round: UpdateRound, agencies: Iterable[Agency]) -> int:
+    """Add parts for agencies not yet asked in the round; returns how many were added."""
+    asked = set(update_round.parts.values_list("agency_id", flat=True))
+    new = [agency for agency in agencies if agency.pk not in asked]
+    # One save each (a few dozen agencies at most), so that history records who asked.
+    for agency in new:
+        RoundAgency.objects.create(round=update_round, agency=agency)
+    return len(new)
+
+
+def close_round(update_round: UpdateRound) -> None:
+    if update_round.closed_at is None:
+        update_round.closed_at = timezone.now()
+        update_round.save(update_fields=["closed_at"])
+
+
+def reopen_round(update_round: UpdateRound) -> None:
+    if update_round.closed_at is not None:
+        update_round.closed_at = None
+        update_round.save(update_fields=["closed_at"])
+
+
+def _touch(part: RoundAgency, when: datetime.datetime) -> None:
+    # A plain update: the part's history records submissions, not every click.
+    RoundAgency.objects.filter(pk=part.pk).update(last_activity_at=when)
+    part.last_activity_at = when
+
+
+def answer_row(
+    user: AbstractBaseUser, part: RoundAgency, activity_id: int, outcome: str
+) -> RowConfirmation:
+    """Record the agency's answer for one of its rows (the latest answer wins).
+
+    The caller has checked that the activity is one of the agency's rows. Raises
+    RoundClosed, with nothing written, when the round is closed.
+    """
+    if not part.round.is_open:
+        raise RoundClosed(part.round)
+    now = timezone.now()
+    answer = RowConfirmation(
+        round_id=part.round_id,
+        agency_id=part.agency_id,
+        activity_id=activity_id,
+        outcome=outcome,
+        confirmed_by=user,
+        confirmed_at=now,
+    )
+    with transaction.atomic():
+        # One statement whether it is the first answer or a change of mind.
+        RowConfirmation.objects.bulk_create(
+            [answer],
+            update_conflicts=True,
+            unique_fields=["round", "agency", "activity"],
+            update_fields=["outcome", "confirmed_by", "confirmed_at"],
+        )
+        _touch(part, now)
+    return answer
+
+
+def close_row(user: AbstractBaseUser, part: RoundAgency, activity: Activity, version: int) -> None:
+    """Mark the activity completed (refused on a stale version) and answer CLOSED."""
+    from activities.concurrency import save_activity
+
+    if not part.round.is_open:
+        raise RoundClosed(part.round)
+    with transaction.atomic():
+        activity.status = ActivityStatus.COMPLETED
+        save_activity(activity, version)
+        answer_row(user, part, activity.pk, Outcome.CLOSED)
+
+
+def record_edit(user: AbstractBaseUser, activity: Activity) -> int:
+    """After a member edits an activity: answer EDITED in each open part it belongs to.
+
+    Called by the member edit form after a successful save. Counts only for the agencies
+    the user speaks for (an edit by the secretariat is not the agency's answer). Returns
+    the number of parts answered.
+    """
+    mine = agency_ids(user)
+    if not mine:
+        return 0
+    parts = list(
+        RoundAgency.objects.filter(
+            agency_id__in=mine,
+            round__closed_at__isnull=True,
+            agency__participations__activity=activity,
+        ).select_related("round")
+    )
+    for part in parts:
+        answer_row(user, part, activity.pk, Outcome.EDITED)
+    return len(parts)
+
+
+def submit_part(user: AbstractBaseUser, part: RoundAgency) -> bool:
+    """Mark the agency's part submitted; False if it already was (the first one counts).
+
+    A submission after the deadline is accepted: RoundAgency.is_late marks it.
+    """
+    if not part.round.is_open:
+        raise RoundClosed(part.round)
+    if part.submitted_at is not None:
+        return False
+    now = timezone.now()
+    part.submitted_at = now
+    part.submitted_by = user
+    part.last_activity_at = now
+    part.save(update_fields=["submitted_at", "submitted_by", "last_activity_at"])
+    return True
+
+
+def _count(queryset: QuerySet, group_by: str) -> Coalesce:
+    """A correlated COUNT(*) of queryset rows, grouped on one column (0 when none)."""
+    counted = queryset.values(group_by).annotate(n=Count("*")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def answered_rows(part: RoundAgency) -> int:
+    """How many of the part's rows (still the agency's) have an answer."""
+    return RowConfirmation.objects.filter(
+        round_id=part.round_id,
+        agency_id=part.agency_id,
+        activity__participations__agency_id=part.agency_id,
+    ).count()
+
+
+def parts_with_progress(update_round: UpdateRound) -> QuerySet[RoundAgency]:
+    """The round's parts with `row_count` and `answered_count`, in one query.
+
+    An answer counts only while the activity is still one of the agency's rows.
+    """
+    rows = ActivityAgency.objects.filter(agency_id=OuterRef("agency_id"))
+    answers = RowConfirmation.objects.filter(
+        round_id=OuterRef("round_id"),
+        agency_id=OuterRef("agency_id"),
+        activity__participations__agency_id=OuterRef("agency_id"),
+    )
+    return (
+        RoundAgency.objects.filter(round=update_round)
+        .select_related("round", "agency", "submitted_by")
+        .annotate(row_count=_count(rows, "agency"), answered_count=_count(answers, "agency"))
+        .order_by("agency__acronym")
+    )

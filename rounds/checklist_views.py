@@ -1,0 +1,164 @@
+"""A member's side of a round: the checklist of the agency's rows, answers, submission."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from activities.concurrency import EditConflict
+from activities.models import Activity
+from rounds.models import Outcome, RoundAgency, RowConfirmation
+from rounds.services import (
+    RoundClosed,
+    answer_row,
+    answered_rows,
+    close_row,
+    rows_of,
+    submit_part,
+)
+
+
+def _is_htmx(request: HttpRequest) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def _edit_form_exists() -> bool:
+    """The member edit form is built separately: link to it only once it is there."""
+    try:
+        reverse("activities:edit", kwargs={"reference": "SPF-000000"})
+    except NoReverseMatch:
+        return False
+    return True
+
+
+def _answerable_part(request: HttpRequest, part_id: int) -> RoundAgency:
+    """The round part, if the user may answer for its agency (403 otherwise)."""
+    part = get_object_or_404(RoundAgency.objects.select_related("round", "agency"), pk=part_id)
+    if not request.user.has_perm("rounds.answer_part", part):
+        raise PermissionDenied(_("You do not speak for this agency."))
+    return part
+
+
+def _refuse(request: HttpRequest, part: RoundAgency, message: str) -> HttpResponse:
+    """Nothing was changed: say why (409 for htmx, a message on the checklist otherwise)."""
+    if _is_htmx(request):
+        return HttpResponse(message, status=409, content_type="text/plain; charset=utf-8")
+    messages.error(request, message)
+    return redirect("rounds:checklist", part_id=part.pk)
+
+
+def _row_response(
+    request: HttpRequest, part: RoundAgency, activity: Activity, answer: RowConfirmation | None
+) -> HttpResponse:
+    ctx = {
+        "part": part,
+        "row": activity,
+        "answer": answer,
+        "edit_available": _edit_form_exists(),
+    }
+    return render(request, "rounds/_checklist_row.html", ctx)
+
+
+@login_required
+def checklist(request: HttpRequest, part_id: int) -> HttpResponse:
+    """The agency's rows in this round, each with its answer so far, and the submit button."""
+    part = _answerable_part(request, part_id)
+    rows = list(rows_of(part.agency_id).select_related("country").order_by("country__name", "title"))
+    answers = {
+        answer.activity_id: answer
+        for answer in RowConfirmation.objects.filter(
+            round_id=part.round_id, agency_id=part.agency_id
+        ).select_related("confirmed_by")
+    }
+    answered = sum(1 for row in rows if row.pk in answers)
+    ctx = {
+        "part": part,
+        "round": part.round,
+        "rows": [(row, answers.get(row.pk)) for row in rows],
+        "answered": answered,
+        "total": len(rows),
+        "unanswered": len(rows) - answered,
+        "edit_available": _edit_form_exists(),
+    }
+    return render(request, "rounds/checklist.html", ctx)
+
+
+@login_required
+@require_POST
+def confirm_row(request: HttpRequest, part_id: int, activity_id: int) -> HttpResponse:
+    """Confirm one row as current. Kept lean: members click it once per row."""
+    part = _answerable_part(request, part_id)
+    # A row that is not the agency's is not found, whatever the form says.
+    activity = get_object_or_404(rows_of(part.agency_id).select_related("country"), pk=activity_id)
+    try:
+        answer = answer_row(request.user, part, activity.pk, Outcome.CONFIRMED)
+    except RoundClosed as closed:
+        return _refuse(request, part, closed.message())
+    if _is_htmx(request):
+        return _row_response(request, part, activity, answer)
+    messages.success(request, _("“%(title)s” confirmed as current.") % {"title": activity.title})
+    return redirect("rounds:checklist", part_id=part.pk)
+
+
+@login_required
+@require_POST
+def close_row_view(request: HttpRequest, part_id: int, activity_id: int) -> HttpResponse:
+    """Close a row: the activity is marked completed (if nobody changed it meanwhile)."""
+    part = _answerable_part(request, part_id)
+    activity = get_object_or_404(rows_of(part.agency_id).select_related("country"), pk=activity_id)
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        return HttpResponseBadRequest(
+            _("The form has no valid “version” field: reload the checklist and try again."),
+            content_type="text/plain; charset=utf-8",
+        )
+    try:
+        close_row(request.user, part, activity, version)
+    except RoundClosed as closed:
+        return _refuse(request, part, closed.message())
+    except EditConflict as conflict:
+        return _refuse(request, part, conflict.message())
+    if _is_htmx(request):
+        answer = RowConfirmation.objects.get(
+            round_id=part.round_id, agency_id=part.agency_id, activity_id=activity.pk
+        )
+        return _row_response(request, part, activity, answer)
+    messages.success(request, _("“%(title)s” closed (completed).") % {"title": activity.title})
+    return redirect("rounds:checklist", part_id=part.pk)
+
+
+@login_required
+@require_POST
+def submit(request: HttpRequest, part_id: int) -> HttpResponse:
+    """Mark the agency's part submitted, even with rows unanswered (the page warned)."""
+    part = _answerable_part(request, part_id)
+    try:
+        done = submit_part(request.user, part)
+    except RoundClosed as closed:
+        return _refuse(request, part, closed.message())
+    if not done:
+        messages.info(request, _("Your agency's part was already submitted."))
+    elif part.is_late:
+        messages.warning(
+            request, _("Your agency's part is submitted, after the deadline: it is marked late.")
+        )
+    else:
+        messages.success(request, _("Thank you: your agency's part is submitted."))
+    unanswered = rows_of(part.agency_id).count() - answered_rows(part) if done else 0
+    if unanswered > 0:
+        messages.warning(
+            request,
+            ngettext(
+                "%(count)d row was left unanswered.",
+                "%(count)d rows were left unanswered.",
+                unanswered,
+            )
+            % {"count": unanswered},
+        )
+    return redirect("rounds:checklist", part_id=part.pk)
