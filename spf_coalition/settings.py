@@ -92,6 +92,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "spf_coalition.context_processors.site",
+                "rounds.context_processors.round_banner",
             ],
         },
     },
