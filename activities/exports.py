@@ -1,22 +1,108 @@
-"""The matrix as a CSV or XLSX download, fast enough for every activity at once.
+"""The matrix as a CSV, XLSX, ODS or HXL download, fast enough for every activity at once.
 
-Columns and headers come from ActivityResource, so the admin's export and the front
-end's agree; the rows skip django-import-export's per-cell machinery and go straight to
-the streaming writers of spf_coalition.exporters (see the README's benchmark notes).
+Columns and headers come from ActivityResource, so the admin's export, the front end's
+downloads and the import (which matches these headers) agree; the rows skip
+django-import-export's per-cell machinery and go straight to the streaming writers of
+spf_coalition.exporters (see the README's benchmark notes).
+
+Readers' rights: contact details (focal point email and phone) only when the caller says
+the reader may see them (logged-in users). The hub holds no country assessments yet; when
+it does, they must stay out of every export made for an anonymous reader.
 """
 
 from collections.abc import Iterator
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
+from django.utils import timezone
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
-from activities.models import Activity
+from activities.models import Activity, ActivityStatus, ActivityType, Tool
 from activities.resources import ActivityResource
-from spf_coalition.exporters import FORMATS, table_response
+from agencies.models import Agency
+from spf_coalition.exporters import ColumnNote, csv_response, table_response
 
-__all__ = ["FORMATS", "ActivityTable", "export_response"]
+HXL_FORMATS = ("hxl", "hxl-long")
+FORMATS = ("csv", "xlsx", "ods", *HXL_FORMATS)
+
+__all__ = ["FORMATS", "ActivityTable", "activity_download", "export_response"]
+
+AGENCY_LIST = _("Agency acronyms as listed in the hub (Agencies page), separated by semicolons.")
+# What each column holds, for the "About these columns" sheet and the import template.
+MEANINGS: dict[str, Any] = {
+    "reference": _(
+        "The activity's stable public reference. Keep it when you edit and send the file "
+        "back; leave it empty for a new activity."
+    ),
+    "country_code": _("The country, as its ISO 3166-1 alpha-3 code."),
+    "country": _("The country's name (for reading; the code is what counts)."),
+    "title": _("A short name for the activity."),
+    "description": _("What is done, with whom, for whom."),
+    "activity_type": _("The kind of work."),
+    "status": _("Where the activity stands."),
+    "covers_health": _("Does it touch this guarantee of ILO Recommendation 202?"),
+    "covers_children": _("Does it touch this guarantee of ILO Recommendation 202?"),
+    "covers_working_age": _("Does it touch this guarantee of ILO Recommendation 202?"),
+    "covers_older_persons": _("Does it touch this guarantee of ILO Recommendation 202?"),
+    "start_date": _("When it starts or started."),
+    "end_date": _("When it ends or ended (not before the start date)."),
+    "lead_agency": _("The agency that leads it (at most one)."),
+    "co_lead_agencies": _("Agencies sharing the lead."),
+    "partner_agencies": _("Other agencies taking part."),
+    "funder_agencies": _("Agencies or donors funding it."),
+    "focal_point": _("The person to contact, by name."),
+    "focal_point_email": _("The focal point's email (shown to logged-in users only)."),
+    "focal_point_phone": _("The focal point's phone (shown to logged-in users only)."),
+    "tools_used": _("SPF tools the activity uses, separated by semicolons."),
+    "tools_needed": _("SPF tools the activity would need, separated by semicolons."),
+    "funding": _("Funding sources and amounts, as free text."),
+    "updated_at": _("When the activity was last changed in the hub (not imported)."),
+}
+
+
+def labels(choices: Any) -> str:
+    return "; ".join(str(label) for label in choices.labels)
+
+
+def allowed_values() -> dict[str, str]:
+    """The values each column accepts, read from the hub (two small queries)."""
+    acronyms = "; ".join(Agency.objects.order_by("acronym").values_list("acronym", flat=True))
+    tools = "; ".join(Tool.objects.order_by("name").values_list("name", flat=True))
+    yes_no = f"{gettext('yes')}; {gettext('no')}"
+    agencies = f"{AGENCY_LIST} {acronyms}"
+    date = gettext("A date (YYYY-MM-DD).")
+    return {
+        "reference": gettext("SPF- followed by six letters or digits, e.g. SPF-7K2M9Q."),
+        "country_code": gettext("ISO 3166-1 alpha-3 codes, e.g. VNM (Viet Nam), SEN (Senegal)."),
+        "activity_type": labels(ActivityType),
+        "status": labels(ActivityStatus),
+        "covers_health": yes_no,
+        "covers_children": yes_no,
+        "covers_working_age": yes_no,
+        "covers_older_persons": yes_no,
+        "start_date": date,
+        "end_date": date,
+        "lead_agency": gettext("One acronym: %(acronyms)s") % {"acronyms": acronyms},
+        "co_lead_agencies": agencies,
+        "partner_agencies": agencies,
+        "funder_agencies": agencies,
+        "tools_used": tools,
+        "tools_needed": tools,
+    }
+
+
+def resource_notes(resource: ActivityResource) -> dict[str, ColumnNote]:
+    """A note for each column the resource exports, keyed by field name."""
+    allowed = allowed_values()
+    notes = {}
+    for field in resource.get_export_fields():
+        name = resource.get_field_name(field)
+        notes[name] = ColumnNote(
+            str(field.column_name), str(MEANINGS.get(name, "")), allowed.get(name, "")
+        )
+    return notes
 
 
 class ActivityTable:
@@ -29,13 +115,45 @@ class ActivityTable:
     def iter_table(self) -> Iterator[list[Any]]:
         return self.resource.iter_table(self.queryset)
 
+    def column_notes(self) -> list[ColumnNote]:
+        return list(resource_notes(self.resource).values())
+
 
 def export_response(
     queryset: QuerySet[Activity], fmt: str, *, include_contacts: bool, filename: str
 ) -> HttpResponse | StreamingHttpResponse:
-    """Exactly the queryset's activities as `fmt` ("csv" or "xlsx"); ValueError otherwise.
+    """Exactly the queryset's activities as `fmt` (one of FORMATS); ValueError otherwise.
 
     Contact details (focal point email and phone) are included only when asked for.
+    "hxl" is a CSV with an HXL hashtag row, one row per activity; "hxl-long" has one row
+    per activity and agency (see activities.hxl).
     """
+    if fmt in HXL_FORMATS:
+        from activities.hxl import hxl_rows  # HXL has its own columns
+
+        rows = hxl_rows(queryset, long=fmt == "hxl-long", include_contacts=include_contacts)
+        suffix = "-hxl-long" if fmt == "hxl-long" else "-hxl"
+        return csv_response(rows, filename=filename.removesuffix(".csv") + suffix)
     table = ActivityTable(queryset, include_contacts=include_contacts)
     return table_response(table, fmt, filename=filename, sheet_title=gettext("SPF activities"))
+
+
+def format_error(fmt: str) -> HttpResponseBadRequest:
+    message = gettext("Unknown export format “%(format)s”: use one of %(formats)s.") % {
+        "format": fmt,
+        "formats": ", ".join(FORMATS),
+    }
+    return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+
+
+def activity_download(
+    request: HttpRequest, queryset: QuerySet[Activity], name: str
+) -> HttpResponse | StreamingHttpResponse:
+    """The download a list page links to: ?format= one of FORMATS, contacts if logged in."""
+    fmt = request.GET.get("format", "")
+    if fmt not in FORMATS:
+        return format_error(fmt)
+    filename = f"{name}-{timezone.localdate():%Y-%m-%d}"
+    return export_response(
+        queryset, fmt, include_contacts=request.user.is_authenticated, filename=filename
+    )

@@ -5,6 +5,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from activities.exports import FORMATS as EXPORT_FORMATS
+from activities.exports import export_response
 from activities.grid import build_grid
 from activities.matrix import (
     active_filters,
@@ -14,8 +16,6 @@ from activities.matrix import (
     sort_links,
     with_labels,
 )
-
-EXPORT_FORMATS = ("csv", "xlsx")
 
 
 def matrix(request: HttpRequest) -> HttpResponse:
@@ -51,14 +51,14 @@ def grid(request: HttpRequest) -> HttpResponse:
 
 
 def matrix_export(request: HttpRequest) -> HttpResponse:
-    """The rows the matrix shows for the same query string, as a CSV or XLSX download."""
+    """The rows the matrix shows for the same query string, as CSV, XLSX, ODS or HXL."""
     fmt = request.GET.get("format", "")
     if fmt not in EXPORT_FORMATS:
-        message = _("Unknown export format %(format)r: use csv or xlsx.") % {"format": fmt}
+        message = _(
+            "Unknown export format %(format)r: use csv or xlsx (spreadsheets), ods "
+            "(OpenDocument), hxl or hxl-long (CSV with HXL hashtags)."
+        ) % {"format": fmt}
         return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
-
-    # Imported here: the export module is written separately from the pages.
-    from activities.exports import export_response
 
     filterset, activities = filtered_activities(request.GET)
     if filterset.errors:
