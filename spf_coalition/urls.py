@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("countries/", include("countries.urls")),
     path("agencies/", include("agencies.urls")),
+    path("workplan/", include("workplan.urls")),
     path("rounds/", include("rounds.urls")),
     path("", include("activities.urls")),
 ]
