@@ -192,6 +192,16 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "UTC"
+# celery beat: the reminder sweep, every SPF_REMINDER_SWEEP_MINUTES (60). Each entry expires
+# before its next run, so runs missed during an outage do not pile up and flood members.
+REMINDER_SWEEP_SECONDS = 60 * int(os.environ.get("SPF_REMINDER_SWEEP_MINUTES", "60"))
+CELERY_BEAT_SCHEDULE = {
+    "workplan-reminder-sweep": {
+        "task": "workplan.sweep_reminders",
+        "schedule": float(REMINDER_SWEEP_SECONDS),
+        "options": {"expires": REMINDER_SWEEP_SECONDS * 0.9},
+    },
+}
 # celery beat keeps its last-run times here: a writable volume in docker-compose.yml.
 CELERY_BEAT_SCHEDULE_FILENAME = os.environ.get(
     "CELERY_BEAT_SCHEDULE_FILENAME", "celerybeat-schedule"
