@@ -1,0 +1,51 @@
+"""An activity's history (members and the secretariat) and restoring a version (secretariat)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from activities.concurrency import EditConflict
+from activities.models import Activity
+from activities.versions import restore_version, versions_of
+
+
+@login_required
+def history(request: HttpRequest, reference: str) -> HttpResponse:
+    """Who changed what and when, newest first, agencies and roles included."""
+    if not request.user.has_perm("activities.view_history"):
+        raise PermissionDenied(_("The history is shown to coalition members and the secretariat."))
+    activity = get_object_or_404(Activity.objects.select_related("country"), reference=reference)
+    ctx = {
+        "activity": activity,
+        "versions": versions_of(activity),
+        "can_restore": request.user.has_perm("activities.restore_version", activity),
+    }
+    return render(request, "history/activity.html", ctx)
+
+
+@login_required
+@require_POST
+def restore(request: HttpRequest, reference: str) -> HttpResponse:
+    """Bring back an earlier version (fields, agencies and roles) as a new version."""
+    activity = get_object_or_404(Activity, reference=reference)
+    if not request.user.has_perm("activities.restore_version", activity):
+        raise PermissionDenied(_("Only the secretariat restores earlier versions."))
+    try:
+        history_id = int(request.POST.get("history_id", ""))
+        version = int(request.POST.get("version", activity.version))
+    except ValueError:
+        messages.error(request, _("Pick a version to restore: “history_id” must be a number."))
+        return redirect("activities:history", reference=reference)
+    try:
+        restore_version(activity, history_id, request.user, based_on_version=version)
+    except Activity.history.model.DoesNotExist:
+        messages.error(request, _("That version does not belong to this activity."))
+    except EditConflict as conflict:
+        messages.error(request, conflict.message())
+    else:
+        messages.success(request, _("The earlier version is restored, as a new version."))
+    return redirect("activities:history", reference=reference)
