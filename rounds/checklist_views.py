@@ -27,13 +27,17 @@ def _is_htmx(request: HttpRequest) -> bool:
     return request.headers.get("HX-Request") == "true"
 
 
-def _edit_form_exists() -> bool:
-    """The member edit form is built separately: link to it only once it is there."""
-    try:
-        reverse("activities:edit", kwargs={"reference": "SPF-000000"})
-    except NoReverseMatch:
-        return False
-    return True
+def edit_url(activity: Activity) -> str | None:
+    """The member edit form for the row, if it is there (it is built separately)."""
+    for name, kwargs in (
+        ("activities:edit", {"reference": activity.reference}),
+        ("activities:activity_edit", {"pk": activity.pk}),
+    ):
+        try:
+            return reverse(name, kwargs=kwargs)
+        except NoReverseMatch:
+            continue
+    return None
 
 
 def _answerable_part(request: HttpRequest, part_id: int) -> RoundAgency:
@@ -59,7 +63,7 @@ def _row_response(
         "part": part,
         "row": activity,
         "answer": answer,
-        "edit_available": _edit_form_exists(),
+        "edit_url": edit_url(activity),
     }
     return render(request, "rounds/_checklist_row.html", ctx)
 
@@ -68,7 +72,9 @@ def _row_response(
 def checklist(request: HttpRequest, part_id: int) -> HttpResponse:
     """The agency's rows in this round, each with its answer so far, and the submit button."""
     part = _answerable_part(request, part_id)
-    rows = list(rows_of(part.agency_id).select_related("country").order_by("country__name", "title"))
+    rows = list(
+        rows_of(part.agency_id).select_related("country").order_by("country__name", "title")
+    )
     answers = {
         answer.activity_id: answer
         for answer in RowConfirmation.objects.filter(
@@ -79,11 +85,10 @@ def checklist(request: HttpRequest, part_id: int) -> HttpResponse:
     ctx = {
         "part": part,
         "round": part.round,
-        "rows": [(row, answers.get(row.pk)) for row in rows],
+        "rows": [(row, answers.get(row.pk), edit_url(row)) for row in rows],
         "answered": answered,
         "total": len(rows),
         "unanswered": len(rows) - answered,
-        "edit_available": _edit_form_exists(),
     }
     return render(request, "rounds/checklist.html", ctx)
 

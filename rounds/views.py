@@ -24,7 +24,7 @@ STATUS_RANK = {status: rank for rank, status in enumerate(RoundAgencyStatus.valu
 DASHBOARD_SORTS: dict[str, Callable[[RoundAgency], object]] = {
     "agency": lambda part: part.agency.acronym.lower(),
     "status": lambda part: (STATUS_RANK[part.status], part.answered_count),
-    "progress": lambda part: (part.answered_count / part.row_count if part.row_count else 1.0),
+    "progress": lambda part: part.answered_count / part.row_count if part.row_count else 1.0,
     "last": lambda part: part.last_activity_at.timestamp() if part.last_activity_at else 0.0,
 }
 
@@ -93,9 +93,7 @@ def dashboard(request: HttpRequest, round_id: int) -> HttpResponse:
         "round": update_round,
         "parts": parts,
         "sort": sort,
-        "sort_links": {
-            name: (f"-{name}" if sort == name else name) for name in DASHBOARD_SORTS
-        },
+        "sort_links": {name: (f"-{name}" if sort == name else name) for name in DASHBOARD_SORTS},
         "counts": [(RoundAgencyStatus(s).label, n) for s, n in counts.items()],
     }
     return render(request, "rounds/dashboard.html", ctx)
@@ -106,9 +104,7 @@ def dashboard_export(request: HttpRequest, round_id: int) -> HttpResponse:
     update_round = get_object_or_404(UpdateRound, pk=round_id)
     parts = _sorted_parts(update_round, request.GET.get("sort", "agency"))
     filename = f"spf-round-{update_round.pk}-{timezone.localdate():%Y-%m-%d}"
-    return table_response(
-        DashboardTable(parts), "xlsx", filename=filename, sheet_title=_("Round")
-    )
+    return table_response(DashboardTable(parts), "xlsx", filename=filename, sheet_title=_("Round"))
 
 
 @secretariat_only
@@ -127,7 +123,6 @@ def close(request: HttpRequest, round_id: int) -> HttpResponse:
 def reopen(request: HttpRequest, round_id: int) -> HttpResponse:
     update_round = get_object_or_404(UpdateRound, pk=round_id)
     reopen_round(update_round)
-    messages.success(
-        request, _("Round “%(title)s” reopened: members can answer again.") % {"title": update_round}
-    )
+    message = _("Round “%(title)s” reopened: members can answer again.")
+    messages.success(request, message % {"title": update_round})
     return redirect("rounds:dashboard", round_id=update_round.pk)
