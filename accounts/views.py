@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.forms import SetPasswordForm
+from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -11,14 +12,17 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
 from accounts import services
+from accounts.permissions import is_member
 
 
-def landing_url() -> str:
-    """Where a person arrives after accepting: their agency's rows once that page exists."""
-    try:
-        return reverse("activities:my_rows")
-    except NoReverseMatch:
-        return reverse("activities:matrix")
+def landing_url(user: User) -> str:
+    """Where a person arrives after accepting: their agency's rows if they speak for one."""
+    if is_member(user):
+        try:
+            return reverse("activities:my_rows")
+        except NoReverseMatch:
+            pass  # the page does not exist (yet): the matrix will do
+    return reverse("activities:matrix")
 
 
 @never_cache
@@ -43,5 +47,5 @@ def accept_invitation(request: HttpRequest, uidb64: str, token: str) -> HttpResp
             _("Welcome to the SPF Coalition Hub, %(name)s. Your password is set.")
             % {"name": user.get_short_name() or user.email},
         )
-        return redirect(landing_url())
+        return redirect(landing_url(user))
     return render(request, "accounts/accept_invitation.html", {"form": form, "invitee": user})

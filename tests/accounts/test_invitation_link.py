@@ -4,7 +4,7 @@ import pytest
 import time_machine
 from django.contrib.auth.models import User
 from django.core import mail
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from accounts import services
@@ -102,3 +102,19 @@ def test_it_refuses_a_deactivated_account(client, link):
     response = client.get(link)
     assert response.status_code == 400
     assert INVALID in response.content.decode()
+
+
+def test_it_takes_a_member_to_their_agencys_rows(client, mailoutbox, agency_a):
+    try:
+        my_rows = reverse("activities:my_rows")
+    except NoReverseMatch:
+        pytest.skip('no "My agency\'s rows" page yet')
+    services.invite(services.Invitee(email="m@example.org", first_name="M", agencies=(agency_a,)))
+    response = client.post(link_path(mailoutbox[-1]), NEW_PASSWORD)
+    assert response["Location"] == my_rows
+    assert User.objects.get(email="m@example.org").has_usable_password()
+
+
+def test_it_takes_a_person_without_agency_to_the_matrix(client, link):
+    response = client.post(link, NEW_PASSWORD)
+    assert response["Location"] == reverse("activities:matrix")
