@@ -1,0 +1,53 @@
+"""The focal point form members use for their own agencies' contacts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from accounts.permissions import agencies_of
+from agencies.models import FocalPoint
+from countries.models import Country
+
+
+class FocalPointForm(forms.ModelForm):
+    country = forms.CharField(
+        label=_("Country"),
+        max_length=100,
+        required=False,
+        help_text=_("For a country focal point only: type a name or an ISO code."),
+        widget=forms.TextInput(attrs={"list": "country-options", "autocomplete": "off"}),
+    )
+
+    class Meta:
+        model = FocalPoint
+        fields = ["agency", "name", "position", "level", "country", "region", "email", "phone"]
+        widgets = {
+            "email": forms.EmailInput(attrs={"autocomplete": "off"}),
+            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
+        }
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Only the user's own agencies can be picked: a forged agency id is "not a valid
+        # choice", the same as any other value outside the list.
+        self.fields["agency"].queryset = agencies_of(user).order_by("acronym")
+        if self.instance.pk and self.instance.country_id:
+            self.initial["country"] = str(self.instance.country)
+
+    def clean_country(self) -> Country | None:
+        typed = self.cleaned_data["country"].strip()
+        if not typed:
+            return None
+        country = Country.objects.by_name(typed)
+        if country is None:
+            raise ValidationError(
+                gettext("“%(value)s” is not a country we know: pick one from the list.")
+                % {"value": typed},
+                code="unknown_country",
+            )
+        return country
