@@ -1,3 +1,7 @@
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -74,6 +78,13 @@ class Deliverable(models.Model):
         blank=True,
         help_text=_('For groups no agency list captures, e.g. "Coalition members".'),
     )
+    progress = models.PositiveSmallIntegerField(
+        _("progress (%)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+        help_text=_("Optional: how far the work is, 0 to 100. 100 marks it done."),
+    )
 
     history = HistoricalRecords()
 
@@ -112,3 +123,144 @@ class Step(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.due_date:%d %b %Y})"
+
+
+def default_days_before() -> str:
+    return "14,3"
+
+
+class ReminderPolicy(models.Model):
+    """When the hub reminds people of their deadlines. One row, edited by the secretariat."""
+
+    days_before = models.CharField(
+        _("days before the due date"),
+        max_length=50,
+        default=default_days_before,
+        help_text=_("Comma-separated numbers of days, e.g. 14,3."),
+    )
+    on_due_day = models.BooleanField(_("remind on the due day"), default=True)
+    overdue_every_days = models.PositiveSmallIntegerField(
+        _("while overdue, remind every (days)"),
+        default=7,
+        help_text=_("0: no reminders once a step is overdue."),
+    )
+    overdue_stop_after_weeks = models.PositiveSmallIntegerField(
+        _("stop overdue reminders after (weeks)"),
+        default=12,
+        help_text=_(
+            "Steps overdue for longer are left to the secretariat (an old plan loaded with "
+            "open steps would otherwise remind everyone every week). 0: never stop."
+        ),
+    )
+    copy_secretariat_when_overdue = models.BooleanField(
+        _("copy the secretariat when overdue"), default=True
+    )
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("reminder policy")
+        verbose_name_plural = _("reminder policy")
+
+    def __str__(self) -> str:
+        return str(_("Reminder policy"))
+
+    def clean(self) -> None:
+        try:
+            self.day_list()
+        except ValueError:
+            raise ValidationError(
+                {"days_before": _("Write whole numbers of days above 0, separated by commas.")}
+            ) from None
+
+    def day_list(self) -> tuple[int, ...]:
+        """The days before a due date to remind on, largest first ("14,3" -> (14, 3))."""
+        days = {int(part) for part in self.days_before.replace(" ", "").split(",") if part}
+        if any(day <= 0 for day in days):
+            raise ValueError(self.days_before)
+        return tuple(sorted(days, reverse=True))
+
+
+class ReminderStatus(models.TextChoices):
+    CLAIMED = "claimed", _("waiting to be sent")
+    SENDING = "sending", _("being sent")
+    SENT = "sent", _("sent")
+    FAILED = "failed", _("failed")
+
+
+class ReminderLog(models.Model):
+    """One reminder to one person about one dated step: claimed, then sent (or failed).
+
+    The unique constraint is what makes a reminder go out at most once: a sweep first
+    inserts its claim rows, and a second sweep running at the same time cannot insert the
+    same (recipient, step, kind, due date). Moving the due date makes a new key: re-armed.
+    """
+
+    recipient = models.EmailField(_("recipient"))
+    language = models.CharField(_("language"), max_length=8, default="en")
+    digest = models.BooleanField(_("in a digest"), default=True)
+    copy = models.BooleanField(
+        _("copy"), default=False, help_text=_("Sent to the secretariat as a copy.")
+    )
+    step = models.ForeignKey(
+        Step,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reminders",
+        verbose_name=_("step"),
+    )
+    kind = models.CharField(_("kind"), max_length=20, help_text=_("before-14, due, overdue-2..."))
+    due_date = models.DateField(_("due date"))
+    # What the reminder was about, kept as written then (the step may change or go).
+    what = models.CharField(_("what"), max_length=300)
+    part_of = models.CharField(_("part of"), max_length=300, blank=True)
+    link = models.CharField(_("link"), max_length=300, blank=True)
+
+    status = models.CharField(
+        _("status"), max_length=10, choices=ReminderStatus.choices, default=ReminderStatus.CLAIMED
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    claim = models.UUIDField(_("claim"), default=uuid.uuid4, db_index=True, editable=False)
+    claimed_at = models.DateTimeField(_("claimed at"))
+    last_attempt_at = models.DateTimeField(_("last attempt at"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("reminder sent")
+        verbose_name_plural = _("reminders sent")
+        ordering = ["-claimed_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "step", "kind", "due_date"],
+                name="reminder_once_per_recipient_step_kind_date",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "claimed_at"], name="reminder_status_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.recipient}: {self.what} ({self.kind})"
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.kind.startswith("overdue-")
+
+    @property
+    def days_before(self) -> int | None:
+        """14 for a "before-14" reminder; None for the others."""
+        prefix, _sep, days = self.kind.partition("-")
+        return int(days) if prefix == "before" and days.isdigit() else None
+
+
+class DigestOptOut(models.Model):
+    """An address without a user account that asked for one email per reminder."""
+
+    email = models.EmailField(_("email"), unique=True)
+    created_at = models.DateTimeField(_("since"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("digest opt-out")
+        verbose_name_plural = _("digest opt-outs")
+
+    def __str__(self) -> str:
+        return self.email

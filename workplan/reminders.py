@@ -1,0 +1,282 @@
+"""Deadline reminders: what is due as of a day, and the sweep that claims it and queues it.
+
+Which reminder a step is due, as of `today` (a step completed, or of a deliverable at 100 %,
+is due nothing):
+- before its due date: the latest "days before" threshold crossed (with 14,3: "before-14" from
+  14 to 4 days ahead, "before-3" from 3 days to 1 day ahead);
+- from the due day until the first overdue reminder: "due" (if the policy reminds on the day);
+- then every `overdue_every_days`: "overdue-1", "overdue-2"... with the secretariat copied,
+  until `overdue_stop_after_weeks`.
+Only the latest applicable kind is ever claimed, so a worker that was down for days sends one
+reminder when it comes back (catch-up), never the stale ones it missed.
+
+Exactly once: the sweep inserts one claim row per (recipient, step, kind, due date) with
+INSERT ... ON CONFLICT DO NOTHING against a unique constraint, then reads back the rows that
+carry its own claim token: those it won. Two sweeps at once cannot both win a row. Sending
+(workplan.tasks) takes each row from "claimed" to "sending" with a conditional UPDATE before
+touching SMTP, so a redelivered or duplicated task finds nothing left to send. Nothing is
+parked as an ETA task: every sweep reads what is due from the database; claim rows left
+without a task (a sweep that died after committing) are queued again by a later sweep.
+
+Reminder sources (the hook for other kinds of deadline, e.g. update rounds): SOURCES lists
+functions `source(policy, today) -> Iterator[list[DueItem]]`, each yielding batches of due
+items. A DueItem names its log row's target with `target` (here {"step_id": ...}); another
+source adds a nullable foreign key to ReminderLog, a unique constraint of its own, and its
+function to SOURCES. Recipients, languages, digests, claiming and sending are shared.
+"""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import SECRETARIAT_GROUP
+from workplan.models import (
+    Deliverable,
+    DigestOptOut,
+    ReminderLog,
+    ReminderPolicy,
+    ReminderStatus,
+    Step,
+)
+
+# Steps read per batch: each batch costs the same few queries, whatever its size.
+BATCH_SIZE = 1000
+# Recipients per send task: their emails go out in one task run.
+RECIPIENTS_PER_TASK = 50
+# A claim row still waiting this long after its last attempt has lost its task: queue it again.
+RESCUE_AFTER = datetime.timedelta(minutes=30)
+# Without overdue reminders, the due-day reminder is still sent this many days late (catch-up).
+DUE_DAY_CATCH_UP_DAYS = 7
+
+
+@dataclass(frozen=True)
+class DueItem:
+    recipient: str  # lower-cased email address
+    kind: str
+    due_date: datetime.date
+    what: str
+    part_of: str
+    link: str
+    copy: bool = False
+    target: dict[str, int] = field(default_factory=dict)
+
+
+Source = Callable[[ReminderPolicy, datetime.date], Iterator[list[DueItem]]]
+
+
+@dataclass
+class SweepResult:
+    claimed: int = 0
+    queued: int = 0  # claim rows handed to send tasks (new ones and rescued ones)
+    tasks: int = 0
+
+
+def current_policy() -> ReminderPolicy:
+    """The policy row the secretariat edits, or the defaults when nobody has saved one."""
+    return ReminderPolicy.objects.order_by("pk").first() or ReminderPolicy()
+
+
+def kind_due(due_date: datetime.date, today: datetime.date, policy: ReminderPolicy) -> str | None:
+    """The one reminder kind a step due on `due_date` calls for on `today`, if any."""
+    days = (due_date - today).days
+    if days > 0:
+        crossed = [day for day in policy.day_list() if day >= days]
+        return f"before-{min(crossed)}" if crossed else None
+    late = -days
+    every = policy.overdue_every_days
+    if every and late >= every:
+        stop = policy.overdue_stop_after_weeks
+        if stop and late > stop * 7:
+            return None
+        return f"overdue-{late // every}"
+    if policy.on_due_day and late < (every or DUE_DAY_CATCH_UP_DAYS):
+        return "due"
+    return None
+
+
+def due_window(
+    policy: ReminderPolicy, today: datetime.date
+) -> tuple[datetime.date | None, datetime.date]:
+    """The due dates that can call for a reminder today (earliest None: no lower bound)."""
+    days = policy.day_list()
+    latest = today + datetime.timedelta(days=days[0] if days else 0)
+    every, stop = policy.overdue_every_days, policy.overdue_stop_after_weeks
+    if every and not stop:
+        return None, latest
+    back = stop * 7 if every else DUE_DAY_CATCH_UP_DAYS
+    return today - datetime.timedelta(days=back), latest
+
+
+def board_link(year: int, deliverable_id: int) -> str:
+    return f"{settings.SITE_URL}{reverse('workplan:board_year', args=[year])}#d{deliverable_id}"
+
+
+def step_reminders(policy: ReminderPolicy, today: datetime.date) -> Iterator[list[DueItem]]:
+    """Due reminders of open dated steps, to their deliverable's contacts and members."""
+    earliest, latest = due_window(policy, today)
+    steps = Step.objects.filter(completed_on__isnull=True, due_date__lte=latest).filter(
+        Q(deliverable__progress__isnull=True) | Q(deliverable__progress__lt=100)
+    )
+    if earliest is not None:
+        steps = steps.filter(due_date__gte=earliest)
+    secretariat: list[str] | None = None
+    last_pk = 0
+    while True:
+        batch = list(
+            steps.filter(pk__gt=last_pk)
+            .order_by("pk")
+            .values_list(
+                "pk",
+                "title",
+                "due_date",
+                "deliverable_id",
+                "deliverable__title",
+                "deliverable__area__workplan__year",
+            )[:BATCH_SIZE]
+        )
+        if not batch:
+            return
+        last_pk = batch[-1][0]
+        due = [(row, kind_due(row[2], today, policy)) for row in batch]
+        due = [(row, kind) for row, kind in due if kind]
+        if not due:
+            continue
+        people = responsible_people({row[3] for row, _kind in due})
+        if secretariat is None and policy.copy_secretariat_when_overdue:
+            secretariat = secretariat_emails()
+        items: list[DueItem] = []
+        for (pk, title, due_date, deliverable_id, part_of, year), kind in due:
+            recipients = dict.fromkeys(people.get(deliverable_id, ()), False)
+            if kind.startswith("overdue-") and policy.copy_secretariat_when_overdue:
+                for email in secretariat or ():
+                    recipients.setdefault(email, True)
+            link = board_link(year, deliverable_id)
+            items.extend(
+                DueItem(email, kind, due_date, title, part_of, link, copy, {"step_id": pk})
+                for email, copy in recipients.items()
+            )
+        yield items
+
+
+def responsible_people(deliverable_ids: Iterable[int]) -> dict[int, list[str]]:
+    """Email addresses per deliverable: named contacts, then members of responsible agencies."""
+    ids = list(deliverable_ids)
+    found: dict[int, dict[str, None]] = defaultdict(dict)
+    contacts = (
+        Deliverable.contacts.through.objects.filter(deliverable_id__in=ids)
+        .exclude(focalpoint__email="")
+        .values_list("deliverable_id", Lower("focalpoint__email"))
+    )
+    members = (
+        Deliverable.responsible_agencies.through.objects.filter(
+            deliverable_id__in=ids, agency__memberships__profile__user__is_active=True
+        )
+        .exclude(agency__memberships__profile__user__email="")
+        .values_list("deliverable_id", Lower("agency__memberships__profile__user__email"))
+    )
+    for deliverable_id, email in [*contacts, *members]:
+        found[deliverable_id][email] = None
+    return {key: list(emails) for key, emails in found.items()}
+
+
+def secretariat_emails() -> list[str]:
+    users = User.objects.filter(groups__name=SECRETARIAT_GROUP, is_active=True).exclude(email="")
+    return sorted(set(users.values_list(Lower("email"), flat=True)))
+
+
+def preferences(emails: Iterable[str]) -> dict[str, tuple[str, bool]]:
+    """(language, wants a digest) per address. A focal point with a user account of the same
+    address gets that user's settings; any other address gets English and the digest."""
+    emails = list(set(emails))
+    users = (
+        User.objects.annotate(address=Lower("email"))
+        .filter(address__in=emails)
+        .order_by("-is_active", "pk")
+        .values_list("address", "profile__language", "profile__receives_digest")
+    )
+    found: dict[str, tuple[str, bool]] = {}
+    for address, language, digest in users:
+        found.setdefault(address, (language or "en", True if digest is None else digest))
+    opted_out = set(DigestOptOut.objects.filter(email__in=emails).values_list("email", flat=True))
+    return {email: found.get(email, ("en", email not in opted_out)) for email in emails}
+
+
+SOURCES: list[Source] = [step_reminders]
+
+
+def claim(items: list[DueItem], token: uuid.UUID, now: datetime.datetime) -> int:
+    """Insert claim rows for `items`; those another sweep holds already are skipped."""
+    prefs = preferences(item.recipient for item in items)
+    rows = []
+    for item in items:
+        language, digest = prefs[item.recipient]
+        rows.append(
+            ReminderLog(
+                recipient=item.recipient,
+                language=language,
+                digest=digest,
+                copy=item.copy,
+                kind=item.kind,
+                due_date=item.due_date,
+                what=item.what[:300],
+                part_of=item.part_of[:300],
+                link=item.link[:300],
+                claim=token,
+                claimed_at=now,
+                **item.target,
+            )
+        )
+    ReminderLog.objects.bulk_create(rows, ignore_conflicts=True)
+    return len(rows)
+
+
+def sweep(today: datetime.date | None = None, sources: list[Source] | None = None) -> SweepResult:
+    """Claim every reminder due as of `today` and queue its sending once the claims commit."""
+    from workplan.tasks import send_reminders
+
+    today = today or timezone.localdate()
+    policy = current_policy()
+    token, now = uuid.uuid4(), timezone.now()
+    result = SweepResult()
+    with transaction.atomic():
+        for source in sources if sources is not None else SOURCES:
+            for items in source(policy, today):
+                claim(items, token, now)
+        stale = Q(status=ReminderStatus.CLAIMED) & (
+            Q(last_attempt_at__lt=now - RESCUE_AFTER)
+            | Q(last_attempt_at__isnull=True, claimed_at__lt=now - RESCUE_AFTER)
+        )
+        rows = (
+            ReminderLog.objects.filter(Q(claim=token) | stale)
+            .order_by("recipient", "pk")
+            .values_list("pk", "recipient", "claim")
+        )
+        chunks: list[list[int]] = []
+        recipients_in_chunk, previous = RECIPIENTS_PER_TASK, None
+        for pk, recipient, row_token in rows:
+            result.claimed += row_token == token
+            result.queued += 1
+            if recipient != previous:
+                previous = recipient
+                if recipients_in_chunk == RECIPIENTS_PER_TASK:
+                    chunks.append([])
+                    recipients_in_chunk = 0
+                recipients_in_chunk += 1
+            chunks[-1].append(pk)
+        for chunk in chunks:
+            # After the commit: a worker must find the claim rows the task names.
+            transaction.on_commit(lambda ids=chunk: send_reminders.delay(ids))
+        result.tasks = len(chunks)
+    return result

@@ -1,0 +1,28 @@
+"""Celery tasks: the reminder sweep (celery beat runs it) and the sending of claimed reminders."""
+
+from celery import shared_task
+
+from workplan import reminders, sending
+
+MAX_RETRIES = 5
+
+
+def backoff(retries: int) -> int:
+    """Seconds before the next attempt: 30 s, 1, 2, 4, 8 min."""
+    return 30 * 2**retries
+
+
+@shared_task(name="workplan.sweep_reminders")
+def sweep_reminders() -> dict[str, int]:
+    result = reminders.sweep()
+    return {"claimed": result.claimed, "queued": result.queued, "tasks": result.tasks}
+
+
+@shared_task(bind=True, name="workplan.send_reminders", max_retries=MAX_RETRIES)
+def send_reminders(self, ids: list[int]) -> dict[str, int]:
+    """Send the claimed reminders `ids`; network failures retry with back-off, then fail."""
+    outcome = sending.deliver(ids, final=self.request.retries >= self.max_retries)
+    if outcome.retry:
+        # Only the ones that failed: the others are sent and would be skipped anyway.
+        raise self.retry(args=[outcome.retry], countdown=backoff(self.request.retries))
+    return {"sent": len(outcome.sent), "failed": len(outcome.failed)}
