@@ -1,0 +1,11 @@
+from django.urls import path
+
+from imports import views
+
+app_name = "imports"
+urlpatterns = [
+    path("", views.upload, name="upload"),
+    path("<int:pk>/", views.job, name="job"),
+    path("<int:pk>/progress/", views.progress, name="progress"),
+    path("<int:pk>/apply/", views.apply, name="apply"),
+]
