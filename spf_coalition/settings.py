@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "activities",
     "workplan",
     "rounds",
+    "imports",
 ]
 
 MIDDLEWARE = [
@@ -214,6 +215,9 @@ SPF_PRIVATE_SITE = env_bool("SPF_PRIVATE_SITE", False)
 SPF_MATRIX_PAGE_SIZE = 50
 
 IMPORT_EXPORT_SKIP_ADMIN_ACTION_EXPORT_UI = False
+# Spreadsheet imports: the largest file accepted (the upload page says so beyond it).
+# Uploads over FILE_UPLOAD_MAX_MEMORY_SIZE (Django's 2.5 MB) go to a temporary file first.
+SPF_IMPORT_MAX_BYTES = int(os.environ.get("SPF_IMPORT_MAX_BYTES", str(50 * 1024 * 1024)))
 
 # Security: strict unless running in debug mode.
 SECURE_CONTENT_TYPE_NOSNIFF = True
