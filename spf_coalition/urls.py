@@ -15,6 +15,7 @@ urlpatterns = [
     path("agencies/", include("agencies.urls")),
     path("workplan/", include("workplan.urls")),
     path("rounds/", include("rounds.urls")),
+    path("import/", include("imports.urls")),
     path("", include("activities.urls")),
 ]
 
