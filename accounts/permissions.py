@@ -94,6 +94,8 @@ rules.add_perm("activities.export_activity", rules.always_allow)
 rules.add_perm("agencies.change_focalpoint", is_secretariat | speaks_for_focal_point_agency)
 rules.add_perm("agencies.add_focalpoint", is_secretariat | is_member)
 rules.add_perm("agencies.act_for_agency", is_secretariat | speaks_for_agency)
+# Spreadsheet import: members import their agencies' rows (checked row by row).
+rules.add_perm("imports.import_rows", is_secretariat | is_member)
 
 
 @rules.predicate
