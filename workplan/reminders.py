@@ -244,7 +244,7 @@ def claim(items: list[DueItem], token: uuid.UUID, now: datetime.datetime) -> int
 
 def sweep(today: datetime.date | None = None, sources: list[Source] | None = None) -> SweepResult:
     """Claim every reminder due as of `today` and queue its sending once the claims commit."""
-    from workplan.tasks import send_reminders
+    from workplan.tasks import queue_sending
 
     today = today or timezone.localdate()
     policy = current_policy()
@@ -277,6 +277,6 @@ def sweep(today: datetime.date | None = None, sources: list[Source] | None = Non
             chunks[-1].append(pk)
         for chunk in chunks:
             # After the commit: a worker must find the claim rows the task names.
-            transaction.on_commit(lambda ids=chunk: send_reminders.delay(ids))
+            transaction.on_commit(lambda ids=chunk: queue_sending(ids))
         result.tasks = len(chunks)
     return result
