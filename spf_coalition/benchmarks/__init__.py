@@ -7,7 +7,7 @@ always appear in the output, as None ("n/a") when the thing it measures is not t
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spf_coalition.benchmarks import exports, pages
+from spf_coalition.benchmarks import exports, load, pages
 from spf_coalition.benchmarks.core import BenchContext, Figures, NotMeasured
 
 
@@ -28,6 +28,7 @@ BENCHES: list[Bench] = [
     ),
     Bench(("export_xlsx_10k_s",), exports.bench_export_xlsx),
     Bench(("export_xlsx_raw_s",), exports.bench_export_raw),
+    Bench(("load_matrix_rps", "load_matrix_p95_ms"), load.bench_load_matrix),
 ]
 
 
