@@ -215,23 +215,24 @@ class Lookup:
             _("Several focal points are called “%(value)s”: add their email."),
         )
 
-    def choice(self, value: Any, codes: dict[str, str], labels: list[str]) -> str:
+    def choice(self, value: Any, codes: dict[str, str], labels: dict[str, str]) -> str:
         text = str(value if value is not None else "")
         code = codes.get(name_key(text))
         if code is None:
-            display = {name_key(label): label for label in labels}
+            # Suggest from labels and codes ("Studdy" is closer to "study" than to its label).
+            display = {key: labels[code] for key, code in codes.items()}
             raise CellError(
                 _("“%(value)s” is not one of: %(choices)s.")
-                % {"value": text, "choices": ", ".join(labels)}
+                % {"value": text, "choices": ", ".join(labels.values())}
                 + did_you_mean(text, display)
             )
         return code
 
     def activity_type(self, value: Any) -> str:
-        return self.choice(value, self.types, [str(label) for label in ActivityType.labels])
+        return self.choice(value, self.types, labels_of(ActivityType))
 
     def status(self, value: Any) -> str:
-        return self.choice(value, self.statuses, [str(label) for label in ActivityStatus.labels])
+        return self.choice(value, self.statuses, labels_of(ActivityStatus))
 
     def yes_no(self, value: Any) -> bool:
         if isinstance(value, bool):
@@ -244,6 +245,10 @@ class Lookup:
         if key in self.no:
             return False
         raise CellError(_("“%(value)s” is neither yes nor no.") % {"value": value})
+
+
+def labels_of(choices: Any) -> dict[str, str]:
+    return {code: str(label) for code, label in choices.choices}
 
 
 def choice_codes(choices: Any) -> dict[str, str]:

@@ -250,11 +250,12 @@ def _chain(first: list[list[str]], rest: Iterator[list[str]]) -> Iterator[list[s
 
 
 def csv_cell(text: str) -> Any:
-    value = clean_cell(text)
     # A CSV has no formulas, but Excel runs "=..." when it opens one: refuse it too.
-    if value.startswith("=") and len(value) > 1:
-        return Formula(value)
-    return value
+    # (Checked before clean_cell takes off the quote that marks "'=..." as text.)
+    stripped = text.strip()
+    if stripped.startswith("=") and len(stripped) > 1:
+        return Formula(stripped)
+    return clean_cell(text)
 
 
 # XLSX -----------------------------------------------------------------------------------
