@@ -1,8 +1,9 @@
 from typing import Any
 
+from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Prefetch, QuerySet
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
@@ -10,6 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from activities.concurrency import EditConflict, changes_since
 from activities.models import Activity, ActivityAgency, Role, Tool, role_order
 from activities.resources import ActivityResource
 from agencies.models import Agency
@@ -45,6 +47,45 @@ class ParticipationFormSet(BaseInlineFormSet):
         return super().save_existing_objects(commit)
 
 
+class ActivityAdminForm(forms.ModelForm):
+    """Carries the version the editor started from; a save based on an older one is refused.
+
+    The admin runs the whole change view in one transaction, so the row locked here stays
+    locked until the activity and its agencies are saved: nobody can slip in between.
+    """
+
+    # Not named "version": a model form may not list the model's non-editable field.
+    based_on_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["based_on_version"] = self.instance.version
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if not self.instance.pk:
+            return cleaned
+        based_on = cleaned.get("based_on_version")
+        if based_on is None:
+            raise ValidationError(
+                gettext("The form is missing the version it was based on: reload the page."),
+                code="no_version",
+            )
+        with transaction.atomic():
+            stored = (
+                Activity.objects.select_for_update()
+                .filter(pk=self.instance.pk)
+                .values_list("version", flat=True)
+                .first()
+            )
+            if stored is not None and stored != based_on:
+                current = Activity.objects.get(pk=self.instance.pk)
+                conflict = EditConflict(current, changes_since(current, based_on))
+                raise ValidationError(conflict.message(), code="edit_conflict")
+        return cleaned
+
+
 class ParticipationInline(admin.TabularInline):
     model = ActivityAgency
     formset = ParticipationFormSet
@@ -73,6 +114,7 @@ class LeadAgencyFilter(admin.SimpleListFilter):
 
 @admin.register(Activity)
 class ActivityAdmin(HubImportExportAdmin, SimpleHistoryAdmin):
+    form = ActivityAdminForm
     resource_classes = [ActivityResource]
     inlines = [ParticipationInline]
     list_display = [
@@ -104,7 +146,7 @@ class ActivityAdmin(HubImportExportAdmin, SimpleHistoryAdmin):
     autocomplete_fields = ["country", "focal_point", "tools_used", "tools_needed"]
     readonly_fields = ["reference", "created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["reference", "country", "title", "description"]}),
+        (None, {"fields": ["reference", "country", "title", "description", "based_on_version"]}),
         (_("Kind and status"), {"fields": ["activity_type", "status", "start_date", "end_date"]}),
         (
             _("R202 guarantees"),
