@@ -183,6 +183,11 @@ class BaseParticipationFormSet(forms.BaseFormSet):
         super().__init__(*args, **kwargs)
         self.user = user
 
+    def get_form_kwargs(self, index: int | None) -> dict[str, Any]:
+        # Every row is read, even one left as offered (the member's own agency as lead on
+        # a new activity): an "unchanged" extra row would otherwise be silently skipped.
+        return {**super().get_form_kwargs(index), "empty_permitted": False}
+
     def clean(self) -> None:
         if any(self.errors):
             return
