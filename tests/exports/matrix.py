@@ -84,3 +84,21 @@ def page_references(client, url: str, query: str = "") -> list[str]:
 
 def read_download(response, fmt: str) -> list[dict]:
     return {"csv": read_csv, "xlsx": read_xlsx, "ods": read_ods}[fmt](response)
+
+
+def ods_texts(response) -> list[list[str]]:
+    """The first sheet's cells as text, read with odfpy (tablib keeps only a cell's first
+    line)."""
+    from odf import teletype
+    from odf.opendocument import load
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    sheet = load(io.BytesIO(body(response))).getElementsByType(Table)[0]
+    return [
+        [
+            "\n".join(teletype.extractText(p) for p in cell.getElementsByType(P))
+            for cell in row.getElementsByType(TableCell)
+        ]
+        for row in sheet.getElementsByType(TableRow)
+    ]

@@ -3,7 +3,7 @@ import pytest
 from activities.exports import export_response
 from activities.models import Activity
 from spf_coalition.exporters import neutralise, restore
-from tests.exports.matrix import read_csv, read_xlsx
+from tests.exports.matrix import ods_texts, read_csv, read_hxl, read_xlsx
 from tests.factories import make_activity
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
@@ -16,11 +16,16 @@ def titles(fmt: str) -> list[str]:
         make_activity(title=title)
     queryset = Activity.objects.order_by("pk")
     response = export_response(queryset, fmt, include_contacts=False, filename="m")
+    if fmt.startswith("hxl"):
+        return [row.get("#activity+name") for row in read_hxl(response)]
+    if fmt == "ods":
+        header, *rows = ods_texts(response)
+        return [row[header.index("Title")] for row in rows]
     rows = read_csv(response) if fmt == "csv" else read_xlsx(response)
     return [row["Title"] for row in rows]
 
 
-@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "ods", "hxl", "hxl-long"])
 def test_it_neutralises_formulas_in_text_cells(fmt):
     assert titles(fmt) == ["'" + title for title in DANGEROUS]
 
