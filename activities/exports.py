@@ -13,6 +13,7 @@ it does, they must stay out of every export made for an anonymous reader.
 from collections.abc import Iterator
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.utils import timezone
@@ -149,11 +150,17 @@ def format_error(fmt: str) -> HttpResponseBadRequest:
 def activity_download(
     request: HttpRequest, queryset: QuerySet[Activity], name: str
 ) -> HttpResponse | StreamingHttpResponse:
-    """The download a list page links to: ?format= one of FORMATS, contacts if logged in."""
+    """The download a list page links to: ?format= one of FORMATS; contacts for those
+    allowed to see them (accounts.permissions: activities.view_contacts)."""
+    if not request.user.has_perm("activities.export_activity"):
+        raise PermissionDenied
     fmt = request.GET.get("format", "")
     if fmt not in FORMATS:
         return format_error(fmt)
     filename = f"{name}-{timezone.localdate():%Y-%m-%d}"
     return export_response(
-        queryset, fmt, include_contacts=request.user.is_authenticated, filename=filename
+        queryset,
+        fmt,
+        include_contacts=request.user.has_perm("activities.view_contacts"),
+        filename=filename,
     )

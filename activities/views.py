@@ -72,6 +72,6 @@ def matrix_export(request: HttpRequest) -> HttpResponse:
     return export_response(
         activities.for_matrix(),
         fmt,
-        include_contacts=request.user.is_authenticated,
+        include_contacts=request.user.has_perm("activities.view_contacts"),
         filename=filename,
     )
