@@ -1,12 +1,25 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db import transaction
 from django.db.models import Count, Prefetch, QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from spf_coalition.admin import HubImportExportAdmin
-from workplan.models import Area, Deliverable, Step, Workplan
+from workplan.models import (
+    Area,
+    Deliverable,
+    ReminderLog,
+    ReminderPolicy,
+    ReminderStatus,
+    Step,
+    Workplan,
+)
+from workplan.reminders import sweep
 from workplan.resources import DeliverableResource
+from workplan.tasks import queue_sending
 
 
 class AreaInline(admin.TabularInline):
@@ -84,3 +97,74 @@ class StepAdmin(SimpleHistoryAdmin):
     search_fields = ["title", "deliverable__title"]
     autocomplete_fields = ["deliverable"]
     date_hierarchy = "due_date"
+
+
+@admin.register(ReminderPolicy)
+class ReminderPolicyAdmin(admin.ModelAdmin):
+    """One policy: adding is possible only while none exists, deleting never."""
+
+    list_display = [
+        "__str__",
+        "days_before",
+        "on_due_day",
+        "overdue_every_days",
+        "overdue_stop_after_weeks",
+        "copy_secretariat_when_overdue",
+        "updated_at",
+    ]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return super().has_add_permission(request) and not ReminderPolicy.objects.exists()
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(ReminderLog)
+class ReminderLogAdmin(admin.ModelAdmin):
+    """Every reminder claimed, sent or failed: read-only, it is the record."""
+
+    change_list_template = "admin/workplan/reminderlog/change_list.html"
+    list_display = ["recipient", "what", "kind", "due_date", "status", "attempts", "sent_at"]
+    list_filter = ["status", "kind", "copy", "due_date"]
+    search_fields = ["recipient", "what", "part_of"]
+    date_hierarchy = "claimed_at"
+    actions = ["send_again"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def get_urls(self) -> list:
+        own = [
+            path(
+                "send-due-now/",
+                self.admin_site.admin_view(self.send_due_now),
+                name="workplan_reminderlog_send_due_now",
+            )
+        ]
+        return own + super().get_urls()
+
+    def send_due_now(self, request: HttpRequest) -> HttpResponse:
+        """The button "send due reminders now": the same sweep as celery beat's, once."""
+        changelist = reverse("admin:workplan_reminderlog_changelist")
+        if request.method != "POST" or not request.user.has_perm("workplan.view_reminderlog"):
+            return redirect(changelist)
+        result = sweep()
+        self.message_user(
+            request,
+            _("%(claimed)s reminder(s) due; %(queued)s handed over for sending.")
+            % {"claimed": result.claimed, "queued": result.queued},
+            messages.SUCCESS,
+        )
+        return redirect(changelist)
+
+    @admin.action(description=_("Send again (failed ones only)"), permissions=["view"])
+    def send_again(self, request: HttpRequest, queryset: QuerySet) -> None:
+        ids = list(queryset.filter(status=ReminderStatus.FAILED).values_list("pk", flat=True))
+        ReminderLog.objects.filter(pk__in=ids).update(status=ReminderStatus.CLAIMED)
+        if ids:
+            transaction.on_commit(lambda: queue_sending(ids))
+        self.message_user(request, _("%(n)s failed reminder(s) queued again.") % {"n": len(ids)})

@@ -1,0 +1,138 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
+from django.core import signing
+from django.db.models import Prefetch
+from django.db.models.functions import Lower
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from accounts.models import Profile
+from agencies.models import Agency, FocalPoint
+from workplan import calendar
+from workplan.deadlines import steps_of_agency, steps_of_user
+from workplan.filters import BoardFilter
+from workplan.models import Area, Deliverable, DigestOptOut, Step, Workplan
+from workplan.sending import DIGEST_SALT
+from workplan.status import STATUS_LABELS, with_status
+
+CALENDAR_SALT = "workplan.calendar"
+
+
+def board(request: HttpRequest, year: int | None = None) -> HttpResponse:
+    """A year's workplan by area: deliverables, who answers for them, steps and status."""
+    years = list(Workplan.objects.values_list("year", flat=True))
+    if year is None:
+        # This year's plan, else the latest one.
+        this_year = timezone.localdate().year
+        year = this_year if this_year in years else (years[0] if years else None)
+    plan = Workplan.objects.filter(year=year).first() if year is not None else None
+    if plan is None and years:
+        raise Http404("No workplan for this year")
+
+    today = timezone.localdate()
+    agencies = list(Agency.objects.order_by(Lower("acronym")))
+    deliverables = with_status(Deliverable.objects.filter(area__workplan=plan), today)
+    filterset = BoardFilter(request.GET or None, queryset=deliverables, agencies=agencies)
+    found = filterset.qs if filterset.is_bound and filterset.is_valid() else deliverables
+    if filterset.is_bound and not filterset.is_valid():
+        found = deliverables.none()
+    found = found.order_by("area__number", "pk").prefetch_related(
+        "responsible_agencies",
+        Prefetch("contacts", queryset=FocalPoint.objects.select_related("agency")),
+        Prefetch("steps", queryset=Step.objects.order_by("due_date", "pk")),
+    )
+    by_area: dict[int, list[Deliverable]] = {}
+    for deliverable in found:
+        deliverable.status_label = STATUS_LABELS[deliverable.status]
+        by_area.setdefault(deliverable.area_id, []).append(deliverable)
+    areas = [
+        {"area": area, "deliverables": by_area.get(area.pk, [])}
+        for area in Area.objects.filter(workplan=plan).order_by("number")
+    ]
+    ctx = {
+        "plan": plan,
+        "years": years,
+        "areas": areas,
+        "filter": filterset,
+        "count": sum(len(rows) for rows in by_area.values()),
+        "today": today,
+        "show_contacts": request.user.has_perm("activities.view_contacts"),
+        "agency_feeds": agencies if not settings.SPF_PRIVATE_SITE else [],
+    }
+    return render(request, "workplan/board.html", ctx)
+
+
+def calendar_token(user: User) -> str:
+    return signing.dumps(user.pk, salt=CALENDAR_SALT)
+
+
+@login_required
+def my_deadlines(request: HttpRequest) -> HttpResponse:
+    """The steps the member's agencies answer for, or that name them: open ones first."""
+    steps = list(steps_of_user(request.user))
+    today = timezone.localdate()
+    ctx = {
+        "open_steps": [step for step in steps if step.completed_on is None],
+        "done_steps": [step for step in steps if step.completed_on is not None],
+        "today": today,
+        "feed_url": request.build_absolute_uri(
+            reverse("workplan:user_calendar", args=[calendar_token(request.user)])
+        ),
+    }
+    return render(request, "workplan/my_deadlines.html", ctx)
+
+
+def ics_response(name: str, steps, filename: str) -> HttpResponse:
+    response = HttpResponse(calendar.calendar(name, steps), content_type="text/calendar")
+    response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
+    return response
+
+
+def user_calendar(request: HttpRequest, token: str) -> HttpResponse:
+    """A person's deadlines for their calendar app, which cannot log in: the signed token
+    in the URL stands for the login."""
+    try:
+        user_id = signing.loads(token, salt=CALENDAR_SALT)
+    except signing.BadSignature:
+        raise Http404("Unknown calendar") from None
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    if user is None:
+        raise Http404("Unknown calendar")
+    name = _("SPF workplan: deadlines of %(name)s") % {"name": user.get_username()}
+    return ics_response(name, steps_of_user(user), "my-deadlines")
+
+
+def agency_calendar(request: HttpRequest, acronym: str) -> HttpResponse:
+    """An agency's deadlines: public, like the board, unless the site is private."""
+    if settings.SPF_PRIVATE_SITE and not request.user.is_authenticated:
+        raise Http404("Unknown calendar")
+    agency = Agency.objects.alias(key=Lower("acronym")).filter(key=acronym.lower()).first()
+    if agency is None:
+        raise Http404("Unknown agency")
+    name = _("SPF workplan: deadlines of %(agency)s") % {"agency": agency.acronym}
+    return ics_response(name, steps_of_agency(agency.pk), f"{agency.acronym}-deadlines")
+
+
+@require_http_methods(["GET", "POST"])
+def digest_off(request: HttpRequest, token: str) -> HttpResponse:
+    """One email per reminder instead of a digest. GET asks, POST does: mail scanners
+    follow links, and must not change anyone's settings."""
+    try:
+        email = signing.loads(token, salt=DIGEST_SALT)
+    except signing.BadSignature:
+        raise Http404("Unknown link") from None
+    if request.method == "POST":
+        users = User.objects.filter(email__iexact=email)
+        if users.exists():
+            Profile.objects.filter(user__in=users).update(receives_digest=False)
+        else:
+            DigestOptOut.objects.get_or_create(email=email)
+        messages.success(request, _("Done: from now on you get one email per reminder."))
+        return redirect("workplan:board")
+    return render(request, "workplan/digest_off.html", {"email": email})
