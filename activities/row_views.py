@@ -16,6 +16,9 @@ from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.utils.html import conditional_escape
+from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -105,8 +108,60 @@ def attach_round_answers(
         row.round_answers = found
 
 
-def status_choices() -> list[tuple[str, str]]:
-    return [(value, str(label)) for value, label in ActivityStatus.choices]
+def row_labels() -> dict[str, str]:
+    """The words every row repeats, translated once per request rather than once per row."""
+    return {
+        "activity": _("Activity"),
+        "agencies": _("Agencies"),
+        "round": _("This round"),
+        "status_dates": _("Status and dates"),
+        "actions": _("Actions"),
+        "status": _("Status"),
+        "start": _("Start date"),
+        "end": _("End date"),
+        "save": _("Save"),
+        "edit": _("Edit"),
+        "duplicate": _("Duplicate"),
+        "close": _("Close"),
+        "delete": _("Delete"),
+    }
+
+
+def decorate_rows(rows: list[Activity], agency: Agency | None) -> None:
+    """Links and the status <select>'s options of each row, built in Python.
+
+    At 50 rows, reversing six URLs and looping over the statuses in the template is most of
+    the page's time; here a URL is one string replacement and the options are shared.
+    """
+    suffix = f"?{urlencode({'agency': agency.acronym})}" if agency is not None else ""
+    patterns = {
+        name: reverse(f"activities:{view}", kwargs={"pk": 0})
+        for name, view in (
+            ("quick", "quick_edit"),
+            ("edit", "activity_edit"),
+            ("duplicate", "activity_duplicate"),
+            ("close", "activity_close"),
+            ("delete", "activity_delete"),
+        )
+    }
+    labels = [(value, conditional_escape(str(label))) for value, label in ActivityStatus.choices]
+    options = {
+        # Values are our constants and labels are escaped above: safe to mark safe.
+        current: mark_safe(
+            "".join(
+                f'<option value="{value}"{" selected" if value == current else ""}>{label}</option>'
+                for value, label in labels
+            )
+        )
+        for current in ActivityStatus.values
+    }
+    for row in rows:
+        segment = f"/{row.pk}/"
+        row.urls = {
+            name: pattern.replace("/0/", segment) + ("" if name == "quick" else suffix)
+            for name, pattern in patterns.items()
+        }
+        row.status_options = options.get(row.status, "")
 
 
 @login_required
@@ -136,7 +191,7 @@ def my_rows(request: HttpRequest) -> HttpResponse:
     else:
         mine = agency_ids(user)
         agency = next((a for a in choices if a.pk in mine), None)
-    ctx = {"agency_choices": choices, "agency": agency, "status_choices": status_choices()}
+    ctx = {"agency_choices": choices, "agency": agency, "labels": row_labels()}
     if agency is None:
         # The secretariat speaks for no agency of its own: it picks one first.
         return render(request, "activities/my_rows.html", ctx)
@@ -144,6 +199,7 @@ def my_rows(request: HttpRequest) -> HttpResponse:
     activities = rows_queryset().with_agency(agency.pk).order_by("country__name", "title", "pk")
     page = Paginator(activities, settings.SPF_MATRIX_PAGE_SIZE).get_page(request.GET.get("page"))
     rows = with_labels(page.object_list)
+    decorate_rows(rows, agency)
     parts = open_parts(user, agency)
     answers = confirmations_for(parts)
     attach_round_answers(rows, parts, answers)
@@ -208,13 +264,14 @@ def quick_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
     # Drawn from the database: after a conflict the row shows what is stored now.
     row = with_labels([rows_queryset().get(pk=pk)])[0]
+    decorate_rows([row], agency)
     parts = open_parts(request.user, agency) if agency else []
     attach_round_answers([row], parts)
     ctx = {
         "activity": row,
         "agency": agency,
         "show_round": bool(parts),
-        "status_choices": status_choices(),
+        "labels": row_labels(),
         "row_notice": notice,
         "row_error": error,
     }
