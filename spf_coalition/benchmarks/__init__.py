@@ -7,7 +7,7 @@ always appear in the output, as None ("n/a") when the thing it measures is not t
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spf_coalition.benchmarks import exports, load, pages
+from spf_coalition.benchmarks import exports, load, members, pages
 from spf_coalition.benchmarks.core import BenchContext, Figures, NotMeasured
 
 
@@ -29,6 +29,10 @@ BENCHES: list[Bench] = [
     Bench(("export_xlsx_10k_s",), exports.bench_export_xlsx),
     Bench(("export_xlsx_raw_s",), exports.bench_export_raw),
     Bench(("load_matrix_rps", "load_matrix_p95_ms"), load.bench_load_matrix),
+    Bench(
+        ("my_rows_p50_ms", "my_rows_queries", "my_rows_queries_small", "confirm_row_p50_ms"),
+        members.bench_members,
+    ),
 ]
 
 
