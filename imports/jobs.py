@@ -4,6 +4,7 @@ The same functions run inside the web request (small files) and in the Celery ta
 (large ones). Progress is saved every PROGRESS_EVERY rows, so the job page can show it.
 """
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -25,6 +26,7 @@ PROGRESS_EVERY = 500
 PREVIEW_LIST_MAX = 2000
 
 Progress = Callable[[int, int], None]
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -104,10 +106,14 @@ def preview_job(job: ImportJob) -> None:
     job.refresh_from_db()
     try:
         checked = check_file(bytes(job.file_data), save_progress(job))
+        result = compare(checked.rows, checked.lookup, job.user, checked.managed)
     except ImportFileError as error:
         fail(job, error.message)
         return
-    result = compare(checked.rows, checked.lookup, job.user, checked.managed)
+    except Exception:  # a bug must not leave the job "checking" forever, nor make a 500
+        logger.exception("import %s: preview failed", job.pk)
+        fail(job, _("The file could not be checked (an error on our side): nothing was written."))
+        return
     job.refresh_from_db(fields=["rows_done", "rows_total"])
     job.preview = preview_json(result)
     job.new_count = sum(1 for plan in result.planned if plan.current is None)
@@ -120,7 +126,7 @@ def preview_job(job: ImportJob) -> None:
 
 def start_apply(job: ImportJob) -> bool:
     """Compare-and-set previewed -> applying: True for the one caller that may apply."""
-    if job.error_count:
+    if not job.can_apply:
         return False
     return bool(
         ImportJob.objects.filter(pk=job.pk, status=ImportStatus.PREVIEWED).update(

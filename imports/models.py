@@ -75,4 +75,5 @@ class ImportJob(models.Model):
 
     @property
     def can_apply(self) -> bool:
-        return self.status == ImportStatus.PREVIEWED and not self.error_count
+        has_work = bool(self.new_count or self.changed_count)
+        return self.status == ImportStatus.PREVIEWED and not self.error_count and has_work

@@ -1,0 +1,56 @@
+"""A member imports only their agencies' rows; the secretariat imports anything."""
+
+import pytest
+
+from activities.models import Activity
+from imports.models import ImportStatus
+from tests.factories import Role, make_activity, make_country
+from tests.imports.helpers import csv_bytes, errors, run
+
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
+
+HEADER = ["Reference", "Country code", "Title", "Type", "Lead agency"]
+
+
+def test_it_refuses_a_members_row_for_another_agencys_activity(member_a, agency_a, agency_b):
+    make_country("VN")
+    mine = make_activity(agencies={agency_a: Role.LEAD}, title="Mine")
+    theirs = make_activity(agencies={agency_b: Role.LEAD}, title="Theirs")
+    rows = [
+        [mine.reference, "VNM", "Mine, renamed", "Study", "AGA"],
+        [theirs.reference, "VNM", "Theirs, renamed", "Study", "AGB"],
+    ]
+    job = run(member_a, csv_bytes(rows, header=HEADER))
+    assert errors(job) == [
+        f"row 3, Reference: {theirs.reference} is another agency's activity; you can only "
+        "update your agency's rows."
+    ]
+    assert sorted(Activity.objects.values_list("title", flat=True)) == ["Mine", "Theirs"]
+
+
+def test_it_refuses_a_members_new_row_without_their_agency(member_a, agency_a, agency_b):
+    make_country("VN")
+    job = run(member_a, csv_bytes([["", "VNM", "Not mine", "Study", "AGB"]], header=HEADER))
+    assert "must list one of your agencies" in errors(job)[0]
+    assert not Activity.objects.exists()
+
+
+def test_it_applies_a_members_own_rows(member_a, agency_a):
+    make_country("VN")
+    mine = make_activity(agencies={agency_a: Role.LEAD}, title="Mine")
+    rows = [
+        [mine.reference, "VNM", "Mine, renamed", "Study", "AGA"],
+        ["", "VNM", "New one", "Study", "AGA"],
+    ]
+    job = run(member_a, csv_bytes(rows, header=HEADER))
+    assert (job.status, job.created_count, job.updated_count) == (ImportStatus.APPLIED, 1, 1)
+    assert sorted(Activity.objects.values_list("title", flat=True)) == ["Mine, renamed", "New one"]
+
+
+def test_it_lets_the_secretariat_import_any_row(secretariat, agency_b):
+    make_country("VN")
+    theirs = make_activity(agencies={agency_b: Role.LEAD}, title="Theirs")
+    run(
+        secretariat, csv_bytes([[theirs.reference, "VNM", "Edited", "Study", "AGB"]], header=HEADER)
+    )
+    assert Activity.objects.get().title == "Edited"
