@@ -156,6 +156,8 @@ def decorate_rows(rows: list[Activity], agency: Agency | None) -> None:
         for current in ActivityStatus.values
     }
     for row in rows:
+        # Strings, not ints: the template would run each int through number localization.
+        row.key, row.version_s = str(row.pk), str(row.version)
         segment = f"/{row.pk}/"
         row.urls = {
             name: pattern.replace("/0/", segment) + ("" if name == "quick" else suffix)
@@ -216,6 +218,10 @@ def my_rows(request: HttpRequest) -> HttpResponse:
                 for part in parts
             ],
             "show_round": bool(parts),
+            # The agency's contacts, each with its edit link (a few per agency).
+            "focal_points": list(
+                agency.focal_points.select_related("country").order_by("level", "region", "name")
+            ),
         }
     )
     return render(request, "activities/my_rows.html", ctx)

@@ -30,7 +30,11 @@ def focal_point_add(request: HttpRequest) -> HttpResponse:
         return forbidden(
             request, _("Only members of an agency and the secretariat add focal points.")
         )
-    form = FocalPointForm(request.POST or None, user=request.user)
+    # ?agency=<id> (from "my agency's rows") picks the agency; the form keeps it to theirs.
+    initial = (
+        {"agency": request.GET.get("agency")} if request.GET.get("agency", "").isdigit() else {}
+    )
+    form = FocalPointForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         person = form.save()
         return _saved(request, person, _("Added %(name)s as a focal point of %(agency)s."))

@@ -42,3 +42,12 @@ def test_it_shows_the_link_in_the_navigation_to_members_only(member_a_client, vi
     assert URL in member_a_client.get(reverse("activities:matrix")).content.decode()
     client.force_login(viewer)
     assert URL not in client.get(reverse("activities:matrix")).content.decode()
+
+
+def test_it_links_to_the_agencys_focal_points(member_a_client, agency_a, agency_b):
+    from tests.factories import make_focal_point
+
+    mine, theirs = make_focal_point(agency_a), make_focal_point(agency_b)
+    html = member_a_client.get(URL).content.decode()
+    assert reverse("agencies:focal_point_edit", args=[mine.pk]) in html
+    assert reverse("agencies:focal_point_edit", args=[theirs.pk]) not in html
