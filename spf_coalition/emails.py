@@ -18,8 +18,10 @@ def render(
     template: str, context: Mapping[str, object], language: str = "en"
 ) -> tuple[str, str, str]:
     """Subject, plain text and HTML of an email, rendered in `language`."""
-    ctx = {"site_url": settings.SITE_URL, **context}
-    with translation.override(language or settings.LANGUAGE_CODE):
+    language = language or settings.LANGUAGE_CODE
+    # No request here, so the i18n context processor is not run: say the language ourselves.
+    ctx = {"site_url": settings.SITE_URL, "LANGUAGE_CODE": language, **context}
+    with translation.override(language):
         subject = render_to_string(f"emails/{template}-subject.txt", ctx)
         text = render_to_string(f"emails/{template}-body.txt", ctx)
         html = render_to_string(f"emails/{template}-body.html", ctx)

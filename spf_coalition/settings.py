@@ -128,6 +128,8 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# "Ana@x.org" and "ana@x.org" are one person: count their failures together.
+AXES_USERNAME_CALLABLE = "accounts.throttle.login_key"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # Invitations and password-reset links are valid for 7 days and work once.
 PASSWORD_RESET_TIMEOUT = 7 * 24 * 3600
