@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
@@ -88,11 +88,18 @@ def current_policy() -> ReminderPolicy:
     return ReminderPolicy.objects.order_by("pk").first() or ReminderPolicy()
 
 
-def kind_due(due_date: datetime.date, today: datetime.date, policy: ReminderPolicy) -> str | None:
-    """The one reminder kind a step due on `due_date` calls for on `today`, if any."""
+def kind_due(
+    due_date: datetime.date,
+    today: datetime.date,
+    policy: ReminderPolicy,
+    day_list: tuple[int, ...] | None = None,
+) -> str | None:
+    """The one reminder kind a step due on `due_date` calls for on `today`, if any.
+
+    `day_list`: policy.day_list(), when the caller parsed it once for many steps."""
     days = (due_date - today).days
     if days > 0:
-        crossed = [day for day in policy.day_list() if day >= days]
+        crossed = [day for day in day_list or policy.day_list() if day >= days]
         return f"before-{min(crossed)}" if crossed else None
     late = -days
     every = policy.overdue_every_days
@@ -119,8 +126,8 @@ def due_window(
     return today - datetime.timedelta(days=back), latest
 
 
-def board_link(year: int, deliverable_id: int) -> str:
-    return f"{settings.SITE_URL}{reverse('workplan:board_year', args=[year])}#d{deliverable_id}"
+def board_url(year: int) -> str:
+    return f"{settings.SITE_URL}{reverse('workplan:board_year', args=[year])}"
 
 
 def step_reminders(policy: ReminderPolicy, today: datetime.date) -> Iterator[list[DueItem]]:
@@ -132,6 +139,8 @@ def step_reminders(policy: ReminderPolicy, today: datetime.date) -> Iterator[lis
     if earliest is not None:
         steps = steps.filter(due_date__gte=earliest)
     secretariat: list[str] | None = None
+    day_list = policy.day_list()
+    urls: dict[int, str] = {}  # reverse() once per workplan year, not once per step
     last_pk = 0
     while True:
         batch = list(
@@ -149,7 +158,7 @@ def step_reminders(policy: ReminderPolicy, today: datetime.date) -> Iterator[lis
         if not batch:
             return
         last_pk = batch[-1][0]
-        due = [(row, kind_due(row[2], today, policy)) for row in batch]
+        due = [(row, kind_due(row[2], today, policy, day_list)) for row in batch]
         due = [(row, kind) for row, kind in due if kind]
         if not due:
             continue
@@ -162,7 +171,9 @@ def step_reminders(policy: ReminderPolicy, today: datetime.date) -> Iterator[lis
             if kind.startswith("overdue-") and policy.copy_secretariat_when_overdue:
                 for email in secretariat or ():
                     recipients.setdefault(email, True)
-            link = board_link(year, deliverable_id)
+            if year not in urls:
+                urls[year] = board_url(year)
+            link = f"{urls[year]}#d{deliverable_id}"
             items.extend(
                 DueItem(email, kind, due_date, title, part_of, link, copy, {"step_id": pk})
                 for email, copy in recipients.items()
@@ -216,30 +227,71 @@ def preferences(emails: Iterable[str]) -> dict[str, tuple[str, bool]]:
 SOURCES: list[Source] = [step_reminders]
 
 
+# Columns of a claim row that vary per item, with their PostgreSQL array types.
+CLAIM_COLUMNS = {
+    "recipient": "varchar",
+    "language": "varchar",
+    "digest": "boolean",
+    "copy": "boolean",
+    "kind": "varchar",
+    "due_date": "date",
+    "what": "varchar",
+    "part_of": "varchar",
+    "link": "varchar",
+}
+
+
 def claim(items: list[DueItem], token: uuid.UUID, now: datetime.datetime) -> int:
     """Insert claim rows for `items`; those another sweep holds already are skipped."""
+    if not items:
+        return 0
     prefs = preferences(item.recipient for item in items)
-    rows = []
+    targets = sorted(items[0].target)  # one source per batch: the same target columns
+    values: dict[str, list] = {name: [] for name in [*CLAIM_COLUMNS, *targets]}
     for item in items:
         language, digest = prefs[item.recipient]
-        rows.append(
-            ReminderLog(
-                recipient=item.recipient,
-                language=language,
-                digest=digest,
-                copy=item.copy,
-                kind=item.kind,
-                due_date=item.due_date,
-                what=item.what[:300],
-                part_of=item.part_of[:300],
-                link=item.link[:300],
-                claim=token,
-                claimed_at=now,
-                **item.target,
-            )
-        )
-    ReminderLog.objects.bulk_create(rows, ignore_conflicts=True)
-    return len(rows)
+        row = {
+            "recipient": item.recipient,
+            "language": language,
+            "digest": digest,
+            "copy": item.copy,
+            "kind": item.kind,
+            "due_date": item.due_date,
+            "what": item.what[:300],
+            "part_of": item.part_of[:300],
+            "link": item.link[:300],
+            **item.target,
+        }
+        for name, column in values.items():
+            column.append(row[name])
+    if connection.vendor == "postgresql":
+        insert_claims_unnest(values, targets, token, now)
+    else:
+        rows = [
+            ReminderLog(claim=token, claimed_at=now, **dict(zip(values, row, strict=True)))
+            for row in zip(*values.values(), strict=True)
+        ]
+        ReminderLog.objects.bulk_create(rows, ignore_conflicts=True)
+    return len(items)
+
+
+def insert_claims_unnest(
+    values: dict[str, list], targets: list[str], token: uuid.UUID, now: datetime.datetime
+) -> None:
+    """One INSERT ... SELECT FROM unnest(arrays) ON CONFLICT DO NOTHING: a column of values
+    per parameter instead of a parameter per value, which Django's bulk_create spends most
+    of a large sweep preparing."""
+    meta = ReminderLog._meta
+    types = {**CLAIM_COLUMNS, **dict.fromkeys(targets, "bigint")}
+    columns = [meta.get_field(name).column for name in values]
+    arrays = ", ".join(f"%s::{types[name]}[]" for name in values)
+    sql = (
+        f"INSERT INTO {meta.db_table} ({', '.join(columns)}, status, attempts, last_error, "
+        f"claim, claimed_at) SELECT *, %s, 0, '', %s, %s FROM unnest({arrays}) "
+        "ON CONFLICT DO NOTHING"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [ReminderStatus.CLAIMED, token, now, *values.values()])
 
 
 def sweep(today: datetime.date | None = None, sources: list[Source] | None = None) -> SweepResult:

@@ -17,7 +17,10 @@ from django.conf import settings
 from django.core import signing
 from django.db.models import F
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from spf_coalition import emails
 from workplan.models import ReminderLog, ReminderStatus
@@ -65,8 +68,30 @@ def messages(rows: list[ReminderLog]) -> list[list[ReminderLog]]:
     return grouped
 
 
+def when_text(row: ReminderLog) -> str:
+    """ "due within 3 days, on 31 March 2030", in the active language."""
+    date = date_format(row.due_date, "j F Y")
+    if row.is_overdue:
+        return _("overdue since %(date)s") % {"date": date}
+    days = row.days_before
+    if days is None:
+        return _("due on %(date)s") % {"date": date}
+    return ngettext(
+        "due in %(days)s day, on %(date)s", "due within %(days)s days, on %(date)s", days
+    ) % {"days": days, "date": date}
+
+
 def send_message(rows: list[ReminderLog]) -> None:
     first = rows[0]
+    # Worded once per (kind, date) here rather than per item in the template: a digest
+    # of sixty items would otherwise translate the same phrase sixty times.
+    with translation.override(first.language):
+        words: dict[tuple[str, object], str] = {}
+        for row in rows:
+            key = (row.kind, row.due_date)
+            if key not in words:
+                words[key] = when_text(row)
+            row.when = words[key]
     context = {
         "items": rows,
         "item": first,
