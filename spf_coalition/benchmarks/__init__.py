@@ -7,7 +7,7 @@ always appear in the output, as None ("n/a") when the thing it measures is not t
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spf_coalition.benchmarks import exports, load, members, pages
+from spf_coalition.benchmarks import exports, load, members, pages, reminders
 from spf_coalition.benchmarks.core import BenchContext, Figures, NotMeasured
 
 
@@ -32,6 +32,10 @@ BENCHES: list[Bench] = [
     Bench(
         ("my_rows_p50_ms", "my_rows_queries", "my_rows_queries_small", "confirm_row_p50_ms"),
         members.bench_members,
+    ),
+    Bench(
+        ("reminder_sweep_s", "reminder_sweep_queries", "reminder_sweep_queries_small"),
+        reminders.bench_reminder_sweep,
     ),
 ]
 
