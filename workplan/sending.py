@@ -97,8 +97,6 @@ def send_message(rows: list[ReminderLog]) -> None:
         "item": first,
         "recipient": first.recipient,
         "digest_off_url": digest_off_url(first.recipient) if first.digest else "",
-        # render_to_string has no request, hence no i18n context processor: say it here.
-        "LANGUAGE_CODE": first.language,
     }
     template = "digest" if len(rows) > 1 else "reminder"
     emails.send(template, first.recipient, context, language=first.language)
