@@ -75,6 +75,8 @@ def when_text(row: ReminderLog) -> str:
         return _("overdue since %(date)s") % {"date": date}
     days = row.days_before
     if days is None:
+        if row.due_date < timezone.localdate():  # a due-day reminder caught up late
+            return _("was due on %(date)s") % {"date": date}
         return _("due on %(date)s") % {"date": date}
     return ngettext(
         "due in %(days)s day, on %(date)s", "due within %(days)s days, on %(date)s", days

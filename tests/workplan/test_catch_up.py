@@ -30,3 +30,11 @@ def test_it_catches_up_a_reminder_missed_the_day_before(run_sweep, db):
     sent = run_sweep(DUE - datetime.timedelta(days=2))
     assert len(sent) == 1
     assert ReminderLog.objects.get().kind == "before-3"
+
+
+def test_it_says_a_caught_up_due_day_reminder_was_due(run_sweep, db):
+    agency = make_agency("ILO")
+    make_deliverable(DUE, agencies=(agency,))
+    make_member(agency, username="mina")
+    (message,) = run_sweep(DUE + datetime.timedelta(days=2))
+    assert "was due on 31 March 2030" in message.body
