@@ -104,7 +104,33 @@ def update_activities(old: list[Planned], now: Any, history: dict) -> None:
         activity.updated_at = now
         objs.append(activity)
     ordered = [name for name in (*SCALAR_FIELDS, "version", "updated_at") if name in fields]
-    bulk_update_with_history(objs, Activity, ordered, batch_size=BATCH, **history)
+    if connection.vendor != "postgresql":
+        bulk_update_with_history(objs, Activity, ordered, batch_size=BATCH, **history)
+        return
+    # Django's bulk_update writes a CASE WHEN per field and row: slow at 10,000 rows.
+    # One UPDATE ... FROM (VALUES ...) per batch does the same in a fraction of the time.
+    for start in range(0, len(objs), BATCH):
+        update_from_values(objs[start : start + BATCH], ordered)
+    Activity.history.bulk_history_create(objs, batch_size=BATCH, update=True, **history)
+
+
+def update_from_values(objs: list[Activity], names: list[str]) -> None:
+    fields = [Activity._meta.get_field(name.removesuffix("_id")) for name in names]
+    table = connection.ops.quote_name(Activity._meta.db_table)
+    columns = [connection.ops.quote_name(f.column) for f in fields]
+    casts = ", ".join(f"%s::{f.db_type(connection)}" for f in fields)
+    row = f"(%s::bigint, {casts})"
+    params: list[Any] = []
+    for obj in objs:
+        params.append(obj.pk)
+        params.extend(f.get_db_prep_save(getattr(obj, f.attname), connection) for f in fields)
+    assignments = ", ".join(f"{column} = v.{column}" for column in columns)
+    sql = (
+        f"UPDATE {table} SET {assignments} FROM (VALUES {', '.join([row] * len(objs))}) "
+        f"AS v(id, {', '.join(columns)}) WHERE {table}.id = v.id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
 
 
 def delete_links(replaced: list[Planned], user: Any, reason: str, now: Any) -> None:

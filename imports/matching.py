@@ -15,6 +15,7 @@ from typing import Any
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django_countries import countries as iso_countries
 from django_countries.data import COUNTRIES as ISO_NAMES
 
@@ -65,6 +66,26 @@ EXCEL_EPOCH = datetime.date(1899, 12, 30)
 # Excel serial numbers for 1950-01-01 .. 2100-12-31: a bare number outside is no date.
 EXCEL_SERIALS = range(18264, 73416)
 
+# Messages are lazy: they are translated only when a cell is wrong, not for every cell.
+MESSAGES = {
+    "country": (
+        _lazy("Unknown country “%(value)s”: use its ISO code (e.g. VNM) or its name."),
+        _lazy("“%(value)s” could be several countries (%(names)s): use the ISO code."),
+    ),
+    "agency": (
+        _lazy("Unknown agency “%(value)s”."),
+        _lazy("“%(value)s” could be several agencies (%(names)s): use the acronym."),
+    ),
+    "tool": (
+        _lazy("Unknown SPF tool “%(value)s”."),
+        _lazy("“%(value)s” could be several tools (%(names)s): use the full name."),
+    ),
+    "person": (
+        _lazy("Unknown focal point “%(value)s”."),
+        _lazy("Several focal points are called “%(value)s”: add their email."),
+    ),
+}
+
 
 class CellError(ValueError):
     """One cell cannot be read; the message is for the person who filled it in."""
@@ -85,6 +106,7 @@ class NameIndex:
         self.ids: dict[str, int] = {}
         self.display: dict[str, str] = {}
         self.ambiguous: dict[str, set[str]] = {}
+        self.memo: dict[str, int] = {}
 
     def add(self, name: str, pk: int, display: str, *, strong: bool = False) -> None:
         key = name_key(name)
@@ -99,13 +121,18 @@ class NameIndex:
         elif known != pk:
             self.ambiguous.setdefault(key, {self.display[key]}).add(display)
 
-    def find(self, value: str, unknown: str, ambiguous: str) -> int:
+    def find(self, value: str, unknown: Any, ambiguous: Any) -> int:
+        # A file names the same few countries and agencies thousands of times.
+        found = self.memo.get(value)
+        if found is not None:
+            return found
         key = name_key(value)
         if key in self.ambiguous:
             names = ", ".join(sorted(self.ambiguous[key]))
-            raise CellError(ambiguous % {"value": value, "names": names})
+            raise CellError(str(ambiguous) % {"value": value, "names": names})
         if key not in self.ids:
-            raise CellError(unknown % {"value": value} + did_you_mean(value, self.display))
+            raise CellError(str(unknown) % {"value": value} + did_you_mean(value, self.display))
+        self.memo[value] = self.ids[key]
         return self.ids[key]
 
 
@@ -175,8 +202,7 @@ class Lookup:
             return None
         return self.countries.find(
             text,
-            _("Unknown country “%(value)s”: use its ISO code (e.g. VNM) or its name."),
-            _("“%(value)s” could be several countries (%(names)s): use the ISO code."),
+            *MESSAGES["country"],
         )
 
     def agency_list(self, value: Any) -> list[int]:
@@ -185,8 +211,7 @@ class Lookup:
             found.append(
                 self.agencies.find(
                     name,
-                    _("Unknown agency “%(value)s”."),
-                    _("“%(value)s” could be several agencies (%(names)s): use the acronym."),
+                    *MESSAGES["agency"],
                 )
             )
         return found
@@ -195,8 +220,7 @@ class Lookup:
         return frozenset(
             self.tools.find(
                 name,
-                _("Unknown SPF tool “%(value)s”."),
-                _("“%(value)s” could be several tools (%(names)s): use the full name."),
+                *MESSAGES["tool"],
             )
             for name in split_list(value)
         )
@@ -211,8 +235,7 @@ class Lookup:
             return None
         return self.people.find(
             name,
-            _("Unknown focal point “%(value)s”."),
-            _("Several focal points are called “%(value)s”: add their email."),
+            *MESSAGES["person"],
         )
 
     def choice(self, value: Any, codes: dict[str, str], labels: dict[str, str]) -> str:
