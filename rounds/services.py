@@ -46,6 +46,10 @@ def banner_parts_for(user: AbstractBaseUser | AnonymousUser) -> list[RoundAgency
     """Like open_parts_for, in one query (a join on memberships): it runs on every page."""
     if not user.is_authenticated:
         return []
+    # If the page already looked up the user's agencies, use them: none means no query.
+    known = getattr(user, "_spf_agency_ids", None)
+    if known is not None:
+        return open_parts_for(user)
     return list(
         RoundAgency.objects.filter(
             agency__memberships__profile__user=user, round__closed_at__isnull=True
@@ -168,12 +172,12 @@ def close_row(user: AbstractBaseUser, part: RoundAgency, activity: Activity, ver
         answer_row(user, part, activity.pk, Outcome.CLOSED)
 
 
-def record_edit(user: AbstractBaseUser, activity: Activity) -> int:
-    """After a member edits an activity: answer EDITED in each open part it belongs to.
+def record_answer(user: AbstractBaseUser, activity: Activity, outcome: str) -> int:
+    """Answer `outcome` for the activity in each open part of the user's agencies in it.
 
-    Called by the member edit form after a successful save. Counts only for the agencies
-    the user speaks for (an edit by the secretariat is not the agency's answer). Returns
-    the number of parts answered.
+    For the member pages outside the checklist (edit form, quick edit, close). Counts only
+    for the agencies the user speaks for (an edit by the secretariat is not the agency's
+    answer). Returns the number of parts answered.
     """
     mine = agency_ids(user)
     if not mine:
@@ -186,8 +190,18 @@ def record_edit(user: AbstractBaseUser, activity: Activity) -> int:
         ).select_related("round")
     )
     for part in parts:
-        answer_row(user, part, activity.pk, Outcome.EDITED)
+        answer_row(user, part, activity.pk, outcome)
     return len(parts)
+
+
+def record_edit(user: AbstractBaseUser, activity: Activity) -> int:
+    """After a member saves an activity: answer EDITED in its open round parts."""
+    return record_answer(user, activity, Outcome.EDITED)
+
+
+def record_close(user: AbstractBaseUser, activity: Activity) -> int:
+    """After a member closes an activity: answer CLOSED in its open round parts."""
+    return record_answer(user, activity, Outcome.CLOSED)
 
 
 def submit_part(user: AbstractBaseUser, part: RoundAgency) -> bool:

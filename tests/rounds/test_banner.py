@@ -47,3 +47,15 @@ def test_it_links_the_banner_to_the_checklist(member_a_client, part_a):
     html = member_a_client.get("/").content.decode()
     assert f'href="/rounds/parts/{part_a.pk}/"' in html
     assert "days left" in html
+
+
+def test_it_costs_no_query_once_the_page_knows_the_user_has_no_agency(
+    viewer, update_round, django_assert_num_queries
+):
+    from accounts.permissions import agency_ids
+
+    request = RequestFactory().get("/")
+    request.user = viewer
+    agency_ids(viewer)
+    with django_assert_num_queries(0):
+        assert list(round_banner(request)["round_parts"]) == []

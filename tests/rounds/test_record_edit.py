@@ -18,3 +18,10 @@ def test_it_records_nothing_in_a_closed_round(member_a, update_round, rows_a):
     close_round(update_round)
     assert record_edit(member_a, rows_a[0]) == 0
     assert not RowConfirmation.objects.exists()
+
+
+def test_it_records_a_close_from_the_member_pages(member_a, part_a, rows_a):
+    from rounds.services import record_close
+
+    assert record_close(member_a, rows_a[1]) == 1
+    assert RowConfirmation.objects.get().outcome == Outcome.CLOSED
