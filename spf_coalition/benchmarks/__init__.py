@@ -7,7 +7,7 @@ always appear in the output, as None ("n/a") when the thing it measures is not t
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spf_coalition.benchmarks import exports, load, members, pages, reminders
+from spf_coalition.benchmarks import exports, imports, load, members, pages, reminders
 from spf_coalition.benchmarks.core import BenchContext, Figures, NotMeasured
 
 
@@ -36,6 +36,11 @@ BENCHES: list[Bench] = [
     Bench(
         ("reminder_sweep_s", "reminder_sweep_queries", "reminder_sweep_queries_small"),
         reminders.bench_reminder_sweep,
+    ),
+    # Last: it edits every activity (the other benches measure the data as built).
+    Bench(
+        ("import_xlsx_10k_s", "reimport_unchanged_10k_s", "import_peak_mb"),
+        imports.bench_import,
     ),
 ]
 
