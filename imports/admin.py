@@ -11,6 +11,9 @@ from django.urls import reverse
 from accounts.permissions import is_secretariat
 from imports.models import ImportJob
 
+# The file itself and the checked rows are large and not for reading.
+HIDDEN = ("file_data", "checked_rows")
+
 
 @admin.register(ImportJob)
 class ImportJobAdmin(admin.ModelAdmin):
@@ -27,11 +30,11 @@ class ImportJobAdmin(admin.ModelAdmin):
     )
     list_filter = ("status",)
     search_fields = ("file_name", "user__username", "user__email")
-    exclude = ("file_data",)
-    readonly_fields = [field.name for field in ImportJob._meta.fields if field.name != "file_data"]
+    exclude = HIDDEN
+    readonly_fields = [field.name for field in ImportJob._meta.fields if field.name not in HIDDEN]
 
     def get_queryset(self, request: HttpRequest):
-        return super().get_queryset(request).defer("file_data").select_related("user")
+        return super().get_queryset(request).defer(*HIDDEN).select_related("user")
 
     def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
         return is_secretariat(request.user)

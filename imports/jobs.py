@@ -4,6 +4,7 @@ The same functions run inside the web request (small files) and in the Celery ta
 (large ones). Progress is saved every PROGRESS_EVERY rows, so the job page can show it.
 """
 
+import datetime
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from imports.compare import Comparison, compare
 from imports.matching import Lookup
 from imports.models import ImportJob, ImportStatus
 from imports.parsing import ImportFileError, read_table
-from imports.rows import RowInput, managed_roles, read_row
+from imports.rows import DATE_FIELDS, TOOL_FIELDS, RowInput, managed_roles, read_row
 
 # Files with more rows than this are previewed and applied by a Celery task.
 TASK_THRESHOLD = 300
@@ -83,6 +84,38 @@ def preview_json(result: Comparison) -> dict:
     return {"rows": listed[:PREVIEW_LIST_MAX], "unchanged": result.unchanged}
 
 
+def rows_to_json(checked: Checked) -> dict:
+    """The checked rows, compactly, for the apply (dates as ISO, sets as lists)."""
+    encoded = []
+    for row in checked.rows:
+        values = dict(row.values)
+        for name in DATE_FIELDS:
+            if values.get(name) is not None:
+                values[name] = values[name].isoformat()
+        for name in TOOL_FIELDS:
+            if name in values:
+                values[name] = sorted(values[name])
+        if "roles" in values:
+            values["roles"] = [[pk, role] for pk, role in values["roles"].items()]
+        encoded.append([row.number, row.reference, values])
+    return {"managed": sorted(checked.managed), "rows": encoded}
+
+
+def rows_from_json(data: dict) -> Checked:
+    rows = []
+    for number, reference, values in data["rows"]:
+        for name in DATE_FIELDS:
+            if values.get(name) is not None:
+                values[name] = datetime.date.fromisoformat(values[name])
+        for name in TOOL_FIELDS:
+            if name in values:
+                values[name] = frozenset(values[name])
+        if "roles" in values:
+            values["roles"] = {pk: role for pk, role in values["roles"]}
+        rows.append(RowInput(number, reference, values))
+    return Checked(rows, frozenset(data["managed"]), Lookup())
+
+
 def save_progress(job: ImportJob) -> Progress:
     def progress(done: int, total: int) -> None:
         ImportJob.objects.filter(pk=job.pk).update(rows_done=done, rows_total=total)
@@ -120,6 +153,7 @@ def preview_job(job: ImportJob) -> None:
     job.changed_count = len(result.planned) - job.new_count
     job.unchanged_count = len(result.unchanged)
     job.error_count = len(result.errors)
+    job.checked_rows = rows_to_json(checked) if not result.errors else []
     job.status = ImportStatus.PREVIEWED
     job.save()
 
@@ -147,7 +181,11 @@ def apply_job(job_id: int) -> None:
         return
     start_apply(job)
     try:
-        checked = check_file(bytes(job.file_data), save_progress(job))
+        if job.checked_rows:
+            checked = rows_from_json(job.checked_rows)
+            save_progress(job)(len(checked.rows), len(checked.rows))
+        else:
+            checked = check_file(bytes(job.file_data), save_progress(job))
     except ImportFileError as error:
         fail(job, error.message)
         return

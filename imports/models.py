@@ -42,6 +42,9 @@ class ImportJob(models.Model):
     # Compact: errors, new and changed rows in full (changed fields only); unchanged rows
     # as [row number, reference] pairs. See imports.preview.
     preview = models.JSONField(_("preview"), default=dict, blank=True)
+    # The rows as checked by the preview (matched values, not cells): the apply reads them
+    # instead of parsing the file again. Empty when the preview found errors.
+    checked_rows = models.JSONField(_("checked rows"), default=list, blank=True, editable=False)
     new_count = models.PositiveIntegerField(_("new rows"), default=0)
     changed_count = models.PositiveIntegerField(_("changed rows"), default=0)
     unchanged_count = models.PositiveIntegerField(_("unchanged rows"), default=0)

@@ -17,7 +17,9 @@ IMPORT_PERMISSION = "imports.import_rows"
 
 def own_job(request: HttpRequest, pk: int) -> ImportJob:
     # Another person's job is a 404, not a 403: even its existence is theirs.
-    return get_object_or_404(ImportJob.objects.defer("file_data"), pk=pk, user=request.user)
+    return get_object_or_404(
+        ImportJob.objects.defer("file_data", "checked_rows"), pk=pk, user=request.user
+    )
 
 
 @login_required
@@ -37,7 +39,9 @@ def upload(request: HttpRequest) -> HttpResponse:
         else:
             preview_job(job)
         return redirect("imports:job", pk=job.pk)
-    jobs = ImportJob.objects.filter(user=request.user).defer("file_data", "preview")[:10]
+    jobs = ImportJob.objects.filter(user=request.user).defer(
+        "file_data", "preview", "checked_rows"
+    )[:10]
     return render(request, "imports/upload.html", {"form": form, "jobs": jobs})
 
 
