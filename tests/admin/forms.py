@@ -15,6 +15,8 @@ def activity_post(activity: Activity, links: list[tuple], **fields) -> dict:
         "end_date": activity.end_date.isoformat() if activity.end_date else "",
         "focal_point": "",
         "funding": "",
+        # The version the form was opened on (the admin refuses an edit of an older one).
+        "based_on_version": activity.version,
         "participations-TOTAL_FORMS": len(links),
         "participations-INITIAL_FORMS": sum(1 for *_, link in links if link),
         "participations-MIN_NUM_FORMS": 0,
