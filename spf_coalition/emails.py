@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.core.mail.backends.base import BaseEmailBackend
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -37,8 +38,12 @@ def send(
     language: str = "en",
     cc: Sequence[str] = (),
     headers: Mapping[str, str] | None = None,
+    connection: BaseEmailBackend | None = None,
 ) -> None:
-    """Render and send one email; SMTP errors propagate to the caller (who retries/logs)."""
+    """Render and send one email; SMTP errors propagate to the caller (who retries/logs).
+
+    Pass an open `connection` to send a batch over one SMTP session.
+    """
     subject, text, html = render(template, context, language)
     message = EmailMultiAlternatives(
         subject=subject,
@@ -46,6 +51,7 @@ def send(
         to=[to] if isinstance(to, str) else list(to),
         cc=list(cc),
         headers=dict(headers or {}),
+        connection=connection,
     )
     message.attach_alternative(html, "text/html")
     message.send()

@@ -4,8 +4,18 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 
-# Paths that stay open on a private site: logging in, the admin's own login, assets.
-OPEN_PREFIXES = ("/admin/login/", "/accounts/", "/static/", "/i18n/", "/healthz")
+# Paths that stay open on a private site: logging in, the admin's own login, assets, the
+# health probe, and links that carry their own signed token (calendar feeds that calendar
+# apps fetch without a session, the digest opt-out link in emails).
+OPEN_PREFIXES = (
+    "/admin/login/",
+    "/accounts/",
+    "/static/",
+    "/i18n/",
+    "/healthz",
+    "/workplan/calendar/",
+    "/workplan/digest-off/",
+)
 
 
 class PrivateSiteMiddleware:
