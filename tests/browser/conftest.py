@@ -69,4 +69,34 @@ def log_in(page, username: str, password: str = "test-password-123") -> None:
     page.goto(f"{page.base_url}/accounts/login/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
-    page.click("form [type=submit]")
+    # Within <main>: the header's language form has a submit button too.
+    page.click("main form [type=submit]")
+
+
+@pytest.fixture
+def other_page(browser, live_server, request) -> Iterator[object]:
+    """A second person's browser (its own context and cookies), screenshot kept as *-other."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    context.set_default_timeout(10_000)
+    other = context.new_page()
+    other.base_url = live_server.url
+    yield other
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    name = re.sub(r"[^\w.-]+", "_", request.node.name)
+    try:
+        other.screenshot(path=str(SCREENSHOTS / f"{name}-other.png"), full_page=True)
+    finally:
+        context.close()
+
+
+def log_in_and_wait(page, username: str, password: str = "test-password-123") -> None:
+    """Log in through the form and wait until the page says who is logged in."""
+    from playwright.sync_api import expect
+
+    log_in(page, username, password)
+    expect(page.locator("form[action$='/logout/'] button")).to_be_visible()
+
+
+def wait_for_htmx(page) -> None:
+    """htmx is loaded with `defer`: wait for it before clicking what it enhances."""
+    page.wait_for_function("() => window.htmx !== undefined")
