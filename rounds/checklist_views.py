@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -42,7 +43,9 @@ def edit_url(activity: Activity) -> str | None:
 
 def _answerable_part(request: HttpRequest, part_id: int) -> RoundAgency:
     """The round part, if the user may answer for its agency (403 otherwise)."""
-    part = get_object_or_404(RoundAgency.objects.select_related("round", "agency"), pk=part_id)
+    # submitted_by too: the checklist and its htmx answers say who submitted.
+    parts = RoundAgency.objects.select_related("round", "agency", "submitted_by")
+    part = get_object_or_404(parts, pk=part_id)
     if not request.user.has_perm("rounds.answer_part", part):
         raise PermissionDenied(_("You do not speak for this agency."))
     return part
@@ -56,16 +59,36 @@ def _refuse(request: HttpRequest, part: RoundAgency, message: str) -> HttpRespon
     return redirect("rounds:checklist", part_id=part.pk)
 
 
+def _progress(part: RoundAgency) -> tuple[int, int]:
+    """(answered, total) rows of the part, in one query: an answer counts while the activity
+    is still one of the agency's rows (as in rounds.services.answered_rows)."""
+    answer = RowConfirmation.objects.filter(
+        round_id=part.round_id, agency_id=part.agency_id, activity_id=OuterRef("pk")
+    )
+    counts = (
+        rows_of(part.agency_id)
+        .alias(has_answer=Exists(answer))
+        .aggregate(total=Count("pk"), answered=Count("pk", filter=Q(has_answer=True)))
+    )
+    return counts["answered"], counts["total"]
+
+
 def _row_response(
     request: HttpRequest, part: RoundAgency, activity: Activity, answer: RowConfirmation | None
 ) -> HttpResponse:
+    """The answered row for htmx, with the progress line and the submit block out of band:
+    they changed too, and the page should not need a reload to say so."""
+    answered, total = _progress(part)
     ctx = {
         "part": part,
         "row": activity,
         "answer": answer,
         "edit_url": edit_url(activity),
+        "answered": answered,
+        "total": total,
+        "unanswered": total - answered,
     }
-    return render(request, "rounds/_checklist_row.html", ctx)
+    return render(request, "rounds/_checklist_answered.html", ctx)
 
 
 @login_required
