@@ -57,14 +57,28 @@ def detail(request: HttpRequest, acronym: str) -> HttpResponse:
     page = Paginator(leads, settings.SPF_MATRIX_PAGE_SIZE).get_page(request.GET.get("page"))
     people = agency.focal_points.select_related("country").order_by("level", "region", "name")
     levels = {level: [] for level in FocalLevel.values}
+    user = request.user
     for person in people:
+        # The rule reads the user's agencies once per request (cached): no query per person.
+        person.may_edit = user.is_authenticated and user.has_perm(
+            "agencies.change_focalpoint", person
+        )
         levels[person.level].append(person)
+    # Global first, then regional and country contacts, each with where they are the contact.
+    blocks = [
+        (FocalLevel.GLOBAL.label, levels[FocalLevel.GLOBAL], False),
+        (FocalLevel.REGIONAL.label, levels[FocalLevel.REGIONAL], True),
+        (FocalLevel.COUNTRY.label, levels[FocalLevel.COUNTRY], True),
+    ]
     ctx = {
         "agency": agency,
         "where": where,
         "page": page,
         "leads": with_labels(page.object_list),
         "contacts": levels,
-        "show_contacts": request.user.is_authenticated,
+        "contact_blocks": blocks,
+        "show_contacts": user.is_authenticated,
+        "may_add_focal_point": user.is_authenticated
+        and user.has_perm("agencies.act_for_agency", agency),
     }
     return render(request, "agencies/detail.html", ctx)
