@@ -20,6 +20,7 @@ from django.utils.translation import get_language, ngettext
 
 from activities.filters import country_names
 from activities.models import Activity, ActivityAgency, Role
+from spf_coalition.names import name_key
 
 # Filters replaced by each cell's own country and agency when linking to the matrix.
 CELL_PARAMS = ("country", "agency", "agency_role", "page", "sort", "format")
@@ -84,7 +85,9 @@ def build_grid(activities: QuerySet[Activity], params: QueryDict) -> Grid:
         row = GridRow(code, name, reverse("countries:detail", args=[code]), query, total)
         row.cells = _cells(f"{matrix_url}?{query}", ordered, counts.get(code, {}))
         rows.append(row)
-    rows.sort(key=lambda row: row.name)
+    # By the name shown, in the visitor's language, accents folded ("Égypte" before "Espagne");
+    # the code breaks ties so that the order is stable.
+    rows.sort(key=lambda row: (name_key(row.name), row.code))
     return Grid(ordered, rows)
 
 
