@@ -26,9 +26,11 @@ run: $(STAMP)
 	@echo
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 
+# In-process tests run Celery tasks eagerly (as `make run` does); the integration tests
+# start real workers and gunicorn against their own Redis databases.
 test: $(STAMP)
 	@. scripts/ensure-services && \
-	DATABASE_URL="$${SPF_TEST_DATABASE_URL:-$(TEST_DATABASE_URL)}" REDIS_URL="$(REDIS_URL)" \
+	DATABASE_URL="$${SPF_TEST_DATABASE_URL:-$(TEST_DATABASE_URL)}" \
 	DEBUG=1 $(PY) -m pytest $(PYTEST_ARGS)
 	$(VENV)/bin/ruff check .
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run

@@ -67,15 +67,19 @@ class TableExporter(Protocol):
 
 
 def neutralise(text: str) -> str:
-    """Make text that a spreadsheet would run as a formula read as plain text."""
-    if text.startswith(FORMULA_TRIGGERS):
+    """Make text that a spreadsheet would run as a formula read as plain text.
+
+    Text that already starts with quotes before a formula character ("'=x") gets one more,
+    so that `restore` gives back exactly what the person typed.
+    """
+    if text.lstrip(NEUTRALISER).startswith(FORMULA_TRIGGERS):
         return NEUTRALISER + text
     return text
 
 
 def restore(text: str) -> str:
     """Undo `neutralise` on a value read back from one of our own spreadsheets."""
-    if text[:1] == NEUTRALISER and text[1:].startswith(FORMULA_TRIGGERS):
+    if text[:1] == NEUTRALISER and text[1:].lstrip(NEUTRALISER).startswith(FORMULA_TRIGGERS):
         return text[1:]
     return text
 

@@ -33,3 +33,10 @@ def test_it_neutralises_formulas_in_text_cells(fmt):
 def test_it_takes_the_quote_off_again_on_import():
     assert [restore(neutralise(title)) for title in DANGEROUS] == DANGEROUS
     assert restore("'plain") == "'plain"
+
+
+@pytest.mark.parametrize("typed", ["'=1+1", "''+33 1", "=SUM(A1)", "'quoted", "plain"])
+def test_it_gives_back_exactly_what_was_typed_after_the_guard(typed):
+    from spf_coalition.exporters import neutralise, restore
+
+    assert restore(neutralise(typed)) == typed

@@ -32,8 +32,8 @@ def test_it_draws_the_board_in_constant_queries(client, db, size, django_assert_
 def test_it_lists_my_deadlines_in_constant_queries(client, db, size, django_assert_num_queries):
     member = make_member(build(size))
     client.force_login(member)
-    # session, user, memberships, steps; the page's menu: secretariat check, open rounds
-    with django_assert_num_queries(6):
+    # session, user, memberships (shared with the page header), steps, open rounds (banner)
+    with django_assert_num_queries(5):
         assert client.get(reverse("workplan:my_deadlines")).status_code == 200
 
 
