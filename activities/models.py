@@ -110,6 +110,10 @@ class ActivityQuerySet(models.QuerySet["Activity"]):
             Q(end_date__year__gte=year) | Q(end_date__isnull=True),
         ).exclude(start_date__isnull=True, end_date__isnull=True)
 
+    def for_rows(self) -> "ActivityQuerySet":
+        """What activities.rows needs joined in; it fetches agencies and tools itself."""
+        return self.select_related("country", "focal_point__agency")
+
     def for_matrix(self) -> "ActivityQuerySet":
         """Everything a matrix row shows, in a fixed number of queries."""
         return self.select_related("country", "focal_point__agency").prefetch_related(

@@ -14,21 +14,21 @@ from activities.matrix import (
     is_filtered,
     sort_key,
     sort_links,
-    with_labels,
 )
+from activities.rows import render_rows
 
 
 def matrix(request: HttpRequest) -> HttpResponse:
     """Who is doing what where: the filtered, sorted, paginated list of activities."""
     filterset, activities = filtered_activities(request.GET)
-    paginator = Paginator(activities.for_matrix(), settings.SPF_MATRIX_PAGE_SIZE)
+    paginator = Paginator(activities.for_rows(), settings.SPF_MATRIX_PAGE_SIZE)
     # get_page() turns ?page=abc into page 1 and a page past the end into the last one.
     page = paginator.get_page(request.GET.get("page"))
     sort = sort_key(request.GET)
     ctx = {
         "filter": filterset,
         "page": page,
-        "rows": with_labels(page.object_list),
+        "rows": render_rows(page.object_list, show_contacts=request.user.is_authenticated),
         "sort": sort,
         "sorts": sort_links(sort),
         "active_filters": active_filters(filterset),

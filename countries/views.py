@@ -5,8 +5,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django_countries import countries as iso_countries
 
-from activities.matrix import with_labels
 from activities.models import ActivityAgency, Role
+from activities.rows import render_rows
 from agencies.models import FocalLevel, FocalPoint
 from countries.models import Country, Region
 
@@ -33,12 +33,14 @@ def detail(request: HttpRequest, code: str) -> HttpResponse:
         raise Http404("Unknown country code")
 
     # Paginated like the matrix: the busiest countries have hundreds of activities.
-    activities = country.activities.for_matrix().order_by("title", "pk")
+    activities = country.activities.for_rows().order_by("title", "pk")
     page = Paginator(activities, settings.SPF_MATRIX_PAGE_SIZE).get_page(request.GET.get("page"))
     ctx = {
         "country": country,
         "page": page,
-        "rows": with_labels(page.object_list),
+        "rows": render_rows(
+            page.object_list, show_contacts=request.user.is_authenticated, hide_country=True
+        ),
         "agencies": agencies_in(country),
         "contacts": contacts_for(country),
         "show_contacts": request.user.is_authenticated,
