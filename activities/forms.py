@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from activities.models import Activity, ActivityStatus, Role, Tool
 from agencies.models import Agency, FocalPoint
 from countries.models import Country
+from spf_coalition.forms import UNKNOWN_COUNTRY, resolve_typed_name
 
 
 class DateInput(forms.DateInput):
@@ -113,15 +114,13 @@ class ActivityForm(forms.ModelForm):
             self.initial["version"] = activity.version
 
     def clean_country(self) -> Country:
-        typed = self.cleaned_data["country"]
-        country = Country.objects.by_name(typed)
-        if country is None:
-            raise ValidationError(
-                gettext("“%(value)s” is not a country we know: pick one from the list.")
-                % {"value": typed},
-                code="unknown_country",
-            )
-        return country
+        # The field is required, so an empty value never reaches here.
+        return resolve_typed_name(
+            self.cleaned_data["country"],
+            Country.objects.by_name,
+            message=UNKNOWN_COUNTRY,
+            code="unknown_country",
+        )
 
     def clean_focal_point(self) -> FocalPoint | None:
         typed = self.cleaned_data["focal_point"].strip()
@@ -165,17 +164,12 @@ class ParticipationForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.PARTNER)
 
     def clean_agency(self) -> Agency | None:
-        typed = self.cleaned_data["agency"].strip()
-        if not typed:
-            return None
-        agency = Agency.objects.by_name(typed)
-        if agency is None:
-            raise ValidationError(
-                gettext("“%(value)s” is not an agency we know: pick one from the list.")
-                % {"value": typed},
-                code="unknown_agency",
-            )
-        return agency
+        return resolve_typed_name(
+            self.cleaned_data["agency"],
+            Agency.objects.by_name,
+            message=_("“%(value)s” is not an agency we know: pick one from the list."),
+            code="unknown_agency",
+        )
 
 
 class BaseParticipationFormSet(forms.BaseFormSet):

@@ -26,30 +26,12 @@ from activities.resources import ActivityResource
 from agencies.models import Agency
 from countries.models import Country
 
-# The import's columns, in the export's order. The focal point's email is not imported
-# but tells two people of the same name apart.
-TEMPLATE_FIELDS = (
-    "reference",
-    "country_code",
-    "title",
-    "description",
-    "activity_type",
-    "status",
-    "covers_health",
-    "covers_children",
-    "covers_working_age",
-    "covers_older_persons",
-    "start_date",
-    "end_date",
-    "lead_agency",
-    "co_lead_agencies",
-    "partner_agencies",
-    "funder_agencies",
-    "focal_point",
-    "focal_point_email",
-    "tools_used",
-    "tools_needed",
-    "funding",
+# The import's columns: the export's, in its order, less those the import does not read
+# (the country's name, the phone, the last-updated stamp). The focal point's email is not
+# imported either, but it tells two people of the same name apart.
+NOT_IMPORTED = ("country", "focal_point_phone", "updated_at")
+TEMPLATE_FIELDS = tuple(
+    field for field in ActivityResource._meta.fields if field not in NOT_IMPORTED
 )
 # Rows of the data sheet that offer the drop-down lists.
 TEMPLATE_ROWS = 5000

@@ -5,13 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import agencies_of
 from agencies.models import FocalPoint
 from countries.models import Country
+from spf_coalition.forms import UNKNOWN_COUNTRY, resolve_typed_name
 
 
 class FocalPointForm(forms.ModelForm):
@@ -40,14 +39,9 @@ class FocalPointForm(forms.ModelForm):
             self.initial["country"] = str(self.instance.country)
 
     def clean_country(self) -> Country | None:
-        typed = self.cleaned_data["country"].strip()
-        if not typed:
-            return None
-        country = Country.objects.by_name(typed)
-        if country is None:
-            raise ValidationError(
-                gettext("“%(value)s” is not a country we know: pick one from the list.")
-                % {"value": typed},
-                code="unknown_country",
-            )
-        return country
+        return resolve_typed_name(
+            self.cleaned_data["country"],
+            Country.objects.by_name,
+            message=UNKNOWN_COUNTRY,
+            code="unknown_country",
+        )

@@ -71,9 +71,7 @@ def raw_sql() -> str:
     needed = Activity.tools_needed.through._meta.db_table
 
     def names(role: str) -> str:
-        return (
-            f"string_agg(g.acronym, '; ' ORDER BY g.acronym) FILTER (WHERE l.role = '{role}')"
-        )
+        return f"string_agg(g.acronym, '; ' ORDER BY g.acronym) FILTER (WHERE l.role = '{role}')"
 
     def tools(table: str) -> str:
         return (

@@ -1,0 +1,28 @@
+"""Form helpers shared by the apps' forms."""
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.core.exceptions import ValidationError
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+T = TypeVar("T")
+
+# Typed in several forms (activities, focal points).
+UNKNOWN_COUNTRY = _("“%(value)s” is not a country we know: pick one from the list.")
+
+
+def resolve_typed_name(
+    typed: str, lookup: Callable[[str], T | None], *, message: str | Promise, code: str
+) -> T | None:
+    """The object a person typed by name, code or variant in an autocomplete input, or None
+    for an empty field. A name the hub does not know is a field error: `message` quotes it
+    as %(value)s (one whole sentence per kind of thing, so that translators can agree it)."""
+    typed = typed.strip()
+    if not typed:
+        return None
+    found = lookup(typed)
+    if found is None:
+        raise ValidationError(str(message) % {"value": typed}, code=code)
+    return found
