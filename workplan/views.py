@@ -1,9 +1,11 @@
+import datetime
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.core import signing
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.db.models.functions import Lower
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -24,25 +26,47 @@ from workplan.status import STATUS_LABELS, with_status
 CALENDAR_SALT = "workplan.calendar"
 
 
-def board(request: HttpRequest, year: int | None = None) -> HttpResponse:
-    """A year's workplan by area: deliverables, who answers for them, steps and status."""
+def find_plan(year: int | None) -> tuple[Workplan | None, list[int]]:
+    """The plan of `year` (by default this year's, else the latest) and every plan's year.
+
+    404 when there are plans but none for `year`; (None, []) when there is none at all.
+    """
     years = list(Workplan.objects.values_list("year", flat=True))
     if year is None:
-        # This year's plan, else the latest one.
         this_year = timezone.localdate().year
         year = this_year if this_year in years else (years[0] if years else None)
     plan = Workplan.objects.filter(year=year).first() if year is not None else None
     if plan is None and years:
         raise Http404("No workplan for this year")
+    return plan, years
 
-    today = timezone.localdate()
-    agencies = list(Agency.objects.order_by(Lower("acronym")))
+
+def board_deliverables(
+    request: HttpRequest, plan: Workplan | None, agencies: list[Agency], today: datetime.date
+) -> tuple[BoardFilter, QuerySet[Deliverable]]:
+    """The deliverables the board lists for the request's filters, in the board's order.
+
+    Shared by the board and its downloads, so a file holds exactly what the page shows.
+    Invalid filters list nothing (the board says why) rather than everything.
+    """
     deliverables = with_status(Deliverable.objects.filter(area__workplan=plan), today)
     filterset = BoardFilter(request.GET or None, queryset=deliverables, agencies=agencies)
-    found = filterset.qs if filterset.is_bound and filterset.is_valid() else deliverables
-    if filterset.is_bound and not filterset.is_valid():
+    if not filterset.is_bound:
+        found = deliverables
+    elif filterset.is_valid():
+        found = filterset.qs
+    else:
         found = deliverables.none()
-    found = found.order_by("area__number", "pk").prefetch_related(
+    return filterset, found.order_by("area__number", "pk")
+
+
+def board(request: HttpRequest, year: int | None = None) -> HttpResponse:
+    """A year's workplan by area: deliverables, who answers for them, steps and status."""
+    plan, years = find_plan(year)
+    today = timezone.localdate()
+    agencies = list(Agency.objects.order_by(Lower("acronym")))
+    filterset, found = board_deliverables(request, plan, agencies, today)
+    found = found.prefetch_related(
         "responsible_agencies",
         Prefetch("contacts", queryset=FocalPoint.objects.select_related("agency")),
         Prefetch("steps", queryset=Step.objects.order_by("due_date", "pk")),
