@@ -13,11 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from activities.exports import format_error
 from rounds.exports import DashboardTable
 from rounds.forms import OpenRoundForm
 from rounds.models import RoundAgency, RoundAgencyStatus, UpdateRound
 from rounds.services import close_round, open_round, parts_with_progress, reopen_round
-from spf_coalition.exporters import table_response
+from spf_coalition.exporters import FORMATS, table_response
 
 STATUS_RANK = {status: rank for rank, status in enumerate(RoundAgencyStatus.values)}
 # ?sort= keys of the dashboard; a leading "-" reverses.
@@ -101,10 +102,15 @@ def dashboard(request: HttpRequest, round_id: int) -> HttpResponse:
 
 @secretariat_only
 def dashboard_export(request: HttpRequest, round_id: int) -> HttpResponse:
+    """The dashboard's rows in its sort; ?format=csv|xlsx|ods, XLSX when absent (older
+    links name no format)."""
+    fmt = request.GET.get("format", "xlsx")
+    if fmt not in FORMATS:
+        return format_error(fmt)
     update_round = get_object_or_404(UpdateRound, pk=round_id)
     parts = _sorted_parts(update_round, request.GET.get("sort", "agency"))
     filename = f"spf-round-{update_round.pk}-{timezone.localdate():%Y-%m-%d}"
-    return table_response(DashboardTable(parts), "xlsx", filename=filename, sheet_title=_("Round"))
+    return table_response(DashboardTable(parts), fmt, filename=filename, sheet_title=_("Round"))
 
 
 @secretariat_only
