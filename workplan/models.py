@@ -188,11 +188,13 @@ class ReminderStatus(models.TextChoices):
 
 
 class ReminderLog(models.Model):
-    """One reminder to one person about one dated step: claimed, then sent (or failed).
+    """One reminder to one person about one dated step, or about an agency's part in an
+    update round: claimed, then sent (or failed).
 
-    The unique constraint is what makes a reminder go out at most once: a sweep first
+    The unique constraints are what make a reminder go out at most once: a sweep first
     inserts its claim rows, and a second sweep running at the same time cannot insert the
-    same (recipient, step, kind, due date). Moving the due date makes a new key: re-armed.
+    same (recipient, step or round part, kind, due date). Moving the due date makes a new
+    key: re-armed.
     """
 
     recipient = models.EmailField(_("recipient"))
@@ -208,6 +210,15 @@ class ReminderLog(models.Model):
         blank=True,
         related_name="reminders",
         verbose_name=_("step"),
+    )
+    # A round part's reminders go with it: a part is only deleted with its round or agency.
+    round_part = models.ForeignKey(
+        "rounds.RoundAgency",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="reminders",
+        verbose_name=_("update round part"),
     )
     kind = models.CharField(_("kind"), max_length=20, help_text=_("before-14, due, overdue-2..."))
     due_date = models.DateField(_("due date"))
@@ -235,6 +246,11 @@ class ReminderLog(models.Model):
                 fields=["recipient", "step", "kind", "due_date"],
                 name="reminder_once_per_recipient_step_kind_date",
             ),
+            models.UniqueConstraint(
+                fields=["recipient", "round_part", "kind", "due_date"],
+                condition=models.Q(round_part__isnull=False),
+                name="reminder_once_per_recipient_part_kind_date",
+            ),
         ]
         indexes = [models.Index(fields=["status", "claimed_at"], name="reminder_status_idx")]
 
@@ -244,6 +260,11 @@ class ReminderLog(models.Model):
     @property
     def is_overdue(self) -> bool:
         return self.kind.startswith("overdue-")
+
+    @property
+    def is_round(self) -> bool:
+        """About an update round (the emails word it as such) rather than a workplan step."""
+        return self.round_part_id is not None
 
     @property
     def days_before(self) -> int | None:

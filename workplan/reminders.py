@@ -23,6 +23,7 @@ functions `source(policy, today) -> Iterator[list[DueItem]]`, each yielding batc
 items. A DueItem names its log row's target with `target` (here {"step_id": ...}); another
 source adds a nullable foreign key to ReminderLog, a unique constraint of its own, and its
 function to SOURCES. Recipients, languages, digests, claiming and sending are shared.
+Update rounds are such a source: workplan.round_reminders, registered by WorkplanConfig.ready.
 """
 
 from __future__ import annotations
