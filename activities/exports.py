@@ -139,10 +139,11 @@ def export_response(
     return table_response(table, fmt, filename=filename, sheet_title=gettext("SPF activities"))
 
 
-def format_error(fmt: str) -> HttpResponseBadRequest:
+def format_error(fmt: str, formats: tuple[str, ...] = FORMATS) -> HttpResponseBadRequest:
+    """400 naming the format asked for and the ones the download offers."""
     message = gettext("Unknown export format “%(format)s”: use one of %(formats)s.") % {
         "format": fmt,
-        "formats": ", ".join(FORMATS),
+        "formats": ", ".join(formats),
     }
     return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
 

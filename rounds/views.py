@@ -106,7 +106,7 @@ def dashboard_export(request: HttpRequest, round_id: int) -> HttpResponse:
     links name no format)."""
     fmt = request.GET.get("format", "xlsx")
     if fmt not in FORMATS:
-        return format_error(fmt)
+        return format_error(fmt, FORMATS)
     update_round = get_object_or_404(UpdateRound, pk=round_id)
     parts = _sorted_parts(update_round, request.GET.get("sort", "agency"))
     filename = f"spf-round-{update_round.pk}-{timezone.localdate():%Y-%m-%d}"

@@ -36,7 +36,7 @@ def board_export(request: HttpRequest, year: int) -> HttpResponse | StreamingHtt
     """
     fmt = request.GET.get("format", "")
     if fmt not in FORMATS:
-        return format_error(fmt)
+        return format_error(fmt, FORMATS)
     plan, _years = find_plan(year)
     if plan is None:
         raise Http404("No workplan for this year")
