@@ -8,6 +8,7 @@ from the agencies they belong to.
 - viewer (logged in, no agency): also sees contacts and downloads exports.
 - member of agency A: creates activities with A taking part; edits, closes and deletes
   the activities A takes part in; edits A's focal points.
+  Members also read the country assessments against the selection criteria.
 - secretariat (group "Secretariat") and superusers: everything.
 """
 
@@ -111,6 +112,10 @@ rules.add_perm("rounds.answer_part", speaks_for_part_agency | is_secretariat)
 # History: members and the secretariat read it; only the secretariat restores a version.
 rules.add_perm("activities.view_history", is_member | is_secretariat)
 rules.add_perm("activities.restore_version", is_secretariat)
+# Country assessments rank countries, which is politically sensitive: members and the
+# secretariat read them (never the public, nor logged-in partners outside the coalition);
+# the secretariat records them in the admin.
+rules.add_perm("countries.see_assessments", is_member | is_secretariat)
 
 
 def activities_editable_by(user: AnyUser) -> QuerySet[Activity]:

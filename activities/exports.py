@@ -6,8 +6,8 @@ django-import-export's per-cell machinery and go straight to the streaming write
 spf_coalition.exporters (see the README's benchmark notes).
 
 Readers' rights: contact details (focal point email and phone) only when the caller says
-the reader may see them (logged-in users). The hub holds no country assessments yet; when
-it does, they must stay out of every export made for an anonymous reader.
+the reader may see them (logged-in users). Country assessments are never part of an
+activity export: they have their own download, for members only (countries.assessments).
 """
 
 from collections.abc import Iterator

@@ -1,17 +1,29 @@
+from typing import Any
+
 from django.contrib import admin
 from django.db.models import QuerySet
+from django.forms import BaseInlineFormSet, ModelForm
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries as iso_countries
+from simple_history.admin import SimpleHistoryAdmin
 
-from countries.models import Country
+from countries.models import Country, CountryAssessment, SelectionCriterion
 from countries.resources import CountryResource
 from spf_coalition.admin import HubImportExportAdmin
+
+
+class CountryAssessmentInline(admin.TabularInline):
+    model = CountryAssessment
+    extra = 0
+    fields = ["criterion", "rating", "note", "assessed_on"]
+    verbose_name_plural = _("assessments against the selection criteria (members only)")
 
 
 @admin.register(Country)
 class CountryAdmin(HubImportExportAdmin):
     resource_classes = [CountryResource]
+    inlines = [CountryAssessmentInline]
     list_display = ["name", "code", "alpha3_code", "region"]
     list_filter = ["region"]
     search_fields = ["name", "code", "name_variants"]
@@ -32,3 +44,38 @@ class CountryAdmin(HubImportExportAdmin):
         if code:
             results |= queryset.filter(code=code)
         return results, may_have_duplicates
+
+    def save_formset(
+        self, request: HttpRequest, form: ModelForm, formset: BaseInlineFormSet, change: bool
+    ) -> None:
+        if formset.model is CountryAssessment:
+            for assessment in formset.save(commit=False):
+                assessment.updated_by = request.user
+                assessment.save()
+            for gone in formset.deleted_objects:
+                gone.delete()
+            return
+        super().save_formset(request, form, formset, change)
+
+
+@admin.register(SelectionCriterion)
+class SelectionCriterionAdmin(admin.ModelAdmin):
+    list_display = ["number", "title"]
+    list_display_links = ["title"]
+    search_fields = ["title", "description"]
+
+
+@admin.register(CountryAssessment)
+class CountryAssessmentAdmin(SimpleHistoryAdmin):
+    list_display = ["country", "criterion", "rating", "assessed_on", "updated_by"]
+    list_select_related = ["country", "criterion", "updated_by"]
+    list_filter = ["rating", "criterion", "country__region"]
+    search_fields = ["country__name", "country__name_variants", "criterion__title", "note"]
+    search_help_text = _("Country, criterion or words of the comment.")
+    autocomplete_fields = ["country"]
+    fields = ["country", "criterion", "rating", "note", "assessed_on", "updated_by"]
+    readonly_fields = ["updated_by"]
+
+    def save_model(self, request: HttpRequest, obj: Any, form: ModelForm, change: bool) -> None:
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)

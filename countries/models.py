@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.db import models
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries as iso_countries
 from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
 
 from spf_coalition.names import name_key, split_variants
 
@@ -76,3 +78,84 @@ class Country(models.Model):
     def name_keys(self) -> set[str]:
         names = [self.name, str(self.code.name), *split_variants(self.name_variants)]
         return {name_key(name) for name in names}
+
+
+class SelectionCriterion(models.Model):
+    """A criterion for choosing countries for joint operations (2012 workplan minutes)."""
+
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    title = models.CharField(_("criterion"), max_length=200, unique=True)
+    description = models.TextField(_("what it means"), blank=True)
+
+    class Meta:
+        verbose_name = _("selection criterion")
+        verbose_name_plural = _("selection criteria")
+        ordering = ["number"]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+
+class Rating(models.TextChoices):
+    MET = "met", _("Met")
+    PARTLY = "partly", _("Partly met")
+    NOT_MET = "not-met", _("Not met")
+    UNKNOWN = "unknown", _("Not known yet")
+
+
+class CountryAssessmentQuerySet(models.QuerySet["CountryAssessment"]):
+    def for_table(self) -> "CountryAssessmentQuerySet":
+        return self.select_related("country", "criterion").order_by(
+            "country__name", "criterion__number"
+        )
+
+
+class CountryAssessment(models.Model):
+    """How a country stands against one selection criterion.
+
+    Ranking countries is politically sensitive: assessments are shown to coalition members
+    and the secretariat only, never to the public (see accounts.permissions).
+    """
+
+    country = models.ForeignKey(
+        Country, on_delete=models.CASCADE, related_name="assessments", verbose_name=_("country")
+    )
+    criterion = models.ForeignKey(
+        SelectionCriterion,
+        on_delete=models.PROTECT,
+        related_name="assessments",
+        verbose_name=_("criterion"),
+    )
+    rating = models.CharField(
+        _("rating"), max_length=16, choices=Rating.choices, default=Rating.UNKNOWN
+    )
+    note = models.TextField(_("evidence or comment"), blank=True)
+    assessed_on = models.DateField(_("assessed on"), default=timezone.localdate)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("last changed by"),
+    )
+
+    objects = CountryAssessmentQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("country assessment")
+        verbose_name_plural = _("country assessments")
+        ordering = ["country__name", "criterion__number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["country", "criterion"], name="one_assessment_per_country_and_criterion"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(rating__in=Rating.values), name="assessment_rating_is_known"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.country}, {self.criterion.title}: {self.get_rating_display()}"

@@ -1,3 +1,4 @@
+import rules
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Q
@@ -44,6 +45,14 @@ def detail(request: HttpRequest, code: str) -> HttpResponse:
         "agencies": agencies_in(country),
         "contacts": contacts_for(country),
         "show_contacts": request.user.is_authenticated,
+        # Politically sensitive: members and the secretariat only, never the public. Asked of
+        # the rules alone: user.has_perm would also load Django's model permissions (two
+        # queries) for a right that only the rules hold.
+        "assessments": (
+            list(country.assessments.select_related("criterion").order_by("criterion__number"))
+            if rules.has_perm("countries.see_assessments", request.user)
+            else None
+        ),
     }
     return render(request, "countries/detail.html", ctx)
 

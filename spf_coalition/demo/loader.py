@@ -2,9 +2,10 @@
 
 Run on every `make run`, so it must be idempotent: every record is looked up by its natural
 key (country code, agency acronym, focal point's agency and name, activity reference, workplan
-year, area number, deliverable title, step title) and only created when missing. Rows that
-exist are left exactly as people edited them; the one exception is a country's stored English
-name, which is derived from its code and refreshed like Country.save() would.
+year, area number, deliverable title, step title, criterion number) and only created when
+missing. Rows that exist are left exactly as people edited them; the one exception is a
+country's stored English name, which is derived from its code and refreshed like
+Country.save() would.
 """
 
 import re
@@ -19,9 +20,10 @@ from django_countries import countries as iso_countries
 
 from activities.models import GUARANTEE_FIELDS, Activity, ActivityAgency, Tool
 from agencies.models import Agency, FocalLevel, FocalPoint
-from countries.models import Country, english_name
+from countries.models import Country, SelectionCriterion, english_name
 from countries.regions import ILO_REGIONS
 from spf_coalition.demo.country_variants import NAME_VARIANTS
+from spf_coalition.demo.criteria import CRITERIA
 from spf_coalition.demo.matrix import ACTIVITIES
 from spf_coalition.demo.organisations import AGENCIES, AGENCY_VARIANTS, WEBSITES
 from spf_coalition.demo.people import FOCAL_POINTS
@@ -65,6 +67,7 @@ def load_demo() -> LoadReport:
         tools = load_tools(report, agencies)
         load_activities(report, countries, agencies, people, tools)
         load_workplan(report, agencies, people)
+        load_criteria(report)
         report.admin_line = ensure_demo_admin(report)
     report.totals = {label: model.objects.count() for label, model in COUNTED.items()}
     return report
@@ -255,6 +258,19 @@ def load_workplan(
                 report.created["steps"] += 1
 
 
+def load_criteria(report: LoadReport) -> None:
+    """The selection criteria of the minutes, by number; no country is assessed against
+    them here: ratings are the secretariat's to record, not the demo's to invent."""
+    stored = set(SelectionCriterion.objects.values_list("number", flat=True))
+    new = [
+        SelectionCriterion(number=number, title=title, description=description)
+        for number, (title, description) in enumerate(CRITERIA, start=1)
+        if number not in stored
+    ]
+    SelectionCriterion.objects.bulk_create(new)
+    report.created["selection criteria"] += len(new)
+
+
 def ensure_demo_admin(report: LoadReport) -> str:
     """The admin/admin superuser of a dev run. Never on a server: only when DEBUG is on."""
     if not settings.DEBUG:
@@ -284,4 +300,5 @@ COUNTED: dict[str, type[models.Model]] = {
     "workplan areas": Area,
     "deliverables": Deliverable,
     "steps": Step,
+    "selection criteria": SelectionCriterion,
 }

@@ -1,0 +1,26 @@
+import pytest
+from django.db import IntegrityError, transaction
+
+from countries.models import CountryAssessment, Rating
+
+
+def test_it_refuses_a_second_assessment_of_the_same_criterion(assessed, criteria):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        CountryAssessment.objects.create(country=assessed["VN"], criterion=criteria[0])
+    assert CountryAssessment.objects.filter(country=assessed["VN"]).count() == 2
+
+
+def test_it_refuses_an_unknown_rating_in_the_database(assessed, criteria):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        CountryAssessment.objects.filter(country=assessed["VN"]).update(rating="great")
+    assert set(CountryAssessment.objects.values_list("rating", flat=True)) <= set(Rating.values)
+
+
+def test_it_keeps_who_changed_a_rating_in_the_history(assessed, secretariat):
+    assessment = CountryAssessment.objects.get(country=assessed["BJ"], criterion__number=2)
+    assessment.rating = Rating.MET
+    assessment._history_user = secretariat
+    assessment.save()
+    latest = assessment.history.first()
+    assert latest.rating == Rating.MET and latest.history_user == secretariat
+    assert assessment.history.count() == 2
