@@ -41,6 +41,17 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
         )
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings) -> None:
+    """Hash the tests' passwords with MD5: PBKDF2's million rounds cost about half a second
+    per person made, and the suite makes hundreds. The real hashers stay listed after it, so
+    any hash made elsewhere (the demo loader, a subprocess) still checks."""
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        *settings.PASSWORD_HASHERS,
+    ]
+
+
 @pytest.fixture
 def on_postgres() -> bool:
     return connection.vendor == "postgresql"
