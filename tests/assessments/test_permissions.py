@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-LOGIN = "login"
+from tests.outcomes import LOGIN, outcome
+
 MATRIX = [
     ("anonymous", LOGIN),
     ("viewer", 403),
@@ -19,18 +20,12 @@ PAGES = [
 ]
 
 
-def _outcome(response) -> int | str:
-    if response.status_code == 302 and response.url.startswith(reverse("login")):
-        return LOGIN
-    return response.status_code
-
-
 @pytest.mark.parametrize(("name", "query"), PAGES)
 @pytest.mark.parametrize(("persona_client", "expected"), MATRIX, indirect=["persona_client"])
 def test_it_opens_assessments_to_members_and_the_secretariat(
     persona_client, expected, name, query, assessed
 ):
-    assert _outcome(persona_client.get(reverse(name) + query)) == expected
+    assert outcome(persona_client.get(reverse(name) + query)) == expected
 
 
 @pytest.mark.parametrize(

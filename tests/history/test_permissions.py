@@ -4,14 +4,7 @@ import pytest
 from django.urls import reverse
 
 from activities.models import Activity
-
-LOGIN = "login"
-
-
-def _outcome(response) -> int | str:
-    if response.status_code == 302:
-        return LOGIN if response.url.startswith(reverse("login")) else 200
-    return response.status_code
+from tests.outcomes import LOGIN, outcome
 
 
 @pytest.mark.parametrize(
@@ -28,7 +21,7 @@ def _outcome(response) -> int | str:
 )
 def test_it_shows_the_history_to_members_and_the_secretariat(persona_client, expected, activity):
     url = reverse("activities:history", kwargs={"reference": activity.reference})
-    assert _outcome(persona_client.get(url)) == expected
+    assert outcome(persona_client.get(url)) == expected
 
 
 @pytest.mark.parametrize(
@@ -48,7 +41,7 @@ def test_it_lets_only_the_secretariat_restore(persona_client, expected, activity
     response = persona_client.post(
         url, {"history_id": first_version.history_id, "version": activity.version}
     )
-    assert _outcome(response) == expected
+    assert outcome(response) == expected
     restored = Activity.objects.get(pk=activity.pk).title == "First title"
     assert restored == (expected == 200)
 

@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from rounds.models import RoundAgency, RowConfirmation, UpdateRound
+from tests.outcomes import LOGIN, outcome
 
-LOGIN = "login"
 SECRETARIAT_ONLY = [
     ("anonymous", LOGIN),
     ("viewer", 403),
@@ -28,19 +28,12 @@ AGENCY_A = [
 ]
 
 
-def _outcome(response) -> int | str:
-    """The status, with any redirect read as success (200) unless it goes to the login page."""
-    if response.status_code == 302:
-        return LOGIN if response.url.startswith(reverse("login")) else 200
-    return response.status_code
-
-
 @pytest.mark.parametrize("persona_client, expected", SECRETARIAT_ONLY, indirect=["persona_client"])
 @pytest.mark.parametrize("name", ["index", "open", "dashboard", "dashboard_export"])
 def test_it_shows_round_pages_to_the_secretariat_only(persona_client, expected, name, part_a):
     kwargs = {"round_id": part_a.round_id} if name.startswith("dashboard") else {}
     response = persona_client.get(reverse(f"rounds:{name}", kwargs=kwargs))
-    assert _outcome(response) == expected
+    assert outcome(response) == expected
 
 
 @pytest.mark.parametrize("persona_client, expected", SECRETARIAT_ONLY, indirect=["persona_client"])
@@ -51,7 +44,7 @@ def test_it_lets_only_the_secretariat_open_a_round(persona_client, expected, age
         "agencies": [agency_a.pk],
     }
     response = persona_client.post(reverse("rounds:open"), data)
-    assert _outcome(response) == expected
+    assert outcome(response) == expected
     assert UpdateRound.objects.exists() == (expected == 200)
 
 
@@ -65,7 +58,7 @@ def test_it_lets_only_the_secretariat_close_and_reopen(
     url = reverse(f"rounds:{action}", kwargs={"round_id": update_round.pk})
     response = persona_client.post(url)
     update_round.refresh_from_db()
-    assert _outcome(response) == expected
+    assert outcome(response) == expected
     changed = update_round.is_open == (action == "reopen")
     assert changed == (expected == 200)
 
@@ -73,7 +66,7 @@ def test_it_lets_only_the_secretariat_close_and_reopen(
 @pytest.mark.parametrize("persona_client, expected", AGENCY_A, indirect=["persona_client"])
 def test_it_shows_agency_as_checklist_to_its_people(persona_client, expected, part_a):
     response = persona_client.get(reverse("rounds:checklist", kwargs={"part_id": part_a.pk}))
-    assert _outcome(response) == expected
+    assert outcome(response) == expected
 
 
 @pytest.mark.parametrize("persona_client, expected", AGENCY_A, indirect=["persona_client"])
@@ -84,13 +77,13 @@ def test_it_takes_answers_for_agency_a_from_its_people_only(
     activity = rows_a[0]
     url = reverse(f"rounds:{action}", kwargs={"part_id": part_a.pk, "activity_id": activity.pk})
     response = persona_client.post(url, {"version": activity.version})
-    assert _outcome(response) == expected
+    assert outcome(response) == expected
     assert RowConfirmation.objects.exists() == (expected == 200)
 
 
 @pytest.mark.parametrize("persona_client, expected", AGENCY_A, indirect=["persona_client"])
 def test_it_takes_agency_as_submission_from_its_people_only(persona_client, expected, part_a):
     response = persona_client.post(reverse("rounds:submit", kwargs={"part_id": part_a.pk}))
-    assert _outcome(response) == expected
+    assert outcome(response) == expected
     submitted = RoundAgency.objects.get(pk=part_a.pk).submitted_at is not None
     assert submitted == (expected == 200)
