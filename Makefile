@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/spf_coalition
 REDIS_URL ?= redis://127.0.0.1:6379/0
 
-.PHONY: run test bench lint format install clean
+.PHONY: run test bench lint format messages install clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -48,6 +48,11 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# Update the French and Spanish catalogues from the code and compile them (GNU gettext).
+messages: $(STAMP)
+	DEBUG=1 $(PY) manage.py makemessages -l fr -l es --no-obsolete --ignore ".venv/*" --ignore "tests/*" --ignore "test-output/*"
+	DEBUG=1 $(PY) manage.py compilemessages --ignore ".venv/*"
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles test-output
