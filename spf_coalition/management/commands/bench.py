@@ -63,6 +63,8 @@ class Command(BaseCommand):
         self.stdout.write(json.dumps(figures))
 
     def measure(self, activities: int, repeats: int) -> tuple[Figures, list[str]]:
+        progress("timing this machine on a fixed pure-Python workload...")
+        machine_s = machine_speed()
         progress(f"building a coalition of {activities:,} activities...")
         started = time.perf_counter()
         counts = build_coalition(activities=activities)
@@ -83,7 +85,21 @@ class Command(BaseCommand):
             busy_agency=busiest_agency(),
             repeats=repeats,
         )
-        return {"build_s": build_s, **run_benches(ctx)}, ctx.notes
+        return {"machine_s": machine_s, "build_s": build_s, **run_benches(ctx)}, ctx.notes
+
+
+def machine_speed(items: int = 1_000_000) -> float:
+    """Seconds for a fixed pure-Python workload, best of three: a million small dicts of an
+    int and a string, the kind of allocation-heavy work pages, exports and imports do. Machines
+    (and their neighbours at the time) differ by two or three times at this; the figure
+    lets two runs be compared."""
+    best = float("inf")
+    for _attempt in range(3):
+        started = time.perf_counter()
+        rows = [{"n": number, "text": str(number)} for number in range(items)]
+        best = min(best, time.perf_counter() - started)
+        del rows
+    return round(best, 2)
 
 
 def busiest_country_alpha3() -> str:
