@@ -8,6 +8,7 @@ would dominate the response time: each row's cells come as one string.
 
 import functools
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -22,6 +23,8 @@ from activities.filters import country_names
 from activities.models import Activity, ActivityAgency, Role
 from spf_coalition.names import name_key
 
+# Stands for a country code in the country page's URL, reversed once per grid.
+CODE_SLOT = "ZZ"
 # Filters replaced by each cell's own country and agency when linking to the matrix.
 CELL_PARAMS = ("country", "agency", "agency_role", "page", "sort", "format")
 
@@ -40,7 +43,7 @@ class GridRow:
     code: str
     name: str
     url: str  # the country's page
-    matrix_query: str  # the matrix filtered on this country
+    matrix_link: str  # the matrix filtered on this country
     total: int = 0  # activities in the country (an activity counts once, not per agency)
     cells: str = ""  # the <td>s of the row, as one SafeString (see _cells)
 
@@ -78,12 +81,15 @@ def build_grid(activities: QuerySet[Activity], params: QueryDict) -> Grid:
     ordered = sorted(columns.values(), key=lambda column: column.acronym.lower())
     matrix_url = reverse("activities:matrix")
     names = country_names()
+    # Hundreds of rows: reverse the country page once and the language once, not per row.
+    country_url = reverse("countries:detail", args=[CODE_SLOT])
+    lead_text = functools.partial(_cached_lead_text, get_language() or "")
     rows = []
     for code, total in per_country:
-        query = f"{prefix}country={quote(code)}"
+        link = f"{matrix_url}?{prefix}country={quote(code)}"
         name = names.get(code, code)
-        row = GridRow(code, name, reverse("countries:detail", args=[code]), query, total)
-        row.cells = _cells(f"{matrix_url}?{query}", ordered, counts.get(code, {}))
+        row = GridRow(code, name, country_url.replace(CODE_SLOT, code), link, total)
+        row.cells = _cells(link, ordered, counts.get(code, {}), lead_text)
         rows.append(row)
     # By the name shown, in the visitor's language, accents folded ("Égypte" before "Espagne");
     # the code breaks ties so that the order is stable.
@@ -92,7 +98,10 @@ def build_grid(activities: QuerySet[Activity], params: QueryDict) -> Grid:
 
 
 def _cells(
-    matrix_link: str, columns: list[GridColumn], counts: dict[str, tuple[int, int]]
+    matrix_link: str,
+    columns: list[GridColumn],
+    counts: dict[str, tuple[int, int]],
+    lead_text: Callable[[int], str],
 ) -> SafeString:
     """The row's <td>s, one per agency column: the count linking to those rows of the matrix,
     and ★ with the number of activities the agency leads there."""
@@ -106,7 +115,7 @@ def _cells(
             cells.append(
                 f'<td class="has-lead"><a href="{href}{column.param}">{n}<span class="lead-mark"'
                 f' aria-hidden="true"> ★{leads}</span><span class="visually-hidden">'
-                f" ({_lead_text(leads)})</span></a></td>"
+                f" ({lead_text(leads)})</span></a></td>"
             )
         else:
             cells.append(f'<td><a href="{href}{column.param}">{n}</a></td>')
@@ -117,7 +126,3 @@ def _cells(
 @functools.lru_cache(maxsize=256)
 def _cached_lead_text(language: str, count: int) -> str:
     return escape(ngettext("%(count)s as lead", "%(count)s as lead", count) % {"count": count})
-
-
-def _lead_text(count: int) -> str:
-    return _cached_lead_text(get_language() or "", count)
