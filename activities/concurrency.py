@@ -73,6 +73,21 @@ def changes_since(activity: Activity, version: int) -> list[FieldChange]:
     ]
 
 
+def lock_unchanged(pk: int | None, based_on_version: int) -> bool:
+    """Lock the activity's row until the transaction ends and check nobody saved it since
+    `based_on_version`. Raises EditConflict if someone did; False when there is no such row.
+    Call inside transaction.atomic()."""
+    stored = (
+        Activity.objects.select_for_update().filter(pk=pk).values_list("version", flat=True).first()
+    )
+    if stored is None:
+        return False
+    if stored != based_on_version:
+        current = Activity.objects.get(pk=pk)
+        raise EditConflict(current, changes_since(current, based_on_version))
+    return True
+
+
 def save_activity(
     activity: Activity,
     based_on_version: int,
@@ -84,15 +99,7 @@ def save_activity(
     edit started from.
     """
     with transaction.atomic():
-        stored = (
-            Activity.objects.select_for_update()
-            .filter(pk=activity.pk)
-            .values_list("version", flat=True)
-            .first()
-        )
-        if stored is not None and stored != based_on_version:
-            current = Activity.objects.get(pk=activity.pk)
-            raise EditConflict(current, changes_since(current, based_on_version))
+        lock_unchanged(activity.pk, based_on_version)
         activity.version = based_on_version
         activity.save()
         if save_related is not None:

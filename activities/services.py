@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.permissions import agency_ids, is_secretariat
-from activities.concurrency import EditConflict, changes_since, save_activity
+from activities.concurrency import lock_unchanged, save_activity
 from activities.models import Activity, ActivityAgency, ActivityStatus, Role
 from agencies.models import Agency
 
@@ -176,18 +176,8 @@ def close_activity(
 def delete_activity(activity: Activity, based_on_version: int) -> None:
     """Delete, unless someone saved the activity since the version the user confirmed."""
     with transaction.atomic():
-        stored = (
-            Activity.objects.select_for_update()
-            .filter(pk=activity.pk)
-            .values_list("version", flat=True)
-            .first()
-        )
-        if stored is None:
-            return
-        if stored != based_on_version:
-            current = Activity.objects.get(pk=activity.pk)
-            raise EditConflict(current, changes_since(current, based_on_version))
-        activity.delete()
+        if lock_unchanged(activity.pk, based_on_version):
+            activity.delete()
 
 
 def record_round_answer(user: AbstractBaseUser, activity: Activity, *, closed: bool) -> None:
