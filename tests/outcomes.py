@@ -10,3 +10,22 @@ def outcome(response) -> int | str:
     if response.status_code == 302:
         return LOGIN if response.url.startswith(reverse("login")) else 200
     return response.status_code
+
+
+# The expected outcome for each persona, for the two rights most pages share.
+MEMBERS_AND_SECRETARIAT = [
+    ("anonymous", LOGIN),
+    ("viewer", 403),
+    ("member_a", 200),
+    ("member_b", 200),
+    ("secretariat", 200),
+    ("superuser", 200),
+]
+SECRETARIAT_ONLY = [
+    ("anonymous", LOGIN),
+    ("viewer", 403),
+    ("member_a", 403),
+    ("member_b", 403),
+    ("secretariat", 200),
+    ("superuser", 200),
+]

@@ -3,16 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from tests.outcomes import LOGIN, outcome
+from tests.outcomes import MEMBERS_AND_SECRETARIAT, outcome
 
-MATRIX = [
-    ("anonymous", LOGIN),
-    ("viewer", 403),
-    ("member_a", 200),
-    ("member_b", 200),
-    ("secretariat", 200),
-    ("superuser", 200),
-]
 PAGES = [
     ("countries:assessments", ""),
     ("countries:assessments_export", "?format=csv"),
@@ -21,7 +13,9 @@ PAGES = [
 
 
 @pytest.mark.parametrize(("name", "query"), PAGES)
-@pytest.mark.parametrize(("persona_client", "expected"), MATRIX, indirect=["persona_client"])
+@pytest.mark.parametrize(
+    ("persona_client", "expected"), MEMBERS_AND_SECRETARIAT, indirect=["persona_client"]
+)
 def test_it_opens_assessments_to_members_and_the_secretariat(
     persona_client, expected, name, query, assessed
 ):

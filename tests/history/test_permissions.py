@@ -4,19 +4,12 @@ import pytest
 from django.urls import reverse
 
 from activities.models import Activity
-from tests.outcomes import LOGIN, outcome
+from tests.outcomes import MEMBERS_AND_SECRETARIAT, SECRETARIAT_ONLY, outcome
 
 
 @pytest.mark.parametrize(
     "persona_client, expected",
-    [
-        ("anonymous", LOGIN),
-        ("viewer", 403),
-        ("member_a", 200),
-        ("member_b", 200),
-        ("secretariat", 200),
-        ("superuser", 200),
-    ],
+    MEMBERS_AND_SECRETARIAT,
     indirect=["persona_client"],
 )
 def test_it_shows_the_history_to_members_and_the_secretariat(persona_client, expected, activity):
@@ -26,14 +19,7 @@ def test_it_shows_the_history_to_members_and_the_secretariat(persona_client, exp
 
 @pytest.mark.parametrize(
     "persona_client, expected",
-    [
-        ("anonymous", LOGIN),
-        ("viewer", 403),
-        ("member_a", 403),
-        ("member_b", 403),
-        ("secretariat", 200),
-        ("superuser", 200),
-    ],
+    SECRETARIAT_ONLY,
     indirect=["persona_client"],
 )
 def test_it_lets_only_the_secretariat_restore(persona_client, expected, activity, first_version):

@@ -7,16 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from rounds.models import RoundAgency, RowConfirmation, UpdateRound
-from tests.outcomes import LOGIN, outcome
+from tests.outcomes import LOGIN, SECRETARIAT_ONLY, outcome
 
-SECRETARIAT_ONLY = [
-    ("anonymous", LOGIN),
-    ("viewer", 403),
-    ("member_a", 403),
-    ("member_b", 403),
-    ("secretariat", 200),
-    ("superuser", 200),
-]
 # Answering for agency A: its members and the secretariat.
 AGENCY_A = [
     ("anonymous", LOGIN),
