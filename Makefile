@@ -33,6 +33,8 @@ test: $(STAMP)
 	DATABASE_URL="$${SPF_TEST_DATABASE_URL:-$(TEST_DATABASE_URL)}" \
 	DEBUG=1 $(PY) -m pytest $(PYTEST_ARGS)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 	DEBUG=0 SECRET_KEY=check-deploy-$$(date +%s)-0123456789abcdefghijklmnopqrstuvwxyz ALLOWED_HOSTS=hub.example.org \
 	$(PY) manage.py check --deploy --fail-level WARNING
@@ -44,6 +46,7 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .

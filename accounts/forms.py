@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts import services
 from accounts.models import Profile
 from agencies.models import Agency
-from spf_coalition import emails
+from core import emails
 
 logger = logging.getLogger(__name__)
 

@@ -20,7 +20,7 @@ from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 
 from accounts.models import SECRETARIAT_GROUP, Membership, Profile
 from agencies.models import Agency
-from spf_coalition import emails
+from core import emails
 
 
 class AlreadyHasAccount(Exception):

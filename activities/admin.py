@@ -15,7 +15,7 @@ from activities.concurrency import EditConflict, changes_since
 from activities.models import Activity, ActivityAgency, Role, Tool, role_order
 from activities.resources import ActivityResource
 from agencies.models import Agency
-from spf_coalition.admin import HubImportExportAdmin
+from core.admin import HubImportExportAdmin
 
 
 class ParticipationFormSet(BaseInlineFormSet):

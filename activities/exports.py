@@ -3,7 +3,7 @@
 Columns and headers come from ActivityResource, so the admin's export, the front end's
 downloads and the import (which matches these headers) agree; the rows skip
 django-import-export's per-cell machinery and go straight to the streaming writers of
-spf_coalition.exporters (see the README's benchmark notes).
+core.spreadsheets (see the README's benchmark notes).
 
 Readers' rights: contact details (focal point email and phone) only when the caller says
 the reader may see them (logged-in users). Country assessments are never part of an
@@ -15,7 +15,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -23,7 +23,8 @@ from django.utils.translation import gettext_lazy as _
 from activities.models import Activity, ActivityStatus, ActivityType, Tool
 from activities.resources import ActivityResource
 from agencies.models import Agency
-from spf_coalition.exporters import ColumnNote, csv_response, table_response
+from core.spreadsheets.cells import ColumnNote
+from core.spreadsheets.responses import csv_response, format_error, table_response
 
 HXL_FORMATS = ("hxl", "hxl-long")
 FORMATS = ("csv", "xlsx", "ods", *HXL_FORMATS)
@@ -139,15 +140,6 @@ def export_response(
     return table_response(table, fmt, filename=filename, sheet_title=gettext("SPF activities"))
 
 
-def format_error(fmt: str, formats: tuple[str, ...] = FORMATS) -> HttpResponseBadRequest:
-    """400 naming the format asked for and the ones the download offers."""
-    message = gettext("Unknown export format “%(format)s”: use one of %(formats)s.") % {
-        "format": fmt,
-        "formats": ", ".join(formats),
-    }
-    return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
-
-
 def activity_download(
     request: HttpRequest, queryset: QuerySet[Activity], name: str
 ) -> HttpResponse | StreamingHttpResponse:
@@ -157,7 +149,7 @@ def activity_download(
         raise PermissionDenied
     fmt = request.GET.get("format", "")
     if fmt not in FORMATS:
-        return format_error(fmt)
+        return format_error(fmt, FORMATS)
     filename = f"{name}-{timezone.localdate():%Y-%m-%d}"
     return export_response(
         queryset,

@@ -17,8 +17,8 @@ from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, ActivityStatus, Role, Tool
 from agencies.models import Agency, FocalPoint
+from core.forms import UNKNOWN_COUNTRY, resolve_typed_name
 from countries.models import Country
-from spf_coalition.forms import UNKNOWN_COUNTRY, resolve_typed_name
 
 
 class DateInput(forms.DateInput):

@@ -21,7 +21,7 @@ from django.utils.translation import get_language, ngettext
 
 from activities.filters import country_names
 from activities.models import Activity, ActivityAgency, Role
-from spf_coalition.names import name_key
+from core.names import name_key
 
 # Stands for a country code in the country page's URL, reversed once per grid.
 CODE_SLOT = "ZZ"

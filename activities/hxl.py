@@ -34,7 +34,7 @@ from activities.models import (
     Role,
 )
 from activities.resources import ActivityResource
-from spf_coalition.resources import ChoiceWidget, split_list
+from core.resources import ChoiceWidget, split_list
 
 # (header, hashtag) of the agency column of each role.
 ROLE_TAGS: dict[str, tuple[Any, str]] = {

@@ -29,9 +29,8 @@ from activities.models import (
 )
 from agencies.models import Agency, FocalPoint
 from agencies.resources import AgencyNamesWidget, one_focal_point
-from countries.resources import CountryWidget
-from spf_coalition.names import name_key
-from spf_coalition.resources import (
+from core.names import name_key
+from core.resources import (
     EXPORT_CHUNK,
     ChoiceWidget,
     HubResource,
@@ -39,6 +38,7 @@ from spf_coalition.resources import (
     join_list,
     split_list,
 )
+from countries.resources import CountryWidget
 
 # The agency columns, one per role, in the order the matrix shows them.
 ROLE_COLUMNS: dict[str, str] = {

@@ -5,7 +5,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from agencies.models import Agency, FocalPoint
 from agencies.resources import AgencyResource, FocalPointResource
-from spf_coalition.admin import HubImportExportAdmin
+from core.admin import HubImportExportAdmin
 
 
 @admin.register(Agency)

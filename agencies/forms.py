@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import agencies_of
 from agencies.models import FocalPoint
+from core.forms import UNKNOWN_COUNTRY, resolve_typed_name
 from countries.models import Country
-from spf_coalition.forms import UNKNOWN_COUNTRY, resolve_typed_name
 
 
 class FocalPointForm(forms.ModelForm):

@@ -5,8 +5,8 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.names import name_key, split_variants
 from countries.models import Region
-from spf_coalition.names import name_key, split_variants
 
 
 class AgencyKind(models.TextChoices):

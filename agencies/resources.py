@@ -9,10 +9,8 @@ from import_export import widgets
 from import_export.fields import Field
 
 from agencies.models import Agency, AgencyKind, FocalLevel, FocalPoint
-from countries.models import Region
-from countries.resources import CountryWidget
-from spf_coalition.names import name_key
-from spf_coalition.resources import (
+from core.names import name_key
+from core.resources import (
     ChoiceWidget,
     HubResource,
     LinesWidget,
@@ -20,6 +18,8 @@ from spf_coalition.resources import (
     join_list,
     split_list,
 )
+from countries.models import Region
+from countries.resources import CountryWidget
 
 
 class AgencyFinder:

@@ -8,9 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries as iso_countries
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import HubImportExportAdmin
 from countries.models import Country, CountryAssessment, SelectionCriterion
 from countries.resources import CountryResource
-from spf_coalition.admin import HubImportExportAdmin
 
 
 class CountryAssessmentInline(admin.TabularInline):

@@ -17,9 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from activities.exports import format_error
+from core.spreadsheets.cells import ColumnNote
+from core.spreadsheets.responses import FORMATS, format_error, table_response
 from countries.models import Country, CountryAssessment, Rating, Region, SelectionCriterion
-from spf_coalition.exporters import FORMATS, ColumnNote, table_response
 
 SORTS = ("name", "met")
 

@@ -6,7 +6,7 @@ from django_countries import countries as iso_countries
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from spf_coalition.names import name_key, split_variants
+from core.names import name_key, split_variants
 
 
 class Region(models.TextChoices):

@@ -8,8 +8,8 @@ from django_countries import countries as iso_countries
 from import_export import widgets
 from import_export.fields import Field
 
+from core.resources import ChoiceWidget, HubResource, LinesWidget
 from countries.models import Country, Region
-from spf_coalition.resources import ChoiceWidget, HubResource, LinesWidget
 
 
 def unknown_country(value: str) -> ValueError:

@@ -21,9 +21,9 @@ from django_countries.data import COUNTRIES as ISO_NAMES
 
 from activities.models import ActivityStatus, ActivityType, Tool
 from agencies.models import Agency, FocalPoint
+from core.names import name_key, split_variants
+from core.resources import NO_WORDS, YES_WORDS, split_list
 from countries.models import Country
-from spf_coalition.names import name_key, split_variants
-from spf_coalition.resources import NO_WORDS, YES_WORDS, split_list
 
 # Spellings in common use that neither ISO nor django-countries lists.
 COMMON_COUNTRY_NAMES: dict[str, tuple[str, ...]] = {

@@ -21,8 +21,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
-from spf_coalition.exporters import restore
-from spf_coalition.names import name_key
+from core.names import name_key
+from core.spreadsheets.cells import restore
 
 # A header row is looked for among the first rows of a sheet (a title row may come first).
 HEADER_SCAN_ROWS = 10

@@ -1,4 +1,4 @@
-"""The round dashboard as a spreadsheet (through spf_coalition.exporters)."""
+"""The round dashboard as a spreadsheet (through core.spreadsheets)."""
 
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -6,8 +6,8 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.spreadsheets.cells import ColumnNote
 from rounds.models import RoundAgency, RoundAgencyStatus
-from spf_coalition.exporters import ColumnNote
 
 # (header, what it holds), in the file's order.
 COLUMNS: list[tuple[Any, Any]] = [

@@ -1,27 +1,27 @@
 from django.urls import path
 
-from rounds import checklist_views, views
+from rounds.views import checklist, dashboard
 
 app_name = "rounds"
 urlpatterns = [
-    path("", views.index, name="index"),
-    path("open/", views.open_view, name="open"),
-    path("<int:round_id>/", views.dashboard, name="dashboard"),
-    path("<int:round_id>/export/", views.dashboard_export, name="dashboard_export"),
+    path("", dashboard.index, name="index"),
+    path("open/", dashboard.open_view, name="open"),
+    path("<int:round_id>/", dashboard.dashboard, name="dashboard"),
+    path("<int:round_id>/export/", dashboard.dashboard_export, name="dashboard_export"),
     # The address before CSV and ODS were offered: kept so saved links still download.
-    path("<int:round_id>/export.xlsx", views.dashboard_export, name="dashboard_export_xlsx"),
-    path("<int:round_id>/close/", views.close, name="close"),
-    path("<int:round_id>/reopen/", views.reopen, name="reopen"),
-    path("parts/<int:part_id>/", checklist_views.checklist, name="checklist"),
-    path("parts/<int:part_id>/submit/", checklist_views.submit, name="submit"),
+    path("<int:round_id>/export.xlsx", dashboard.dashboard_export, name="dashboard_export_xlsx"),
+    path("<int:round_id>/close/", dashboard.close, name="close"),
+    path("<int:round_id>/reopen/", dashboard.reopen, name="reopen"),
+    path("parts/<int:part_id>/", checklist.checklist, name="checklist"),
+    path("parts/<int:part_id>/submit/", checklist.submit, name="submit"),
     path(
         "parts/<int:part_id>/rows/<int:activity_id>/confirm/",
-        checklist_views.confirm_row,
+        checklist.confirm_row,
         name="confirm_row",
     ),
     path(
         "parts/<int:part_id>/rows/<int:activity_id>/close/",
-        checklist_views.close_row_view,
+        checklist.close_row_view,
         name="close_row",
     ),
 ]

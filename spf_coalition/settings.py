@@ -51,7 +51,8 @@ INSTALLED_APPS = [
     "simple_history",
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
-    "spf_coalition",
+    # The hub's own apps, bottom floor first (README, "How the pieces fit").
+    "core",
     "accounts",
     "countries",
     "agencies",
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
     "workplan",
     "rounds",
     "imports",
+    "devtools",
 ]
 
 MIDDLEWARE = [
@@ -92,7 +94,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "spf_coalition.context_processors.site",
+                "accounts.context_processors.site",
                 "rounds.context_processors.round_banner",
             ],
         },

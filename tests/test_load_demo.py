@@ -7,9 +7,9 @@ from django.core.management import call_command
 
 from activities.models import Activity
 from agencies.models import FocalPoint
-from spf_coalition.demo.loader import COUNTED, load_demo
-from spf_coalition.demo.matrix import ACTIVITIES
-from spf_coalition.demo.people import FOCAL_POINTS
+from devtools.demo.loader import COUNTED, load_demo
+from devtools.demo.matrix import ACTIVITIES
+from devtools.demo.people import FOCAL_POINTS
 
 pytestmark = pytest.mark.django_db
 

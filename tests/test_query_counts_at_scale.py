@@ -14,7 +14,7 @@ from django.urls import NoReverseMatch, reverse
 from django_countries import countries as iso_countries
 
 from activities.models import Activity
-from spf_coalition.synthetic import build_coalition
+from devtools.synthetic import build_coalition
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 

@@ -7,7 +7,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from spf_coalition.admin import HubImportExportAdmin
+from core.admin import HubImportExportAdmin
 from workplan.models import (
     Area,
     Deliverable,

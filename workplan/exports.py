@@ -2,7 +2,7 @@
 
 One row per step (not per deliverable) so that due dates are real dates a spreadsheet
 sorts and filters; a deliverable without steps still gets one row. Feed a WorkplanTable to
-spf_coalition.exporters.table_response for CSV, XLSX or ODS:
+core.spreadsheets.responses.table_response for CSV, XLSX or ODS:
 
     table_response(WorkplanTable(deliverables, include_contacts=...), fmt, filename=...)
 
@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from spf_coalition.exporters import ColumnNote
+from core.spreadsheets.cells import ColumnNote
 from workplan.models import Deliverable, Step
 
 COLUMNS: list[tuple[Any, Any]] = [

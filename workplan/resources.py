@@ -9,7 +9,7 @@ from import_export import widgets
 from import_export.fields import Field
 
 from agencies.resources import AgencyListWidget, FocalPointListWidget
-from spf_coalition.resources import HubResource, join_list
+from core.resources import HubResource, join_list
 from workplan.models import Area, Deliverable
 
 YEAR_HEADER = _("Workplan year")

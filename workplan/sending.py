@@ -22,7 +22,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from spf_coalition import emails
+from core import emails
 from workplan.models import ReminderLog, ReminderStatus
 
 DIGEST_SALT = "workplan.digest-off"

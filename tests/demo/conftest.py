@@ -1,6 +1,6 @@
 import pytest
 
-from spf_coalition.demo.loader import LoadReport, load_demo
+from devtools.demo.loader import LoadReport, load_demo
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from django.contrib.auth.models import User
 
-from spf_coalition.demo.loader import load_demo
+from devtools.demo.loader import load_demo
 
 
 def test_it_creates_no_admin_account_when_debug_is_off(db, settings):

@@ -1,9 +1,9 @@
 """Agencies and focal points of the seeds, found under the names people write."""
 
 from agencies.models import Agency, FocalLevel, FocalPoint
-from spf_coalition.demo.loader import load_demo
-from spf_coalition.demo.organisations import AGENCIES, AGENCY_VARIANTS
-from spf_coalition.names import name_key
+from core.names import name_key
+from devtools.demo.loader import load_demo
+from devtools.demo.organisations import AGENCIES, AGENCY_VARIANTS
 from tests.factories import make_agency
 
 

@@ -3,11 +3,11 @@
 from django.utils import translation
 from django_countries import countries as iso_countries
 
+from core.names import name_key
 from countries.models import Country, Region, english_name
 from countries.regions import ILO_REGIONS
-from spf_coalition.demo.country_variants import NAME_VARIANTS
-from spf_coalition.demo.loader import load_demo
-from spf_coalition.names import name_key
+from devtools.demo.country_variants import NAME_VARIANTS
+from devtools.demo.loader import load_demo
 
 
 def test_it_loads_every_iso_country_with_a_region(demo):

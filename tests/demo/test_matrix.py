@@ -3,7 +3,7 @@
 from django.db.models import Count, Q
 
 from activities.models import Activity, ActivityType, Role
-from spf_coalition.demo.matrix import ACTIVITIES
+from devtools.demo.matrix import ACTIVITIES
 
 
 def demo_rows():

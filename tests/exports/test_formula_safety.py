@@ -2,7 +2,7 @@ import pytest
 
 from activities.exports import export_response
 from activities.models import Activity
-from spf_coalition.exporters import neutralise, restore
+from core.spreadsheets.cells import neutralise, restore
 from tests.exports.matrix import ods_texts, read_csv, read_hxl, read_xlsx
 from tests.factories import make_activity
 
@@ -37,6 +37,6 @@ def test_it_takes_the_quote_off_again_on_import():
 
 @pytest.mark.parametrize("typed", ["'=1+1", "''+33 1", "=SUM(A1)", "'quoted", "plain"])
 def test_it_gives_back_exactly_what_was_typed_after_the_guard(typed):
-    from spf_coalition.exporters import neutralise, restore
+    from core.spreadsheets.cells import neutralise, restore
 
     assert restore(neutralise(typed)) == typed

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from spf_coalition.exporters import table_response
+from core.spreadsheets.responses import table_response
 from tests.exports.matrix import read_csv, read_ods, read_xlsx
 from tests.factories import make_agency, make_focal_point
 from workplan.exports import WorkplanTable

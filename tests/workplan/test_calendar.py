@@ -8,7 +8,7 @@ from django.urls import reverse
 from tests.factories import make_agency, make_member
 from tests.workplan.conftest import make_deliverable
 from workplan.calendar import escape_text, fold
-from workplan.views import calendar_token
+from workplan.views.board import calendar_token
 
 DUE = datetime.date(2030, 6, 1)
 

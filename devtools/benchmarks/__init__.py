@@ -1,0 +1,64 @@
+"""The benchmark's registry: add a Bench here and `manage.py bench` prints its figures.
+
+Each bench function takes the BenchContext and returns a dict of figures. Its declared keys
+always appear in the output, as None ("n/a") when the thing it measures is not there yet.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from devtools.benchmarks import exports, imports, load, members, pages, reminders
+from devtools.benchmarks.core import BenchContext, Figures, NotMeasured
+
+
+@dataclass(frozen=True)
+class Bench:
+    keys: tuple[str, ...]
+    run: Callable[[BenchContext], Figures]
+
+
+BENCHES: list[Bench] = [
+    Bench(("matrix_p50_ms", "matrix_p95_ms", "matrix_queries"), pages.bench_matrix),
+    Bench(("matrix_filtered_p50_ms",), pages.bench_matrix_filtered),
+    Bench(("grid_p50_ms",), pages.bench_grid),
+    Bench(("country_p50_ms", "country_queries"), pages.bench_country),
+    Bench(
+        ("admin_activity_changelist_p50_ms", "admin_activity_changelist_queries"),
+        pages.bench_admin_activity_changelist,
+    ),
+    Bench(("export_xlsx_10k_s",), exports.bench_export_xlsx),
+    Bench(("export_xlsx_raw_s",), exports.bench_export_raw),
+    Bench(("load_matrix_rps", "load_matrix_p95_ms"), load.bench_load_matrix),
+    Bench(
+        ("my_rows_p50_ms", "my_rows_queries", "my_rows_queries_small", "confirm_row_p50_ms"),
+        members.bench_members,
+    ),
+    Bench(
+        ("reminder_sweep_s", "reminder_sweep_queries", "reminder_sweep_queries_small"),
+        reminders.bench_reminder_sweep,
+    ),
+    # Last: it edits every activity (the other benches measure the data as built).
+    Bench(
+        ("import_xlsx_10k_s", "reimport_unchanged_10k_s", "import_peak_mb"),
+        imports.bench_import,
+    ),
+]
+
+
+def run_benches(ctx: BenchContext) -> Figures:
+    figures: Figures = {}
+    for bench in BENCHES:
+        try:
+            found = bench.run(ctx)
+        except NotMeasured as error:
+            ctx.note(str(error))
+            found = {}
+        except Exception as error:  # a page that crashes must not stop the other figures
+            ctx.note(f"{bench.run.__name__} failed: {error!r}")
+            found = {}
+        figures.update({key: found.get(key) for key in bench.keys})
+        figures.update(found)
+    return figures
+
+
+__all__ = ["BENCHES", "Bench", "BenchContext", "Figures", "run_benches"]

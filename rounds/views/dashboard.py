@@ -1,0 +1,133 @@
+"""The secretariat's side of update rounds: open, follow on the dashboard, close, reopen."""
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.spreadsheets.responses import FORMATS, format_error, table_response
+from rounds.exports import DashboardTable
+from rounds.forms import OpenRoundForm
+from rounds.models import RoundAgency, RoundAgencyStatus, UpdateRound
+from rounds.services import close_round, open_round, parts_with_progress, reopen_round
+
+STATUS_RANK = {status: rank for rank, status in enumerate(RoundAgencyStatus.values)}
+# ?sort= keys of the dashboard; a leading "-" reverses.
+DASHBOARD_SORTS: dict[str, Callable[[RoundAgency], object]] = {
+    "agency": lambda part: part.agency.acronym.lower(),
+    "status": lambda part: (STATUS_RANK[part.status], part.answered_count),
+    "progress": lambda part: part.answered_count / part.row_count if part.row_count else 1.0,
+    "last": lambda part: part.last_activity_at.timestamp() if part.last_activity_at else 0.0,
+}
+
+
+def secretariat_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Log in first, then 403 unless the user manages rounds."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not request.user.has_perm("rounds.manage_round"):
+            raise PermissionDenied(_("Only the secretariat manages update rounds."))
+        return view(request, *args, **kwargs)
+
+    return login_required(wrapper)
+
+
+@secretariat_only
+def index(request: HttpRequest) -> HttpResponse:
+    rounds = UpdateRound.objects.annotate(
+        asked=Count("parts"),
+        submitted=Count("parts", filter=Q(parts__submitted_at__isnull=False)),
+    )
+    return render(request, "rounds/index.html", {"rounds": rounds})
+
+
+@secretariat_only
+def open_view(request: HttpRequest) -> HttpResponse:
+    form = OpenRoundForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        update_round = open_round(
+            request.user,
+            title=form.cleaned_data["title"],
+            deadline=form.cleaned_data["deadline"],
+            message=form.cleaned_data["message"],
+            agencies=form.cleaned_data["agencies"],
+        )
+        messages.success(
+            request,
+            _("Round “%(title)s” opened: %(count)d agencies asked.")
+            % {"title": update_round.title, "count": len(form.cleaned_data["agencies"])},
+        )
+        return redirect("rounds:dashboard", round_id=update_round.pk)
+    return render(request, "rounds/open.html", {"form": form})
+
+
+def _sorted_parts(update_round: UpdateRound, sort: str) -> list[RoundAgency]:
+    """The parts with their progress, sorted in Python (the status is computed)."""
+    parts = list(parts_with_progress(update_round))
+    key = DASHBOARD_SORTS.get(sort.removeprefix("-"))
+    if key is not None:
+        parts.sort(key=key, reverse=sort.startswith("-"))
+    return parts
+
+
+@secretariat_only
+def dashboard(request: HttpRequest, round_id: int) -> HttpResponse:
+    update_round = get_object_or_404(UpdateRound, pk=round_id)
+    sort = request.GET.get("sort", "agency")
+    if sort.removeprefix("-") not in DASHBOARD_SORTS:
+        sort = "agency"
+    parts = _sorted_parts(update_round, sort)
+    counts = {status: 0 for status in RoundAgencyStatus.values}
+    for part in parts:
+        counts[part.status] += 1
+    ctx = {
+        "round": update_round,
+        "parts": parts,
+        "sort": sort,
+        "sort_links": {name: (f"-{name}" if sort == name else name) for name in DASHBOARD_SORTS},
+        "counts": [(RoundAgencyStatus(s).label, n) for s, n in counts.items()],
+    }
+    return render(request, "rounds/dashboard.html", ctx)
+
+
+@secretariat_only
+def dashboard_export(request: HttpRequest, round_id: int) -> HttpResponse:
+    """The dashboard's rows in its sort; ?format=csv|xlsx|ods, XLSX when absent (older
+    links name no format)."""
+    fmt = request.GET.get("format", "xlsx")
+    if fmt not in FORMATS:
+        return format_error(fmt, FORMATS)
+    update_round = get_object_or_404(UpdateRound, pk=round_id)
+    parts = _sorted_parts(update_round, request.GET.get("sort", "agency"))
+    filename = f"spf-round-{update_round.pk}-{timezone.localdate():%Y-%m-%d}"
+    return table_response(DashboardTable(parts), fmt, filename=filename, sheet_title=_("Round"))
+
+
+@secretariat_only
+@require_POST
+def close(request: HttpRequest, round_id: int) -> HttpResponse:
+    update_round = get_object_or_404(UpdateRound, pk=round_id)
+    close_round(update_round)
+    messages.success(
+        request, _("Round “%(title)s” closed: it takes no more answers.") % {"title": update_round}
+    )
+    return redirect("rounds:dashboard", round_id=update_round.pk)
+
+
+@secretariat_only
+@require_POST
+def reopen(request: HttpRequest, round_id: int) -> HttpResponse:
+    update_round = get_object_or_404(UpdateRound, pk=round_id)
+    reopen_round(update_round)
+    message = _("Round “%(title)s” reopened: members can answer again.")
+    messages.success(request, message % {"title": update_round})
+    return redirect("rounds:dashboard", round_id=update_round.pk)
