@@ -19,10 +19,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 
-from accounts import services
+from accounts import invitations
 from accounts.forms import InviteForm, ProfileInlineForm
+from accounts.language import language_of
 from accounts.models import SECRETARIAT_GROUP, Profile
-from accounts.permissions import is_secretariat
+from accounts.roles import is_secretariat
 
 logger = logging.getLogger(__name__)
 
@@ -112,7 +113,7 @@ class HubUserAdmin(UserAdmin):
     def resend_invitation(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
         users = list(queryset.select_related("profile"))
         try:
-            sent = services.resend_invitations(users, invited_by=request.user)
+            sent = invitations.resend_invitations(users, invited_by=request.user)
         except MAIL_ERRORS as error:
             logger.exception("Resending invitations failed")
             self.message_user(
@@ -141,7 +142,7 @@ class HubUserAdmin(UserAdmin):
                     "No invitation for %(people)s: they have already logged in (they can reset "
                     "their password), are inactive or have no email."
                 )
-                % {"people": ", ".join(services.describe(user) for user in skipped)},
+                % {"people": ", ".join(invitations.describe(user) for user in skipped)},
                 messages.WARNING,
             )
 
@@ -163,11 +164,17 @@ class HubUserAdmin(UserAdmin):
         """Invite a person by email: account, agencies and the invitation, in one go."""
         if not self.has_invite_permission(request):
             raise PermissionDenied
-        form = InviteForm(request.POST or None)
+        # The invitee most likely works in the inviter's language: offer it first. A link
+        # from an update round ("invite someone") names the agency: ?agencies=<id>.
+        initial = {
+            "language": language_of(request.user),
+            "agencies": [pk for pk in request.GET.getlist("agencies") if pk.isdigit()],
+        }
+        form = InviteForm(request.POST or None, initial=initial)
         if request.method == "POST" and form.is_valid():
             try:
-                user = services.invite(form.invitee(), invited_by=request.user)
-            except services.AlreadyHasAccount as exists:
+                user = invitations.invite(form.invitee(), invited_by=request.user)
+            except invitations.AlreadyHasAccount as exists:
                 # A twin request made the account between validation and saving.
                 form.existing = exists.user
                 form.add_error("email", _("This email already has an account."))
@@ -186,7 +193,7 @@ class HubUserAdmin(UserAdmin):
                 self.message_user(
                     request,
                     _("%(person)s is invited: the email with their link is on its way.")
-                    % {"person": services.describe(user)},
+                    % {"person": invitations.describe(user)},
                     messages.SUCCESS,
                 )
                 if "_another" in request.POST:

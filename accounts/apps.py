@@ -7,4 +7,4 @@ class AccountsConfig(AppConfig):
     verbose_name = _("People and their rights")
 
     def ready(self) -> None:
-        from accounts import permissions, signals  # noqa: F401  (registers rules, receivers)
+        from accounts import language, signals  # noqa: F401  (registers the receivers)

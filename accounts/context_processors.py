@@ -4,13 +4,13 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.http import HttpRequest
 
-from accounts import permissions
+from accounts import roles
 
 
 class HubRole:
     """What the page header needs to know about the user, looked up on first use only.
 
-    It shares accounts.permissions' per-request caches, so the round banner and the page
+    It shares accounts.roles' per-request caches, so the round banner and the page
     itself do not ask again: a member costs one query, a partner without agency two.
     """
 
@@ -19,11 +19,11 @@ class HubRole:
 
     @cached_property
     def is_member(self) -> bool:
-        return bool(permissions.is_member(self.user))
+        return bool(roles.is_member(self.user))
 
     @cached_property
     def is_secretariat(self) -> bool:
-        return bool(permissions.is_secretariat(self.user))
+        return bool(roles.is_secretariat(self.user))
 
     @cached_property
     def keeps_rows(self) -> bool:

@@ -9,14 +9,13 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
-from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from accounts import services
-from accounts.models import Profile
-from agencies.models import Agency
+from accounts import invitations, throttle
+from accounts.models import Profile, agency_model
 from core import emails
 
 logger = logging.getLogger(__name__)
@@ -62,7 +61,7 @@ class InviteForm(forms.Form):
     last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
     agencies = forms.ModelMultipleChoiceField(
         label=_("Agencies"),
-        queryset=Agency.objects.order_by("acronym"),
+        queryset=agency_model().objects.order_by("acronym"),
         required=False,
         help_text=_(
             "The person keeps these agencies' rows and focal points. Leave empty for a "
@@ -87,8 +86,8 @@ class InviteForm(forms.Form):
         self.existing: User | None = None
 
     def clean_email(self) -> str:
-        email = services.normalize_email(self.cleaned_data["email"])
-        self.existing = services.existing_account(email)
+        email = invitations.normalize_email(self.cleaned_data["email"])
+        self.existing = invitations.existing_account(email)
         if self.existing is not None:
             raise forms.ValidationError(
                 _(
@@ -101,9 +100,9 @@ class InviteForm(forms.Form):
             )
         return email
 
-    def invitee(self) -> services.Invitee:
+    def invitee(self) -> invitations.Invitee:
         data = self.cleaned_data
-        return services.Invitee(
+        return invitations.Invitee(
             email=data["email"],
             first_name=data["first_name"],
             last_name=data["last_name"],
@@ -122,7 +121,7 @@ class ProfileInlineForm(forms.ModelForm):
 
     agency_list = forms.ModelMultipleChoiceField(
         label=_("Agencies"),
-        queryset=Agency.objects.order_by("acronym"),
+        queryset=agency_model().objects.order_by("acronym"),
         required=False,
         help_text=_("The person keeps these agencies' rows and focal points."),
     )
@@ -201,3 +200,15 @@ class HubPasswordResetForm(PasswordResetForm):
         except Exception:
             # Like Django: the page must not tell whether the address has an account.
             logger.exception("Password reset email to user %s failed", user.pk)
+
+
+class UnpausingSetPasswordForm(SetPasswordForm):
+    """Django's form for a new password, used behind the links we email (a password reset,
+    an invitation): proving by email who they are also lifts the pause that wrong passwords
+    put on the account (accounts/throttle.py), so a paused person logs in again at once."""
+
+    def save(self, commit: bool = True) -> User:
+        user = super().save(commit)
+        if commit:
+            throttle.forget_failures(user)
+        return user

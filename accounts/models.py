@@ -71,3 +71,13 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.profile} ({self.agency})"
+
+
+def agency_model() -> type[models.Model]:
+    """The Agency model, reached through the membership that points at it.
+
+    accounts sits below agencies (an agency's people are accounts, not the other way round),
+    so it may not import agencies.models: like get_user_model(), this asks the relation,
+    which Django resolved from the string "agencies.Agency" once the apps were loaded.
+    """
+    return Membership._meta.get_field("agency").related_model

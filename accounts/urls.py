@@ -6,8 +6,12 @@ No namespace: Django's auth views and LOGIN_URL look these names up as they are.
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from accounts import views
-from accounts.forms import EmailAuthenticationForm, HubPasswordResetForm
+from accounts import profile_views, views
+from accounts.forms import (
+    EmailAuthenticationForm,
+    HubPasswordResetForm,
+    UnpausingSetPasswordForm,
+)
 
 urlpatterns = [
     # A login page for partners who are not admin staff (the admin's refuses them).
@@ -37,7 +41,8 @@ urlpatterns = [
     path(
         "password-reset/<uidb64>/<token>/",
         auth_views.PasswordResetConfirmView.as_view(
-            success_url=reverse_lazy("password_reset_complete")
+            form_class=UnpausingSetPasswordForm,
+            success_url=reverse_lazy("password_reset_complete"),
         ),
         name="password_reset_confirm",
     ),
@@ -45,6 +50,18 @@ urlpatterns = [
         "password-reset/done/",
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
+    ),
+    # A person's own page, and Django's password change (templates/registration/).
+    path("profile/", profile_views.profile, name="profile"),
+    path(
+        "password/",
+        auth_views.PasswordChangeView.as_view(success_url=reverse_lazy("password_change_done")),
+        name="password_change",
+    ),
+    path(
+        "password/done/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
     ),
     path(
         "invitation/<uidb64>/<token>/",

@@ -2,17 +2,19 @@
 
 from django.contrib import messages
 from django.contrib.auth import login
-from django.contrib.auth.forms import SetPasswordForm
 from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
-from accounts import services
-from accounts.permissions import is_member
+from accounts import invitations
+from accounts.forms import UnpausingSetPasswordForm
+from accounts.language import language_of
+from accounts.roles import is_member
 
 
 def landing_url(user: User) -> str:
@@ -33,15 +35,18 @@ def accept_invitation(request: HttpRequest, uidb64: str, token: str) -> HttpResp
     The token is checked on every request, the POST included: a link used in another tab,
     or gone stale while the form was open, changes nothing.
     """
-    user = services.user_for_link(uidb64, token)
+    user = invitations.user_for_link(uidb64, token)
     if user is None:
         return render(request, "accounts/invitation_invalid.html", status=400)
+    # The link names the person: the page already speaks the language of their profile.
+    request.LANGUAGE_CODE = language_of(user)
+    translation.activate(request.LANGUAGE_CODE)
 
-    form = SetPasswordForm(user, request.POST or None)
+    form = UnpausingSetPasswordForm(user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         form.save()
         # Logging in updates last_login, which also kills the token: the link worked once.
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend="accounts.backends.LoginBackend")
         messages.success(
             request,
             _("Welcome to the SPF Coalition Hub, %(name)s. Your password is set.")

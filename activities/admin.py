@@ -11,40 +11,48 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from activities import participations
 from activities.concurrency import EditConflict, changes_since
 from activities.models import Activity, ActivityAgency, Role, Tool, role_order
 from activities.resources import ActivityResource
 from agencies.models import Agency
-from core.admin import HubImportExportAdmin
+from core.admin import HubExportAdmin
 
 
 class ParticipationFormSet(BaseInlineFormSet):
-    """The agencies of an activity: one lead at most, said before the database refuses."""
+    """The agencies of an activity, checked and written by activities.participations (the
+    same rules and writer as the front-end forms and the import), not form by form."""
+
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.roles: dict[int, str] = {}
 
     def clean(self) -> None:
         super().clean()
-        leads = [
-            form
-            for form in self.forms
-            if form.cleaned_data
-            and not form.cleaned_data.get("DELETE")
-            and form.cleaned_data.get("role") == Role.LEAD
-        ]
-        if len(leads) > 1:
-            message = gettext("Only one agency can lead an activity.")
-            for form in leads[1:]:
-                form.add_error("role", message)
-            raise ValidationError(message, code="two_leads")
+        if any(self.errors):
+            return
+        names: dict[int, str] = {}
+        for form in self.forms:
+            data = form.cleaned_data
+            agency = data.get("agency") if data and not data.get("DELETE") else None
+            if agency is None:
+                continue
+            names[agency.pk] = agency.acronym
+            try:
+                participations.add(self.roles, agency.pk, data["role"], agency.acronym)
+            except ValidationError as error:
+                form.add_error("agency", error)
+        if not any(self.errors):
+            participations.check(self.user, self.roles, names)
 
-    def save_existing_objects(self, commit: bool = True) -> list:
-        # Handing the lead from one agency to another: save the old lead's new role first,
-        # or the database would briefly see two leads and refuse.
-        count = self.initial_form_count()
-        self.forms[:count] = sorted(
-            self.forms[:count],
-            key=lambda form: (form.cleaned_data or {}).get("role") == Role.LEAD,
-        )
-        return super().save_existing_objects(commit)
+    def save(self, commit: bool = True) -> list:
+        written = participations.set_roles(self.instance.pk, self.roles)
+        # What the admin's change message lists.
+        self.new_objects = written.created
+        self.changed_objects = [(link, ["role"]) for link in written.changed]
+        self.deleted_objects = written.deleted
+        return [*written.created, *written.changed]
 
 
 class ActivityAdminForm(forms.ModelForm):
@@ -106,15 +114,19 @@ class LeadAgencyFilter(admin.SimpleListFilter):
         return list(leading.order_by("acronym").values_list("pk", "acronym"))
 
     def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
-        value = self.value()
-        if value and value.isdigit():
+        # A string from the address, or a lookup's own int when the admin counts the facets
+        # ("Show counts"); isdecimal, not isdigit: int() refuses a superscript "²".
+        value = str(self.value() or "")
+        if value.isdecimal():
             return queryset.with_agency(int(value), Role.LEAD)
         return queryset
 
 
 @admin.register(Activity)
-class ActivityAdmin(HubImportExportAdmin, SimpleHistoryAdmin):
+class ActivityAdmin(HubExportAdmin, SimpleHistoryAdmin):
     form = ActivityAdminForm
+    # The Import button opens the spreadsheet import: one pipeline, for the admin too.
+    import_url_name = "imports:upload"
     resource_classes = [ActivityResource]
     inlines = [ParticipationInline]
     list_display = [
@@ -162,6 +174,12 @@ class ActivityAdmin(HubImportExportAdmin, SimpleHistoryAdmin):
         (_("Contact, tools, funding"), {"fields": ["focal_point", "tools_used", "tools_needed"]}),
         (None, {"fields": ["funding", "created_at", "updated_at"]}),
     ]
+
+    def get_formset_kwargs(self, request: HttpRequest, obj: Any, inline: Any, prefix: str) -> dict:
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, ParticipationInline):
+            kwargs["user"] = request.user  # a member's own agency must stay (the rules)
+        return kwargs
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         # The agency columns read the participations, fetched once for the whole page.

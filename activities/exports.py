@@ -7,7 +7,7 @@ core.spreadsheets (see the README's benchmark notes).
 
 Readers' rights: contact details (focal point email and phone) only when the caller says
 the reader may see them (logged-in users). Country assessments are never part of an
-activity export: they have their own download, for members only (countries.assessments).
+activity export: they have their own download, for members only (countries/views/assessments.py).
 """
 
 from collections.abc import Iterator
@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from activities.hxl import hxl_rows  # HXL has its own columns
 from activities.models import Activity, ActivityStatus, ActivityType, Tool
 from activities.resources import ActivityResource
 from agencies.models import Agency
@@ -61,6 +62,10 @@ MEANINGS: dict[str, Any] = {
     "tools_needed": _("SPF tools the activity would need, separated by semicolons."),
     "funding": _("Funding sources and amounts, as free text."),
     "updated_at": _("When the activity was last changed in the hub (not imported)."),
+    "version": _(
+        "The activity's version when the file was downloaded: keep it, so that sending the "
+        "file back never undoes a change made in the hub since."
+    ),
 }
 
 
@@ -131,8 +136,6 @@ def export_response(
     per activity and agency (see activities.hxl).
     """
     if fmt in HXL_FORMATS:
-        from activities.hxl import hxl_rows  # HXL has its own columns
-
         rows = hxl_rows(queryset, long=fmt == "hxl-long", include_contacts=include_contacts)
         suffix = "-hxl-long" if fmt == "hxl-long" else "-hxl"
         return csv_response(rows, filename=filename.removesuffix(".csv") + suffix)
@@ -144,7 +147,7 @@ def activity_download(
     request: HttpRequest, queryset: QuerySet[Activity], name: str
 ) -> HttpResponse | StreamingHttpResponse:
     """The download a list page links to: ?format= one of FORMATS; contacts for those
-    allowed to see them (accounts.permissions: activities.view_contacts)."""
+    allowed to see them (activities/rules.py: activities.view_contacts)."""
     if not request.user.has_perm("activities.export_activity"):
         raise PermissionDenied
     fmt = request.GET.get("format", "")

@@ -12,9 +12,7 @@ import django_filters
 from django import forms
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.forms.utils import flatatt
 from django.utils import translation
-from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries as iso_countries
@@ -30,13 +28,29 @@ from activities.models import (
     Role,
 )
 from agencies.models import Agency
-from countries.models import Country, Region
+from core.jinja import render_partial
+from core.names import name_key
+from core.search import contains_folded
+from countries.models import Country, Region, iso_alpha2
 
 # Free-text search: more words than this are ignored (each word adds a clause to the query).
 MAX_SEARCH_WORDS = 6
 YEAR_RANGE = (1990, 2100)
 
-AGENCY_ROLE_CHOICES = [("any", _("any role")), ("lead", _("lead only"))]
+# How the agency filter reads the agencies' roles: value -> (label, roles; none: any role).
+AGENCY_ROLES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "any": (_("any role"), ()),
+    "leads": (_("lead or co-lead"), (Role.LEAD, Role.CO_LEAD)),
+    "lead": (_("lead only"), (Role.LEAD,)),
+}
+# Shown under the two lists of several choices, until static/js/filters.js makes them
+# searchable (Tom Select) and hides it; never on phones (hub.css).
+SEVERAL_HINT = _("Hold Ctrl (⌘ on a Mac) to choose several.")
+SEARCHABLE = {
+    "data-searchable": True,
+    "data-placeholder": _("Type to search"),
+    "data-no-results": _("Nothing matches"),
+}
 
 
 class CountryCodesField(filter_fields.MultipleChoiceField):
@@ -48,48 +62,48 @@ class CountryCodesField(filter_fields.MultipleChoiceField):
             for code in item.split(","):
                 code = code.strip()
                 if code:
-                    codes.append(iso_countries.alpha2(code) or code.upper())
+                    codes.append(iso_alpha2(code) or code.upper())
         return codes
 
 
-class AcronymField(filter_fields.ChoiceField):
-    """An agency acronym, matched whatever its case ("unicef" finds UNICEF)."""
+class AcronymsField(filter_fields.MultipleChoiceField):
+    """Agency acronyms whatever their case ("unicef" finds UNICEF), repeated or
+    comma-separated (ILO,WHO)."""
 
-    def to_python(self, value: object) -> str:
-        value = super().to_python(value).strip()
-        for choice, _label in self.choices:
-            if str(choice).lower() == value.lower():
-                return str(choice)
-        return value
+    def to_python(self, value: object) -> list[str]:
+        known = {str(choice).lower(): str(choice) for choice, _label in self.choices}
+        acronyms = []
+        for item in super().to_python(value):
+            for acronym in item.split(","):
+                acronym = acronym.strip()
+                if acronym:
+                    acronyms.append(known.get(acronym.lower(), acronym))
+        return acronyms
 
 
 class QuickSelectMixin:
-    """Draws the <select> in Python. Django's template-per-option widget takes ~15 ms for
-    the 200 countries and 60 agencies of a full coalition, on every matrix request."""
+    """Draws the <select> with the Jinja2 template jinja2/activities/select.html: Django's
+    template-per-option widget takes ~15 ms for the 200 countries and 60 agencies of a full
+    coalition, on every matrix request."""
 
     def render(self, name, value, attrs=None, renderer=None) -> SafeString:
-        chosen = {str(item) for item in self.format_value(value)}
-        final_attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
+        attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
         if self.allow_multiple_selected:
-            final_attrs["multiple"] = True
-        groups = []
+            attrs["multiple"] = True
+        groups: list[tuple[str, list[tuple[str, str]]]] = []
         for group, options in self.choices:
             if isinstance(options, list | tuple):
-                inner = SafeString(self._options(options, chosen))
-                groups.append(format_html('<optgroup label="{}">{}</optgroup>', group, inner))
+                groups.append((str(group), [(str(v), str(label)) for v, label in options]))
+            elif groups and not groups[-1][0]:
+                groups[-1][1].append((str(group), str(options)))
             else:
-                groups.append(self._options([(group, options)], chosen))
-        return format_html(
-            "<select{}>{}</select>", flatatt(final_attrs), SafeString("".join(groups))
-        )
-
-    @staticmethod
-    def _options(options, chosen: set[str]) -> str:
-        return "".join(
-            f'<option value="{escape(value)}"{" selected" if str(value) in chosen else ""}>'
-            f"{escape(label)}</option>"
-            for value, label in options
-        )
+                groups.append(("", [(str(group), str(options))]))
+        context = {
+            "attrs": attrs,
+            "groups": groups,
+            "chosen": {str(item) for item in self.format_value(value)},
+        }
+        return render_partial("activities/select.html", context)
 
 
 class QuickSelect(QuickSelectMixin, forms.Select):
@@ -104,15 +118,15 @@ class CountryCodesFilter(django_filters.MultipleChoiceFilter):
     field_class = CountryCodesField
 
     def __init__(self, *args, **kwargs) -> None:
-        kwargs.setdefault("widget", QuickSelectMultiple)
+        kwargs.setdefault("widget", QuickSelectMultiple(attrs=SEARCHABLE))
         super().__init__(*args, **kwargs)
 
 
-class AcronymFilter(django_filters.ChoiceFilter):
-    field_class = AcronymField
+class AcronymsFilter(django_filters.MultipleChoiceFilter):
+    field_class = AcronymsField
 
     def __init__(self, *args, **kwargs) -> None:
-        kwargs.setdefault("widget", QuickSelect)
+        kwargs.setdefault("widget", QuickSelectMultiple(attrs=SEARCHABLE))
         super().__init__(*args, **kwargs)
 
 
@@ -135,14 +149,15 @@ def country_names() -> dict[str, str]:
 def country_choices(
     countries: Iterable[tuple[str, str]],
 ) -> list[tuple[str, list[tuple[str, str]]]]:
-    """(code, region) pairs grouped by ILO region, with names in the visitor's language."""
+    """(code, region) pairs grouped by ILO region, with names in the visitor's language,
+    in their alphabetical order (accents folded: "Égypte" before "Espagne")."""
     names = country_names()
     groups: dict[str, list[tuple[str, str]]] = {value: [] for value in Region.values}
     for code, region in countries:
         groups.setdefault(region, []).append((code, names.get(code, code)))
     labels = dict(Region.choices)
     return [
-        (labels.get(region, region), sorted(items, key=lambda item: item[1]))
+        (labels.get(region, region), sorted(items, key=lambda item: (name_key(item[1]), item[0])))
         for region, items in groups.items()
         if items
     ]
@@ -154,15 +169,17 @@ class ActivityFilterSet(django_filters.FilterSet):
         label=_("Country"),
         method="filter_country",
         distinct=False,
-        help_text=_("Hold Ctrl (⌘ on a Mac) to choose several."),
+        help_text=SEVERAL_HINT,
     )
     region = django_filters.ChoiceFilter(
         label=_("Region"), field_name="country__region", choices=Region.choices
     )
-    agency = AcronymFilter(label=_("Agency"), method="filter_agency")
+    agency = AcronymsFilter(
+        label=_("Agency"), method="filter_agency", distinct=False, help_text=SEVERAL_HINT
+    )
     agency_role = django_filters.ChoiceFilter(
         label=_("Agency's role"),
-        choices=AGENCY_ROLE_CHOICES,
+        choices=[(value, label) for value, (label, _roles) in AGENCY_ROLES.items()],
         empty_label=None,
         method="filter_nothing",
     )
@@ -192,7 +209,7 @@ class ActivityFilterSet(django_filters.FilterSet):
         self.agency_ids = {acronym: pk for pk, acronym in agencies}
         self.filters["agency"].extra["choices"] = [(acronym, acronym) for _pk, acronym in agencies]
         # Placeholders for selects: "all" reads better than dashes.
-        for name in ("region", "agency", "guarantee", "type", "status"):
+        for name in ("region", "guarantee", "type", "status"):
             self.filters[name].extra["empty_label"] = _("all")
         for name in ("region", "agency_role", "guarantee", "type", "status"):
             self.filters[name].extra["widget"] = QuickSelect
@@ -206,9 +223,11 @@ class ActivityFilterSet(django_filters.FilterSet):
             return queryset
         return queryset.filter(country__code__in=value)
 
-    def filter_agency(self, queryset: ActivityQuerySet, name: str, value: str) -> QuerySet:
-        role = Role.LEAD if self.form.cleaned_data.get("agency_role") == "lead" else None
-        return queryset.with_agency(self.agency_ids[value], role)
+    def filter_agency(self, queryset: ActivityQuerySet, name: str, value: list[str]) -> QuerySet:
+        if not value:
+            return queryset
+        _label, roles = AGENCY_ROLES[self.form.cleaned_data.get("agency_role") or "any"]
+        return queryset.with_agencies([self.agency_ids[acronym] for acronym in value], roles)
 
     def filter_guarantee(self, queryset: ActivityQuerySet, name: str, value: str) -> QuerySet:
         return queryset.with_guarantee(value)
@@ -217,8 +236,9 @@ class ActivityFilterSet(django_filters.FilterSet):
         return queryset.in_year(value)
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        """Every word must appear somewhere: title, description, reference, country (in
-        English, in the visitor's language or a known variant), an agency or the focal point."""
+        """Every word must appear somewhere, accents and case aside: title, description,
+        reference, country (in English, in the visitor's language or a known variant), an
+        agency or the focal point."""
         for word in value.split()[:MAX_SEARCH_WORDS]:
             queryset = queryset.filter(search_clause(word))
         return queryset
@@ -227,18 +247,18 @@ class ActivityFilterSet(django_filters.FilterSet):
 def search_clause(word: str) -> Q:
     # Agencies through EXISTS: a join would repeat an activity once per matching agency.
     agency_match = ActivityAgency.objects.filter(activity=OuterRef("pk")).filter(
-        Q(agency__acronym__icontains=word) | Q(agency__name__icontains=word)
+        Q(agency__acronym__icontains=word) | Q(contains_folded("agency__name", word))
     )
     # Country names in the visitor's language are not in the database: match them here.
-    lowered = word.lower()
-    local_codes = [code for code, name in country_names().items() if lowered in name.lower()]
+    key = name_key(word)
+    local_codes = [code for code, name in country_names().items() if key and key in name_key(name)]
     return (
-        Q(title__icontains=word)
-        | Q(description__icontains=word)
+        Q(contains_folded("title", word))
+        | Q(contains_folded("description", word))
         | Q(reference__icontains=word)
-        | Q(country__name__icontains=word)
-        | Q(country__name_variants__icontains=word)
+        | Q(contains_folded("country__name", word))
+        | Q(contains_folded("country__name_variants", word))
         | Q(country__code__in=local_codes)
-        | Q(focal_point__name__icontains=word)
+        | Q(contains_folded("focal_point__name", word))
         | Exists(agency_match)
     )

@@ -15,7 +15,8 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from activities.models import Activity, ActivityStatus, Role, Tool
+from activities import participations
+from activities.models import Activity, ActivityStatus, Role, Tool, check_dates
 from agencies.models import Agency, FocalPoint
 from core.forms import UNKNOWN_COUNTRY, resolve_typed_name
 from countries.models import Country
@@ -140,10 +141,8 @@ class ActivityForm(forms.ModelForm):
         return person
 
     def clean(self) -> dict[str, Any]:
+        # The dates' order is checked by Activity.clean (the model's one rule).
         cleaned = super().clean()
-        start, end = cleaned.get("start_date"), cleaned.get("end_date")
-        if start and end and end < start:
-            self.add_error("end_date", gettext("The end date cannot be before the start date."))
         if self.instance.pk and cleaned.get("version") is None:
             self.add_error(
                 None,
@@ -185,33 +184,22 @@ class BaseParticipationFormSet(forms.BaseFormSet):
     def clean(self) -> None:
         if any(self.errors):
             return
-        seen: set[int] = set()
-        leads = 0
+        # The rules are activities.participations' (the admin and the import share them).
+        roles: dict[int, str] = {}
+        names: dict[int, str] = {}
         for form in self.forms:
             if self.can_delete and self._should_delete_form(form):
                 continue
             agency = form.cleaned_data.get("agency")
             if agency is None:
                 continue
-            if agency.pk in seen:
-                form.add_error("agency", gettext("This agency is listed twice."))
-            seen.add(agency.pk)
-            if form.cleaned_data.get("role") == Role.LEAD:
-                leads += 1
-                if leads > 1:
-                    form.add_error("role", gettext("Only one agency can lead an activity."))
-        if leads > 1:
-            raise ValidationError(
-                gettext("Only one agency can lead an activity: mark the others co-lead."),
-                code="two_leads",
-            )
-        if not seen:
-            raise ValidationError(gettext("Name at least one agency taking part."))
-        if self.user is not None:
-            # The member rule (keep one of your own agencies), said beside the agencies.
-            from activities.services import check_participations
-
-            check_participations(self.user, self.wanted())
+            names[agency.pk] = agency.acronym
+            try:
+                participations.add(roles, agency.pk, form.cleaned_data["role"], agency.acronym)
+            except ValidationError as error:
+                form.add_error("agency", error)
+        if not any(self.errors):
+            participations.check(self.user, roles, names)
 
     def wanted(self) -> dict[Agency, str]:
         """The agencies and roles the formset asks for (after is_valid())."""
@@ -252,9 +240,10 @@ class QuickEditForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
-        start, end = cleaned.get("start_date"), cleaned.get("end_date")
-        if start and end and end < start:
-            self.add_error("end_date", gettext("The end date cannot be before the start date."))
+        try:
+            check_dates(cleaned.get("start_date"), cleaned.get("end_date"))
+        except ValidationError as error:
+            self.add_error(None, error)
         return cleaned
 
 
@@ -272,11 +261,6 @@ class ConfirmForm(forms.Form):
     """Delete or duplicate: only the version the user saw."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-
-
-def country_choices() -> list[str]:
-    """Suggestions for the country input, in the active language."""
-    return sorted(str(country) for country in Country.objects.all())
 
 
 def agency_choices() -> QuerySet[Agency]:

@@ -1,26 +1,26 @@
 """The country x agency grid: how many activities each agency has in each country, and how
 many of them it leads, for the same filters as the matrix.
 
-Two aggregate queries whatever the size; the cells are rendered here as ready-made HTML
-because at full size the grid has ~12,000 of them and a template loop with logic per cell
-would dominate the response time: each row's cells come as one string.
+Two aggregate queries whatever the size. At full size the grid has ~12,000 cells: they are
+drawn by the Jinja2 template jinja2/activities/grid_table.html (see core/jinja.py), from the
+plain values built here.
 """
 
 import functools
 from collections import defaultdict
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import NamedTuple
 from urllib.parse import quote
 
 from django.db.models import Count, Q, QuerySet
-from django.http import QueryDict
+from django.http import HttpRequest, QueryDict
 from django.urls import reverse
-from django.utils.html import escape
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language, ngettext
 
 from activities.filters import country_names
 from activities.models import Activity, ActivityAgency, Role
+from core.jinja import render_partial
 from core.names import name_key
 
 # Stands for a country code in the country page's URL, reversed once per grid.
@@ -33,9 +33,18 @@ CELL_PARAMS = ("country", "agency", "agency_role", "page", "sort", "format")
 class GridColumn:
     acronym: str
     url: str  # the agency's page
-    param: str = ""  # the acronym, quoted and escaped for a link
+    param: str = ""  # the acronym, quoted for a link
     total: int = 0
     leads: int = 0
+
+
+class GridCell(NamedTuple):
+    param: str  # the column's agency, quoted for a link
+    count: int  # 0: no activity, an empty cell
+    leads: int
+
+
+EMPTY = GridCell("", 0, 0)
 
 
 @dataclass
@@ -45,13 +54,15 @@ class GridRow:
     url: str  # the country's page
     matrix_link: str  # the matrix filtered on this country
     total: int = 0  # activities in the country (an activity counts once, not per agency)
-    cells: str = ""  # the <td>s of the row, as one SafeString (see _cells)
+    cells: list[GridCell] = field(default_factory=list)  # one per column
 
 
 @dataclass
 class Grid:
     columns: list[GridColumn]
     rows: list[GridRow]
+    # "n as lead" for each number of leads in a cell, translated once per grid.
+    lead_words: dict[int, str] = field(default_factory=dict)
 
 
 def build_grid(activities: QuerySet[Activity], params: QueryDict) -> Grid:
@@ -68,7 +79,7 @@ def build_grid(activities: QuerySet[Activity], params: QueryDict) -> Grid:
         counts[code][acronym] = (n, leads)
         if acronym not in columns:
             columns[acronym] = GridColumn(
-                acronym, reverse("agencies:detail", args=[acronym]), escape(quote(acronym))
+                acronym, reverse("agencies:detail", args=[acronym]), quote(acronym)
             )
         columns[acronym].total += n
         columns[acronym].leads += leads
@@ -81,48 +92,36 @@ def build_grid(activities: QuerySet[Activity], params: QueryDict) -> Grid:
     ordered = sorted(columns.values(), key=lambda column: column.acronym.lower())
     matrix_url = reverse("activities:matrix")
     names = country_names()
-    # Hundreds of rows: reverse the country page once and the language once, not per row.
+    # Hundreds of rows: reverse the country page once, not per row.
     country_url = reverse("countries:detail", args=[CODE_SLOT])
-    lead_text = functools.partial(_cached_lead_text, get_language() or "")
     rows = []
     for code, total in per_country:
         link = f"{matrix_url}?{prefix}country={quote(code)}"
         name = names.get(code, code)
         row = GridRow(code, name, country_url.replace(CODE_SLOT, code), link, total)
-        row.cells = _cells(link, ordered, counts.get(code, {}), lead_text)
+        found = counts.get(code, {})
+        for column in ordered:
+            n, leads = found.get(column.acronym, (0, 0))
+            row.cells.append(GridCell(column.param, n, leads) if n else EMPTY)
         rows.append(row)
     # By the name shown, in the visitor's language, accents folded ("Égypte" before "Espagne");
     # the code breaks ties so that the order is stable.
     rows.sort(key=lambda row: (name_key(row.name), row.code))
-    return Grid(ordered, rows)
-
-
-def _cells(
-    matrix_link: str,
-    columns: list[GridColumn],
-    counts: dict[str, tuple[int, int]],
-    lead_text: Callable[[int], str],
-) -> SafeString:
-    """The row's <td>s, one per agency column: the count linking to those rows of the matrix,
-    and ★ with the number of activities the agency leads there."""
-    href = escape(f"{matrix_link}&agency=")
-    cells = []
-    for column in columns:
-        n, leads = counts.get(column.acronym, (0, 0))
-        if not n:
-            cells.append("<td></td>")
-        elif leads:
-            cells.append(
-                f'<td class="has-lead"><a href="{href}{column.param}">{n}<span class="lead-mark"'
-                f' aria-hidden="true"> ★{leads}</span><span class="visually-hidden">'
-                f" ({lead_text(leads)})</span></a></td>"
-            )
-        else:
-            cells.append(f'<td><a href="{href}{column.param}">{n}</a></td>')
-    # Every piece is escaped above: counts are integers, links and labels go through escape().
-    return SafeString("".join(cells))
+    language = get_language() or ""
+    lead_words = {
+        leads: _lead_words(language, leads)
+        for found in counts.values()
+        for _n, leads in found.values()
+        if leads
+    }
+    return Grid(ordered, rows, lead_words)
 
 
 @functools.lru_cache(maxsize=256)
-def _cached_lead_text(language: str, count: int) -> str:
-    return escape(ngettext("%(count)s as lead", "%(count)s as lead", count) % {"count": count})
+def _lead_words(language: str, count: int) -> str:
+    return ngettext("%(count)s as lead", "%(count)s as lead", count) % {"count": count}
+
+
+def render_grid_table(request: HttpRequest, grid: Grid) -> SafeString:
+    """The grid's table: a row per country, a column per agency, totals at the foot."""
+    return render_partial("activities/grid_table.html", {"grid": grid}, request)

@@ -12,6 +12,7 @@ Tags chosen (hxlstandard.org core schema):
   with the lead), #org+impl+name the partners, #org+funder+name the funders. The
   pattern #org+lead selects leads only; #org+name matches every agency column.
 - #contact+name the focal point; #contact+email and #contact+phone for logged-in readers.
+- #meta+version the activity's version: the import compares a stale row three ways.
 
 Two shapes. WIDE: one row per activity, several agencies of a role joined with "; ".
 LONG: one row per activity and agency, the agency in the column of its role (the others
@@ -67,6 +68,7 @@ def columns(*, long: bool, include_contacts: bool) -> list[tuple[str, str]]:
         (_("Focal point"), "#contact+name"),
         *(CONTACT_TAGS if include_contacts else []),
         (_("Last updated"), "#date+reported"),
+        (_("Version"), "#meta+version"),
     ]
     return [(str(header), tag) for header, tag in found]
 
@@ -104,7 +106,7 @@ def hxl_rows(
         tail = [person.name if person else ""]
         if include_contacts:
             tail += [person.email if person else "", person.phone if person else ""]
-        tail.append(activity.updated_at)
+        tail += [activity.updated_at, activity.version]
         names = activity.export_names
         if not long:
             yield [*head, *(names[role] for role in ROLE_TAGS), *tail]

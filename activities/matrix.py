@@ -4,42 +4,55 @@ what you see is what you export."""
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.core.paginator import Paginator
 from django.db.models import F, QuerySet
 from django.http import QueryDict
 
-from activities.filters import AGENCY_ROLE_CHOICES, ActivityFilterSet
-from activities.models import Activity, ActivityStatus, ActivityType, Role
+from activities.country_order import CountryOrderPaginator, country_rank
+from activities.filters import AGENCY_ROLES, ActivityFilterSet
+from activities.models import Activity, ActivityStatus, ActivityType, Guarantee, Role
 
 DEFAULT_SORT = "country"
-LEAD_ONLY = dict(AGENCY_ROLE_CHOICES)["lead"]
+
+# Stands in SORTS for the country's name as the visitor reads it (activities.country_order).
+COUNTRY_NAME = "country_name"
 
 # Public sort keys -> ORDER BY. The primary key ends every ordering so that pages never
 # overlap or skip rows when many activities share a country or a title.
 SORTS: dict[str, tuple] = {
-    "country": ("country__name", "title", "pk"),
-    "-country": ("-country__name", "title", "pk"),
+    "country": (COUNTRY_NAME, "title", "pk"),
+    "-country": ("-" + COUNTRY_NAME, "title", "pk"),
     "title": ("title", "pk"),
     "-title": ("-title", "pk"),
     "reference": ("reference",),
     "-reference": ("-reference",),
-    "type": ("activity_type", "country__name", "title", "pk"),
-    "-type": ("-activity_type", "country__name", "title", "pk"),
-    "status": ("status", "country__name", "title", "pk"),
-    "-status": ("-status", "country__name", "title", "pk"),
+    "type": ("activity_type", COUNTRY_NAME, "title", "pk"),
+    "-type": ("-activity_type", COUNTRY_NAME, "title", "pk"),
+    "status": ("status", COUNTRY_NAME, "title", "pk"),
+    "-status": ("-status", COUNTRY_NAME, "title", "pk"),
     "start": (F("start_date").asc(nulls_last=True), "pk"),
     "-start": (F("start_date").desc(nulls_last=True), "pk"),
     "updated": ("updated_at", "pk"),
     "-updated": ("-updated_at", "pk"),
 }
 
-# Parameters that are not filters but must survive in links.
-NON_FILTER_PARAMS = ("sort", "page", "format")
-
 
 def sort_key(params: QueryDict) -> str:
     """The requested sort if it is a known one, else the default (never an error)."""
     value = params.get("sort", "")
     return value if value in SORTS else DEFAULT_SORT
+
+
+def ordering(sort: str) -> list:
+    """The ORDER BY of a sort key, the country's name ranked in the active language."""
+    terms = []
+    for term in SORTS[sort]:
+        if term == COUNTRY_NAME:
+            term = country_rank().asc()
+        elif term == "-" + COUNTRY_NAME:
+            term = country_rank().desc()
+        terms.append(term)
+    return terms
 
 
 def filtered_activities(params: QueryDict) -> tuple[ActivityFilterSet, QuerySet[Activity]]:
@@ -51,7 +64,15 @@ def filtered_activities(params: QueryDict) -> tuple[ActivityFilterSet, QuerySet[
     filterset = ActivityFilterSet(params, queryset=Activity.objects.all())
     if not filterset.is_valid():
         return filterset, Activity.objects.none()
-    return filterset, filterset.qs.order_by(*SORTS[sort_key(params)])
+    return filterset, filterset.qs.order_by(*ordering(sort_key(params)))
+
+
+def paginate(activities: QuerySet[Activity], sort: str, per_page: int) -> Paginator:
+    """Pages of the sorted activities; by country, without ranking every row (see
+    activities.country_order)."""
+    if sort in ("country", "-country"):
+        return CountryOrderPaginator(activities, per_page, descending=sort == "-country")
+    return Paginator(activities, per_page)
 
 
 def is_filtered(filterset: ActivityFilterSet) -> bool:
@@ -78,8 +99,9 @@ def active_filters(filterset: ActivityFilterSet) -> list[ActiveFilter]:
         shown = ", ".join(
             str(labels.get(value, labels.get(value.upper(), value))) for value in values
         )
-        if name == "agency" and filterset.data.get("agency_role") == "lead":
-            shown = f"{shown} ({LEAD_ONLY})"
+        role = filterset.data.get("agency_role", "any")
+        if name == "agency" and role in AGENCY_ROLES and role != "any":
+            shown = f"{shown} ({AGENCY_ROLES[role][0]})"
         remaining = filterset.data.copy()
         for key in (name, "page", *(("agency_role",) if name == "agency" else ())):
             remaining.pop(key, None)
@@ -114,20 +136,36 @@ def sort_links(current: str) -> dict[str, dict[str, str]]:
     return links
 
 
-def with_labels(activities: Iterable[Activity]) -> list[Activity]:
-    """Attach translated type, status and role labels to rows already fetched.
+@dataclass(frozen=True)
+class RowLabels:
+    """The words of a row's coded values, translated once per request.
 
     get_FOO_display() rebuilds a dict of lazy labels on every call (a gettext per choice);
-    for a page of 50 rows with their agencies that is thousands of lookups. Here each label
-    is translated once per request.
+    for a page of 50 rows with their agencies that is thousands of lookups.
     """
-    types = {value: str(label) for value, label in ActivityType.choices}
-    statuses = {value: str(label) for value, label in ActivityStatus.choices}
-    roles = {value: str(label).lower() for value, label in Role.choices}
+
+    types: dict[str, str]
+    statuses: dict[str, str]
+    roles: dict[str, str]  # lower case: "ILO lead"
+    guarantees: dict[str, str]
+
+    @classmethod
+    def now(cls) -> "RowLabels":
+        return cls(
+            types={value: str(label) for value, label in ActivityType.choices},
+            statuses={value: str(label) for value, label in ActivityStatus.choices},
+            roles={value: str(label).lower() for value, label in Role.choices},
+            guarantees={value: str(label) for value, label in Guarantee.choices},
+        )
+
+
+def with_labels(activities: Iterable[Activity]) -> list[Activity]:
+    """Attach translated type, status and role labels to rows already fetched."""
+    labels = RowLabels.now()
     rows = list(activities)
     for activity in rows:
-        activity.type_label = types.get(activity.activity_type, activity.activity_type)
-        activity.status_label = statuses.get(activity.status, activity.status)
+        activity.type_label = labels.types.get(activity.activity_type, activity.activity_type)
+        activity.status_label = labels.statuses.get(activity.status, activity.status)
         for link in activity.participations.all():
-            link.role_label = roles.get(link.role, link.role)
+            link.role_label = labels.roles.get(link.role, link.role)
     return rows

@@ -1,9 +1,14 @@
+import datetime
 import secrets
+from collections.abc import Iterable
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from core.names import NameIndex
 
 # Crockford's base32 without look-alikes: references are read aloud and typed by people.
 REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -12,6 +17,29 @@ REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 def new_reference() -> str:
     """A stable public reference for an activity (kept in exports and imports)."""
     return "SPF-" + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(6))
+
+
+END_BEFORE_START = _("The end date cannot be before the start date.")
+
+
+def check_dates(
+    start: datetime.date | None, end: datetime.date | None, *, name_start: bool = False
+) -> None:
+    """The rule "an activity does not end before it starts", said on the end date.
+
+    The one check of the forms, the admin, closing a row and the import (the database
+    constraint activity_end_not_before_start says the same as a last resort). `name_start`
+    quotes the start date, for a form that does not show it (closing a row).
+    """
+    if not (start and end and end < start):
+        return
+    message = END_BEFORE_START
+    if name_start:
+        message = _(
+            "The end date cannot be before the start date (%(start)s): pick a later end date "
+            "or correct the start date in the edit form."
+        ) % {"start": start.isoformat()}
+    raise ValidationError({"end_date": ValidationError(message, code="end_before_start")})
 
 
 class ActivityType(models.TextChoices):
@@ -67,6 +95,18 @@ def role_order() -> Case:
     )
 
 
+class ToolQuerySet(models.QuerySet["Tool"]):
+    def name_index(self) -> NameIndex[int]:
+        """Every way these tools are written -> their ids, for the hub's one matcher: the
+        name (strong), the acronym. One query."""
+        index: NameIndex[int] = NameIndex()
+        for pk, name, acronym in self.order_by().values_list("pk", "name", "acronym"):
+            index.add(name, pk, name, strong=True)
+            if acronym:
+                index.add(acronym, pk, name)
+        return index
+
+
 class Tool(models.Model):
     """An entry in the catalogue of SPF tools (SPF costing tool / RAP, ISPA tools...)."""
 
@@ -83,6 +123,8 @@ class Tool(models.Model):
     description = models.TextField(_("description"), blank=True)
     url = models.URLField(_("link"), blank=True)
 
+    objects = ToolQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("SPF tool")
         verbose_name_plural = _("SPF tools")
@@ -95,9 +137,17 @@ class Tool(models.Model):
 class ActivityQuerySet(models.QuerySet["Activity"]):
     def with_agency(self, agency_id: int, role: str | None = None) -> "ActivityQuerySet":
         """Activities in which the agency takes part (in the given role, if one is given)."""
-        links = ActivityAgency.objects.filter(activity=OuterRef("pk"), agency_id=agency_id)
-        if role:
-            links = links.filter(role=role)
+        return self.with_agencies([agency_id], [role] if role else [])
+
+    def with_agencies(
+        self, agency_ids: Iterable[int], roles: Iterable[str] = ()
+    ) -> "ActivityQuerySet":
+        """Activities in which one of the agencies takes part (in one of the roles, if any
+        are given)."""
+        links = ActivityAgency.objects.filter(activity=OuterRef("pk"), agency_id__in=agency_ids)
+        roles = list(roles)
+        if roles:
+            links = links.filter(role__in=roles)
         return self.filter(Exists(links))
 
     def with_guarantee(self, guarantee: str) -> "ActivityQuerySet":
@@ -111,7 +161,7 @@ class ActivityQuerySet(models.QuerySet["Activity"]):
         ).exclude(start_date__isnull=True, end_date__isnull=True)
 
     def for_rows(self) -> "ActivityQuerySet":
-        """What activities.rows needs joined in; it fetches agencies and tools itself."""
+        """What activities.matrix_table needs joined in; it fetches agencies and tools itself."""
         return self.select_related("country", "focal_point__agency")
 
     def for_matrix(self) -> "ActivityQuerySet":
@@ -205,7 +255,7 @@ class Activity(models.Model):
                 | Q(end_date__gte=F("start_date")),
                 name="activity_end_not_before_start",
                 violation_error_code="end_before_start",
-                violation_error_message=_("The end date cannot be before the start date."),
+                violation_error_message=END_BEFORE_START,
             ),
         ]
 
@@ -217,6 +267,9 @@ class Activity(models.Model):
         if not self._state.adding:
             self.version += 1
         super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        check_dates(self.start_date, self.end_date)
 
     @property
     def guarantees(self) -> list[str]:
@@ -236,7 +289,12 @@ class Activity(models.Model):
 class ActivityAgency(models.Model):
     """An agency's part in an activity, and its role there."""
 
-    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="participations")
+    activity = models.ForeignKey(
+        Activity,
+        on_delete=models.CASCADE,
+        related_name="participations",
+        verbose_name=_("activity"),
+    )
     agency = models.ForeignKey(
         "agencies.Agency",
         on_delete=models.PROTECT,

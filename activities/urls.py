@@ -1,6 +1,6 @@
 from django.urls import path
 
-from activities.views import downloads, edit, history, matrix, my_rows
+from activities.views import agencies, countries, downloads, edit, history, matrix, my_rows
 
 app_name = "activities"
 urlpatterns = [
@@ -24,4 +24,19 @@ urlpatterns = [
         my_rows.focal_point_options,
         name="focal_point_options",
     ),
+]
+
+# The country and agency pages list activities, so they live here; spf_coalition/urls.py
+# serves them under /countries/ and /agencies/, in those apps' namespaces ("countries:detail",
+# "agencies:export", ...), after the apps' own pages (their catch-alls come last).
+country_pages = [
+    path("", countries.index, name="index"),
+    path("<str:code>/", countries.detail, name="detail"),
+    path("<str:code>/export/", countries.country_export, name="export"),
+]
+agency_pages = [
+    path("", agencies.index, name="index"),
+    # path: an acronym may contain a slash; "/export/" at the end is the download.
+    path("<path:acronym>/export/", agencies.agency_export, name="export"),
+    path("<path:acronym>/", agencies.detail, name="detail"),
 ]

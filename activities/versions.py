@@ -7,6 +7,7 @@ before the next version of the activity (forms save the activity first, then its
 """
 
 import datetime
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -14,6 +15,7 @@ from django.db import models, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from activities import participations
 from activities.concurrency import save_activity
 from activities.models import Activity, ActivityAgency, Role
 from agencies.models import FocalPoint
@@ -213,29 +215,53 @@ def restore_version(
 
     def restore_links() -> None:
         wanted = _links_as_of(activity, record)
-        current = {link.agency_id: link for link in activity.participations.all()}
-        for agency_id, link in current.items():
-            if agency_id not in wanted:
-                link._change_reason, link._history_user = reason, user
-                link.delete()
-        # Demote before promoting: an activity has at most one lead at any moment.
-        changed = [
-            (link, wanted[agency_id])
-            for agency_id, link in current.items()
-            if agency_id in wanted and link.role != wanted[agency_id]
-        ]
-        changed.sort(key=lambda pair: pair[1] == Role.LEAD)
-        for link, role in changed:
-            link.role = role
-            link._change_reason, link._history_user = reason, user
-            link.save(update_fields=["role"])
-        for agency_id, role in sorted(wanted.items(), key=lambda item: item[1] == Role.LEAD):
-            if agency_id not in current:
-                new = ActivityAgency(activity=activity, agency_id=agency_id, role=role)
-                new._change_reason, new._history_user = reason, user
-                new.save()
+        participations.set_roles(activity.pk, wanted, user=user, reason=reason)
 
     with transaction.atomic():
         version = activity.version if based_on_version is None else based_on_version
         save_activity(activity, version, restore_links)
     return activity
+
+
+@dataclass(frozen=True)
+class PastState:
+    """An activity as it was at one of its versions: its fields and its agencies."""
+
+    record: models.Model  # the historical record of that version
+    roles: dict[int, str]  # agency id -> role
+
+
+def states_at(wanted: dict[int, int]) -> dict[int, PastState]:
+    """Activity id -> its state at the version `wanted` gives it, for those the history has.
+
+    Two queries for any number of activities. As in versions_of, a version's agencies are
+    those saved with it: the agency changes after it and before the next version.
+    """
+    records = defaultdict(list)
+    history = Activity.history.filter(id__in=wanted).order_by("id", "history_date", "history_id")
+    for record in history:
+        records[record.id].append(record)
+    boundaries: dict[int, tuple[models.Model, datetime.datetime | None]] = {}
+    for activity_id, found in records.items():
+        at = [index for index, record in enumerate(found) if record.version == wanted[activity_id]]
+        if at:
+            following = found[at[-1] + 1] if at[-1] + 1 < len(found) else None
+            boundaries[activity_id] = (found[at[-1]], following.history_date if following else None)
+    links: dict[int, dict[int, tuple[int, str]]] = defaultdict(dict)  # activity -> link -> ...
+    states: dict[int, PastState] = {}
+    changes = (
+        ActivityAgency.history.filter(activity_id__in=boundaries)
+        .order_by("history_date", "history_id")
+        .values_list("activity_id", "id", "agency_id", "role", "history_type", "history_date")
+    )
+    for activity_id, link_id, agency_id, role, kind, when in changes:
+        boundary = boundaries[activity_id][1]
+        if boundary is not None and when >= boundary:
+            continue
+        if kind == "-":
+            links[activity_id].pop(link_id, None)
+        else:
+            links[activity_id][link_id] = (agency_id, role)
+    for activity_id, (record, _boundary) in boundaries.items():
+        states[activity_id] = PastState(record, dict(links[activity_id].values()))
+    return states

@@ -7,8 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accounts.permissions import agencies_of
-from agencies.models import FocalPoint
+from agencies.models import Agency, FocalPoint
 from core.forms import UNKNOWN_COUNTRY, resolve_typed_name
 from countries.models import Country
 
@@ -34,7 +33,7 @@ class FocalPointForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         # Only the user's own agencies can be picked: a forged agency id is "not a valid
         # choice", the same as any other value outside the list.
-        self.fields["agency"].queryset = agencies_of(user).order_by("acronym")
+        self.fields["agency"].queryset = Agency.objects.spoken_for_by(user).order_by("acronym")
         if self.instance.pk and self.instance.country_id:
             self.initial["country"] = str(self.instance.country)
 

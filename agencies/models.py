@@ -5,7 +5,8 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.names import name_key, split_variants
+from accounts.roles import AnyUser, agency_ids, is_secretariat
+from core.names import NameIndex, split_variants
 from countries.models import Region
 
 
@@ -20,15 +21,30 @@ class AgencyKind(models.TextChoices):
 
 
 class AgencyQuerySet(models.QuerySet["Agency"]):
+    def name_index(self) -> NameIndex[int]:
+        """Every way these agencies are written -> their ids, for the hub's one matcher:
+        the acronym (strong: it wins over another agency's variant), the full name and the
+        variants (an acronym in French or Spanish, "UNWomen"). One query."""
+        index: NameIndex[int] = NameIndex()
+        rows = list(self.order_by().values_list("pk", "acronym", "name", "name_variants"))
+        for pk, acronym, _name, _variants in rows:
+            index.add(acronym, pk, acronym, strong=True)
+        for pk, acronym, name, variants in rows:
+            for written in (name, *split_variants(variants)):
+                index.add(written, pk, acronym)
+        return index
+
     def by_name(self, value: str) -> "Agency | None":
-        """Find an agency by acronym, full name or a known variant ("UNWomen")."""
-        key = name_key(value)
-        if not key:
-            return None
-        for agency in self.all():
-            if key in agency.name_keys():
-                return agency
-        return None
+        """The agency written as `value` (acronym, full name or variant), None if none is.
+        Raises core.names.AmbiguousName for a name that several agencies have."""
+        pk = self.name_index().get(value) if value.strip() else None
+        return self.filter(pk=pk).first() if pk is not None else None
+
+    def spoken_for_by(self, user: AnyUser) -> "AgencyQuerySet":
+        """The agencies the user may act for: their own, every one for the secretariat."""
+        if is_secretariat(user):
+            return self.all()
+        return self.filter(pk__in=agency_ids(user))
 
 
 class Agency(models.Model):
@@ -67,10 +83,6 @@ class Agency(models.Model):
 
     def __str__(self) -> str:
         return self.acronym
-
-    def name_keys(self) -> set[str]:
-        names = [self.acronym, self.name, *split_variants(self.name_variants)]
-        return {name_key(name) for name in names}
 
 
 class FocalLevel(models.TextChoices):

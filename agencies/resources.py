@@ -9,7 +9,7 @@ from import_export import widgets
 from import_export.fields import Field
 
 from agencies.models import Agency, AgencyKind, FocalLevel, FocalPoint
-from core.names import name_key
+from core.names import AmbiguousName, NameIndex, NameNotFound
 from core.resources import (
     ChoiceWidget,
     HubResource,
@@ -23,31 +23,34 @@ from countries.resources import CountryWidget
 
 
 class AgencyFinder:
-    """Finds agencies by acronym, full name or variant, reading the table once per import."""
+    """Finds agencies by acronym, full name or variant (the hub's one matcher,
+    Agency.objects.name_index), reading the table once per import."""
 
     def __init__(self) -> None:
-        self._index: dict[str, Agency] | None = None
-
-    def find(self, name: str) -> Agency | None:
-        if self._index is None:
-            agencies = list(Agency.objects.all())
-            self._index = {}
-            for agency in agencies:
-                for key in agency.name_keys():
-                    self._index.setdefault(key, agency)
-            # An acronym always wins over another agency's spelling variant.
-            self._index.update({name_key(agency.acronym): agency for agency in agencies})
-        return self._index.get(name_key(name))
+        self._index: NameIndex[int] | None = None
+        self._agencies: dict[int, Agency] = {}
 
     def find_all(self, names: list[str]) -> list[Agency]:
-        found = [self.find(name) for name in names]
-        unknown = [name for name, agency in zip(names, found, strict=True) if agency is None]
+        if self._index is None:
+            self._index = Agency.objects.name_index()
+            self._agencies = {agency.pk: agency for agency in Agency.objects.all()}
+        found, unknown = [], []
+        for name in names:
+            try:
+                found.append(self._agencies[self._index.find(name)])
+            except NameNotFound:
+                unknown.append(name)
+            except AmbiguousName as error:
+                raise ValueError(
+                    gettext("“%(value)s” could be several agencies (%(names)s): use the acronym.")
+                    % {"value": name, "names": ", ".join(error.candidates)}
+                ) from error
         if unknown:
             raise ValueError(
                 ngettext("Unknown agency: %(names)s.", "Unknown agencies: %(names)s.", len(unknown))
                 % {"names": ", ".join(unknown)}
             )
-        return [agency for agency in found if agency is not None]
+        return found
 
 
 class AgencyWidget(widgets.Widget):

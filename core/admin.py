@@ -2,19 +2,73 @@
 
 from typing import Any
 
-from django.http import HttpRequest
-from import_export.admin import ImportExportModelAdmin
+from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect
+from django.urls import URLPattern, path
+from django.utils.translation import gettext as _
+from import_export.admin import ExportMixin, ImportMixin
 from import_export.formats import base_formats
 
 
-class HubImportExportAdmin(ImportExportModelAdmin):
+class HubExportMixin(ExportMixin):
     """Spreadsheets people actually use (CSV, XLSX), with the contact columns.
 
     The admin is the secretariat's: it may see and edit focal points' contact details.
     """
 
-    import_formats = [base_formats.CSV, base_formats.XLSX]
     export_formats = [base_formats.CSV, base_formats.XLSX]
 
     def get_resource_kwargs(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict:
         return {"include_contacts": True}
+
+    def export_action(self, request: HttpRequest) -> HttpResponse:
+        """The export page reads the list's filters from its address; filters it cannot read
+        (typed by hand, or a field that is no filter) show the page again without them, as
+        the list itself does, instead of a 500."""
+        try:
+            return super().export_action(request)
+        except IncorrectLookupParameters:
+            messages.warning(
+                request,
+                _("The filters in the address were not understood: the export covers every row."),
+            )
+            return HttpResponseRedirect(request.path)
+
+
+class HubExportAdmin(HubExportMixin, admin.ModelAdmin):
+    """Export from the admin; the list's Import button opens the hub's own import page.
+
+    `import_url_name` names that page: one import pipeline (its formats, matching and rules)
+    for the admin and the front end alike, not django-import-export's second one.
+    """
+
+    import_export_change_list_template = "admin/import_export/change_list_hub_import.html"
+    import_url_name: str = ""
+
+    def get_urls(self) -> list[URLPattern]:
+        urls = super().get_urls()
+        if not self.import_url_name:
+            return urls
+        opts = self.model._meta
+        # The old address of the admin's import leads to the one import too.
+        to_import = path(
+            "import/",
+            self.admin_site.admin_view(lambda request: redirect(self.import_url_name)),
+            name=f"{opts.app_label}_{opts.model_name}_import",
+        )
+        return [to_import, *urls]
+
+    def changelist_view(self, request: HttpRequest, extra_context: dict | None = None) -> Any:
+        extra_context = dict(extra_context or {})
+        extra_context["hub_import_url_name"] = self.import_url_name
+        return super().changelist_view(request, extra_context)
+
+
+class HubImportExportAdmin(ImportMixin, HubExportMixin, admin.ModelAdmin):
+    """Import and export of a list that the hub's import page does not read (agencies,
+    focal points, countries), by django-import-export, in the same formats."""
+
+    import_export_change_list_template = "admin/import_export/change_list_import_export.html"
+    import_formats = [base_formats.CSV, base_formats.XLSX]

@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from core.names import AmbiguousName
+
 T = TypeVar("T")
 
 # Typed in several forms (activities, focal points).
@@ -18,11 +20,19 @@ def resolve_typed_name(
 ) -> T | None:
     """The object a person typed by name, code or variant in an autocomplete input, or None
     for an empty field. A name the hub does not know is a field error: `message` quotes it
-    as %(value)s (one whole sentence per kind of thing, so that translators can agree it)."""
+    as %(value)s (one whole sentence per kind of thing, so that translators can agree it);
+    a name that several things have (core.names.AmbiguousName) is one naming them."""
     typed = typed.strip()
     if not typed:
         return None
-    found = lookup(typed)
+    try:
+        found = lookup(typed)
+    except AmbiguousName as error:
+        raise ValidationError(
+            _("“%(value)s” could be several: %(names)s. Pick one from the list.")
+            % {"value": typed, "names": ", ".join(error.candidates)},
+            code=f"{code}_ambiguous",
+        ) from error
     if found is None:
         raise ValidationError(str(message) % {"value": typed}, code=code)
     return found

@@ -1,7 +1,26 @@
-"""Matching names as people write them ("Viet Nam"/"Vietnam", "UN Women"/"UNWomen")."""
+"""Matching names as people write them ("Viet Nam"/"Vietnam", "UN Women"/"UNWomen").
 
+The hub's one matcher: every importer and every form field where a name is typed finds
+countries, agencies and tools through a NameIndex that the owning app fills
+(Country.objects.name_index(), Agency.objects.name_index(), Tool.objects.name_index()).
+A name is folded to a key (no accents, case, punctuation or spaces); a key that two
+different records claim is ambiguous and is never silently given to one of them.
+"""
+
+from __future__ import annotations
+
+import difflib
 import re
 import unicodedata
+from collections.abc import Hashable, Iterable, Iterator
+from typing import Any, Generic, TypeVar
+
+from django.conf import settings
+from django.utils import translation
+
+T = TypeVar("T", bound=Hashable)
+# How close a misspelling must be for "Did you mean ...?" (difflib's ratio, 0..1).
+SUGGESTION_CUTOFF = 0.75
 
 
 def name_key(value: str) -> str:
@@ -14,3 +33,127 @@ def name_key(value: str) -> str:
 def split_variants(text: str) -> list[str]:
     """Name variants are kept one per line (commas and semicolons also separate)."""
     return [part.strip() for part in re.split(r"[\n;,]", text) if part.strip()]
+
+
+def in_every_language(labels: Iterable[tuple[T, Any]]) -> Iterator[tuple[T, str]]:
+    """Each (value, translatable label) once per site language, the label as that language
+    writes it: a file written in French is read by someone working in English."""
+    pairs = list(labels)
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            for value, label in pairs:
+                yield value, str(label)
+
+
+def choice_keys(labels: Iterable[tuple[str, Any]]) -> dict[str, str]:
+    """name key of each value, and of its label in every site language -> the value.
+
+    For choices (`Status.choices`), column headers ((field, header) pairs) and the like.
+    """
+    pairs = list(labels)
+    keys = {name_key(label): value for value, label in in_every_language(pairs)}
+    keys.update({name_key(value): value for value, _label in pairs})
+    return keys
+
+
+class NameNotFound(LookupError):
+    """No record has this name; `suggestion` is the closest known name, if one is close."""
+
+    def __init__(self, value: str, suggestion: str = "") -> None:
+        super().__init__(value)
+        self.value = value
+        self.suggestion = suggestion
+
+
+class AmbiguousName(LookupError):
+    """Several records have this name: `candidates` names them."""
+
+    def __init__(self, value: str, candidates: list[str]) -> None:
+        super().__init__(value)
+        self.value = value
+        self.candidates = candidates
+
+
+def singular(text: str) -> str:
+    """The words of a name without their plural "s" ("ISPA tools" -> "ISPA tool")."""
+    return re.sub(r"(?<=[^\Wsu\d]{3})s\b", "", text)
+
+
+def written_forms(text: str) -> list[str]:
+    """The ways a typed name may be meant: as typed, its singular, the name before an
+    acronym in brackets and that acronym ("Rapid Assessment Protocol (RAP)")."""
+    forms = [text, singular(text)]
+    bracketed = re.fullmatch(r"\s*(.+?)\s*\(([^()]+)\)\s*", text)
+    if bracketed:
+        forms += [bracketed.group(1), singular(bracketed.group(1)), bracketed.group(2)]
+    return list(dict.fromkeys(forms))
+
+
+class NameIndex(Generic[T]):
+    """name key -> record (an id), remembering keys that two different records claim.
+
+    A strong name (an ISO code, an acronym) wins over weak ones (names, variants): a
+    country's code never becomes ambiguous because of another country's variant. Names
+    are also known in the singular, and a typed name is tried as typed, in the singular,
+    and without (or as) the acronym it gives in brackets.
+    """
+
+    def __init__(self) -> None:
+        self.ids: dict[str, T] = {}
+        self.display: dict[str, str] = {}
+        self.ambiguous: dict[str, set[str]] = {}
+        self.strong: set[str] = set()
+        self.memo: dict[str, T] = {}
+
+    def add(self, name: str, value: T, display: str, *, strong: bool = False) -> None:
+        self._add(name, value, display, strong)
+        if not strong and singular(name) != name:
+            self._add(singular(name), value, display, False)
+
+    def ambiguous_name(self, name: str, displays: list[str]) -> None:
+        """A name people use for several records (Congo, Korea): never read as one."""
+        self.ambiguous[name_key(name)] = set(displays)
+
+    def _add(self, name: str, value: T, display: str, strong: bool) -> None:
+        key = name_key(name)
+        if not key or (key in self.strong and not strong):
+            return
+        known = self.ids.get(key)
+        if strong or known is None:
+            self.ids[key] = value
+            self.display[key] = display
+            if strong:
+                self.strong.add(key)
+                self.ambiguous.pop(key, None)
+        elif known != value:
+            self.ambiguous.setdefault(key, {self.display[key]}).add(display)
+
+    def find(self, text: str) -> T:
+        """The record named `text`; NameNotFound or AmbiguousName otherwise."""
+        # A file names the same few countries and agencies thousands of times.
+        found = self.memo.get(text)
+        if found is not None:
+            return found
+        key = name_key(text)
+        if key in self.ambiguous:
+            raise AmbiguousName(text, sorted(self.ambiguous[key]))
+        for form in written_forms(text):
+            key = name_key(form)
+            if key in self.ids and key not in self.ambiguous:
+                self.memo[text] = self.ids[key]
+                return self.ids[key]
+        raise NameNotFound(text, self.suggest(text))
+
+    def get(self, text: str) -> T | None:
+        """The record named `text`, None for an unknown name (AmbiguousName still raises)."""
+        try:
+            return self.find(text)
+        except NameNotFound:
+            return None
+
+    def suggest(self, text: str) -> str:
+        """The known name closest to `text`, "" when none is close."""
+        close = difflib.get_close_matches(
+            name_key(text), list(self.display), n=1, cutoff=SUGGESTION_CUTOFF
+        )
+        return self.display[close[0]] if close else ""

@@ -12,15 +12,13 @@ from collections.abc import Callable, Iterable, Iterator
 from operator import attrgetter
 from typing import Any, ClassVar
 
-from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 from import_export import resources, widgets
 from import_export.fields import Field
 
-from core.names import name_key
+from core.names import choice_keys, name_key
 from core.spreadsheets.cells import native_cell, restore, text_cell
 
 # Rows fetched per database round trip (with their prefetches) when exporting.
@@ -61,12 +59,7 @@ class ChoiceWidget(widgets.Widget):
 
     def codes(self) -> dict[str, str]:
         if self._codes is None:
-            self._codes = {}
-            for language, _name in settings.LANGUAGES:
-                with translation.override(language):
-                    for code, label in self.labels.items():
-                        self._codes[name_key(str(label))] = code
-            self._codes.update({name_key(code): code for code in self.labels})
+            self._codes = choice_keys(self.labels.items())
         return self._codes
 
     def clean(self, value: Any, row: Any = None, **kwargs: Any) -> str:
@@ -83,9 +76,18 @@ class ChoiceWidget(widgets.Widget):
         return code
 
 
-# Words read as yes / no in imports (accents, case and spaces do not matter).
+# Words read as yes / no in imports (accents, case and spaces do not matter), besides
+# "yes" and "no" in every site language.
 YES_WORDS = {"yes", "y", "true", "1", "x", "oui", "si"}
 NO_WORDS = {"no", "n", "false", "0", "non", ""}
+
+
+def yes_no_words() -> tuple[set[str], set[str]]:
+    """The name keys read as yes, and those read as no."""
+    keys = choice_keys([("yes", gettext_lazy("yes")), ("no", gettext_lazy("no"))])
+    yes = YES_WORDS | {key for key, value in keys.items() if value == "yes"}
+    no = NO_WORDS | {key for key, value in keys.items() if value == "no"}
+    return yes, no
 
 
 class YesNoWidget(widgets.Widget):
@@ -104,10 +106,13 @@ class YesNoWidget(widgets.Widget):
     def clean(self, value: Any, row: Any = None, **kwargs: Any) -> bool:
         if isinstance(value, bool):
             return value
+        if getattr(self, "_words", None) is None:
+            self._words = yes_no_words()
+        yes, no = self._words
         key = name_key(str(value if value is not None else ""))
-        if key in YES_WORDS or key == name_key(gettext("yes")):
+        if key in yes:
             return True
-        if key in NO_WORDS or key == name_key(gettext("no")):
+        if key in no:
             return False
         raise ValueError(gettext("“%(value)s” is neither yes nor no.") % {"value": value})
 
@@ -238,14 +243,9 @@ class HubResource(resources.ModelResource):
 
     def header_aliases(self) -> dict[str, str]:
         """Header spellings accepted on import: field names and headers in every language."""
-        aliases: dict[str, str] = {}
         current = {name: str(field.column_name) for name, field in self.fields.items()}
-        for language, _name in settings.LANGUAGES:
-            with translation.override(language):
-                for name, field in self.fields.items():
-                    aliases[name_key(str(field.column_name))] = current[name]
-        aliases.update({name_key(name): header for name, header in current.items()})
-        return aliases
+        pairs = [(name, field.column_name) for name, field in self.fields.items()]
+        return {key: current[name] for key, name in choice_keys(pairs).items()}
 
     def before_import(self, dataset: Any, **kwargs: Any) -> None:
         # A file exported in French can be imported by someone working in English.

@@ -5,11 +5,10 @@ from django.db.models import QuerySet
 from django.forms import BaseInlineFormSet, ModelForm
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries as iso_countries
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import HubImportExportAdmin
-from countries.models import Country, CountryAssessment, SelectionCriterion
+from countries.models import Country, CountryAssessment, SelectionCriterion, iso_alpha2
 from countries.resources import CountryResource
 
 
@@ -40,7 +39,7 @@ class CountryAdmin(HubImportExportAdmin):
         results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
         # Only alpha-2 codes are stored: read an alpha-3 code ("VNM") as its alpha-2.
         term = search_term.strip()
-        code = iso_countries.alpha2(term) if len(term) == 3 else ""
+        code = iso_alpha2(term) if len(term) == 3 else ""
         if code:
             results |= queryset.filter(code=code)
         return results, may_have_duplicates

@@ -1,12 +1,15 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone, translation
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries as iso_countries
+from django_countries.data import COUNTRIES as ISO_NAMES
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from core.names import name_key, split_variants
+from core.names import NameIndex, in_every_language, split_variants
+from countries.variants import AMBIGUOUS_NAMES, NAME_VARIANTS
 
 
 class Region(models.TextChoices):
@@ -25,22 +28,55 @@ def english_name(code: str) -> str:
         return str(iso_countries.name(code)) or code
 
 
+def iso_alpha2(code: str) -> str:
+    """The alpha-2 code of an ISO alpha-2, alpha-3 or numeric code (any case), "" if none.
+
+    django-countries reads any text that str.isdigit() accepts as a number, and int()
+    refuses some of those (a superscript "²"): no ISO code is anything but ASCII anyway.
+    """
+    return iso_countries.alpha2(code) if code.isascii() else ""
+
+
 class CountryQuerySet(models.QuerySet["Country"]):
+    def name_index(self, *, refuse_ambiguous: bool = False) -> NameIndex[int]:
+        """Every way these countries are written -> their ids, for the hub's one matcher.
+
+        ISO codes (alpha-2, alpha-3, numeric) are strong; names are the English and the
+        official ISO names, the name in every site language, the variants table
+        (countries.variants) and the variants the secretariat stored. One query.
+        `refuse_ambiguous` (the importers): names people write for several countries
+        ("Congo", "Korea") name none of them.
+        """
+        index: NameIndex[int] = NameIndex()
+        rows = list(self.order_by().values_list("pk", "code", "name", "name_variants"))
+        shown = {pk: str(iso_countries.name(code)) or name for pk, code, name, _v in rows}
+        for pk, code, _name, _variants in rows:
+            for written in (
+                code,
+                iso_countries.alpha3(code),
+                iso_countries.numeric(code, padded=True),
+            ):
+                index.add(written or "", pk, iso_countries.alpha3(code), strong=True)
+        for pk, code, name, variants in rows:
+            for written in (name, ISO_NAMES.get(code, ""), *NAME_VARIANTS.get(code, ())):
+                index.add(str(written), pk, shown[pk])
+            for written in split_variants(variants):
+                index.add(written, pk, shown[pk])
+        local_name = lazy(iso_countries.name, str)
+        for pk, written in in_every_language((pk, local_name(code)) for pk, code, _n, _v in rows):
+            index.add(written, pk, shown[pk])
+        if refuse_ambiguous:
+            by_code = {code: pk for pk, code, _name, _variants in rows}
+            for name, codes in AMBIGUOUS_NAMES.items():
+                index.ambiguous_name(name, [shown[by_code[c]] for c in codes if c in by_code])
+        return index
+
     def by_name(self, value: str) -> "Country | None":
-        """Find a country by ISO alpha-2/alpha-3 code, its name or a known variant."""
-        value = value.strip()
-        if not value:
-            return None
-        code = iso_countries.alpha2(value) if len(value) in (2, 3) else ""
-        if code:
-            found = self.filter(code=code).first()
-            if found:
-                return found
-        key = name_key(value)
-        for country in self.all():
-            if key in country.name_keys():
-                return country
-        return None
+        """The country written as `value` (an ISO code, a name or a variant, in any site
+        language), None if none is. Raises core.names.AmbiguousName for a name that several
+        countries have, naming them: never a silent pick."""
+        pk = self.name_index().get(value.strip()) if value.strip() else None
+        return self.filter(pk=pk).first() if pk is not None else None
 
 
 class Country(models.Model):
@@ -74,10 +110,6 @@ class Country(models.Model):
     @property
     def alpha3(self) -> str:
         return self.code.alpha3
-
-    def name_keys(self) -> set[str]:
-        names = [self.name, str(self.code.name), *split_variants(self.name_variants)]
-        return {name_key(name) for name in names}
 
 
 class SelectionCriterion(models.Model):
@@ -114,7 +146,7 @@ class CountryAssessment(models.Model):
     """How a country stands against one selection criterion.
 
     Ranking countries is politically sensitive: assessments are shown to coalition members
-    and the secretariat only, never to the public (see accounts.permissions).
+    and the secretariat only, never to the public (see countries/rules.py).
     """
 
     country = models.ForeignKey(

@@ -4,12 +4,12 @@ from typing import Any
 
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries as iso_countries
 from import_export import widgets
 from import_export.fields import Field
 
+from core.names import AmbiguousName, NameIndex, NameNotFound
 from core.resources import ChoiceWidget, HubResource, LinesWidget
-from countries.models import Country, Region
+from countries.models import Country, Region, iso_alpha2
 
 
 def unknown_country(value: str) -> ValueError:
@@ -24,7 +24,8 @@ class CountryWidget(widgets.Widget):
 
     def __init__(self) -> None:
         super().__init__()
-        self._found: dict[str, Country | None] = {}
+        self._index: NameIndex[int] | None = None
+        self._found: dict[int, Country] = {}  # a file names the same few countries many times
 
     def export_value(self, country: Country | None) -> str:
         return country.code.alpha3 if country is not None else ""
@@ -36,11 +37,20 @@ class CountryWidget(widgets.Widget):
         text = str(value or "").strip()
         if not text:
             return None
-        if text not in self._found:  # a file names the same few countries many times
-            self._found[text] = Country.objects.by_name(text)
-        if self._found[text] is None:
-            raise unknown_country(text)
-        return self._found[text]
+        if self._index is None:  # the hub's one matcher, read once per import
+            self._index = Country.objects.name_index(refuse_ambiguous=True)
+        try:
+            pk = self._index.find(text)
+        except NameNotFound as error:
+            raise unknown_country(text) from error
+        except AmbiguousName as error:
+            raise ValueError(
+                gettext("“%(value)s” could be several countries (%(names)s): use the ISO code.")
+                % {"value": text, "names": ", ".join(error.candidates)}
+            ) from error
+        if pk not in self._found:
+            self._found[pk] = Country.objects.get(pk=pk)
+        return self._found[pk]
 
 
 class ISOCodeWidget(widgets.Widget):
@@ -54,7 +64,7 @@ class ISOCodeWidget(widgets.Widget):
 
     def clean(self, value: Any, row: Any = None, **kwargs: Any) -> str:
         text = str(value or "").strip()
-        code = iso_countries.alpha2(text) if text else ""
+        code = iso_alpha2(text) if text else ""
         if not code:
             raise unknown_country(text)
         return code

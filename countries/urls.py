@@ -1,14 +1,14 @@
+"""The countries app's own pages: the assessments (members and the secretariat only).
+
+The country pages list activities, so they live in activities (activities/views/countries.py);
+spf_coalition/urls.py serves both lists under /countries/ in the "countries" namespace.
+"""
+
 from django.urls import path
 
-from countries import assessments
-from countries.views import downloads, pages
+from countries.views import assessments
 
-app_name = "countries"
 urlpatterns = [
-    path("", pages.index, name="index"),
-    # Before "<code>/": these words are no country code.
     path("assessments/", assessments.compare, name="assessments"),
     path("assessments/export/", assessments.export, name="assessments_export"),
-    path("<str:code>/", pages.detail, name="detail"),
-    path("<str:code>/export/", downloads.country_export, name="export"),
 ]

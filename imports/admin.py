@@ -8,7 +8,7 @@ from django.contrib import admin
 from django.http import HttpRequest, HttpResponseRedirect
 from django.urls import reverse
 
-from accounts.permissions import is_secretariat
+from accounts.roles import is_secretariat
 from imports.models import ImportJob
 
 # The file itself and the checked rows are large and not for reading.

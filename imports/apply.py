@@ -1,5 +1,5 @@
 """Writing a checked import: bulk inserts and updates, with history, in the caller's
-transaction.
+transaction (the agencies through activities.participations, the one writer of them).
 
 bulk_update skips Activity.save(), so the version is bumped here (an edit form open on
 an imported activity is then refused, not applied over the import: see
@@ -14,7 +14,10 @@ from django.db import connection
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from activities.models import Activity, ActivityAgency, Role, new_reference
+from activities import participations
+from activities.models import Activity, Tool, new_reference
+from agencies.models import FocalLevel, FocalPoint
+from core.names import name_key
 from imports.compare import SCALAR_FIELDS, Planned
 from imports.rows import TOOL_FIELDS
 
@@ -34,6 +37,7 @@ def write(planned: list[Planned], user: Any, reason: str) -> Written:
     new = [plan for plan in planned if plan.current is None]
     old = [plan for plan in planned if plan.current is not None]
     written = Written()
+    write_people(planned, user, reason)
 
     created = create_activities(new, history)
     for activity in created:
@@ -43,19 +47,23 @@ def write(planned: list[Planned], user: Any, reason: str) -> Written:
     for plan in old:
         written.changed.append([plan.current.activity.reference, plan.current.activity.title])
 
-    # Agencies: the changed activities lose their old links and get the new ones, in that
-    # order, so "one lead per activity" holds at every statement.
-    replaced = [plan for plan in old if plan.roles is not None]
-    delete_links(replaced, user, reason, now)
-    links = [
-        ActivityAgency(activity_id=activity.pk, agency_id=agency_id, role=role)
-        for plan, activity in [
-            *zip(new, created, strict=True),
-            *((p, p.current.activity) for p in replaced),
-        ]
-        for agency_id, role in sorted((plan.roles or {}).items(), key=role_rank)
-    ]
-    bulk_create_with_history(links, ActivityAgency, batch_size=BATCH, **history)
+    # Agencies: each link that changes, and only those, through the one writer.
+    participations.write(
+        [
+            *(
+                participations.plan(activity.pk, [], plan.roles or {})
+                for plan, activity in zip(new, created, strict=True)
+            ),
+            *(
+                participations.plan(plan.current.activity.pk, plan.current.links, plan.roles)
+                for plan in old
+                if plan.roles is not None
+            ),
+        ],
+        user=user,
+        reason=reason,
+        when=now,
+    )
 
     for name in TOOL_FIELDS:
         through = getattr(Activity, name).through
@@ -74,8 +82,42 @@ def write(planned: list[Planned], user: Any, reason: str) -> Written:
     return written
 
 
-def role_rank(item: tuple[int, str]) -> int:
-    return Role.values.index(item[1])
+def write_people(planned: list[Planned], user: Any, reason: str) -> None:
+    """The focal points and tools the file adds (each once, however many rows name them)
+    and the new emails of known people, before the activities that point at them."""
+    added: dict[tuple[int, str], FocalPoint] = {}
+    for plan in planned:
+        if plan.new_person is not None:
+            agency_id, name, email = plan.new_person
+            country_id = plan.fields.get("country_id") or plan.current.activity.country_id
+            key = (agency_id, name_key(name))
+            if key not in added:
+                person = FocalPoint(
+                    agency_id=agency_id,
+                    name=name[:120],
+                    email=email,
+                    level=FocalLevel.COUNTRY,
+                    country_id=country_id,
+                )
+                person._history_user, person._change_reason = user, reason[:100]
+                person.save()
+                added[key] = person
+            plan.fields["focal_point_id"] = added[key].pk
+    tools: dict[str, int] = {}
+    for plan in planned:
+        for column, names in plan.new_tools.items():
+            for name in names:
+                key = name_key(name)
+                if key not in tools:
+                    tools[key] = Tool.objects.create(name=name[:120]).pk
+            added = {tools[name_key(name)] for name in names}
+            plan.tools[column] = frozenset(plan.tools.get(column, frozenset()) | added)
+    new_emails = {plan.person_email for plan in planned if plan.person_email is not None}
+    for pk, email in sorted(new_emails):
+        person = FocalPoint.objects.get(pk=pk)
+        person.email = email
+        person._history_user, person._change_reason = user, reason[:100]
+        person.save(update_fields=["email"])
 
 
 def create_activities(new: list[Planned], history: dict) -> list[Activity]:
@@ -131,37 +173,3 @@ def update_from_values(objs: list[Activity], names: list[str]) -> None:
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-
-
-def delete_links(replaced: list[Planned], user: Any, reason: str, now: Any) -> None:
-    """Delete the replaced activities' agency links, recording each deletion in history.
-
-    QuerySet.delete() would write that history one row at a time (a post_delete signal
-    per link); here it is one bulk insert and one DELETE.
-    """
-    ids = [pk for plan in replaced for pk in plan.current.link_ids]
-    if not ids:
-        return
-    historical = ActivityAgency.history.model
-    records = [
-        historical(
-            id=pk,
-            activity_id=activity_id,
-            agency_id=agency_id,
-            role=role,
-            history_date=now,
-            history_type="-",
-            history_user=user,
-            history_change_reason=reason[:100],
-        )
-        for pk, activity_id, agency_id, role in ActivityAgency.objects.filter(
-            pk__in=ids
-        ).values_list("pk", "activity_id", "agency_id", "role")
-    ]
-    historical.objects.bulk_create(records, batch_size=BATCH)
-    table = connection.ops.quote_name(ActivityAgency._meta.db_table)
-    with connection.cursor() as cursor:
-        for start in range(0, len(ids), BATCH * 10):
-            chunk = ids[start : start + BATCH * 10]
-            marks = ", ".join(["%s"] * len(chunk))
-            cursor.execute(f"DELETE FROM {table} WHERE id IN ({marks})", chunk)

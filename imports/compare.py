@@ -10,13 +10,16 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from accounts.permissions import agency_ids, is_secretariat
+from activities import participations
 from activities.models import Activity, ActivityAgency, ActivityStatus, ActivityType, Role
 from activities.resources import ROLE_COLUMNS
+from activities.versions import PastState, states_at
+from imports.columns import column_title
+from imports.duplicates import probable_matches
 from imports.matching import Lookup
-from imports.parsing import column_title
 from imports.rows import BOOL_FIELDS, DATE_FIELDS, TEXT_FIELDS, TOOL_FIELDS, RowInput
 
 SCALAR_FIELDS = (
@@ -34,6 +37,11 @@ SCALAR_FIELDS = (
 COLUMN_OF = {"country_id": "country_code", "focal_point_id": "focal_point"}
 ROLE_COLUMN_OF = {role: name for name, role in ROLE_COLUMNS.items()}
 LOAD_CHUNK = 5000
+# The person's choices for a row (ImportJob.decisions): a new activity rather than the one
+# it probably is; the file's or the hub's side of its conflicts.
+NEW, FILE, HUB = "new", "file", "hub"
+UNVERSIONED = 2**31  # a row without a version column is as new as the hub
+UNKNOWN = object()  # the downloaded version is not in the history
 
 
 @dataclass(slots=True)
@@ -42,7 +50,7 @@ class Current:
 
     activity: Activity
     roles: dict[int, str]  # agency id -> role
-    link_ids: list[int]
+    links: list[participations.Link]
     tools: dict[str, frozenset[int]]
 
 
@@ -56,6 +64,12 @@ class Planned:
     roles: dict[int, str] | None  # the activity's agencies after the import, when they change
     tools: dict[str, frozenset[int]]  # tool column -> new set, when it changes
     changes: list[list[str]]  # [column, old, new] for the preview
+    new_tools: dict[str, list[str]] = field(default_factory=dict)  # tool column -> names to add
+    new_person: tuple[int, str, str] | None = None  # a focal point to add: agency, name, email
+    person_email: tuple[int, str] | None = None  # a known focal point's new email
+    # Cells changed both in the hub and in a stale file: [column, downloaded, hub, file].
+    conflicts: list[list[str]] = field(default_factory=list)
+    decided: str = ""  # "file" or "hub": the person's choice for the conflicts
 
 
 @dataclass
@@ -63,6 +77,7 @@ class Comparison:
     planned: list[Planned] = field(default_factory=list)
     unchanged: list[list[Any]] = field(default_factory=list)  # [row number, reference]
     errors: list[RowInput] = field(default_factory=list)
+    conflicts: list[Planned] = field(default_factory=list)  # stale rows waiting for a choice
 
 
 def normal(value: Any) -> Any:
@@ -89,7 +104,7 @@ def load_current(references: list[str], *, lock: bool) -> dict[str, Current]:
         )
         for pk, activity_id, agency_id, role in links:
             by_id[activity_id].roles[agency_id] = role
-            by_id[activity_id].link_ids.append(pk)
+            by_id[activity_id].links.append((pk, agency_id, role))
         for name in TOOL_FIELDS:
             through = getattr(Activity, name).through
             sets: dict[int, set[int]] = defaultdict(set)
@@ -100,6 +115,19 @@ def load_current(references: list[str], *, lock: bool) -> dict[str, Current]:
             for activity_id, tools in sets.items():
                 by_id[activity_id].tools[name] = frozenset(tools)
     return found
+
+
+def deleted_references(references: list[str]) -> dict[str, str]:
+    """Reference -> the day it was deleted, for those of `references` the hub deleted."""
+    if not references:
+        return {}
+    records = Activity.history.filter(reference__in=references, history_type="-")
+    return {
+        reference: when.date().isoformat()
+        for reference, when in records.order_by("history_date").values_list(
+            "reference", "history_date"
+        )
+    }
 
 
 class Display:
@@ -130,74 +158,112 @@ class Display:
             return "; ".join(sorted(self.lookup.tool_names[pk] for pk in value))
         return str(value)
 
+    def all_agencies(self, roles: dict[int, str]) -> str:
+        """Every agency with its role: "ILO (Lead); WHO (Partner)"."""
+        labels = dict(Role.choices)
+        ordered = sorted(roles.items(), key=lambda item: (Role.values.index(item[1]), item[0]))
+        return "; ".join(f"{self.lookup.acronyms[pk]} ({labels[role]})" for pk, role in ordered)
+
     def agencies(self, roles: dict[int, str], role: str) -> str:
         names = sorted(self.lookup.acronyms[pk] for pk, r in roles.items() if r == role)
         return "; ".join(names)
 
 
-def final_roles(current: dict[int, str], wanted: dict[int, str], managed: frozenset[str]):
-    """The agencies after the import: roles whose column is absent stay as they were."""
-    kept = {pk: role for pk, role in current.items() if role not in managed and pk not in wanted}
-    return {**kept, **wanted}
-
-
 def compare(
-    rows: list[RowInput], lookup: Lookup, user: Any, managed: frozenset[str], *, lock: bool = False
+    rows: list[RowInput],
+    lookup: Lookup,
+    user: Any,
+    managed: frozenset[str],
+    *,
+    lock: bool = False,
+    decisions: dict[int, str] | None = None,
 ) -> Comparison:
-    """Sort every row into planned (new or changed), unchanged and errors."""
+    """Sort every row into planned (new or changed), unchanged, conflicts and errors.
+
+    A row without a reference is compared with the activity it probably is, unless the
+    person decided it is "new". A row whose version is older than the hub's is compared
+    three ways; its conflicts wait for the person's "file" or "hub" (see plan_change).
+    """
+    decisions = decisions or {}
     result = Comparison()
-    references = [row.reference for row in rows if row.reference]
-    current = load_current(references, lock=lock)
-    show = Display(lookup)
-    everything = is_secretariat(user)
-    mine = agency_ids(user)
+    asked_new = {number for number, choice in decisions.items() if choice == NEW}
+    probable = probable_matches(rows, user, asked_new)
     for row in rows:
-        found = current.get(row.reference) if row.reference else None
+        row.probable = probable.get(row.number, "")
+    references = [row.reference or row.probable for row in rows if row.reference or row.probable]
+    current = load_current(references, lock=lock)
+    deleted = deleted_references([ref for ref in references if ref not in current])
+    pasts = states_at(
+        {
+            current[row.reference].activity.pk: row.values["version"]
+            for row in rows
+            if row.reference in current
+            and row.values.get("version", UNVERSIONED) < current[row.reference].activity.version
+        }
+    )
+    show = Display(lookup)
+    for row in rows:
+        key = row.reference or row.probable
+        found = current.get(key) if key else None
+        if row.reference in deleted:
+            row.error(
+                "reference",
+                row.reference,
+                _(
+                    "%(reference)s was deleted from the hub on %(date)s: to add it again as a "
+                    "new activity, clear its reference."
+                )
+                % {"reference": row.reference, "date": deleted[row.reference]},
+            )
         if not row.errors:
-            check_rights(row, found, everything, mine, managed)
+            check_rights(row, found, user, lookup, managed)
         if row.errors:
             result.errors.append(row)
             continue
-        plan = (
-            plan_new(row, managed, show)
-            if found is None
-            else plan_change(row, found, managed, show)
-        )
-        if plan is None:
-            result.unchanged.append([row.number, row.reference])
+        if found is None:
+            plan: Planned | None = plan_new(row, managed, show)
+        else:
+            stale = row.values.get("version", UNVERSIONED) < found.activity.version
+            past = pasts.get(found.activity.pk, UNKNOWN) if stale else None
+            plan = plan_change(row, found, managed, show, past, decisions.get(row.number, ""))
+        if plan is not None and plan.conflicts and not plan.decided:
+            result.conflicts.append(plan)
+        elif plan is None or not plan.changes:
+            result.unchanged.append([row.number, key])
         else:
             result.planned.append(plan)
     return result
 
 
 def check_rights(
-    row: RowInput,
-    found: Current | None,
-    everything: bool,
-    mine: frozenset[int],
-    managed: frozenset[str],
+    row: RowInput, found: Current | None, user: Any, lookup: Lookup, managed: frozenset[str]
 ) -> None:
-    """A member imports only rows their agency takes part in (before and after)."""
-    if everything:
-        return
-    if found is not None:
-        if not mine.intersection(found.roles):
-            row.error(
-                "reference",
-                row.reference,
-                _(
-                    "%(reference)s is another agency's activity; you can only update your "
-                    "agency's rows."
-                )
-                % {"reference": row.reference},
-            )
-        return
-    if not mine.intersection(row.values.get("roles", {})):
+    """The forms' rules (activities.participations), before and after the change: a member
+    changes only a row one of their agencies takes part in, and one of them still does after
+    it; one lead at most; at least one agency."""
+    if found is not None and not participations.speaks_for(user, found.roles):
         row.error(
-            "lead_agency",
-            "",
-            _("A new activity must list one of your agencies in an agency column."),
+            "reference",
+            row.reference,
+            _("%(reference)s is another agency's activity; you can only update your agency's rows.")
+            % {"reference": row.reference},
         )
+        return
+    before = found.roles if found is not None else {}
+    after = (
+        participations.merged(before, row.values["roles"], managed)
+        if "roles" in row.values
+        else before
+    )
+    if found is not None and after == before:
+        return  # the agencies stay as they are: nothing new to check
+    try:
+        participations.check(user, after, lookup.acronyms)
+    except ValidationError as error:
+        column = next(
+            (name for name in ROLE_COLUMNS if ROLE_COLUMNS[name] in managed), "lead_agency"
+        )
+        row.error(column, "", error.messages[0])
 
 
 def plan_new(row: RowInput, managed: frozenset[str], show: Display) -> Planned:
@@ -214,44 +280,110 @@ def plan_new(row: RowInput, managed: frozenset[str], show: Display) -> Planned:
         changes.append([column_title(ROLE_COLUMN_OF[role]), "", show.agencies(roles, role)])
     tools = {name: values[name] for name in TOOL_FIELDS if values.get(name)}
     for name, value in tools.items():
-        changes.append([column_title(name), "", show(name, value)])
-    return Planned(row, None, fields, roles, tools, changes)
+        if name not in (values.get("new_tools") or {}):
+            changes.append([column_title(name), "", show(name, value)])
+    tools.update({name: values[name] for name in values.get("new_tools") or {}})
+    plan = Planned(row, None, fields, roles, tools, changes)
+    plan_people(plan, None, show)
+    return plan
+
+
+def plan_people(plan: Planned, old_person: int | None, show: Display) -> None:
+    """A focal point or tools to add, or a known person's new email, as changes of the row."""
+    values = plan.row.values
+    for name, added in (values.get("new_tools") or {}).items():
+        plan.new_tools[name] = added
+        old = show(name, plan.current.tools[name]) if plan.current else ""
+        named = [show(name, values[name])] if values[name] else []
+        named += [_("%(name)s (new tool)") % {"name": tool} for tool in added]
+        plan.changes.append([column_title(name), old, "; ".join(named)])
+    if values.get("new_focal_point"):
+        agency_id, name, email = values["new_focal_point"]
+        plan.new_person = (agency_id, name, email)
+        plan.fields["focal_point_id"] = None  # the new person's id, once added
+        new = _("%(name)s (new focal point of %(agency)s)") % {
+            "name": name,
+            "agency": show.lookup.acronyms[agency_id],
+        }
+        plan.changes.append([column_title("focal_point"), show("focal_point_id", old_person), new])
+    if values.get("focal_point_new_email"):
+        pk, email = values["focal_point_new_email"]
+        plan.person_email = (pk, email)
+        old = show.lookup.person_emails.get(pk, "")
+        plan.changes.append([column_title("focal_point_email"), old, email])
 
 
 def plan_change(
-    row: RowInput, found: Current, managed: frozenset[str], show: Display
+    row: RowInput,
+    found: Current,
+    managed: frozenset[str],
+    show: Display,
+    past: PastState | object | None = None,
+    decision: str = "",
 ) -> Planned | None:
+    """The changes the row makes to a stored activity.
+
+    `past` is the activity as the file was downloaded (its version is older than the
+    hub's): a cell changed only in the file applies, one changed only in the hub stays, one
+    changed in both is a conflict, written only when the person chose the file's side
+    ("file"); UNKNOWN when the history does not have that version (every difference is then
+    a conflict). The tools have no history: a difference there is a conflict too.
+    """
     activity, values = found.activity, row.values
-    fields: dict[str, Any] = {}
-    changes: list[list[str]] = []
+    plan = Planned(row, found, {}, None, {}, [])
+    plan.decided = decision if decision in (FILE, HUB) else ""
+
+    def settle(column: str, base: Any, old: Any, new: Any, shown: Any) -> bool:
+        """Whether the file's value is written."""
+        if past is None:
+            return True
+        if past is not UNKNOWN and base == new:
+            return False  # the file kept what it had: the hub's newer value stays
+        if past is not UNKNOWN and base == old:
+            return True  # changed in the file only
+        known = "" if past is UNKNOWN else shown(base)
+        plan.conflicts.append([column, known, shown(old), shown(new)])
+        return plan.decided == FILE
+
+    record = getattr(past, "record", None)
     for name in SCALAR_FIELDS:
-        if name not in values:
+        if name not in values or (name == "focal_point_id" and values.get("new_focal_point")):
             continue
-        old, new = getattr(activity, name), values[name]
-        if normal(old) != new:
-            fields[name] = new
-            changes.append(
-                [column_title(COLUMN_OF.get(name, name)), show(name, old), show(name, new)]
-            )
-    roles = None
+        old, new = normal(getattr(activity, name)), values[name]
+        if old == new:
+            continue
+        base = normal(getattr(record, name)) if record is not None else None
+        column = column_title(COLUMN_OF.get(name, name))
+        if settle(column, base, old, new, lambda value, name=name: show(name, value)):
+            plan.fields[name] = new
+            plan.changes.append([column, show(name, old), show(name, new)])
     if "roles" in values:
-        after = final_roles(found.roles, values["roles"], managed)
-        if after != found.roles:
-            roles = after
+        after = participations.merged(found.roles, values["roles"], managed)
+        base = getattr(past, "roles", {})
+        intended = participations.merged(base, values["roles"], managed)
+        if after != found.roles and settle(
+            _("Agencies"), base, found.roles, intended, show.all_agencies
+        ):
+            plan.roles = after
             for role in Role.values:
                 old, new = show.agencies(found.roles, role), show.agencies(after, role)
                 if old != new:
-                    changes.append([column_title(ROLE_COLUMN_OF[role]), old, new])
-    tools = {}
+                    plan.changes.append([column_title(ROLE_COLUMN_OF[role]), old, new])
     for name in TOOL_FIELDS:
-        if name in values and values[name] != found.tools[name]:
-            tools[name] = values[name]
-            changes.append(
-                [column_title(name), show(name, found.tools[name]), show(name, values[name])]
-            )
-    if not changes:
-        return None
-    return Planned(row, found, fields, roles, tools, changes)
+        new_tools = name in (values.get("new_tools") or {})
+        if new_tools or (name in values and values[name] != found.tools[name]):
+            if past is not None and not new_tools:
+                title = column_title(name)
+                shown = lambda value, name=name: show(name, value)  # noqa: E731
+                plan.conflicts.append([title, "", shown(found.tools[name]), shown(values[name])])
+                if plan.decided != FILE:
+                    continue
+            plan.tools[name] = values[name]
+            if not new_tools:
+                old, new = show(name, found.tools[name]), show(name, values[name])
+                plan.changes.append([column_title(name), old, new])
+    plan_people(plan, activity.focal_point_id, show)
+    return plan if plan.changes or plan.conflicts else None
 
 
 __all__ = ["TEXT_FIELDS", "Comparison", "Planned", "compare"]

@@ -7,17 +7,21 @@ The same functions run inside the web request (small files) and in the Celery ta
 import datetime
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from imports.apply import write
-from imports.compare import Comparison, compare
+from imports.columns import Column, column_title, guess_columns, mapping_problems
+from imports.compare import NEW, Comparison, compare
+from imports.dates import file_order
+from imports.mappings import saved_fields
 from imports.matching import Lookup
-from imports.models import ImportJob, ImportStatus
-from imports.parsing import ImportFileError, read_table
+from imports.models import ImportJob, ImportStatus, MappingSource
+from imports.parsing import ImportFileError, read_sheet
 from imports.rows import DATE_FIELDS, TOOL_FIELDS, RowInput, managed_roles, read_row
 
 # Files with more rows than this are previewed and applied by a Celery task.
@@ -35,16 +39,60 @@ class Checked:
     rows: list[RowInput]
     managed: frozenset[str]
     lookup: Lookup
+    ignored: list[str] = field(default_factory=list)  # headers of the columns not read
+    fields: list[str] = field(default_factory=list)  # the field of each column
 
 
-def check_file(data: bytes, progress: Progress | None = None) -> Checked:
-    """Every row of the file read and matched; ImportFileError for an unreadable file."""
-    table = read_table(data)
-    lookup = Lookup()
+class NeedsMapping(Exception):
+    """The file's columns are not all the hub's: the person says what each one holds."""
+
+    def __init__(self, columns: list[Column]) -> None:
+        super().__init__("columns to map")
+        self.columns = columns
+
+
+Choose = Callable[[list[Column]], "list[str] | None"]
+
+
+def recognised(columns: list[Column]) -> list[str] | None:
+    """The fields of a file whose every column is recognised without doubt, else None."""
+    if not all(column.exact for column in columns):
+        return None
+    fields = [column.field for column in columns]
+    for name in dict.fromkeys(name for name in fields if name):
+        if fields.count(name) > 1:
+            raise ImportFileError(
+                _("The column “%(column)s” appears twice: keep one.")
+                % {"column": column_title(name)}
+            )
+    problems = mapping_problems(fields)
+    if problems:
+        raise ImportFileError(
+            " ".join(problems) + " " + _("Download the import template to see them.")
+        )
+    return fields
+
+
+def check_file(
+    data: bytes, progress: Progress | None = None, choose: Choose | None = None, user: Any = None
+) -> Checked:
+    """Every row of the file read and matched; ImportFileError for an unreadable file,
+    NeedsMapping when its columns need the person's word (`choose` may give it)."""
+    sheet = read_sheet(data)
+    columns = guess_columns(sheet.headers, sheet.tags, sheet.samples())
+    fields = (choose(columns) if choose else None) or recognised(columns)
+    if fields is None or len(fields) != len(columns):
+        raise NeedsMapping(columns)
+    lookup = Lookup(user)
     rows: list[RowInput] = []
     first_row_of: dict[str, int] = {}
-    for number, cells in table.rows:
-        row = read_row(number, cells, lookup)
+    chosen = [(index, name) for index, name in enumerate(fields) if name]
+    # Day first or month first is decided for the whole file: its rows are read twice.
+    table = list(sheet.rows())
+    dated = [index for index, name in chosen if name in DATE_FIELDS]
+    lookup.dates = file_order(cells[index] for _number, cells in table for index in dated)
+    for number, cells in table:
+        row = read_row(number, {name: cells[index] for index, name in chosen}, lookup)
         if row.reference:
             first = first_row_of.setdefault(row.reference, number)
             if first != number:
@@ -56,12 +104,28 @@ def check_file(data: bytes, progress: Progress | None = None) -> Checked:
                 )
         rows.append(row)
         if progress and len(rows) % PROGRESS_EVERY == 0:
-            progress(len(rows), max(table.estimated_rows, len(rows)))
+            progress(len(rows), len(table))
     if not rows:
         raise ImportFileError(_("The file has column headers but no rows to import."))
     if progress:
         progress(len(rows), len(rows))
-    return Checked(rows, managed_roles(table.fields), lookup)
+    ignored = [
+        column.header or column.tag or f"#{column.index + 1}"
+        for column, name in zip(columns, fields, strict=True)
+        if not name and (column.header or column.samples)
+    ]
+    managed = managed_roles([name for _index, name in chosen])
+    return Checked(rows, managed, lookup, ignored, list(fields))
+
+
+def new_rows(job: ImportJob) -> frozenset[int]:
+    """Rows the person asked to import as new activities (not as the probable match)."""
+    return frozenset(number for number, choice in decisions(job).items() if choice == NEW)
+
+
+def decisions(job: ImportJob) -> dict[int, str]:
+    """The person's choices, by row number (see imports.compare)."""
+    return {int(number): choice for number, choice in job.decisions.items()}
 
 
 def preview_json(result: Comparison) -> dict:
@@ -70,6 +134,17 @@ def preview_json(result: Comparison) -> dict:
         {"n": row.number, "ref": row.reference, "s": "error", "errors": row.errors}
         for row in result.errors
     ]
+    for plan in result.conflicts:
+        listed.append(
+            {
+                "n": plan.row.number,
+                "ref": plan.row.reference,
+                "title": plan.current.activity.title,
+                "s": "conflict",
+                "conflicts": plan.conflicts,
+                "changes": plan.changes,
+            }
+        )
     for plan in result.planned:
         listed.append(
             {
@@ -79,9 +154,16 @@ def preview_json(result: Comparison) -> dict:
                 or (plan.current.activity.title if plan.current else ""),
                 "s": "new" if plan.current is None else "changed",
                 "changes": plan.changes,
+                "probably": plan.row.probable,
+                "conflicts": plan.conflicts,
+                "decided": plan.decided,
             }
         )
     return {"rows": listed[:PREVIEW_LIST_MAX], "unchanged": result.unchanged}
+
+
+def mapping_json(columns: list[Column]) -> list[dict]:
+    return [asdict(column) for column in columns]
 
 
 def rows_to_json(checked: Checked) -> dict:
@@ -101,7 +183,7 @@ def rows_to_json(checked: Checked) -> dict:
     return {"managed": sorted(checked.managed), "rows": encoded}
 
 
-def rows_from_json(data: dict) -> Checked:
+def rows_from_json(data: dict, user: Any = None) -> Checked:
     rows = []
     for number, reference, values in data["rows"]:
         for name in DATE_FIELDS:
@@ -113,7 +195,7 @@ def rows_from_json(data: dict) -> Checked:
         if "roles" in values:
             values["roles"] = {pk: role for pk, role in values["roles"]}
         rows.append(RowInput(number, reference, values))
-    return Checked(rows, frozenset(data["managed"]), Lookup())
+    return Checked(rows, frozenset(data["managed"]), Lookup(user))
 
 
 def save_progress(job: ImportJob) -> Progress:
@@ -137,9 +219,28 @@ def preview_job(job: ImportJob) -> None:
     if not updated:  # already previewed (a retried or duplicated task)
         return
     job.refresh_from_db()
+
+    def choose(columns: list[Column]) -> list[str] | None:
+        job.columns = mapping_json(columns)
+        if job.mapping:
+            return job.mapping
+        if all(column.exact for column in columns):
+            job.mapping_source = MappingSource.RECOGNISED
+            return None
+        saved = saved_fields(job.user, columns)
+        job.mapping_source = MappingSource.SAVED if saved else ""
+        return saved
+
     try:
-        checked = check_file(bytes(job.file_data), save_progress(job))
-        result = compare(checked.rows, checked.lookup, job.user, checked.managed)
+        checked = check_file(bytes(job.file_data), save_progress(job), choose, job.user)
+        result = compare(
+            checked.rows, checked.lookup, job.user, checked.managed, decisions=decisions(job)
+        )
+    except NeedsMapping as needed:
+        job.columns = mapping_json(needed.columns)
+        job.status = ImportStatus.MAPPING
+        job.save()
+        return
     except ImportFileError as error:
         fail(job, error.message)
         return
@@ -148,14 +249,45 @@ def preview_job(job: ImportJob) -> None:
         fail(job, _("The file could not be checked (an error on our side): nothing was written."))
         return
     job.refresh_from_db(fields=["rows_done", "rows_total"])
-    job.preview = preview_json(result)
+    job.mapping = checked.fields
+    probable = [
+        [row.number, row.probable, row.values.get("title", "")]
+        for row in checked.rows
+        if row.probable
+    ]
+    dates = checked.lookup.dates
+    job.preview = {
+        **preview_json(result),
+        "dates": [dates.order, dates.evidence] if dates.seen else [],
+        "ignored": checked.ignored,
+        "probable": probable[:PREVIEW_LIST_MAX],
+        "asked_new": sorted(new_rows(job)),
+        **earlier_import(job),
+    }
     job.new_count = sum(1 for plan in result.planned if plan.current is None)
     job.changed_count = len(result.planned) - job.new_count
     job.unchanged_count = len(result.unchanged)
     job.error_count = len(result.errors)
+    job.conflict_count = len(result.conflicts)
     job.checked_rows = rows_to_json(checked) if not result.errors else []
     job.status = ImportStatus.PREVIEWED
     job.save()
+
+
+def earlier_import(job: ImportJob) -> dict:
+    """The last time this very file was applied, if it was (the preview says so)."""
+    if not job.file_sha256:
+        return {}
+    earlier = (
+        ImportJob.objects.filter(file_sha256=job.file_sha256, status=ImportStatus.APPLIED)
+        .exclude(pk=job.pk)
+        .order_by("-applied_at")
+        .values_list("file_name", "applied_at")
+        .first()
+    )
+    if earlier is None:
+        return {}
+    return {"earlier": [earlier[0], earlier[1].isoformat() if earlier[1] else ""]}
 
 
 def start_apply(job: ImportJob) -> bool:
@@ -182,12 +314,17 @@ def apply_job(job_id: int) -> None:
     start_apply(job)
     try:
         if job.checked_rows:
-            checked = rows_from_json(job.checked_rows)
+            checked = rows_from_json(job.checked_rows, job.user)
             save_progress(job)(len(checked.rows), len(checked.rows))
         else:
-            checked = check_file(bytes(job.file_data), save_progress(job))
+            checked = check_file(
+                bytes(job.file_data), save_progress(job), lambda _c: job.mapping, job.user
+            )
     except ImportFileError as error:
         fail(job, error.message)
+        return
+    except NeedsMapping:
+        fail(job, _("The file's columns must be matched again: nothing was written."))
         return
     reason = _("Imported from %(file)s") % {"file": job.file_name}
     try:
@@ -202,16 +339,24 @@ def write_job(job_id: int, checked: Checked, reason: str) -> None:
         job = ImportJob.objects.select_for_update().get(pk=job_id)
         if job.status != ImportStatus.APPLYING:
             return
-        result = compare(checked.rows, checked.lookup, job.user, checked.managed, lock=True)
-        if result.errors:
+        result = compare(
+            checked.rows,
+            checked.lookup,
+            job.user,
+            checked.managed,
+            lock=True,
+            decisions=decisions(job),
+        )
+        if result.errors or result.conflicts:
             # The data moved since the preview (or the rights did): show the new preview.
             job.preview = preview_json(result)
             job.error_count = len(result.errors)
+            job.conflict_count = len(result.conflicts)
             job.status = ImportStatus.FAILED
             job.error = _(
                 "%(count)s rows have errors now (the data changed since the preview): "
                 "nothing was imported."
-            ) % {"count": len(result.errors)}
+            ) % {"count": len(result.errors) + len(result.conflicts)}
             job.save()
             return
         written = write(result.planned, job.user, reason)

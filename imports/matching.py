@@ -7,64 +7,30 @@ that names the value and, when something close exists, what was probably meant.
 """
 
 import datetime
-import difflib
 import re
-from collections.abc import Iterable
+from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
-from django.utils import translation
+from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django_countries import countries as iso_countries
-from django_countries.data import COUNTRIES as ISO_NAMES
 
-from activities.models import ActivityStatus, ActivityType, Tool
-from agencies.models import Agency, FocalPoint
-from core.names import name_key, split_variants
-from core.resources import NO_WORDS, YES_WORDS, split_list
-from countries.models import Country
-
-# Spellings in common use that neither ISO nor django-countries lists.
-COMMON_COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
-    "VN": ("Vietnam", "Viet Nam"),
-    "LA": ("Laos", "Lao PDR", "Lao"),
-    "CI": ("Ivory Coast", "Cote d'Ivoire"),
-    "CV": ("Cape Verde", "Cabo Verde"),
-    "CD": ("DR Congo", "DRC", "Congo DR", "Congo, Democratic Republic"),
-    "CG": ("Congo Brazzaville", "Republic of the Congo"),
-    "TZ": ("Tanzania", "United Republic of Tanzania"),
-    "BO": ("Bolivia",),
-    "KR": ("South Korea", "Republic of Korea", "Korea, Republic of"),
-    "KP": ("North Korea", "DPRK"),
-    "SY": ("Syria",),
-    "MD": ("Moldova", "Republic of Moldova"),
-    "PS": ("Palestine", "oPt", "State of Palestine"),
-    "SZ": ("Swaziland", "Eswatini"),
-    "MK": ("Macedonia", "North Macedonia"),
-    "MM": ("Burma", "Myanmar"),
-    "TL": ("East Timor", "Timor Leste"),
-    "TR": ("Turkey", "Türkiye"),
-    "GB": ("UK", "United Kingdom", "Great Britain"),
-    "US": ("USA", "United States"),
-}
-
-# Dates as people type them; day first (the coalition writes 31/05/2012, not 05/31/2012).
-DATE_FORMATS = (
-    "%Y-%m-%d",
-    "%d/%m/%Y",
-    "%d.%m.%Y",
-    "%d-%m-%Y",
-    "%Y/%m/%d",
-    "%d %B %Y",
-    "%d %b %Y",
-    "%B %d %Y",
-    "%b %d %Y",
-    "%d/%m/%y",
+from accounts.roles import agency_ids, is_secretariat
+from activities.models import (
+    GUARANTEE_FIELDS,
+    Activity,
+    ActivityStatus,
+    ActivityType,
+    Guarantee,
+    Tool,
 )
-EXCEL_EPOCH = datetime.date(1899, 12, 30)
-# Excel serial numbers for 1950-01-01 .. 2100-12-31: a bare number outside is no date.
-EXCEL_SERIALS = range(18264, 73416)
+from agencies.models import Agency, FocalPoint
+from core.names import AmbiguousName, NameIndex, NameNotFound, choice_keys, name_key
+from core.resources import split_list, yes_no_words
+from countries.models import Country
+from imports.dates import MONTH_FIRST, DateError, Reading, read_date
 
 # Messages are lazy: they are translated only when a cell is wrong, not for every cell.
 MESSAGES = {
@@ -80,6 +46,12 @@ MESSAGES = {
         _lazy("Unknown SPF tool “%(value)s”."),
         _lazy("“%(value)s” could be several tools (%(names)s): use the full name."),
     ),
+    "guarantee": (
+        _lazy(
+            "Unknown guarantee “%(value)s”: name health, children, working age or older persons."
+        ),
+        _lazy("“%(value)s” could be several guarantees (%(names)s)."),
+    ),
     "person": (
         _lazy("Unknown focal point “%(value)s”."),
         _lazy("Several focal points are called “%(value)s”: add their email."),
@@ -87,175 +59,273 @@ MESSAGES = {
 }
 
 
+# The R202 guarantees as partners name them in a list cell (besides the hub's labels in
+# every site language): "Health; children", "Santé, enfance", "salud y vejez".
+GUARANTEE_WORDS: dict[str, tuple[str, ...]] = {
+    "covers_health": (
+        "health",
+        "health care",
+        "healthcare",
+        "sante",
+        "soins de sante",
+        "salud",
+        "atencion de salud",
+    ),
+    "covers_children": ("children", "child", "enfants", "enfance", "ninos", "ninez", "infancia"),
+    "covers_working_age": (
+        "working age",
+        "unemployment",
+        "age actif",
+        "age de travailler",
+        "chomage",
+        "edad activa",
+        "edad de trabajar",
+        "desempleo",
+    ),
+    "covers_older_persons": (
+        "older persons",
+        "older people",
+        "old age",
+        "elderly",
+        "pensions",
+        "personnes agees",
+        "vieillesse",
+        "personas mayores",
+        "adultos mayores",
+        "vejez",
+    ),
+}
+
+
+# Types and statuses as partners write them (besides the hub's labels in every language).
+TYPE_WORDS: dict[str, tuple[str, ...]] = {
+    "advocacy": ("plaidoyer", "incidencia", "sensibilisation", "awareness"),
+    "technical-assistance": ("ta", "assistance technique", "asistencia tecnica", "advisory"),
+    "costing": ("costing", "fiscal space", "chiffrage", "espace budgetaire", "costeo"),
+    "legal": ("law", "legislation", "juridique", "legislatif", "legislacion", "legal"),
+    "capacity-building": ("training", "formation", "renforcement des capacites", "capacitacion"),
+    "study": ("study", "assessment", "etude", "evaluation", "estudio", "evaluacion", "research"),
+    "pilot": ("pilot", "pilote", "piloto"),
+    "south-south": ("south south", "sud sud", "sur sur"),
+    "coordination": ("task force", "coordinacion", "coordination"),
+}
+STATUS_WORDS: dict[str, tuple[str, ...]] = {
+    "planned": ("prevu", "planifie", "a venir", "previsto", "planificado", "pipeline"),
+    "ongoing": ("en cours", "en curso", "active", "in progress", "current"),
+    "completed": ("termine", "acheve", "finalizado", "terminado", "closed", "done", "finished"),
+    "suspended": ("suspendu", "suspendido", "on hold", "en pause"),
+}
+
+
 class CellError(ValueError):
     """One cell cannot be read; the message is for the person who filled it in."""
 
 
-def did_you_mean(value: str, names: dict[str, str]) -> str:
-    """ " Did you mean “X”?" for the closest of `names` (name key -> display name), or ""."""
-    close = difflib.get_close_matches(name_key(value), list(names), n=1, cutoff=0.75)
-    if not close:
-        return ""
-    return " " + _("Did you mean “%(name)s”?") % {"name": names[close[0]]}
+@dataclass(frozen=True)
+class Person:
+    """The focal point of a row: a known one (`pk`, with `email` the file's new email for
+    them, if any), or a `new` one to add: (agency id, name, email)."""
+
+    pk: int | None
+    email: str = ""
+    new: tuple[int, str, str] | None = None
 
 
-class NameIndex:
-    """name key -> id, remembering keys that two different records claim (ambiguous)."""
+def did_you_mean(suggestion: str) -> str:
+    """ " Did you mean “X”?" for a close name, or ""."""
+    return " " + _("Did you mean “%(name)s”?") % {"name": suggestion} if suggestion else ""
 
-    def __init__(self) -> None:
-        self.ids: dict[str, int] = {}
-        self.display: dict[str, str] = {}
-        self.ambiguous: dict[str, set[str]] = {}
-        self.memo: dict[str, int] = {}
 
-    def add(self, name: str, pk: int, display: str, *, strong: bool = False) -> None:
-        key = name_key(name)
-        if not key:
-            return
-        known = self.ids.get(key)
-        if strong or known is None:
-            self.ids[key] = pk
-            self.display[key] = display
-            if strong:
-                self.ambiguous.pop(key, None)
-        elif known != pk:
-            self.ambiguous.setdefault(key, {self.display[key]}).add(display)
+def find(index: NameIndex, value: str, kind: str) -> Any:
+    """The record `index` knows as `value`, or CellError saying why not (candidates, or the
+    name probably meant)."""
+    unknown, ambiguous = MESSAGES[kind]
+    try:
+        return index.find(value)
+    except AmbiguousName as error:
+        names = ", ".join(error.candidates)
+        raise CellError(str(ambiguous) % {"value": value, "names": names}) from error
+    except NameNotFound as error:
+        message = str(unknown) % {"value": value} + did_you_mean(error.suggestion)
+        raise CellError(message) from error
 
-    def find(self, value: str, unknown: Any, ambiguous: Any) -> int:
-        # A file names the same few countries and agencies thousands of times.
-        found = self.memo.get(value)
-        if found is not None:
-            return found
-        key = name_key(value)
-        if key in self.ambiguous:
-            names = ", ".join(sorted(self.ambiguous[key]))
-            raise CellError(str(ambiguous) % {"value": value, "names": names})
-        if key not in self.ids:
-            raise CellError(str(unknown) % {"value": value} + did_you_mean(value, self.display))
-        self.memo[value] = self.ids[key]
-        return self.ids[key]
+
+def find_list(index: NameIndex, value: Any, kind: str) -> list[Any]:
+    """The records a list cell names ("ILO; UNICEF"). A wrong name is reported with the
+    cell as it would read once corrected, so that following the suggestion keeps the
+    cell's other names."""
+    names = split_list(value)
+    found, problems, corrected = [], [], list(names)
+    for position, name in enumerate(names):
+        try:
+            found.append(find(index, name, kind))
+        except CellError as error:
+            problems.append(str(error))
+            suggestion = getattr(error.__cause__, "suggestion", "")
+            corrected[position] = suggestion or ""
+    if not problems:
+        return found
+    message = " ".join(problems)
+    if len(names) > 1 and all(corrected):
+        message += " " + _("The cell would then read “%(cell)s”.") % {"cell": "; ".join(corrected)}
+    raise CellError(message)
+
+
+def choice_index(
+    choices: type[models.TextChoices], words: dict[str, tuple[str, ...]]
+) -> NameIndex[str]:
+    """A choice's value, its label in any site language, or a usual word -> the value."""
+    labels = labels_of(choices)
+    index: NameIndex[str] = NameIndex()
+    for key, code in choice_keys(choices.choices).items():
+        index.add(key, code, labels[code], strong=True)
+    for code, written in words.items():
+        for word in written:
+            index.add(word, code, labels[code])
+    return index
 
 
 class Lookup:
-    """Everything an import matches names against, read once."""
+    """Everything an import matches names against, read once (the hub's one matcher:
+    core.names.NameIndex, filled by each model's name_index)."""
 
-    def __init__(self) -> None:
-        self.countries = NameIndex()
-        self.alpha3: dict[int, str] = {}
-        for country in Country.objects.all():
-            code = str(country.code)
-            alpha3 = iso_countries.alpha3(code)
-            self.alpha3[country.pk] = alpha3
-            for name in (code, alpha3):
-                self.countries.add(name, country.pk, alpha3, strong=True)
-            for name in self.country_names(country):
-                self.countries.add(name, country.pk, str(country.code.name))
-        self.agencies = NameIndex()
-        self.acronyms: dict[int, str] = {}
-        agencies = list(Agency.objects.all())
-        for agency in agencies:
-            self.acronyms[agency.pk] = agency.acronym
-            for name in (agency.name, *split_variants(agency.name_variants)):
-                self.agencies.add(name, agency.pk, agency.acronym)
-        # An acronym always wins over another agency's spelling variant.
-        for agency in agencies:
-            self.agencies.add(agency.acronym, agency.pk, agency.acronym, strong=True)
-        self.tools = NameIndex()
-        self.tool_names: dict[int, str] = {}
-        for pk, name, acronym in Tool.objects.values_list("pk", "name", "acronym"):
-            self.tool_names[pk] = name
-            self.tools.add(name, pk, name, strong=True)
-            if acronym:
-                self.tools.add(acronym, pk, name)
-        self.people = NameIndex()
+    def __init__(self, user: Any = None) -> None:
+        self.user = user  # whose rights decide which focal points the import may add
+        self.countries = Country.objects.name_index(refuse_ambiguous=True)
+        self.alpha3: dict[int, str] = {
+            pk: iso_countries.alpha3(code) for pk, code in Country.objects.values_list("pk", "code")
+        }
+        self.agencies = Agency.objects.name_index()
+        self.acronyms: dict[int, str] = dict(Agency.objects.values_list("pk", "acronym"))
+        self.tools = Tool.objects.name_index()
+        self.tool_names: dict[int, str] = dict(Tool.objects.values_list("pk", "name"))
+        self.people: NameIndex[int] = NameIndex()
         self.emails: dict[str, int] = {}
         self.person_names: dict[int, str] = {}
-        for pk, name, email in FocalPoint.objects.values_list("pk", "name", "email"):
+        self.person_emails: dict[int, str] = {}
+        self.person_agency: dict[int, int] = {}
+        self.in_agency: dict[tuple[int, str], list[int]] = defaultdict(list)
+        people = FocalPoint.objects.values_list("pk", "name", "email", "agency_id")
+        for pk, name, email, agency_id in people:
             self.person_names[pk] = name
+            self.person_emails[pk] = email.strip().lower()
+            self.person_agency[pk] = agency_id
             self.people.add(name, pk, name)
+            self.in_agency[(agency_id, name_key(name))].append(pk)
             if email:
                 self.emails.setdefault(email.strip().lower(), pk)
-        self.types = choice_codes(ActivityType)
-        self.statuses = choice_codes(ActivityStatus)
-        self.yes, self.no = set(YES_WORDS), set(NO_WORDS)
-        for language, _name in settings.LANGUAGES:
-            with translation.override(language):
-                self.yes.add(name_key(_("yes")))
-                self.no.add(name_key(_("no")))
-
-    @staticmethod
-    def country_names(country: Country) -> Iterable[str]:
-        code = str(country.code)
-        yield country.name
-        yield str(ISO_NAMES.get(code, ""))
-        for language, _name in settings.LANGUAGES:
-            with translation.override(language):
-                yield str(country.code.name)
-        yield from COMMON_COUNTRY_NAMES.get(code, ())
-        yield from split_variants(country.name_variants)
+        self.guarantees = guarantee_index()
+        self.types = choice_index(ActivityType, TYPE_WORDS)
+        self.statuses = choice_index(ActivityStatus, STATUS_WORDS)
+        self.yes, self.no = yes_no_words()
+        self.dates = Reading()  # day first unless the file shows otherwise (check_file)
 
     # Cell readers: each takes the cleaned cell and returns the stored value.
 
     def country(self, value: Any) -> int | None:
         text = str(value or "")
-        if not text:
-            return None
-        return self.countries.find(
-            text,
-            *MESSAGES["country"],
-        )
+        return find(self.countries, text, "country") if text else None
 
     def agency_list(self, value: Any) -> list[int]:
-        found = []
-        for name in split_list(value):
-            found.append(
-                self.agencies.find(
-                    name,
-                    *MESSAGES["agency"],
-                )
-            )
-        return found
+        return find_list(self.agencies, value, "agency")
 
     def tool_list(self, value: Any) -> frozenset[int]:
-        return frozenset(
-            self.tools.find(
-                name,
-                *MESSAGES["tool"],
-            )
-            for name in split_list(value)
-        )
+        return frozenset(find_list(self.tools, value, "tool"))
 
-    def focal_point(self, value: Any, email: Any = "") -> int | None:
-        name, email = str(value or ""), str(email or "").strip().lower()
-        if email:
-            if email not in self.emails:
-                raise CellError(_("No focal point has the email “%(value)s”.") % {"value": email})
-            return self.emails[email]
+    def tools_named(self, value: Any) -> tuple[frozenset[int], list[str]]:
+        """The tools a list cell names, and the names the hub does not know that the
+        secretariat's import adds to the catalogue (for others, they are errors)."""
+        if self.user is None or not is_secretariat(self.user):
+            return self.tool_list(value), []
+        known, new = set(), []
+        for name in split_list(value):
+            try:
+                known.add(self.tools.find(name))
+            except NameNotFound:
+                new.append(name)
+            except AmbiguousName:
+                find(self.tools, name, "tool")  # the message naming the candidates
+        return frozenset(known), new
+
+    def speaks_for(self, agency_id: int) -> bool:
+        """May the importer add or change this agency's focal points?"""
+        if self.user is None:
+            return False
+        return is_secretariat(self.user) or agency_id in agency_ids(self.user)
+
+    def focal_point(self, name: str, email: str, agencies: list[int]) -> Person:
+        """The focal point a row names: by email, else by name within the row's agencies
+        (then in the whole hub), else a new focal point of the row's first agency."""
+        email = email.strip().lower()
+        if email in self.emails:
+            return Person(self.emails[email])
         if not name:
-            return None
-        return self.people.find(
-            name,
-            *MESSAGES["person"],
-        )
+            raise CellError(_("No focal point has the email “%(value)s”.") % {"value": email})
+        for agency_id in agencies:
+            found = self.in_agency.get((agency_id, name_key(name)), [])
+            if len(found) > 1:
+                raise CellError(str(MESSAGES["person"][1]) % {"value": name})
+            if found:
+                return self.known(found[0], email)
+        try:
+            return self.known(find(self.people, name, "person"), email)
+        except CellError:
+            if not agencies:
+                raise
+        agency_id = agencies[0]
+        if not self.speaks_for(agency_id):
+            raise CellError(
+                _(
+                    "Unknown focal point “%(value)s”: only %(agency)s's members and the "
+                    "secretariat add its focal points."
+                )
+                % {"value": name, "agency": self.acronyms[agency_id]}
+            )
+        return Person(None, new=(agency_id, name, email))
 
-    def choice(self, value: Any, codes: dict[str, str], labels: dict[str, str]) -> str:
+    def known(self, pk: int, email: str) -> Person:
+        """A focal point found by name; the file's email, where it differs, as an update."""
+        differs = email and email != self.person_emails[pk]
+        update = email if differs and self.speaks_for(self.person_agency[pk]) else ""
+        return Person(pk, email=update)
+
+    def guarantee_list(self, value: Any) -> frozenset[str]:
+        """The guarantee flags a list cell names ("Health; older persons")."""
+        names = guarantee_names(value)
+        return frozenset(find(self.guarantees, name, "guarantee") for name in names)
+
+    def choice(self, value: Any, index: NameIndex[str], choices: type[models.TextChoices]) -> str:
         text = str(value if value is not None else "")
-        code = codes.get(name_key(text))
-        if code is None:
-            # Suggest from labels and codes ("Studdy" is closer to "study" than to its label).
-            display = {key: labels[code] for key, code in codes.items()}
+        try:
+            return index.find(text)
+        except NameNotFound as error:
+            # Suggested from labels and codes ("Studdy" is closer to "study" than its label).
             raise CellError(
                 _("“%(value)s” is not one of: %(choices)s.")
-                % {"value": text, "choices": ", ".join(labels.values())}
-                + did_you_mean(text, display)
-            )
-        return code
+                % {"value": text, "choices": ", ".join(labels_of(choices).values())}
+                + did_you_mean(error.suggestion)
+            ) from error
 
     def activity_type(self, value: Any) -> str:
-        return self.choice(value, self.types, labels_of(ActivityType))
+        return self.choice(value, self.types, ActivityType)
 
     def status(self, value: Any) -> str:
-        return self.choice(value, self.statuses, labels_of(ActivityStatus))
+        return self.choice(value, self.statuses, ActivityStatus)
+
+    def date(self, value: Any, *, end: bool = False) -> datetime.date | None:
+        try:
+            return read_date(value, self.dates.order, end=end)
+        except DateError as error:
+            if self.dates.order == MONTH_FIRST:
+                message = _(
+                    "“%(value)s” is not a date written month first, as this file's dates are "
+                    "(“%(example)s”)."
+                ) % {"value": shown_number(value), "example": self.dates.evidence}
+            else:
+                message = _(
+                    "“%(value)s” is not a date: write it as 2012-05-31, 31/05/2012 or 31 May 2012."
+                ) % {"value": shown_number(value)}
+            raise CellError(message) from error
 
     def yes_no(self, value: Any) -> bool:
         if isinstance(value, bool):
@@ -270,48 +340,33 @@ class Lookup:
         raise CellError(_("“%(value)s” is neither yes nor no.") % {"value": value})
 
 
+def guarantee_index() -> NameIndex[str]:
+    """The four flags by their labels (every site language, both wordings) and usual words."""
+    index: NameIndex[str] = NameIndex()
+    labels = {field: str(Guarantee(value).label) for value, field in GUARANTEE_FIELDS.items()}
+    named = [(field, Guarantee(value).label) for value, field in GUARANTEE_FIELDS.items()]
+    named += [(field, Activity._meta.get_field(field).verbose_name) for field in labels]
+    for key, field in choice_keys(named).items():
+        index.add(key, field, labels[field], strong=True)
+    for field, words in GUARANTEE_WORDS.items():
+        for word in words:
+            index.add(word, field, labels[field])
+    return index
+
+
+def guarantee_names(value: Any) -> list[str]:
+    """A list cell's guarantees: split on semicolons, commas, line breaks and "and"."""
+    text = str(value or "")
+    parts = re.split(r"[;,\n/+]|\s(?:and|et|y|&)\s", text)
+    return [part.strip() for part in parts if part.strip()]
+
+
+def shown_number(value: Any) -> str:
+    """A cell as typed: a year keyed in as a number is 2012, not 2012.0."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 def labels_of(choices: Any) -> dict[str, str]:
     return {code: str(label) for code, label in choices.choices}
-
-
-def choice_codes(choices: Any) -> dict[str, str]:
-    """name key of a value or of its label in any site language -> value."""
-    codes: dict[str, str] = {}
-    for language, _name in settings.LANGUAGES:
-        with translation.override(language):
-            for code, label in choices.choices:
-                codes[name_key(str(label))] = code
-    codes.update({name_key(code): code for code in choices.values})
-    return codes
-
-
-def read_date(value: Any) -> datetime.date | None:
-    """ISO, 31/05/2012, 31 May 2012, an Excel date cell or an Excel serial number."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return excel_serial(value)
-    text = re.sub(r"\s+", " ", str(value).replace(",", " ")).strip()
-    if re.fullmatch(r"\d+(\.0+)?", text):
-        return excel_serial(float(text))
-    # An export's "2012-05-31 00:00" (a date written as a datetime) is still that day.
-    text = re.sub(r"^(\d{4}-\d{2}-\d{2})[ T]\d{2}:\d{2}(:\d{2})?$", r"\1", text)
-    for pattern in DATE_FORMATS:
-        try:
-            return datetime.datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    raise CellError(
-        _("“%(value)s” is not a date: write it as 2012-05-31, 31/05/2012 or 31 May 2012.")
-        % {"value": value}
-    )
-
-
-def excel_serial(number: float) -> datetime.date:
-    if int(number) not in EXCEL_SERIALS:
-        raise CellError(_("“%(value)s” is not a date.") % {"value": number})
-    return EXCEL_EPOCH + datetime.timedelta(days=int(number))

@@ -6,16 +6,26 @@ another machine reads the job from the same database, without a shared volume.
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 
 class ImportStatus(models.TextChoices):
     PENDING = "pending", _("Waiting")
     PREVIEWING = "previewing", _("Checking the file")
-    PREVIEWED = "previewed", _("Ready to apply")
+    MAPPING = "mapping", _("Columns to match")
+    PREVIEWED = "previewed", _("Checked")
     APPLYING = "applying", _("Applying")
     APPLIED = "applied", _("Applied")
     FAILED = "failed", _("Failed")
+
+
+class MappingSource(models.TextChoices):
+    """Where a job's column mapping came from (the preview says it)."""
+
+    RECOGNISED = "recognised", _("the hub's own columns")
+    SAVED = "saved", _("your mapping of a file like this one")
+    CHOSEN = "chosen", _("the columns as you matched them")
 
 
 # While a job has one of these statuses, its page refreshes itself.
@@ -34,6 +44,20 @@ class ImportJob(models.Model):
     file_name = models.CharField(_("file name"), max_length=255)
     file_data = models.BinaryField(_("file"), editable=False)
     file_size = models.PositiveIntegerField(_("file size (bytes)"), default=0)
+    # A file imported twice is recognised (and changes nothing the second time).
+    file_sha256 = models.CharField(_("file fingerprint"), max_length=64, blank=True, db_index=True)
+    # The file's columns as the mapping step shows them: header, hashtag, sample values,
+    # the guessed field and whether it was recognised without doubt (imports.columns).
+    columns = models.JSONField(_("columns"), default=list, blank=True)
+    # The hub field each column holds ("" ignored), once known: recognised, saved from an
+    # earlier file, or chosen by the person in the mapping step.
+    mapping = models.JSONField(_("column mapping"), default=list, blank=True)
+    mapping_source = models.CharField(
+        _("mapping from"), max_length=16, choices=MappingSource.choices, blank=True
+    )
+    # The person's choices on the preview, by row number: "new" to create a row the
+    # import took for an existing activity, "file" to take the file's side of a conflict.
+    decisions = models.JSONField(_("decisions"), default=dict, blank=True)
     status = models.CharField(
         _("status"), max_length=12, choices=ImportStatus.choices, default=ImportStatus.PENDING
     )
@@ -49,6 +73,8 @@ class ImportJob(models.Model):
     changed_count = models.PositiveIntegerField(_("changed rows"), default=0)
     unchanged_count = models.PositiveIntegerField(_("unchanged rows"), default=0)
     error_count = models.PositiveIntegerField(_("rows with errors"), default=0)
+    # Stale rows (an older version than the hub's) with cells changed on both sides.
+    conflict_count = models.PositiveIntegerField(_("rows with conflicts"), default=0)
     created_count = models.PositiveIntegerField(_("activities created"), default=0)
     updated_count = models.PositiveIntegerField(_("activities changed"), default=0)
     # References created and changed by the apply: the result page lists them.
@@ -79,4 +105,63 @@ class ImportJob(models.Model):
     @property
     def can_apply(self) -> bool:
         has_work = bool(self.new_count or self.changed_count)
-        return self.status == ImportStatus.PREVIEWED and not self.error_count and has_work
+        unsettled = self.error_count or self.conflict_count
+        return self.status == ImportStatus.PREVIEWED and not unsettled and has_work
+
+    @property
+    def state(self) -> str:
+        """Where the job stands, in words that match what its page offers."""
+        if self.status != ImportStatus.PREVIEWED:
+            return str(self.get_status_display())
+        if self.error_count:
+            return ngettext(
+                "%(count)s row needs fixing before anything can be imported",
+                "%(count)s rows need fixing before anything can be imported",
+                self.error_count,
+            ) % {"count": self.error_count}
+        if self.conflict_count:
+            return ngettext(
+                "%(count)s row was changed both in the hub and in the file: choose which side "
+                "to keep before anything can be imported",
+                "%(count)s rows were changed both in the hub and in the file: choose which side "
+                "to keep before anything can be imported",
+                self.conflict_count,
+            ) % {"count": self.conflict_count}
+        if not (self.new_count or self.changed_count):
+            return gettext("Nothing to import: the file matches the hub")
+        return gettext("Ready to apply")
+
+
+class ImportMapping(models.Model):
+    """The columns of a kind of file as a person mapped them, offered again for the next
+    file with the same headers, to them or to anyone of their agency."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("user")
+    )
+    agency = models.ForeignKey(
+        "agencies.Agency",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("agency"),
+    )
+    # sha1 of the file's headers and hashtags, as name keys.
+    signature = models.CharField(_("headers"), max_length=40, db_index=True)
+    headers = models.JSONField(_("column headers"), default=list)
+    fields = models.JSONField(_("fields"), default=list)
+    updated_at = models.DateTimeField(_("last used"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("column mapping")
+        verbose_name_plural = _("column mappings")
+        ordering = ["-updated_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "signature"], name="importmapping_one_per_person_and_headers"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return ", ".join(self.headers)[:100]

@@ -1,40 +1,43 @@
-"""Reading an uploaded matrix: CSV or XLSX in, numbered rows of cells out.
+"""Reading an uploaded spreadsheet: CSV, XLSX or ODS in, its header row and numbered rows out.
 
-Rows are streamed (csv.reader, openpyxl's read-only mode), so a 10,000-row workbook never
-sits in memory as cell objects. Headers are matched in any site language (and by field
-name), so a file exported in French imports for someone working in English. Everything
-that makes a file unreadable raises ImportFileError with a message for the person who
-uploaded it; problems with single cells are left to imports.matching, row by row.
+Workbooks are read with python-calamine (a Rust reader, several times faster than openpyxl),
+CSV with the csv module in any delimiter and the usual encodings. The header row is looked
+for among the first rows of each sheet (a title row may come first); an HXL hashtag row
+under it (or in its place) is recognised and kept apart from the data. Everything that
+makes a file unreadable raises ImportFileError with a message for the person who uploaded
+it; which hub field each column holds is imports.columns' business, single cells are
+imports.matching's.
 """
+
+from __future__ import annotations
 
 import csv
 import datetime
 import io
+import re
 import zipfile
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from itertools import islice
 from typing import Any
 
 from django.conf import settings
-from django.utils import translation
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
+from lxml import etree
+from python_calamine import CalamineError, CalamineWorkbook, SheetVisibleEnum
 
-from core.names import name_key
 from core.spreadsheets.cells import restore
+from imports.columns import SAMPLE_ROWS, guess_header, guess_tag
 
 # A header row is looked for among the first rows of a sheet (a title row may come first).
 HEADER_SCAN_ROWS = 10
-# A row needs this many known headers to count as the header row.
+# A row needs this many recognised headers (or hashtags) to count as the header row.
 MIN_KNOWN_HEADERS = 2
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
-XLSX_MAGIC = b"PK\x03\x04"
+ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # Excel 97-2003 .xls (and other Office binary files)
-
-# Columns read from a file (others, such as "Last updated", are ignored).
-REQUIRED = ("title", "activity_type")
-COUNTRY_COLUMNS = ("country_code", "country")
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 
 
 class ImportFileError(Exception):
@@ -52,17 +55,27 @@ class Formula:
     text: str
 
 
-Row = tuple[int, dict[str, Any]]  # (row number as the spreadsheet shows it, field -> cell)
+Row = tuple[int, list[Any]]  # (row number as the spreadsheet shows it, cells)
 
 
 @dataclass
-class Table:
-    """The sheet that holds the matrix: its columns and a stream of its non-blank rows."""
+class Sheet:
+    """The table of a file: its header row, its HXL hashtags if any, and its data rows."""
 
-    fields: list[str]  # field names of the recognised columns, in file order
-    rows: Iterator[Row]
+    headers: list[str]
+    tags: list[str]  # one per column, "" where the file has no hashtag
+    head: list[Row]  # the first data rows, read already (samples for the mapping step)
+    rest: Iterator[Row]
     estimated_rows: int
-    sheet_name: str = ""
+    name: str = ""
+
+    def rows(self) -> Iterator[Row]:
+        """Every non-blank data row, the first ones included."""
+        yield from self.head
+        yield from self.rest
+
+    def samples(self) -> list[list[Any]]:
+        return [cells for _number, cells in self.head[:SAMPLE_ROWS]]
 
 
 def max_bytes() -> int:
@@ -78,42 +91,19 @@ def check_size(size: int) -> None:
         )
 
 
-@cache
-def _header_keys(language: str) -> dict[str, str]:
-    from activities.resources import ActivityResource
-
-    keys: dict[str, str] = {}
-    resource = ActivityResource()
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            for field_name, field in resource.fields.items():
-                keys[name_key(str(field.column_name))] = field_name
-    keys.update({name_key(field_name): field_name for field_name in resource.fields})
-    return keys
-
-
-def header_keys() -> dict[str, str]:
-    """name_key(header in any site language, or field name) -> ActivityResource field."""
-    return _header_keys(translation.get_language() or "")
-
-
-@cache
-def _column_titles(language: str) -> dict[str, str]:
-    from activities.resources import ActivityResource
-
-    return {name: str(field.column_name) for name, field in ActivityResource().fields.items()}
-
-
-def column_title(field_name: str) -> str:
-    """The column's header in the current language (for messages)."""
-    return _column_titles(translation.get_language() or "").get(field_name, field_name)
+def not_a_spreadsheet() -> ImportFileError:
+    return ImportFileError(
+        _("This file is not a spreadsheet the import can read: upload an XLSX, ODS or CSV file.")
+    )
 
 
 def clean_cell(value: Any) -> Any:
     """Trim text, unify line breaks, take off our own formula guard; keep dates and numbers."""
     if isinstance(value, str):
         text = value.replace("\r\n", "\n").replace("\r", "\n").strip()
-        return restore(text)
+        return restore(text) if text else None
+    if isinstance(value, datetime.datetime) and value.time() == datetime.time():
+        return value.date()
     return value
 
 
@@ -121,44 +111,54 @@ def is_blank(values: list[Any]) -> bool:
     return all(value is None or (isinstance(value, str) and not value.strip()) for value in values)
 
 
-def match_header(cells: list[Any]) -> dict[int, str] | None:
-    """Column index -> field for a row that looks like our header row, else None."""
-    keys = header_keys()
-    found: dict[int, str] = {}
-    for index, cell in enumerate(cells):
-        field = keys.get(name_key(str(cell))) if isinstance(cell, str) else None
-        if field is not None:
-            if field in found.values():
-                raise ImportFileError(
-                    _("The column “%(column)s” appears twice: keep one.")
-                    % {"column": column_title(field)}
-                )
-            found[index] = field
-    return found if len(found) >= MIN_KNOWN_HEADERS else None
+def texts(cells: list[Any]) -> list[str]:
+    return ["" if cell is None else str(cell).strip() for cell in cells]
 
 
-def check_required(columns: dict[int, str]) -> None:
-    present = set(columns.values())
-    missing = [column_title(name) for name in REQUIRED if name not in present]
-    if not present.intersection(COUNTRY_COLUMNS):
-        missing.insert(0, column_title("country_code"))
-    if missing:
-        raise ImportFileError(
-            _(
-                "Required columns are missing: %(columns)s. Download the import template "
-                "to see them."
-            )
-            % {"columns": ", ".join(missing)}
-        )
+def is_tag_row(cells: list[str]) -> bool:
+    """An HXL hashtag row: every filled cell a hashtag (#country+code)."""
+    filled = [cell for cell in cells if cell]
+    return bool(filled) and all(re.match(r"^#[A-Za-z]", cell) for cell in filled)
 
 
-def read_table(data: bytes) -> Table:
-    """The matrix in an uploaded file (XLSX or CSV), or ImportFileError."""
+@dataclass
+class HeaderRow:
+    index: int  # position among the rows read (0-based)
+    headers: list[str]
+    tags: list[str]
+    data_from: int  # position of the first data row
+    score: int
+
+
+def find_header(head: list[list[Any]]) -> HeaderRow | None:
+    """The header row among a sheet's first rows (and the hashtag row under it, if any)."""
+    rows = [texts(cells) for cells in head]
+    for index, cells in enumerate(rows):
+        if is_tag_row(cells):
+            previous = rows[index - 1] if index else []
+            headers = previous if previous and not is_blank(previous) else cells
+            score = sum(1 for tag in cells if tag and guess_tag(tag))
+            if score >= MIN_KNOWN_HEADERS:
+                start = index - 1 if headers is previous else index
+                return HeaderRow(start, headers, cells, index + 1, score)
+            continue
+        score = sum(1 for cell in cells if guess_header(cell)[0])
+        if score < MIN_KNOWN_HEADERS:
+            continue
+        below = rows[index + 1] if index + 1 < len(rows) else []
+        if is_tag_row(below):
+            return HeaderRow(index, cells, below, index + 2, score + len(below))
+        return HeaderRow(index, cells, [""] * len(cells), index + 1, score)
+    return None
+
+
+def read_sheet(data: bytes) -> Sheet:
+    """The table in an uploaded file (XLSX, ODS or CSV), or ImportFileError."""
     check_size(len(data))
     if not data.strip():
         raise ImportFileError(_("The file is empty."))
-    if data.startswith(XLSX_MAGIC):
-        return read_xlsx(data)
+    if data.startswith(ZIP_MAGIC):
+        return read_workbook(data)
     if data.startswith(OLE_MAGIC):
         raise ImportFileError(
             _("This is an old Excel (.xls) file: save it as .xlsx or CSV and upload it again.")
@@ -187,66 +187,10 @@ def decode(data: bytes) -> str:
         return data.decode("latin-1")
 
 
-def not_a_spreadsheet() -> ImportFileError:
-    return ImportFileError(
-        _("This file is not a spreadsheet the import can read: upload an XLSX or CSV file.")
-    )
-
-
 def delimiter_of(line: str) -> str:
     """Excel writes ";" where the decimal mark is a comma, and some tools use tabs."""
     counts = {mark: line.count(mark) for mark in (",", ";", "\t")}
     return max(counts, key=lambda mark: counts[mark])
-
-
-def read_csv(text: str) -> Table:
-    start = text[: 64 * 1024].splitlines()[:HEADER_SCAN_ROWS]
-    first = next((line for line in start if line.strip()), "")
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter_of(first))
-    try:
-        head = [row for _, row in zip(range(HEADER_SCAN_ROWS), reader, strict=False)]
-    except csv.Error as error:
-        raise not_a_spreadsheet() from error
-    found = (
-        (number, match_header([clean_cell(cell) for cell in cells]))
-        for number, cells in enumerate(head, start=1)
-    )
-    number, columns = next(((n, c) for n, c in found if c), (0, None))
-    if not columns:
-        raise ImportFileError(
-            _(
-                "No header row found: the first row must hold the column headers of the "
-                "matrix (Reference, Country code, Title, Type...)."
-            )
-        )
-    check_required(columns)
-    # The rows after the header: those already read, then the rest of the reader.
-    rest = head[number:]
-
-    def rows() -> Iterator[Row]:
-        row_number = number
-        for cells in _chain(rest, reader):
-            row_number += 1
-            values = [cells[i] if i < len(cells) else "" for i in columns]
-            if is_blank(values):
-                continue
-            yield (
-                row_number,
-                {
-                    field: csv_cell(cells[i]) if i < len(cells) else ""
-                    for i, field in columns.items()
-                },
-            )
-
-    return Table(list(columns.values()), rows(), max(0, text.count("\n") - number))
-
-
-def _chain(first: list[list[str]], rest: Iterator[list[str]]) -> Iterator[list[str]]:
-    yield from first
-    try:
-        yield from rest
-    except csv.Error as error:
-        raise not_a_spreadsheet() from error
 
 
 def csv_cell(text: str) -> Any:
@@ -258,80 +202,182 @@ def csv_cell(text: str) -> Any:
     return clean_cell(text)
 
 
-# XLSX -----------------------------------------------------------------------------------
-
-
-def read_xlsx(data: bytes) -> Table:
+def read_csv(text: str) -> Sheet:
+    start = text[: 64 * 1024].splitlines()[:HEADER_SCAN_ROWS]
+    first = next((line for line in start if line.strip()), "")
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter_of(first))
     try:
-        # data_only=False: a formula is seen as a formula, not as its last cached value.
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        head = [[csv_cell(cell) for cell in row] for row in islice(reader, HEADER_SCAN_ROWS)]
+    except csv.Error as error:
         raise not_a_spreadsheet() from error
-    except Exception as error:  # openpyxl raises its own kinds for an ODS or a damaged zip
-        raise not_a_spreadsheet() from error
-    names = list(book.sheetnames)
-    for sheet in book.worksheets:
-        found = xlsx_header(sheet)
-        if found is None:
-            continue
-        header_row, columns = found
-        check_required(columns)
-        estimated = max(0, (sheet.max_row or 0) - header_row)
-        return Table(
-            list(columns.values()),
-            xlsx_rows(book, sheet, header_row, columns),
-            estimated,
-            sheet.title,
+    found = find_header(head)
+    if found is None:
+        raise ImportFileError(
+            _(
+                "No header row found: the first row must hold the column headers "
+                "(Reference, Country, Title, Type...), in English, French or Spanish."
+            )
         )
-    book.close()
-    raise ImportFileError(
-        _(
-            "No sheet of this workbook has the matrix's header row (Reference, Country code, "
-            "Title, Type...). Sheets found: %(sheets)s."
-        )
-        % {"sheets": ", ".join(names) or "-"}
-    )
+
+    def cells() -> Iterator[list[Any]]:
+        yield from head[found.data_from :]
+        try:
+            for row in reader:
+                yield [csv_cell(cell) for cell in row]
+        except csv.Error as error:
+            raise not_a_spreadsheet() from error
+
+    rows = numbered(cells(), found.data_from + 1, len(found.headers))
+    return sheet_of(found, rows, max(0, text.count("\n") - found.data_from))
 
 
-def xlsx_header(sheet: Any) -> tuple[int, dict[int, str]] | None:
-    for number, cells in enumerate(sheet.iter_rows(max_row=HEADER_SCAN_ROWS), start=1):
-        columns = match_header([clean_cell(cell.value) for cell in cells])
-        if columns:
-            return number, columns
+def numbered(rows: Iterator[list[Any]], first: int, width: int) -> Iterator[Row]:
+    """(row number, cells cut or padded to the header's width) of the non-blank rows."""
+    for number, cells in enumerate(rows, start=first):
+        cells = (cells + [None] * width)[:width]
+        if not is_blank(cells):
+            yield number, cells
+
+
+def sheet_of(found: HeaderRow, rows: Iterator[Row], estimated: int, name: str = "") -> Sheet:
+    head = list(islice(rows, SAMPLE_ROWS))
+    tags = (found.tags + [""] * len(found.headers))[: len(found.headers)]
+    return Sheet(found.headers, tags, head, rows, estimated, name)
+
+
+# XLSX and ODS ---------------------------------------------------------------------------
+
+
+def read_workbook(data: bytes) -> Sheet:
+    try:
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        sheets = [m.name for m in book.sheets_metadata if m.visible == SheetVisibleEnum.Visible]
+    except (CalamineError, zipfile.BadZipFile, OSError, ValueError) as error:
+        raise not_a_spreadsheet() from error
+    except Exception as error:  # the reader's own kinds, for a damaged file
+        raise not_a_spreadsheet() from error
+    best: tuple[HeaderRow, Any, str] | None = None
+    for name in sheets:
+        sheet = book.get_sheet_by_name(name)
+        head = [row for row in islice(sheet.iter_rows(), HEADER_SCAN_ROWS)]
+        found = find_header(head)
+        if found is not None and (best is None or found.score > best[0].score):
+            best = (found, sheet, name)
+    if best is None:
+        raise ImportFileError(
+            _(
+                "No sheet of this workbook has a header row the import recognises (Reference, "
+                "Country, Title, Type...). Sheets found: %(sheets)s."
+            )
+            % {"sheets": ", ".join(sheets) or "-"}
+        )
+    found, sheet, name = best
+    offset = (sheet.start or (0, 0))[1]
+    formulas: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for (at_row, at_column), text in formula_cells(data, name).items():
+        formulas[at_row].append((at_column - offset, text))
+    width = len(found.headers)
+
+    def cells() -> Iterator[list[Any]]:
+        rows = islice(sheet.iter_rows(), found.data_from, None)
+        for index, values in enumerate(rows, start=found.data_from):
+            row = [clean_cell(value) for value in values]
+            for column, text in formulas.get(index, ()):
+                if 0 <= column < len(row):
+                    row[column] = Formula(text)
+            yield row
+
+    rows = numbered(cells(), found.data_from + 1, width)
+    return sheet_of(found, rows, max(0, sheet.total_height - found.data_from), name)
+
+
+def formula_cells(data: bytes, sheet_name: str) -> dict[tuple[int, int], str]:
+    """(row, column) from 0 -> formula, for the sheet's cells holding one.
+
+    The reader gives each formula's last computed value, which is not what the person sees
+    as their data (and may be stale): those cells are refused, as in a CSV. Read from the
+    file's XML only when it has formulas at all.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            if "content.xml" in names:
+                content = archive.read("content.xml")
+                return ods_formulas(content, sheet_name) if b"table:formula" in content else {}
+            path = xlsx_sheet_path(archive, sheet_name)
+            if path is None or path not in names:
+                return {}
+            xml = archive.read(path)
+            return xlsx_formulas(xml) if b"<f" in xml else {}
+    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError):
+        return {}
+
+
+XLSX_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+PACKAGE_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+ODS_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+
+
+def xlsx_sheet_path(archive: zipfile.ZipFile, sheet_name: str) -> str | None:
+    book = etree.fromstring(archive.read("xl/workbook.xml"))
+    rels = etree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    relations = rels.iter(f"{PACKAGE_REL_NS}Relationship")
+    targets = {rel.get("Id"): rel.get("Target", "") for rel in relations}
+    for sheet in book.iter(f"{XLSX_NS}sheet"):
+        if sheet.get("name") == sheet_name:
+            target = targets.get(sheet.get(f"{REL_NS}id"), "")
+            return target.lstrip("/") if target.startswith("/") else "xl/" + target
     return None
 
 
-def xlsx_rows(book: Any, sheet: Any, header_row: int, columns: dict[int, str]) -> Iterator[Row]:
-    try:
-        width = max(columns) + 1
-        rows = sheet.iter_rows(min_row=header_row + 1, max_col=width)
-        for number, cells in enumerate(rows, start=header_row + 1):
-            values = [xlsx_cell(cells[i]) if i < len(cells) else None for i in columns]
-            if is_blank(values):
-                continue
-            yield number, dict(zip(columns.values(), values, strict=True))
-    finally:
-        book.close()
+def column_index(reference: str) -> tuple[int, int]:
+    """(row, column) from 0 of a cell reference such as "AB12"."""
+    letters = re.match(r"[A-Z]+", reference).group(0)  # type: ignore[union-attr]
+    column = 0
+    for letter in letters:
+        column = column * 26 + ord(letter) - 64
+    return int(reference[len(letters) :]) - 1, column - 1
 
 
-def xlsx_cell(cell: Any) -> Any:
-    if getattr(cell, "data_type", None) == "f":
-        return Formula(str(cell.value))
-    value = cell.value
-    if isinstance(value, datetime.datetime) and value.time() == datetime.time():
-        return value.date()
-    return clean_cell(value)
+def xlsx_formulas(xml: bytes) -> dict[tuple[int, int], str]:
+    found = {}
+    for _event, cell in etree.iterparse(io.BytesIO(xml), tag=f"{XLSX_NS}c"):
+        formula = cell.find(f"{XLSX_NS}f")
+        if formula is not None and cell.get("r"):
+            found[column_index(cell.get("r"))] = "=" + (formula.text or "")
+        cell.clear()
+    return found
+
+
+def ods_formulas(content: bytes, sheet_name: str) -> dict[tuple[int, int], str]:
+    found = {}
+    table = f"{{{ODS_TABLE}}}"
+    for _event, element in etree.iterparse(io.BytesIO(content), tag=f"{table}table"):
+        if element.get(f"{table}name") != sheet_name:
+            element.clear()
+            continue
+        row = 0
+        for row_element in element.iter(f"{table}table-row"):
+            column = 0
+            for cell in row_element:
+                repeat = int(cell.get(f"{table}number-columns-repeated", "1"))
+                formula = cell.get(f"{table}formula")
+                if formula:
+                    found[(row, column)] = "=" + formula.split(":", 1)[-1].lstrip("=")
+                column += repeat
+            row += int(row_element.get(f"{table}number-rows-repeated", "1"))
+        break
+    return found
 
 
 def estimate_rows(data: bytes) -> int:
     """About how many rows the file has, cheaply (to choose between request and task)."""
-    if data.startswith(XLSX_MAGIC):
+    if data.startswith(ZIP_MAGIC):
         try:
-            book = load_workbook(io.BytesIO(data), read_only=True)
+            book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+            heights = (book.get_sheet_by_name(name).total_height for name in book.sheet_names)
+            return max(heights, default=0)
         except Exception:  # unreadable: the preview says why, in the request
             return 0
-        try:
-            return max((sheet.max_row or 0 for sheet in book.worksheets), default=0)
-        finally:
-            book.close()
     return data.count(b"\n")

@@ -8,14 +8,18 @@ its column, its value and the reason.
 import datetime
 import re
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from activities.models import GUARANTEE_FIELDS, Activity, Role
+from activities import participations
+from activities.models import GUARANTEE_FIELDS, Activity, Role, check_dates
 from activities.resources import ROLE_COLUMNS
-from imports.matching import CellError, Lookup, read_date
-from imports.parsing import Formula, column_title
+from imports.columns import GUARANTEES, column_title
+from imports.matching import CellError, Lookup
+from imports.parsing import Formula
 
 TEXT_FIELDS = ("title", "description", "funding")
 BOOL_FIELDS = tuple(GUARANTEE_FIELDS.values())
@@ -36,17 +40,21 @@ class RowInput:
     reference: str
     values: dict[str, Any] = field(default_factory=dict)
     errors: list[Error] = field(default_factory=list)
+    # The reference of the activity a row without one probably is (imports.duplicates).
+    probable: str = ""
 
     def error(self, column: str, value: Any, reason: str) -> None:
         self.errors.append((column_title(column), shown(value), reason))
 
 
 def shown(value: Any) -> str:
-    """A cell as the person typed it (for messages)."""
+    """A cell as the person typed it (for messages): a year keyed in as a number is 2012."""
     if isinstance(value, Formula):
         return value.text
     if value is None:
         return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
     if isinstance(value, datetime.datetime | datetime.date):
         return value.isoformat()[:10]
     return str(value)
@@ -85,13 +93,23 @@ def read_row(number: int, cells: dict[str, Any], lookup: Lookup) -> RowInput:
         len(row.reference) > REFERENCE_MAX or not REFERENCE_RE.match(row.reference)
     ):
         row.error("reference", reference, _("This is not a reference such as SPF-7K2M9Q."))
+    if text_of(cells.get("version")):
+        version = text_of(cells["version"])
+        if version.isdecimal() and row.reference:
+            row.values["version"] = int(version)
+        elif row.reference:
+            row.error(
+                "version", version, _("This is not a version: keep the number the download gave.")
+            )
     read_country(row, cells, lookup)
     read_scalars(row, cells, lookup)
     read_roles(row, cells, lookup)
     read_links(row, cells, lookup)
     start, end = row.values.get("start_date"), row.values.get("end_date")
-    if start and end and end < start:
-        row.error("end_date", end, _("The end date cannot be before the start date."))
+    try:
+        check_dates(start, end)
+    except ValidationError as error:
+        row.error("end_date", end, error.messages[0])
     return row
 
 
@@ -139,42 +157,62 @@ def read_scalars(row: RowInput, cells: dict[str, Any], lookup: Lookup) -> None:
     for name in BOOL_FIELDS:
         if name in cells:
             row.values[name] = attempt(row, name, cells[name], lookup.yes_no)
+    if GUARANTEES in cells:  # one list column for the four flags
+        found = attempt(row, GUARANTEES, cells[GUARANTEES], lookup.guarantee_list)
+        if found is not None:
+            for name in BOOL_FIELDS:
+                row.values[name] = name in found
     for name in DATE_FIELDS:
         if name in cells:
-            row.values[name] = attempt(row, name, cells[name], read_date)
+            read = partial(lookup.date, end=name == "end_date")
+            row.values[name] = attempt(row, name, cells[name], read)
 
 
 def read_roles(row: RowInput, cells: dict[str, Any], lookup: Lookup) -> None:
+    """The agencies the role columns name (the one-lead and member rules come in compare)."""
     wanted: dict[int, str] = {}
     present = [name for name in ROLE_COLUMNS if name in cells]
     for name in present:
-        role = ROLE_COLUMNS[name]
         found = attempt(row, name, cells[name], lookup.agency_list)
-        if found is None:
-            continue
-        if role == Role.LEAD and len(found) > 1:
-            row.error(name, cells[name], _("Only one agency can lead an activity."))
-        for agency_id in found:
-            if wanted.setdefault(agency_id, role) != role:
-                row.error(
-                    name,
-                    cells[name],
-                    _("%(agency)s is listed in two roles.")
-                    % {"agency": lookup.acronyms[agency_id]},
+        for agency_id in found or ():
+            try:
+                participations.add(
+                    wanted, agency_id, ROLE_COLUMNS[name], lookup.acronyms[agency_id]
                 )
+            except ValidationError as error:
+                row.error(name, cells[name], error.messages[0])
     if present:
         row.values["roles"] = wanted
 
 
 def read_links(row: RowInput, cells: dict[str, Any], lookup: Lookup) -> None:
-    if "focal_point" in cells:
-        email = cells.get("focal_point_email")
-        value = cells["focal_point"]
-        try:
-            row.values["focal_point_id"] = lookup.focal_point(value, email)
-        except CellError as error:
-            column = "focal_point_email" if text_of(email) else "focal_point"
-            row.error(column, email if text_of(email) else value, str(error))
+    if "focal_point" in cells or "focal_point_email" in cells:
+        read_focal_point(row, cells, lookup)
     for name in TOOL_FIELDS:
         if name in cells:
-            row.values[name] = attempt(row, name, cells[name], lookup.tool_list)
+            found = attempt(row, name, cells[name], lookup.tools_named)
+            if found is not None:
+                row.values[name], new = found
+                if new:
+                    row.values.setdefault("new_tools", {})[name] = new
+
+
+def read_focal_point(row: RowInput, cells: dict[str, Any], lookup: Lookup) -> None:
+    """The row's focal point; a new one, or a new email for one, goes in row.values too."""
+    name, email = text_of(cells.get("focal_point")), text_of(cells.get("focal_point_email"))
+    if not name and not email:
+        row.values["focal_point_id"] = None
+        return
+    roles = row.values.get("roles") or {}
+    agencies = sorted(roles, key=lambda pk: Role.values.index(roles[pk]))  # the lead first
+    try:
+        person = lookup.focal_point(name, email, agencies)
+    except CellError as error:
+        column = "focal_point" if name else "focal_point_email"
+        row.error(column, name or email, str(error))
+        return
+    row.values["focal_point_id"] = person.pk
+    if person.email:
+        row.values["focal_point_new_email"] = [person.pk, person.email]
+    if person.new:
+        row.values["new_focal_point"] = list(person.new)

@@ -1,4 +1,7 @@
-"""Import pages: upload, preview (nothing written), confirm, progress and result."""
+"""Import pages: upload, match the columns (when the file is not the hub's own), preview
+(nothing written), confirm, progress and result."""
+
+import hashlib
 
 from django.contrib.auth.decorators import login_required, permission_required
 from django.db import transaction
@@ -6,9 +9,12 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from imports.forms import UploadForm
+from imports.columns import Column, field_label
+from imports.compare import FILE, HUB, NEW
+from imports.forms import MappingForm, UploadForm
 from imports.jobs import TASK_THRESHOLD, apply_job, preview_job, start_apply
-from imports.models import ImportJob, ImportStatus
+from imports.mappings import remember
+from imports.models import ImportJob, ImportStatus, MappingSource
 from imports.parsing import estimate_rows
 from imports.tasks import apply_import, preview_import
 
@@ -22,6 +28,14 @@ def own_job(request: HttpRequest, pk: int) -> ImportJob:
     )
 
 
+def start_preview(job: ImportJob) -> None:
+    """Check the file now, or in a task when it is large."""
+    if job.rows_total > TASK_THRESHOLD:
+        transaction.on_commit(lambda: preview_import.delay(job.pk))
+    else:
+        preview_job(job)
+
+
 @login_required
 @permission_required(IMPORT_PERMISSION, raise_exception=True)
 def upload(request: HttpRequest) -> HttpResponse:
@@ -30,17 +44,18 @@ def upload(request: HttpRequest) -> HttpResponse:
         upload = form.cleaned_data["file"]
         data = upload.read()
         job = ImportJob.objects.create(
-            user=request.user, file_name=upload.name[:255], file_data=data, file_size=len(data)
+            user=request.user,
+            file_name=upload.name[:255],
+            file_data=data,
+            file_size=len(data),
+            file_sha256=hashlib.sha256(data).hexdigest(),
         )
         job.rows_total = estimate_rows(data)
         job.save(update_fields=["rows_total"])
-        if job.rows_total > TASK_THRESHOLD:
-            transaction.on_commit(lambda: preview_import.delay(job.pk))
-        else:
-            preview_job(job)
+        start_preview(job)
         return redirect("imports:job", pk=job.pk)
     jobs = ImportJob.objects.filter(user=request.user).defer(
-        "file_data", "preview", "checked_rows"
+        "file_data", "preview", "checked_rows", "columns"
     )[:10]
     return render(request, "imports/upload.html", {"form": form, "jobs": jobs})
 
@@ -49,15 +64,93 @@ def upload(request: HttpRequest) -> HttpResponse:
 @permission_required(IMPORT_PERMISSION, raise_exception=True)
 def job(request: HttpRequest, pk: int) -> HttpResponse:
     found = own_job(request, pk)
-    rows = found.preview.get("rows", []) if found.preview else []
+    if found.status == ImportStatus.MAPPING:
+        return redirect("imports:columns", pk=found.pk)
+    preview = found.preview or {}
+    rows = preview.get("rows", [])
+    mapped = [
+        (column["header"] or column["tag"], field_label(name))
+        for column, name in zip(found.columns, found.mapping, strict=False)
+        if name
+    ]
     ctx = {
         "job": found,
         "rows": rows,
-        "listed_all": len(rows) >= found.error_count + found.new_count + found.changed_count,
+        "listed_all": len(rows)
+        >= found.error_count + found.conflict_count + found.new_count + found.changed_count,
+        "conflicts": [row for row in rows if row["s"] == "conflict"],
+        "ignored": preview.get("ignored", []),
+        "earlier": preview.get("earlier"),
+        "dates": preview.get("dates") or [],
+        "probable": preview.get("probable", []),
+        "asked_new": [str(number) for number in preview.get("asked_new", [])],
+        "mapped": mapped,
+        "can_remap": bool(found.columns) and found.status in (ImportStatus.PREVIEWED,),
         "result": found.result or {},
         "Status": ImportStatus,
     }
     return render(request, "imports/job.html", ctx)
+
+
+@login_required
+@permission_required(IMPORT_PERMISSION, raise_exception=True)
+def columns(request: HttpRequest, pk: int) -> HttpResponse:
+    """The mapping step: each column of the file, a sample of its values, the hub field."""
+    found = own_job(request, pk)
+    if found.status not in (ImportStatus.MAPPING, ImportStatus.PREVIEWED) or not found.columns:
+        return redirect("imports:job", pk=found.pk)
+    file_columns = [Column(**column) for column in found.columns]
+    if found.mapping and len(found.mapping) == len(file_columns):
+        for column, name in zip(file_columns, found.mapping, strict=True):
+            column.field = name
+    form = MappingForm(request.POST or None, columns=file_columns)
+    if request.method == "POST" and form.is_valid():
+        fields = form.chosen()
+        remember(request.user, file_columns, fields)
+        check_again(found, mapping=fields, mapping_source=MappingSource.CHOSEN)
+        return redirect("imports:job", pk=found.pk)
+    return render(request, "imports/columns.html", {"job": found, "form": form})
+
+
+def check_again(job: ImportJob, **changes: object) -> None:
+    """Preview the file again (after the person's answer), from scratch."""
+    ImportJob.objects.filter(pk=job.pk).update(
+        status=ImportStatus.PENDING,
+        preview={},
+        checked_rows=[],
+        rows_done=0,
+        new_count=0,
+        changed_count=0,
+        unchanged_count=0,
+        error_count=0,
+        conflict_count=0,
+        error="",
+        **changes,
+    )
+    job.refresh_from_db()
+    start_preview(job)
+
+
+@require_POST
+@login_required
+@permission_required(IMPORT_PERMISSION, raise_exception=True)
+def decide(request: HttpRequest, pk: int) -> HttpResponse:
+    """The person's choices on the preview: rows taken for an activity the hub has that are
+    new ones; for a row changed both in the hub and in the file, which side to keep."""
+    found = own_job(request, pk)
+    if found.status != ImportStatus.PREVIEWED:
+        return redirect("imports:job", pk=found.pk)
+    decisions = dict(found.decisions)
+    if "new_rows" in request.POST:  # the form of rows without a reference
+        asked = {number for number in request.POST.getlist("new") if number.isdecimal()}
+        decisions = {n: choice for n, choice in decisions.items() if choice != NEW}
+        decisions.update(dict.fromkeys(sorted(asked), NEW))
+    for key, choice in request.POST.items():
+        number = key.removeprefix("conflict_")
+        if key.startswith("conflict_") and number.isdecimal() and choice in (FILE, HUB):
+            decisions[number] = choice
+    check_again(found, decisions=decisions)
+    return redirect("imports:job", pk=found.pk)
 
 
 @login_required

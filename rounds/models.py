@@ -126,14 +126,28 @@ class Outcome(models.TextChoices):
 class RowConfirmation(models.Model):
     """An agency's answer, in a round, for one of its rows of the matrix."""
 
-    round = models.ForeignKey(UpdateRound, on_delete=models.CASCADE, related_name="confirmations")
-    agency = models.ForeignKey("agencies.Agency", on_delete=models.CASCADE, related_name="+")
+    round = models.ForeignKey(
+        UpdateRound,
+        on_delete=models.CASCADE,
+        related_name="confirmations",
+        verbose_name=_("round"),
+    )
+    agency = models.ForeignKey(
+        "agencies.Agency", on_delete=models.CASCADE, related_name="+", verbose_name=_("agency")
+    )
     activity = models.ForeignKey(
-        "activities.Activity", on_delete=models.CASCADE, related_name="round_confirmations"
+        "activities.Activity",
+        on_delete=models.CASCADE,
+        related_name="round_confirmations",
+        verbose_name=_("activity"),
     )
     outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices)
     confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("confirmed by"),
     )
     confirmed_at = models.DateTimeField(_("when"), auto_now=True)
 

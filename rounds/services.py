@@ -6,14 +6,15 @@ from collections.abc import Iterable
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
 from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Now
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.permissions import agency_ids
+from accounts.roles import agency_ids
 from activities.models import Activity, ActivityAgency, ActivityStatus
 from agencies.models import Agency
 from rounds.models import Outcome, RoundAgency, RowConfirmation, UpdateRound
+from rounds.tasks import announce_later
 
 
 class RoundClosed(Exception):
@@ -106,8 +107,9 @@ def ask_agencies(update_round: UpdateRound, agencies: Iterable[Agency]) -> int:
     asked = set(update_round.parts.values_list("agency_id", flat=True))
     new = [agency for agency in agencies if agency.pk not in asked]
     # One save each (a few dozen agencies at most), so that history records who asked.
-    for agency in new:
-        RoundAgency.objects.create(round=update_round, agency=agency)
+    parts = [RoundAgency.objects.create(round=update_round, agency=agency) for agency in new]
+    # Their members learn of it by email, once the parts are committed.
+    announce_later([part.pk for part in parts])
     return len(new)
 
 
@@ -237,19 +239,29 @@ def answered_rows(part: RoundAgency) -> int:
 
 
 def parts_with_progress(update_round: UpdateRound) -> QuerySet[RoundAgency]:
-    """The round's parts with `row_count` and `answered_count`, in one query.
+    """The round's parts with `row_count`, `answered_count` and `added_since`, in one query.
 
-    An answer counts only while the activity is still one of the agency's rows.
+    An answer counts only while the activity is still one of the agency's rows. Once a part
+    is submitted, the rows added after it are counted apart (`added_since`): they do not make
+    the submitted part look unfinished.
     """
-    rows = ActivityAgency.objects.filter(agency_id=OuterRef("agency_id"))
+    cutoff = Coalesce(OuterRef("submitted_at"), Now())
+    all_rows = ActivityAgency.objects.filter(agency_id=OuterRef("agency_id"))
+    rows = all_rows.filter(activity__created_at__lte=cutoff)
+    added = all_rows.filter(activity__created_at__gt=OuterRef("submitted_at"))
     answers = RowConfirmation.objects.filter(
         round_id=OuterRef("round_id"),
         agency_id=OuterRef("agency_id"),
         activity__participations__agency_id=OuterRef("agency_id"),
+        activity__created_at__lte=cutoff,
     )
     return (
         RoundAgency.objects.filter(round=update_round)
         .select_related("round", "agency", "submitted_by")
-        .annotate(row_count=_count(rows, "agency"), answered_count=_count(answers, "agency"))
+        .annotate(
+            row_count=_count(rows, "agency"),
+            answered_count=_count(answers, "agency"),
+            added_since=_count(added, "agency"),
+        )
         .order_by("agency__acronym")
     )

@@ -13,6 +13,7 @@ OPEN_PREFIXES = (
     "/static/",
     "/i18n/",
     "/healthz",
+    "/favicon.ico",
     "/workplan/calendar/",
     "/workplan/digest-off/",
 )

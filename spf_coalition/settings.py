@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "simple_history",
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
+    "csp",
     # The hub's own apps, bottom floor first (README, "How the pieces fit").
     "core",
     "accounts",
@@ -60,17 +62,26 @@ INSTALLED_APPS = [
     "workplan",
     "rounds",
     "imports",
+    "follows",
     "devtools",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Before anything reads the session or the database: a NUL byte or an over-long query
+    # value is refused with a 400 here (PostgreSQL refuses NUL in text).
+    "core.middleware.RejectUnsafeInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A logged-in person's pages come in their profile's language, whatever the browser asks.
+    "accounts.middleware.PersonLanguageMiddleware",
+    # Answers to a logged-in person carry contacts or assessments: never kept by a cache.
+    "core.middleware.PrivateResponsesMiddleware",
     "spf_coalition.middleware.PrivateSiteMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -99,6 +110,15 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # The partials drawn hundreds of times per page (matrix rows, grid, "My agency's
+        # rows"): see core/jinja.py. Views ask for them by name with using="jinja2".
+        "NAME": "jinja2",
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "core.jinja.environment"},
+    },
 ]
 
 DATABASES = {
@@ -122,16 +142,26 @@ AUTHENTICATION_BACKENDS = [
     # Failed logins are counted and throttled before any backend checks a password.
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
-    "accounts.backends.EmailBackend",
+    # The only backend that checks a password (by username or email), once, so a wrong
+    # password costs the same time whether the account exists or not.
+    "accounts.backends.LoginBackend",
 ]
-# Five failed attempts for a username from one address lock it for 15 minutes.
+# Failed logins (accounts/throttle.py): five wrong passwords for one account, from any
+# address, pause it for 15 minutes; SPF_LOGIN_ADDRESS_FAILURE_LIMIT (20) from one address,
+# for any accounts, pause that address. A reset of the password by email lifts an account's
+# pause. The handler reads the two counts in the order of AXES_LOCKOUT_PARAMETERS.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+SPF_LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("SPF_LOGIN_ADDRESS_FAILURE_LIMIT", "20"))
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_HANDLER = "accounts.throttle.AccountAndAddressHandler"
 AXES_RESET_ON_SUCCESS = True
-# "Ana@x.org" and "ana@x.org" are one person: count their failures together.
+# A username and its email, in any case, are one account: one key for their failures.
 AXES_USERNAME_CALLABLE = "accounts.throttle.login_key"
+# The client's address behind this many trusted reverse proxies, each appending to
+# X-Forwarded-For (docs/production.md); 0: the connection's address, no header believed.
+SPF_TRUSTED_PROXIES = int(os.environ.get("SPF_TRUSTED_PROXIES", "0"))
+AXES_CLIENT_IP_CALLABLE = "accounts.throttle.client_address"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # Invitations and password-reset links are valid for 7 days and work once.
 PASSWORD_RESET_TIMEOUT = 7 * 24 * 3600
@@ -151,6 +181,9 @@ COUNTRIES_OVERRIDE = {
     "PS": _("Occupied Palestinian Territory"),
     "VN": _("Viet Nam"),
     "LA": _("Lao PDR"),
+    # django-countries' Spanish catalogue writes "Trinidad yTobago": the hub's catalogue
+    # (LOCALE_PATHS come first) names it right in each language.
+    "TT": _("Trinidad and Tobago"),
 }
 
 STATIC_URL = "static/"
@@ -183,8 +216,16 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = 30
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "SPF Coalition Hub <hub@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# Absolute links in emails (invitations, reminders) start with this.
+# Absolute links in emails (invitations, reminders) start with this. Unset in a dev run, it
+# follows the address the dev server is reached at (core.devserver).
+SITE_URL_FROM_ENVIRONMENT = bool(os.environ.get("SITE_URL"))
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+if DEBUG and not SITE_URL_FROM_ENVIRONMENT:
+    # Before the session: the address is known before any page can send an email.
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+        "core.devserver.FollowDevServerMiddleware",
+    )
 
 # Celery with a Redis broker. Without REDIS_URL (a `make run`), tasks run in-process.
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -201,12 +242,27 @@ CELERY_TIMEZONE = "UTC"
 # before its next run, so runs missed during an outage do not pile up and flood members.
 REMINDER_SWEEP_SECONDS = 60 * int(os.environ.get("SPF_REMINDER_SWEEP_MINUTES", "60"))
 CELERY_BEAT_SCHEDULE = {
+    # Mondays at 06:00 (CELERY_TIMEZONE): each follower's email of the week's changes.
+    "follows-weekly-digest": {
+        "task": "follows.send_digests",
+        "schedule": crontab(minute=0, hour=6, day_of_week=1),
+        "options": {"expires": 6 * 24 * 3600},
+    },
     "workplan-reminder-sweep": {
         "task": "workplan.sweep_reminders",
         "schedule": float(REMINDER_SWEEP_SECONDS),
         "options": {"expires": REMINDER_SWEEP_SECONDS * 0.9},
     },
 }
+# A reminder nothing moved for SPF_REMINDER_STUCK_MINUTES (30) is stuck: one "waiting to be
+# sent" lost its task and is queued again; one "being sent" lost its worker in the middle of
+# SMTP and becomes "uncertain" (it may or may not have gone out). Keep it far above the
+# longest send (EMAIL_TIMEOUT) and the longest retry back-off (8 minutes).
+SPF_REMINDER_STUCK_MINUTES = float(os.environ.get("SPF_REMINDER_STUCK_MINUTES", "30"))
+# Uncertain reminders: off (default) leaves them for a person in the admin, so none goes out
+# twice but one may never arrive (at most once); on sends them again at the next sweep, so
+# none is lost but one may arrive twice (at least once).
+SPF_REMINDER_RESEND_UNCERTAIN = env_bool("SPF_REMINDER_RESEND_UNCERTAIN", False)
 # celery beat keeps its last-run times here: a writable volume in docker-compose.yml.
 CELERY_BEAT_SCHEDULE_FILENAME = os.environ.get(
     "CELERY_BEAT_SCHEDULE_FILENAME", "celerybeat-schedule"
@@ -227,6 +283,35 @@ SPF_IMPORT_MAX_BYTES = int(os.environ.get("SPF_IMPORT_MAX_BYTES", str(50 * 1024 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Content-Security-Policy (django-csp): scripts, styles, images and forms come from this site
+# only; no inline script, no inline style, no framing, no plugin. The hub's templates hold no
+# inline script, handler or style (tests/security/test_no_inline_script.py): static/js/ and
+# static/css/ do. Third-party admin templates keep a few inline attributes; their hashes
+# ('unsafe-hashes' makes a hash match an attribute) allow exactly those and nothing else:
+# django-import-export's export page (its "Select all" box, two styles) and
+# django-simple-history's history list (one style).
+THIRD_PARTY_HANDLERS = [
+    "'sha256-wid4zL8fR53ZYy1ljOepzR77Dn6vWUUxuNnnWWBP3I8='",  # onSelectToggleChange(event)
+]
+THIRD_PARTY_STYLE_ATTRIBUTES = [
+    "'sha256-mHgUAqxc8GPXM/QhzkHrHujcrQTU9fd6ZjWz+icxKcA='",  # padding: 0;
+    "'sha256-+YWRMZ88jMyO7jVlBA52tZADiPobPIUA8LAWee68Fvs='",  # font-weight: bold;
+    "'sha256-XMXSevYjgSjXgRafBFDvtjwX+yyWLrxfso9DcNZ9UXM='",  # border-top: 0
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-hashes'", *THIRD_PARTY_HANDLERS],
+        "style-src": ["'self'", "'unsafe-hashes'", *THIRD_PARTY_STYLE_ATTRIBUTES],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     # The container's health probe talks plain HTTP from inside: no redirect for it.

@@ -1,25 +1,58 @@
 from django.conf import settings
 from django.contrib import admin
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
+import activities.urls
+import agencies.urls
+import countries.urls
+from accounts.profile_views import switch_language
 from spf_coalition.health import healthz
 
+# The admin says whose it is, in the person's language (Django's says "Django administration").
+admin.site.site_header = _("SPF Coalition Hub")
+admin.site.site_title = _("SPF Coalition Hub")
+admin.site.index_title = _("Administration")
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico whatever the page says: send them to the static one."""
+    return redirect(static("favicon.ico"), permanent=True)
+
+
 urlpatterns = [
+    path("favicon.ico", favicon),
     path("admin/", admin.site.urls),
     # Probed by load balancers and Docker: database and broker status, no login.
     path("healthz", healthz, name="healthz"),
+    # The header's language switch: Django's, also written on a logged-in person's profile.
+    path("i18n/setlang/", switch_language, name="set_language"),
     path("i18n/", include("django.conf.urls.i18n")),
     # Login, logout, password reset and invitations (URL names "login", "logout", ...).
     path("accounts/", include("accounts.urls")),
-    path("countries/", include("countries.urls")),
-    path("agencies/", include("agencies.urls")),
+    # A country's and an agency's pages list activities, so the activities app draws them;
+    # each namespace joins them to the lower app's own pages (assessments, focal points),
+    # which come first: the pages' "<code>/" and "<acronym>/" would catch them.
+    path(
+        "countries/",
+        include((countries.urls.urlpatterns + activities.urls.country_pages, "countries")),
+    ),
+    path(
+        "agencies/",
+        include((agencies.urls.urlpatterns + activities.urls.agency_pages, "agencies")),
+    ),
     path("workplan/", include("workplan.urls")),
     path("rounds/", include("rounds.urls")),
     path("import/", include("imports.urls")),
+    path("follows/", include("follows.urls")),
     path("", include("activities.urls")),
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    # Not as `static`: that name is the template helper favicon() calls above.
+    from django.conf.urls.static import static as static_patterns
 
-    urlpatterns += static(settings.STATIC_URL, document_root=settings.STATIC_ROOT)
+    urlpatterns += static_patterns(settings.STATIC_URL, document_root=settings.STATIC_ROOT)

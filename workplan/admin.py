@@ -17,7 +17,8 @@ from workplan.models import (
     Step,
     Workplan,
 )
-from workplan.reminders import sweep
+from workplan.reminder_kinds import ReminderKindFilter, kind_label
+from workplan.reminders import current_policy, sweep
 from workplan.resources import DeliverableResource
 from workplan.tasks import queue_sending
 
@@ -113,6 +114,20 @@ class ReminderPolicyAdmin(admin.ModelAdmin):
         "updated_at",
     ]
 
+    change_list_template = "admin/workplan/reminderpolicy/change_list.html"
+
+    def changelist_view(self, request: HttpRequest, extra_context: dict | None = None):
+        # With no policy saved the defaults apply: show them, not an empty list.
+        extra: dict[str, object] = {"default_policy": None}
+        if not ReminderPolicy.objects.exists():
+            policy = current_policy()
+            extra["default_policy"] = [
+                (ReminderPolicy._meta.get_field(name).verbose_name, getattr(policy, name))
+                for name in self.list_display
+                if name not in ("__str__", "updated_at")
+            ]
+        return super().changelist_view(request, {**(extra_context or {}), **extra})
+
     def has_add_permission(self, request: HttpRequest) -> bool:
         return super().has_add_permission(request) and not ReminderPolicy.objects.exists()
 
@@ -125,8 +140,8 @@ class ReminderLogAdmin(admin.ModelAdmin):
     """Every reminder claimed, sent or failed: read-only, it is the record."""
 
     change_list_template = "admin/workplan/reminderlog/change_list.html"
-    list_display = ["recipient", "what", "kind", "due_date", "status", "attempts", "sent_at"]
-    list_filter = ["status", "kind", "copy", "due_date"]
+    list_display = ["recipient", "what", "kind_words", "due_date", "status", "attempts", "sent_at"]
+    list_filter = ["status", ReminderKindFilter, "copy", "due_date"]
     search_fields = ["recipient", "what", "part_of"]
     date_hierarchy = "claimed_at"
     actions = ["send_again"]
@@ -136,6 +151,10 @@ class ReminderLogAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False
+
+    @admin.display(description=_("kind"), ordering="kind")
+    def kind_words(self, row: ReminderLog) -> str:
+        return kind_label(row.kind)
 
     def get_urls(self) -> list:
         own = [
@@ -152,7 +171,7 @@ class ReminderLogAdmin(admin.ModelAdmin):
         changelist = reverse("admin:workplan_reminderlog_changelist")
         if request.method != "POST" or not request.user.has_perm("workplan.view_reminderlog"):
             return redirect(changelist)
-        result = sweep()
+        result = sweep(queue_sending)
         self.message_user(
             request,
             _("%(claimed)s reminder(s) due; %(queued)s handed over for sending.")
@@ -161,10 +180,22 @@ class ReminderLogAdmin(admin.ModelAdmin):
         )
         return redirect(changelist)
 
-    @admin.action(description=_("Send again (failed ones only)"), permissions=["view"])
+    def changelist_view(self, request: HttpRequest, extra_context: dict | None = None):
+        # The reminders that may never have arrived, named above the list with a link to them.
+        uncertain = ReminderLog.objects.filter(status=ReminderStatus.UNCERTAIN).count()
+        return super().changelist_view(
+            request, {**(extra_context or {}), "uncertain_count": uncertain}
+        )
+
+    @admin.action(description=_("Send again (failed or uncertain ones)"), permissions=["view"])
     def send_again(self, request: HttpRequest, queryset: QuerySet) -> None:
-        ids = list(queryset.filter(status=ReminderStatus.FAILED).values_list("pk", flat=True))
-        ReminderLog.objects.filter(pk__in=ids).update(status=ReminderStatus.CLAIMED)
+        again = [ReminderStatus.FAILED, ReminderStatus.UNCERTAIN]
+        ids = list(queryset.filter(status__in=again).values_list("pk", flat=True))
+        ReminderLog.objects.filter(pk__in=ids, status__in=again).update(
+            status=ReminderStatus.CLAIMED
+        )
         if ids:
             transaction.on_commit(lambda: queue_sending(ids))
-        self.message_user(request, _("%(n)s failed reminder(s) queued again.") % {"n": len(ids)})
+        self.message_user(
+            request, _("%(n)s failed or uncertain reminder(s) queued again.") % {"n": len(ids)}
+        )

@@ -7,9 +7,16 @@ class WorkplanConfig(AppConfig):
     verbose_name = _("Workplan")
 
     def ready(self) -> None:
-        # Update rounds are the second reminder source. Registered here, not in
-        # workplan.reminders itself: their module builds on that one (a circular import).
-        from workplan import reminders, round_reminders
+        from django.contrib.auth import get_user_model
+        from django.db.models.signals import post_save
 
-        if round_reminders.round_reminders not in reminders.SOURCES:
-            reminders.SOURCES.append(round_reminders.round_reminders)
+        from accounts.profile import register_profile_panel
+        from workplan.feeds import replace_on_password_change
+        from workplan.profile_panel import calendar_panel
+
+        post_save.connect(
+            replace_on_password_change,
+            sender=get_user_model(),
+            dispatch_uid="workplan.replace_feed_on_password_change",
+        )
+        register_profile_panel("workplan/_profile_calendar.html", calendar_panel, order=50)

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from workplan.models import Step
+from workplan.other_deadlines import Deadline
 
 LINE_LIMIT = 75  # octets per line, before the CRLF
 
@@ -63,8 +64,44 @@ def step_event(step: Step, stamp: str, host: str) -> list[str]:
     ]
 
 
-def calendar(name: str, steps: Iterable[Step]) -> str:
-    """A VCALENDAR of `steps` (select_related deliverable__area__workplan)."""
+def deadline_event(deadline: Deadline, stamp: str, host: str) -> list[str]:
+    """An all-day VEVENT for a deadline of another app (an update round's)."""
+    end = deadline.due_date + datetime.timedelta(days=1)
+    return [
+        "BEGIN:VEVENT",
+        f"UID:{deadline.uid}@{host}",
+        f"DTSTAMP:{stamp}",
+        f"DTSTART;VALUE=DATE:{deadline.due_date:%Y%m%d}",
+        f"DTEND;VALUE=DATE:{end:%Y%m%d}",
+        f"SUMMARY:{escape_text(deadline.title)}",
+        f"DESCRIPTION:{escape_text(deadline.part_of)}",
+        f"URL:{settings.SITE_URL}{deadline.path}",
+        "END:VEVENT",
+    ]
+
+
+def site_timezone() -> list[str]:
+    """A VTIMEZONE for the site's time zone at its current offset.
+
+    The events are whole days and need no zone, but RFC 5545 wants at least one component in
+    a calendar: with it, a feed with no deadline yet is still one strict clients accept.
+    """
+    offset = timezone.localtime().strftime("%z")  # "+0000", "+0100"
+    return [
+        "BEGIN:VTIMEZONE",
+        f"TZID:{settings.TIME_ZONE}",
+        "BEGIN:STANDARD",
+        "DTSTART:19700101T000000",
+        f"TZOFFSETFROM:{offset}",
+        f"TZOFFSETTO:{offset}",
+        "END:STANDARD",
+        "END:VTIMEZONE",
+    ]
+
+
+def calendar(name: str, steps: Iterable[Step], deadlines: Iterable[Deadline] = ()) -> str:
+    """A VCALENDAR of `steps` (select_related deliverable__area__workplan) and of other
+    apps' `deadlines`."""
     stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
     host = settings.SITE_URL.split("://")[-1].split("/")[0].split(":")[0] or "spf-hub"
     lines = [
@@ -74,8 +111,12 @@ def calendar(name: str, steps: Iterable[Step]) -> str:
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
         f"X-WR-CALNAME:{escape_text(name)}",
+        f"X-WR-TIMEZONE:{settings.TIME_ZONE}",
+        *site_timezone(),
     ]
     for step in steps:
         lines.extend(step_event(step, stamp, host))
+    for deadline in deadlines:
+        lines.extend(deadline_event(deadline, stamp, host))
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)

@@ -3,7 +3,7 @@
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Q, QuerySet
 
-from accounts.permissions import agency_ids
+from accounts.roles import agency_ids
 from workplan.models import Deliverable, Step
 
 

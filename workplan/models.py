@@ -1,5 +1,7 @@
+import secrets
 import uuid
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
@@ -185,6 +187,8 @@ class ReminderStatus(models.TextChoices):
     SENDING = "sending", _("being sent")
     SENT = "sent", _("sent")
     FAILED = "failed", _("failed")
+    # The worker died while handing it to SMTP: it may or may not have gone out.
+    UNCERTAIN = "uncertain", _("uncertain (sending was interrupted)")
 
 
 class ReminderLog(models.Model):
@@ -234,6 +238,8 @@ class ReminderLog(models.Model):
     last_error = models.TextField(_("last error"), blank=True)
     claim = models.UUIDField(_("claim"), default=uuid.uuid4, db_index=True, editable=False)
     claimed_at = models.DateTimeField(_("claimed at"))
+    # The day the sweep was run as of (`send_reminders --date`): the email is worded by it.
+    as_of = models.DateField(_("as of"), null=True, blank=True)
     last_attempt_at = models.DateTimeField(_("last attempt at"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
 
@@ -285,3 +291,31 @@ class DigestOptOut(models.Model):
 
     def __str__(self) -> str:
         return self.email
+
+
+def new_feed_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class CalendarFeed(models.Model):
+    """A person's secret calendar address (the token in its URL stands for the login).
+
+    Random and stored, not derived from the user: replacing it stops the old address at once.
+    The person replaces it from "My deadlines"; a change of password replaces it too.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="calendar_feed",
+        verbose_name=_("user"),
+    )
+    token = models.CharField(_("token"), max_length=64, unique=True, default=new_feed_token)
+    created_at = models.DateTimeField(_("since"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+
+    def __str__(self) -> str:
+        return str(self.user)

@@ -14,7 +14,7 @@ def backoff(retries: int) -> int:
 
 @shared_task(name="workplan.sweep_reminders")
 def sweep_reminders() -> dict[str, int]:
-    result = reminders.sweep()
+    result = reminders.sweep(queue_sending)
     return {"claimed": result.claimed, "queued": result.queued, "tasks": result.tasks}
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from workplan.views import board, downloads
+from workplan.views import board, downloads, secretariat_deadlines
 
 app_name = "workplan"
 urlpatterns = [
@@ -8,7 +8,13 @@ urlpatterns = [
     path("<int:year>/", board.board, name="board_year"),
     path("<int:year>/export/", downloads.board_export, name="export"),
     path("my-deadlines/", board.my_deadlines, name="my_deadlines"),
+    path("deadlines/", secretariat_deadlines.coalition_deadlines, name="coalition_deadlines"),
     path("calendar/user/<str:token>.ics", board.user_calendar, name="user_calendar"),
+    path(
+        "my-deadlines/calendar/replace/",
+        board.replace_calendar_feed,
+        name="replace_calendar_feed",
+    ),
     # path: an acronym may contain a slash.
     path("calendar/agency/<path:acronym>.ics", board.agency_calendar, name="agency_calendar"),
     path("digest-off/<str:token>/", board.digest_off, name="digest_off"),

@@ -1,6 +1,6 @@
 """Members add, edit, duplicate, close and delete activities from the front-end.
 
-Each view reads top to bottom: who may do this (accounts.permissions, via has_perm), the
+Each view reads top to bottom: who may do this (activities/rules.py, via has_perm), the
 form, the service call (activities.services) and the answer. An edit based on an old version
 is refused with what the other person changed (activities.concurrency), never applied.
 """
@@ -14,9 +14,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from accounts.permissions import agency_ids
+from accounts.roles import agency_ids
 from activities.concurrency import EditConflict
 from activities.forms import (
     ActivityForm,
@@ -24,7 +25,6 @@ from activities.forms import (
     ConfirmForm,
     ParticipationFormSet,
     agency_choices,
-    country_choices,
     focal_point_label,
     participation_initial,
 )
@@ -39,6 +39,7 @@ from activities.services import (
 from activities.views.my_rows import pick_agency, rows_url
 from agencies.models import Agency, FocalPoint
 from core.http import forbidden
+from countries.forms import country_choices
 
 
 def _not_yours(request: HttpRequest) -> HttpResponse:
@@ -214,7 +215,7 @@ def activity_close(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(
                 request,
                 _("Closed “%(title)s”: completed on %(date)s.")
-                % {"title": activity.title, "date": activity.end_date.isoformat()},
+                % {"title": activity.title, "date": date_format(activity.end_date)},
             )
             return redirect(rows_url(user, agency))
     ctx = {"activity": activity, "form": form, "agency": agency, "action": "close"}

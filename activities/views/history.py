@@ -3,13 +3,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from activities.concurrency import EditConflict
 from activities.models import Activity
+from activities.restore_preview import restore_preview
 from activities.versions import restore_version, versions_of
 
 
@@ -28,12 +29,15 @@ def history(request: HttpRequest, reference: str) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def restore(request: HttpRequest, reference: str) -> HttpResponse:
-    """Bring back an earlier version (fields, agencies and roles) as a new version."""
+    """GET: what restoring an earlier version would change, and a button to confirm.
+    POST: bring it back (fields, agencies and roles) as a new version."""
     activity = get_object_or_404(Activity, reference=reference)
     if not request.user.has_perm("activities.restore_version", activity):
         raise PermissionDenied(_("Only the secretariat restores earlier versions."))
+    if request.method == "GET":
+        return restore_confirm(request, activity)
     try:
         history_id = int(request.POST.get("history_id", ""))
         version = int(request.POST.get("version", activity.version))
@@ -49,3 +53,14 @@ def restore(request: HttpRequest, reference: str) -> HttpResponse:
     else:
         messages.success(request, _("The earlier version is restored, as a new version."))
     return redirect("activities:history", reference=reference)
+
+
+def restore_confirm(request: HttpRequest, activity: Activity) -> HttpResponse:
+    """The changes a restore would make, from the activity as it is now; the form carries the
+    version read here, so a change made meanwhile is refused rather than overwritten."""
+    try:
+        preview = restore_preview(activity, int(request.GET.get("history_id", "")))
+    except (ValueError, Activity.history.model.DoesNotExist):
+        raise Http404("No such version of this activity") from None
+    ctx = {"activity": activity, "preview": preview}
+    return render(request, "history/restore_confirm.html", ctx)

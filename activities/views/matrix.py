@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils import timezone
@@ -7,33 +6,32 @@ from django.utils.translation import gettext as _
 
 from activities.exports import FORMATS as EXPORT_FORMATS
 from activities.exports import export_response
-from activities.grid import build_grid
+from activities.grid import build_grid, render_grid_table
 from activities.matrix import (
     active_filters,
     filtered_activities,
     is_filtered,
+    paginate,
     sort_key,
     sort_links,
 )
-from activities.rows import render_rows
+from activities.matrix_table import render_matrix_table
 
 
 def matrix(request: HttpRequest) -> HttpResponse:
     """Who is doing what where: the filtered, sorted, paginated list of activities."""
     filterset, activities = filtered_activities(request.GET)
-    paginator = Paginator(activities.for_rows(), settings.SPF_MATRIX_PAGE_SIZE)
+    sort = sort_key(request.GET)
+    paginator = paginate(activities.for_rows(), sort, settings.SPF_MATRIX_PAGE_SIZE)
     # get_page() turns ?page=abc into page 1 and a page past the end into the last one.
     page = paginator.get_page(request.GET.get("page"))
-    sort = sort_key(request.GET)
     ctx = {
         "filter": filterset,
         "page": page,
-        "rows": render_rows(page.object_list, show_contacts=request.user.is_authenticated),
+        "table": render_matrix_table(request, page.object_list, sorts=sort_links(sort)),
         "sort": sort,
-        "sorts": sort_links(sort),
         "active_filters": active_filters(filterset),
         "is_filtered": is_filtered(filterset),
-        "show_contacts": request.user.is_authenticated,
     }
     return render(request, "activities/matrix.html", ctx)
 
@@ -41,9 +39,11 @@ def matrix(request: HttpRequest) -> HttpResponse:
 def grid(request: HttpRequest) -> HttpResponse:
     """The same filters as the matrix, counted per country and agency."""
     filterset, activities = filtered_activities(request.GET)
+    grid = build_grid(activities, request.GET)
     ctx = {
         "filter": filterset,
-        "grid": build_grid(activities, request.GET),
+        "grid": grid,
+        "table": render_grid_table(request, grid),
         "active_filters": active_filters(filterset),
         "is_filtered": is_filtered(filterset),
     }

@@ -8,10 +8,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from activities.forms import country_choices
 from agencies.forms import FocalPointForm
 from agencies.models import FocalPoint
 from core.http import forbidden
+from countries.forms import country_choices
 
 
 def _form_page(request: HttpRequest, form: FocalPointForm, person: FocalPoint | None):

@@ -63,7 +63,7 @@ def raw_export() -> int:
 
 
 def raw_sql() -> str:
-    """The export's 24 columns (contacts included) for every activity, in one query."""
+    """The export's 25 columns (contacts included) for every activity, in one query."""
     activity, link = Activity._meta.db_table, ActivityAgency._meta.db_table
     country, agency = Country._meta.db_table, Agency._meta.db_table
     point, tool = FocalPoint._meta.db_table, Tool._meta.db_table
@@ -87,7 +87,7 @@ def raw_sql() -> str:
                {names(Role.PARTNER)} AS partners, {names(Role.FUNDER)} AS funders,
                fp.name AS focal_point, fp.email, fp.phone,
                {tools(used)} AS tools_used, {tools(needed)} AS tools_needed,
-               a.funding, a.updated_at
+               a.funding, a.updated_at, a.version
         FROM {activity} a
         JOIN {country} c ON c.id = a.country_id
         LEFT JOIN {link} l ON l.activity_id = a.id

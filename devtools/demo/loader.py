@@ -22,7 +22,7 @@ from activities.models import GUARANTEE_FIELDS, Activity, ActivityAgency, Tool
 from agencies.models import Agency, FocalLevel, FocalPoint
 from countries.models import Country, SelectionCriterion, english_name
 from countries.regions import ILO_REGIONS
-from devtools.demo.country_variants import NAME_VARIANTS
+from countries.variants import NAME_VARIANTS
 from devtools.demo.criteria import CRITERIA
 from devtools.demo.matrix import ACTIVITIES
 from devtools.demo.organisations import AGENCIES, AGENCY_VARIANTS, WEBSITES

@@ -65,12 +65,27 @@ def _progress(part: RoundAgency) -> tuple[int, int]:
     answer = RowConfirmation.objects.filter(
         round_id=part.round_id, agency_id=part.agency_id, activity_id=OuterRef("pk")
     )
-    counts = (
-        rows_of(part.agency_id)
-        .alias(has_answer=Exists(answer))
-        .aggregate(total=Count("pk"), answered=Count("pk", filter=Q(has_answer=True)))
+    rows = rows_of(part.agency_id)
+    if part.submitted_at:  # rows added since are shown apart, not counted against it
+        rows = rows.filter(created_at__lte=part.submitted_at)
+    counts = rows.alias(has_answer=Exists(answer)).aggregate(
+        total=Count("pk"), answered=Count("pk", filter=Q(has_answer=True))
     )
     return counts["answered"], counts["total"]
+
+
+def unanswered_rows(part: RoundAgency) -> list[Activity]:
+    """The agency's rows with no answer yet in this round, by country and title."""
+    answered = RowConfirmation.objects.filter(
+        round_id=part.round_id, agency_id=part.agency_id, activity_id=OuterRef("pk")
+    )
+    return list(
+        rows_of(part.agency_id)
+        .alias(has_answer=Exists(answered))
+        .filter(has_answer=False)
+        .select_related("country")
+        .order_by("country__name", "title")
+    )
 
 
 def _row_response(
@@ -104,11 +119,17 @@ def checklist(request: HttpRequest, part_id: int) -> HttpResponse:
             round_id=part.round_id, agency_id=part.agency_id
         ).select_related("confirmed_by")
     }
+    # Once submitted, the rows added after the submission are listed apart: they are new
+    # work, not a gap in what was submitted.
+    added = [row for row in rows if part.submitted_at and row.created_at > part.submitted_at]
+    added_ids = {row.pk for row in added}
+    rows = [row for row in rows if row.pk not in added_ids]
     answered = sum(1 for row in rows if row.pk in answers)
     ctx = {
         "part": part,
         "round": part.round,
         "rows": [(row, answers.get(row.pk), edit_url(row)) for row in rows],
+        "added_rows": [(row, answers.get(row.pk), edit_url(row)) for row in added],
         "answered": answered,
         "total": len(rows),
         "unanswered": len(rows) - answered,
@@ -164,8 +185,14 @@ def close_row_view(request: HttpRequest, part_id: int, activity_id: int) -> Http
 @login_required
 @require_POST
 def submit(request: HttpRequest, part_id: int) -> HttpResponse:
-    """Mark the agency's part submitted, even with rows unanswered (the page warned)."""
+    """Mark the agency's part submitted. With rows unanswered, first a page that names them
+    and asks to confirm (its form posts `confirm`)."""
     part = _answerable_part(request, part_id)
+    if part.submitted_at is None and part.round.is_open and "confirm" not in request.POST:
+        waiting = unanswered_rows(part)
+        if waiting:
+            ctx = {"part": part, "round": part.round, "waiting": waiting}
+            return render(request, "rounds/submit_confirm.html", ctx)
     try:
         done = submit_part(request.user, part)
     except RoundClosed as closed:

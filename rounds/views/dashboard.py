@@ -11,12 +11,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from core.spreadsheets.responses import FORMATS, format_error, table_response
 from rounds.exports import DashboardTable
 from rounds.forms import OpenRoundForm
 from rounds.models import RoundAgency, RoundAgencyStatus, UpdateRound
+from rounds.reach import agencies_without_members, members_by_agency
 from rounds.services import close_round, open_round, parts_with_progress, reopen_round
 
 STATUS_RANK = {status: rank for rank, status in enumerate(RoundAgencyStatus.values)}
@@ -61,13 +63,40 @@ def open_view(request: HttpRequest) -> HttpResponse:
             message=form.cleaned_data["message"],
             agencies=form.cleaned_data["agencies"],
         )
-        messages.success(
-            request,
-            _("Round “%(title)s” opened: %(count)d agencies asked.")
-            % {"title": update_round.title, "count": len(form.cleaned_data["agencies"])},
-        )
+        asked = form.cleaned_data["agencies"]
+        people = members_by_agency(agency.pk for agency in asked)
+        emailed = len({user.pk for users in people.values() for user in users})
+        opened = _("Round “%(title)s” opened: %(count)d agencies asked.") % {
+            "title": update_round.title,
+            "count": len(asked),
+        }
+        told = ngettext(
+            "%(people)d person gets an email.", "%(people)d people get an email.", emailed
+        ) % {"people": emailed}
+        messages.success(request, f"{opened} {told}")
+        unreachable = [agency.acronym for agency in asked if agency.pk not in people]
+        if unreachable:
+            messages.warning(
+                request,
+                _(
+                    "Nobody can answer for %(agencies)s yet: no member. Invite someone from the "
+                    "dashboard."
+                )
+                % {"agencies": ", ".join(unreachable)},
+            )
         return redirect("rounds:dashboard", round_id=update_round.pk)
-    return render(request, "rounds/open.html", {"form": form})
+    # Before anything is sent: the agencies nobody could answer for, marked and listed.
+    choices = list(form.fields["agencies"].queryset)
+    unreachable = agencies_without_members(agency.pk for agency in choices)
+    ticked = {str(value) for value in form["agencies"].value() or []}
+    ctx = {
+        "form": form,
+        "unreachable": {str(pk) for pk in unreachable},
+        "unreachable_asked": [
+            agency for agency in choices if agency.pk in unreachable and str(agency.pk) in ticked
+        ],
+    }
+    return render(request, "rounds/open.html", ctx)
 
 
 def _sorted_parts(update_round: UpdateRound, sort: str) -> list[RoundAgency]:
@@ -92,6 +121,8 @@ def dashboard(request: HttpRequest, round_id: int) -> HttpResponse:
     ctx = {
         "round": update_round,
         "parts": parts,
+        # Asked agencies with no member: nobody got the email, nobody can answer.
+        "unreachable": agencies_without_members(part.agency_id for part in parts),
         "sort": sort,
         "sort_links": {name: (f"-{name}" if sort == name else name) for name in DASHBOARD_SORTS},
         "counts": [(RoundAgencyStatus(s).label, n) for s, n in counts.items()],

@@ -9,3 +9,19 @@ document.addEventListener("DOMContentLoaded", function () {
     select.addEventListener("change", function () { select.form.submit(); });
   });
 });
+
+// "All" / "None" buttons tick or untick every box of the fieldset they name.
+document.addEventListener("DOMContentLoaded", function () {
+  function setAll(id, checked) {
+    var fieldset = document.getElementById(id);
+    if (!fieldset) { return; }
+    fieldset.querySelectorAll("input[type=checkbox]").forEach(function (box) { box.checked = checked; });
+  }
+  document.querySelectorAll("[data-check-all], [data-check-none]").forEach(function (button) {
+    button.closest("[hidden]") && button.closest("[hidden]").removeAttribute("hidden");
+    button.addEventListener("click", function () {
+      if (button.hasAttribute("data-check-all")) { setAll(button.getAttribute("data-check-all"), true); }
+      else { setAll(button.getAttribute("data-check-none"), false); }
+    });
+  });
+});

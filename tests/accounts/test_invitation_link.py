@@ -7,7 +7,7 @@ from django.core import mail
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from accounts import services
+from accounts import invitations
 from tests.accounts.helpers import link_path
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
@@ -18,7 +18,7 @@ NEW_PASSWORD = {"new_password1": "a-long-Passphrase-42", "new_password2": "a-lon
 
 def invite(email: str = "ana.gomez@example.org") -> str:
     """Invite someone; the path of the link they got by email."""
-    services.invite(services.Invitee(email=email, first_name="Ana"))
+    invitations.invite(invitations.Invitee(email=email, first_name="Ana"))
     return link_path(mail.outbox[-1])
 
 
@@ -109,7 +109,9 @@ def test_it_takes_a_member_to_their_agencys_rows(client, mailoutbox, agency_a):
         my_rows = reverse("activities:my_rows")
     except NoReverseMatch:
         pytest.skip('no "My agency\'s rows" page yet')
-    services.invite(services.Invitee(email="m@example.org", first_name="M", agencies=(agency_a,)))
+    invitations.invite(
+        invitations.Invitee(email="m@example.org", first_name="M", agencies=(agency_a,))
+    )
     response = client.post(link_path(mailoutbox[-1]), NEW_PASSWORD)
     assert response["Location"] == my_rows
     assert User.objects.get(email="m@example.org").has_usable_password()

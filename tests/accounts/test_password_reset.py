@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from accounts import services
+from accounts import invitations
 from tests.accounts.helpers import html_body, link_path
 from tests.factories import make_user
 
@@ -51,7 +51,7 @@ def test_it_tells_nothing_about_unknown_addresses(client, mailoutbox):
 
 
 def test_it_serves_an_invitee_who_lost_the_invitation(client, mailoutbox):
-    services.invite(services.Invitee(email="bo@example.org", first_name="Bo"))
+    invitations.invite(invitations.Invitee(email="bo@example.org", first_name="Bo"))
     ask_reset(client, "bo@example.org")
     assert len(mailoutbox) == 2
     assert "/accounts/password-reset/" in mailoutbox[1].body

@@ -4,7 +4,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from accounts import services
+from accounts import invitations
 from tests.accounts.helpers import link_path
 from tests.factories import make_agency, make_member
 
@@ -102,7 +102,7 @@ def test_it_keeps_superusers_out_of_the_secretariats_reach(secretariat_client, s
 
 
 def test_it_resends_a_fresh_link_that_replaces_the_old_one(secretariat_client, client, mailoutbox):
-    user = services.invite(services.Invitee(email="bo@example.org", first_name="Bo"))
+    user = invitations.invite(invitations.Invitee(email="bo@example.org", first_name="Bo"))
     old_link = link_path(mailoutbox[0])
     secretariat_client.post(
         reverse(CHANGELIST), {"action": "resend_invitation", "_selected_action": [user.pk]}

@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.admin.models import LogEntry
 from django.urls import reverse
 
 from activities.models import ActivityAgency, Role
@@ -32,3 +33,25 @@ def test_it_hands_the_lead_from_one_agency_to_another(superuser_client):
     response = superuser_client.post(change_url(activity), data)
     assert response.status_code == 302
     assert roles(activity) == {"ILO": Role.PARTNER, "UNICEF": Role.LEAD}
+
+
+def test_it_refuses_to_leave_an_activity_without_agencies(superuser_client):
+    ilo = make_agency("ILO")
+    activity = make_activity(agencies={ilo: Role.LEAD})
+    link = ActivityAgency.objects.get(activity=activity)
+    data = activity_post(activity, [(ilo, Role.LEAD, link)])
+    data["participations-0-DELETE"] = "on"
+    response = superuser_client.post(change_url(activity), data)
+    assert "Name at least one agency taking part." in response.content.decode()
+    assert roles(activity) == {"ILO": Role.LEAD}
+
+
+def test_it_lists_the_agency_changes_in_the_admin_log(superuser_client):
+    ilo, unicef = make_agency("ILO"), make_agency("UNICEF")
+    activity = make_activity(agencies={ilo: Role.LEAD})
+    link = ActivityAgency.objects.get(activity=activity)
+    data = activity_post(activity, [(ilo, Role.LEAD, link), (unicef, Role.PARTNER, None)])
+    response = superuser_client.post(change_url(activity), data)
+    entry = LogEntry.objects.get(object_id=str(activity.pk))
+    assert response.status_code == 302
+    assert "Added participating agency “UNICEF (Partner)”." in entry.get_change_message()

@@ -48,13 +48,37 @@ def browser() -> Iterator[object]:
         browser.close()
 
 
+# What Chromium writes to the console when the Content-Security-Policy blocks something
+# ("... violates the following Content Security Policy directive ..."; older: "Refused to").
+CSP_VIOLATION = re.compile(r"Content Security Policy|Refused to")
+
+
+def watch_csp(page) -> list[str]:
+    """The console messages of `page` that report a Content-Security-Policy violation."""
+    violations: list[str] = []
+
+    def note(message) -> None:
+        if CSP_VIOLATION.search(message.text):
+            violations.append(f"{page.url}: {message.text}")
+
+    page.on("console", note)
+    return violations
+
+
+def fail_on_csp_violations(violations: list[str]) -> None:
+    if violations:
+        pytest.fail("Content-Security-Policy violations:\n" + "\n".join(violations))
+
+
 @pytest.fixture
 def page(browser, live_server, request) -> Iterator[object]:
-    """A fresh browser context (no cookies) with a phone-sized or desktop viewport."""
+    """A fresh browser context (no cookies) with a phone-sized or desktop viewport; the test
+    fails if the Content-Security-Policy refused anything on its pages."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
     context.set_default_timeout(10_000)
     page = context.new_page()
     page.base_url = live_server.url
+    violations = watch_csp(page)
     yield page
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     name = re.sub(r"[^\w.-]+", "_", request.node.name)
@@ -62,6 +86,7 @@ def page(browser, live_server, request) -> Iterator[object]:
         page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
     finally:
         context.close()
+    fail_on_csp_violations(violations)
 
 
 def log_in(page, username: str, password: str = "test-password-123") -> None:
@@ -80,6 +105,7 @@ def other_page(browser, live_server, request) -> Iterator[object]:
     context.set_default_timeout(10_000)
     other = context.new_page()
     other.base_url = live_server.url
+    violations = watch_csp(other)
     yield other
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     name = re.sub(r"[^\w.-]+", "_", request.node.name)
@@ -87,6 +113,7 @@ def other_page(browser, live_server, request) -> Iterator[object]:
         other.screenshot(path=str(SCREENSHOTS / f"{name}-other.png"), full_page=True)
     finally:
         context.close()
+    fail_on_csp_violations(violations)
 
 
 def log_in_and_wait(page, username: str, password: str = "test-password-123") -> None:

@@ -79,6 +79,9 @@ def test_it_walks_the_secretariat_through_a_round_and_a_restore(page, other_page
     page.goto(f"{page.base_url}/activities/{coalition.reference}/history/")
     created = page.locator("li.history-entry", has_text="Created")
     created.get_by_role("button", name="Restore this version").click()
+    # The preview shows what would change, and nothing changed yet.
+    expect(page.locator(".restore-changes")).to_contain_text("Costing study (wrong title)")
+    page.locator("main form[method=post]").get_by_role("button").click()
     expect(page.locator(".messages")).to_contain_text("earlier version is restored")
     newest = page.locator("li.history-entry").first
     expect(newest.locator(".history-reason")).to_contain_text("Restored version of")

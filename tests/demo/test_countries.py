@@ -6,7 +6,7 @@ from django_countries import countries as iso_countries
 from core.names import name_key
 from countries.models import Country, Region, english_name
 from countries.regions import ILO_REGIONS
-from devtools.demo.country_variants import NAME_VARIANTS
+from countries.variants import NAME_VARIANTS
 from devtools.demo.loader import load_demo
 
 

@@ -9,12 +9,17 @@ pytestmark = pytest.mark.django_db
 
 
 def cells(response) -> dict[tuple[str, str], str]:
+    """Each cell of the page's grid, as HTML, by country code and agency acronym."""
     grid = response.context["grid"]
-    return {
-        (row.code, column.acronym): cell
-        for row in grid.rows
-        for column, cell in zip(grid.columns, re.findall(r"<td.*?</td>", row.cells), strict=True)
-    }
+    body = re.search(r"<tbody>(.*?)</tbody>", response.content.decode(), re.DOTALL).group(1)
+    lines = re.findall(r"<tr>(.*?)</tr>", body, re.DOTALL)
+    found = {}
+    for row, line in zip(grid.rows, lines, strict=True):
+        # The first <td> is the country's total; one per agency column follows.
+        tds = re.findall(r"<td.*?</td>", line)[1:]
+        for column, cell in zip(grid.columns, tds, strict=True):
+            found[(row.code, column.acronym)] = cell
+    return found
 
 
 def count(cell: str) -> int:

@@ -31,8 +31,24 @@ def test_it_refuses_a_members_row_for_another_agencys_activity(member_a, agency_
 def test_it_refuses_a_members_new_row_without_their_agency(member_a, agency_a, agency_b):
     make_country("VN")
     job = run(member_a, csv_bytes([["", "VNM", "Not mine", "Study", "AGB"]], header=HEADER))
-    assert "must list one of your agencies" in errors(job)[0]
+    assert errors(job) == [
+        "row 2, Lead agency: One of your agencies (AGA) must take part in the activity."
+    ]
     assert not Activity.objects.exists()
+
+
+def test_it_refuses_a_member_removing_their_own_agency_from_a_shared_row(
+    member_a, agency_a, agency_b
+):
+    make_country("VN")
+    shared = make_activity(agencies={agency_a: Role.PARTNER, agency_b: Role.LEAD}, title="Ours")
+    # The partner column is there and empty: AGA, a partner, would leave the row.
+    header = [*HEADER, "Partner agencies"]
+    job = run(member_a, csv_bytes([[shared.reference, "VNM", "Ours", "Study", "AGB", ""]], header))
+    assert errors(job) == [
+        "row 2, Lead agency: One of your agencies (AGA) must take part in the activity."
+    ]
+    assert set(shared.participations.values_list("agency__acronym", flat=True)) == {"AGA", "AGB"}
 
 
 def test_it_applies_a_members_own_rows(member_a, agency_a):
@@ -54,3 +70,10 @@ def test_it_lets_the_secretariat_import_any_row(secretariat, agency_b):
         secretariat, csv_bytes([[theirs.reference, "VNM", "Edited", "Study", "AGB"]], header=HEADER)
     )
     assert Activity.objects.get().title == "Edited"
+
+
+def test_it_refuses_a_new_row_without_any_agency_even_from_the_secretariat(secretariat):
+    make_country("VN")
+    job = run(secretariat, csv_bytes([["", "VNM", "Nobody's", "Study", ""]], header=HEADER))
+    assert errors(job) == ["row 2, Lead agency: Name at least one agency taking part."]
+    assert not Activity.objects.exists()

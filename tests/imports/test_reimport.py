@@ -14,7 +14,7 @@ from tests.imports.helpers import run
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 
-@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "ods", "hxl"])
 def test_it_reimports_its_own_download_without_a_change(secretariat, fmt):
     small_matrix()
     tricky = make_activity(
@@ -30,6 +30,7 @@ def test_it_reimports_its_own_download_without_a_change(secretariat, fmt):
         Activity.objects.all(), fmt, include_contacts=True, filename="matrix"
     )
     job = run(secretariat, body(response), f"matrix.{fmt}")
+    assert job.mapping_source == "recognised", job.status
     assert (job.status, job.new_count, job.changed_count, job.error_count) == (
         ImportStatus.PREVIEWED,
         0,

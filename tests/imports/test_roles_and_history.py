@@ -71,11 +71,36 @@ def test_it_records_who_imported_each_change(agencies, secretariat):
         ("Renamed", "~", "Imported from june-update.csv"),
     ]
     links = ActivityAgency.history.filter(history_user=secretariat)
+    # ILO stays the lead: its link is not touched (it was deleted and created again once).
     assert sorted(links.values_list("agency__acronym", "history_type")) == [
-        ("ILO", "+"),
-        ("ILO", "-"),
         ("UNICEF", "+"),
         ("WHO", "+"),
+    ]
+
+
+def test_it_records_a_role_change_as_a_change_of_that_link_only(agencies, secretariat):
+    activity = make_activity(
+        agencies={
+            agencies["ILO"]: Role.LEAD,
+            agencies["WHO"]: Role.PARTNER,
+            agencies["AFD"]: "funder",
+        }
+    )
+    row = [
+        activity.reference,
+        "VNM",
+        activity.title,
+        "Technical assistance",
+        "WHO",
+        "",
+        "ILO",
+        "AFD",
+    ]
+    run(secretariat, csv_bytes([row], header=HEADER))
+    links = ActivityAgency.history.filter(history_user=secretariat)
+    assert sorted(links.values_list("agency__acronym", "role", "history_type")) == [
+        ("ILO", Role.PARTNER, "~"),
+        ("WHO", Role.LEAD, "~"),
     ]
 
 

@@ -37,3 +37,23 @@ def test_it_does_not_answer_for_the_agency_when_the_secretariat_edits(
     data = {"status": "suspended", "start_date": "", "end_date": "", "version": 1}
     secretariat_client.post(url, data, HTTP_HX_REQUEST="true")
     assert not RowConfirmation.objects.exists()
+
+
+def test_it_undoes_the_save_when_the_round_answer_fails(member_a, activity_a, part):
+    """The answer is written in the save's transaction: one without the other never stays."""
+    from activities.models import Activity
+    from activities.services import update_activity
+    from activities.signals import activity_edited
+
+    def fail(sender, **kwargs) -> None:
+        raise RuntimeError("the answer could not be written")
+
+    activity_edited.connect(fail, dispatch_uid="test.fail")
+    try:
+        activity_a.status = "suspended"
+        with pytest.raises(RuntimeError):
+            update_activity(member_a, activity_a, 1)
+    finally:
+        activity_edited.disconnect(dispatch_uid="test.fail")
+    assert Activity.objects.get(pk=activity_a.pk).status != "suspended"
+    assert not RowConfirmation.objects.exists()

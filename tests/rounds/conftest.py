@@ -9,6 +9,9 @@ from rounds.models import RoundAgency
 from rounds.services import open_round
 from tests.factories import Role, make_activity
 
+# The sweep run in-process (tasks eager), shared with the workplan's reminder tests.
+from tests.workplan.conftest import eager_celery, run_sweep  # noqa: F401
+
 
 @pytest.fixture
 def rows_a(agency_a, agency_b):

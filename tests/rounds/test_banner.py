@@ -52,7 +52,7 @@ def test_it_links_the_banner_to_the_checklist(member_a_client, part_a):
 def test_it_costs_no_query_once_the_page_knows_the_user_has_no_agency(
     viewer, update_round, django_assert_num_queries
 ):
-    from accounts.permissions import agency_ids
+    from accounts.roles import agency_ids
 
     request = RequestFactory().get("/")
     request.user = viewer

@@ -1,5 +1,5 @@
 from rounds.models import Outcome, RoundAgency, RowConfirmation
-from rounds.services import close_round, record_edit
+from rounds.services import close_round, record_close, record_edit
 
 
 def test_it_records_an_edit_in_the_open_part(member_a, part_a, rows_a):
@@ -21,7 +21,5 @@ def test_it_records_nothing_in_a_closed_round(member_a, update_round, rows_a):
 
 
 def test_it_records_a_close_from_the_member_pages(member_a, part_a, rows_a):
-    from rounds.services import record_close
-
     assert record_close(member_a, rows_a[1]) == 1
     assert RowConfirmation.objects.get().outcome == Outcome.CLOSED

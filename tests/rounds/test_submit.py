@@ -8,7 +8,9 @@ from rounds.models import RoundAgency, RoundAgencyStatus
 
 
 def _submit(client, part):
-    return client.post(reverse("rounds:submit", kwargs={"part_id": part.pk}), follow=True)
+    """Submit as the confirmation page does (with rows unanswered, it asks first)."""
+    url = reverse("rounds:submit", kwargs={"part_id": part.pk})
+    return client.post(url, {"confirm": "1"}, follow=True)
 
 
 def test_it_marks_the_part_submitted_by_whom(member_a_client, member_a, part_a, rows_a):
@@ -27,7 +29,7 @@ def test_it_accepts_unanswered_rows_with_a_warning(member_a_client, part_a, rows
 def test_it_warns_before_submitting_with_unanswered_rows(member_a_client, part_a, rows_a):
     html = member_a_client.get(reverse("rounds:checklist", kwargs={"part_id": part_a.pk}))
     assert "3 rows are not answered yet" in html.content.decode()
-    assert "Submit anyway" in html.content.decode()
+    assert "Submit…" in html.content.decode()
 
 
 def test_it_marks_a_submission_after_the_deadline_late(member_a_client, part_a, rows_a):

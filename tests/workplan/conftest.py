@@ -12,6 +12,7 @@ from agencies.models import Agency, FocalPoint
 from spf_coalition.celery import app as celery_app
 from workplan.models import Area, Deliverable, Step, Workplan
 from workplan.reminders import sweep
+from workplan.tasks import queue_sending
 
 _seq = itertools.count(1)
 
@@ -55,7 +56,7 @@ def run_sweep(django_capture_on_commit_callbacks):
             time_machine.travel(moment, tick=False),
             django_capture_on_commit_callbacks(execute=True),
         ):
-            sweep()
+            sweep(queue_sending)
         return mail.outbox[before:]
 
     return run

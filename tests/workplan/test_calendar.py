@@ -8,7 +8,7 @@ from django.urls import reverse
 from tests.factories import make_agency, make_member
 from tests.workplan.conftest import make_deliverable
 from workplan.calendar import escape_text, fold
-from workplan.views.board import calendar_token
+from workplan.feeds import feed_token
 
 DUE = datetime.date(2030, 6, 1)
 
@@ -56,7 +56,7 @@ def test_it_serves_a_members_deadlines_on_their_token(client, db):
     agency = make_agency("ILO")
     make_deliverable(DUE, agencies=(agency,))
     member = make_member(agency)
-    response = client.get(reverse("workplan:user_calendar", args=[calendar_token(member)]))
+    response = client.get(reverse("workplan:user_calendar", args=[feed_token(member)]))
     assert response["Content-Type"] == "text/calendar"
     assert response.content.count(b"BEGIN:VEVENT") == 1
 

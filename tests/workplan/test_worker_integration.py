@@ -1,47 +1,18 @@
 """A real Celery worker on the local Redis and PostgreSQL, emails into a local SMTP sink:
 two sweeps at once deliver each reminder exactly once."""
 
-import os
-import signal
-import socket
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
 from aiosmtpd.controller import Controller
-from celery import Celery
-from django.db import connection
 from django.utils import timezone
 
 from tests.factories import make_agency, make_focal_point, make_member
 from tests.workplan.conftest import make_deliverable
+from tests.workplan.workers import Sink, flush, free_port, redis_url, start_worker, stop, wait_for
 from workplan.models import ReminderLog, ReminderStatus
 
-# A Redis database of its own, so other tests' queues never meet this worker.
-REDIS_URL = "redis://127.0.0.1:6379/5"
-ROOT = Path(__file__).resolve().parents[2]
-WAIT_S = 40
-
 pytestmark = [pytest.mark.redis, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-
-class Sink:
-    """Keeps every message the SMTP server receives."""
-
-    def __init__(self) -> None:
-        self.received: list[tuple[list[str], bytes]] = []
-
-    async def handle_DATA(self, server, session, envelope) -> str:
-        self.received.append((list(envelope.rcpt_tos), envelope.content))
-        return "250 OK"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture
@@ -53,55 +24,18 @@ def smtp_sink():
     controller.stop()
 
 
-def database_url() -> str:
-    db = connection.settings_dict
-    auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
-    return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
 @pytest.fixture
 def worker(smtp_sink, tmp_path):
     _sink, port = smtp_sink
-    env = {
-        **os.environ,
-        "DEBUG": "1",
-        "DATABASE_URL": database_url(),
-        "REDIS_URL": REDIS_URL,
-        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-        "EMAIL_HOST": "127.0.0.1",
-        "EMAIL_PORT": str(port),
-    }
-    broker = Celery(broker=REDIS_URL)
-    with broker.connection_for_write() as conn:
-        conn.default_channel.client.flushdb()  # nothing left over from an earlier run
-    celery = Path(sys.executable).with_name("celery")
-    log = (tmp_path / "worker.log").open("wb")
-    process = subprocess.Popen(
-        [str(celery), "-A", "spf_coalition", "worker", "--pool=prefork", "-c", "2", "-l", "info"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+    url = redis_url(5)
+    broker = flush(url)  # nothing left over from an earlier run
+    process = start_worker(url, port, tmp_path / "worker.log")
     try:
         yield broker
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-        log.close()
+        stop(process)
         # Shown by pytest only when the test failed.
         print((tmp_path / "worker.log").read_text(errors="replace")[-5000:])
-
-
-def wait_for(condition, seconds: float = WAIT_S) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition() and time.monotonic() < deadline:
-        time.sleep(0.2)
 
 
 def test_it_delivers_each_reminder_once_from_two_sweeps_at_once(worker, smtp_sink):

@@ -12,18 +12,21 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.models import Profile
+from accounts.roles import is_secretariat
 from agencies.models import Agency, FocalPoint
 from workplan import calendar
+from workplan.coalition_deadlines import late_deliverables
 from workplan.deadlines import steps_of_agency, steps_of_user
+from workplan.feeds import feed_token, owner_of, replace_feed
 from workplan.filters import BoardFilter
 from workplan.models import Area, Deliverable, DigestOptOut, Step, Workplan
+from workplan.other_deadlines import deadlines_of_agency, deadlines_of_user
 from workplan.sending import DIGEST_SALT
 from workplan.status import STATUS_LABELS, with_status
-
-CALENDAR_SALT = "workplan.calendar"
 
 
 def find_plan(year: int | None) -> tuple[Workplan | None, list[int]]:
@@ -92,44 +95,63 @@ def board(request: HttpRequest, year: int | None = None) -> HttpResponse:
     return render(request, "workplan/board.html", ctx)
 
 
-def calendar_token(user: User) -> str:
-    return signing.dumps(user.pk, salt=CALENDAR_SALT)
-
-
 @login_required
 def my_deadlines(request: HttpRequest) -> HttpResponse:
     """The steps the member's agencies answer for, or that name them: open ones first."""
     steps = list(steps_of_user(request.user))
+    others = deadlines_of_user(request.user)  # update rounds' deadlines, and the like
     today = timezone.localdate()
     ctx = {
         "open_steps": [step for step in steps if step.completed_on is None],
         "done_steps": [step for step in steps if step.completed_on is not None],
+        "open_others": [deadline for deadline in others if deadline.done_on is None],
+        "done_others": [deadline for deadline in others if deadline.done_on is not None],
+        # The secretariat answers for no step itself, but must not read "nothing open"
+        # while the coalition is late: it gets the count and a link to all deadlines. (The
+        # secretariat are staff: members cost no query for the question.)
+        "coalition_late": late_deliverables(today).count()
+        if request.user.is_staff and is_secretariat(request.user)
+        else None,
         "today": today,
         "feed_url": request.build_absolute_uri(
-            reverse("workplan:user_calendar", args=[calendar_token(request.user)])
+            reverse("workplan:user_calendar", args=[feed_token(request.user)])
         ),
     }
     return render(request, "workplan/my_deadlines.html", ctx)
 
 
-def ics_response(name: str, steps, filename: str) -> HttpResponse:
-    response = HttpResponse(calendar.calendar(name, steps), content_type="text/calendar")
+@login_required
+@require_POST
+def replace_calendar_feed(request: HttpRequest) -> HttpResponse:
+    """A new secret calendar address for the person; the old one stops working at once."""
+    replace_feed(request.user)
+    messages.success(
+        request,
+        _(
+            "Your calendar address was replaced: the old one no longer works. Subscribe "
+            "your calendar to the new one below."
+        ),
+    )
+    return redirect(f"{reverse('workplan:my_deadlines')}#calendar")
+
+
+def ics_response(name: str, steps, filename: str, deadlines=()) -> HttpResponse:
+    body = calendar.calendar(name, steps, deadlines)
+    response = HttpResponse(body, content_type="text/calendar")
     response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
     return response
 
 
+# The token stands for a login: the feed is as private as a logged-in page (no cache keeps it).
+@cache_control(private=True, no_store=True)
 def user_calendar(request: HttpRequest, token: str) -> HttpResponse:
-    """A person's deadlines for their calendar app, which cannot log in: the signed token
-    in the URL stands for the login."""
-    try:
-        user_id = signing.loads(token, salt=CALENDAR_SALT)
-    except signing.BadSignature:
-        raise Http404("Unknown calendar") from None
-    user = User.objects.filter(pk=user_id, is_active=True).first()
+    """A person's deadlines for their calendar app, which cannot log in: the secret token
+    in the URL stands for the login (workplan.feeds)."""
+    user = owner_of(token)
     if user is None:
         raise Http404("Unknown calendar")
     name = _("SPF workplan: deadlines of %(name)s") % {"name": user.get_username()}
-    return ics_response(name, steps_of_user(user), "my-deadlines")
+    return ics_response(name, steps_of_user(user), "my-deadlines", deadlines_of_user(user))
 
 
 def agency_calendar(request: HttpRequest, acronym: str) -> HttpResponse:
@@ -140,7 +162,12 @@ def agency_calendar(request: HttpRequest, acronym: str) -> HttpResponse:
     if agency is None:
         raise Http404("Unknown agency")
     name = _("SPF workplan: deadlines of %(agency)s") % {"agency": agency.acronym}
-    return ics_response(name, steps_of_agency(agency.pk), f"{agency.acronym}-deadlines")
+    return ics_response(
+        name,
+        steps_of_agency(agency.pk),
+        f"{agency.acronym}-deadlines",
+        deadlines_of_agency(agency.pk),
+    )
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,0 +1,57 @@
+"""Questions about a person that every floor above asks: whom they speak for, what they are.
+
+These are the only facts the hub's rights rest on. Nothing is stored per object per user: a
+member's rights follow from the agencies they belong to. The rights themselves are rules
+(django-rules) kept with the app they protect, in `<app>/rules.py`, built from these
+predicates:
+
+- anonymous: reads the public matrix (no contact details).
+- viewer (logged in, no agency): also sees contacts and downloads exports.
+- member (speaks for at least one agency): keeps the rows and focal points of their agencies.
+- secretariat (group "Secretariat") and superusers: everything.
+
+Each answer is cached on the user object, so a page asks the database once per request
+however many rows or rules ask again.
+"""
+
+from __future__ import annotations
+
+import rules
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+from accounts.models import SECRETARIAT_GROUP, Membership
+
+AnyUser = AbstractBaseUser | AnonymousUser
+
+
+def agency_ids(user: AnyUser) -> frozenset[int]:
+    """Ids of the agencies the user speaks for, cached on the user object per request."""
+    if not user.is_authenticated:
+        return frozenset()
+    cached = getattr(user, "_spf_agency_ids", None)
+    if cached is None:
+        cached = frozenset(
+            Membership.objects.filter(profile__user=user).values_list("agency_id", flat=True)
+        )
+        user._spf_agency_ids = cached
+    return cached
+
+
+@rules.predicate
+def is_secretariat(user: AnyUser) -> bool:
+    """In the Secretariat group, or a superuser."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    cached = getattr(user, "_spf_is_secretariat", None)
+    if cached is None:
+        cached = user.groups.filter(name=SECRETARIAT_GROUP).exists()
+        user._spf_is_secretariat = cached
+    return cached
+
+
+@rules.predicate
+def is_member(user: AnyUser) -> bool:
+    """Speaks for at least one agency."""
+    return bool(agency_ids(user))

@@ -1,0 +1,170 @@
+"""The matrix's table (the matrix page, a country's page): what each row shows, as plain values.
+
+The matrix is the hub's busiest page. A row is filled here from plain queries (no model
+instance per agency or tool) and drawn by the Jinja2 template jinja2/activities/matrix_table.html
+(see core/jinja.py for why Jinja2): both together cost about half of what Django's template
+language took to draw the same rows from model instances.
+"""
+
+import datetime
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.safestring import SafeString
+from django.utils.text import Truncator
+
+from activities.filters import country_names
+from activities.matrix import RowLabels
+from activities.models import GUARANTEE_FIELDS, Activity, ActivityAgency, role_order
+from core.jinja import render_partial
+
+DESCRIPTION_CHARS = 220
+# Stands for a country code or an acronym in a reversed URL, filled in per row.
+SLOT = "SLOT"
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyInRow:
+    acronym: str
+    url: str
+    role: str
+    role_label: str
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixRow:
+    country_name: str
+    country_url: str
+    title: str
+    description: str  # shortened to DESCRIPTION_CHARS
+    agencies: list[AgencyInRow]  # the lead first
+    type_label: str
+    guarantees: list[str]  # Guarantee values, in their order
+    tools_used: str
+    tools_needed: str
+    status: str
+    status_label: str
+    start: str  # month and year, or "" with no dates at all
+    end: str
+    focal_point: str
+    focal_point_agency: str
+    email: str  # "" unless contacts are shown
+    phone: str
+    reference: str
+
+
+def _agencies_by_activity(ids: Sequence[int]) -> dict[int, list[tuple[str, str]]]:
+    """(role, acronym) pairs of each activity, lead first: one query."""
+    found: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    rows = (
+        ActivityAgency.objects.filter(activity_id__in=ids)
+        .order_by("activity_id", role_order(), "agency__acronym")
+        .values_list("activity_id", "role", "agency__acronym")
+    )
+    for activity_id, role, acronym in rows:
+        found[activity_id].append((role, acronym))
+    return found
+
+
+def _tools_by_activity(ids: Sequence[int], relation: str) -> dict[int, str]:
+    """Names of the tools used (or needed) by each activity, comma-separated: one query."""
+    through = getattr(Activity, relation).through
+    found: dict[int, list[str]] = defaultdict(list)
+    rows = (
+        through.objects.filter(activity_id__in=ids)
+        .order_by("activity_id", "tool__name")
+        .values_list("activity_id", "tool__acronym", "tool__name")
+    )
+    for activity_id, acronym, name in rows:
+        found[activity_id].append(acronym or name)
+    return {activity_id: ", ".join(names) for activity_id, names in found.items()}
+
+
+def _month(value: datetime.date | None) -> str:
+    """Month and year in the language's own format ("janvier 2012", "enero de 2012")."""
+    return date_format(value, "YEAR_MONTH_FORMAT") if value else "…"
+
+
+def matrix_rows(
+    activities: Sequence[Activity], labels: RowLabels, *, show_contacts: bool
+) -> list[MatrixRow]:
+    """The rows of activities fetched with for_rows() (country and focal point joined).
+
+    Costs three queries whatever the number of rows: agencies, tools used, tools needed.
+    """
+    activities = list(activities)
+    ids = [activity.pk for activity in activities]
+    agencies = _agencies_by_activity(ids)
+    used = _tools_by_activity(ids, "tools_used")
+    needed = _tools_by_activity(ids, "tools_needed")
+    names = country_names()
+    # Reverse once, then fill in: reverse() per link would be most of a row's cost.
+    country_url = reverse("countries:detail", args=[SLOT])
+    agency_url = reverse("agencies:detail", args=[SLOT])
+    rows = []
+    for activity in activities:
+        code = activity.country.code.code
+        person = activity.focal_point
+        dated = activity.start_date or activity.end_date
+        rows.append(
+            MatrixRow(
+                country_name=names.get(code, code),
+                country_url=country_url.replace(SLOT, code),
+                title=activity.title,
+                description=Truncator(activity.description).chars(DESCRIPTION_CHARS),
+                agencies=[
+                    AgencyInRow(
+                        acronym,
+                        agency_url.replace(SLOT, quote(acronym, safe="/")),
+                        role,
+                        labels.roles.get(role, role),
+                    )
+                    for role, acronym in agencies.get(activity.pk, [])
+                ],
+                type_label=labels.types.get(activity.activity_type, activity.activity_type),
+                guarantees=[
+                    guarantee
+                    for guarantee, flag in GUARANTEE_FIELDS.items()
+                    if getattr(activity, flag)
+                ],
+                tools_used=used.get(activity.pk, ""),
+                tools_needed=needed.get(activity.pk, ""),
+                status=activity.status,
+                status_label=labels.statuses.get(activity.status, activity.status),
+                start=_month(activity.start_date) if dated else "",
+                end=_month(activity.end_date) if dated else "",
+                focal_point=person.name if person else "",
+                focal_point_agency=person.agency.acronym if person else "",
+                email=person.email if person and show_contacts else "",
+                phone=person.phone if person and show_contacts else "",
+                reference=activity.reference,
+            )
+        )
+    return rows
+
+
+def render_matrix_table(
+    request: HttpRequest,
+    activities: Sequence[Activity],
+    *,
+    sorts: dict[str, dict[str, str]] | None = None,
+    hide_country: bool = False,
+) -> SafeString:
+    """The matrix table (headers and rows) of these activities, fetched with for_rows().
+
+    `sorts` (activities.matrix.sort_links) makes the headers sort links; `hide_country` drops
+    the country column (a country's own page). Contacts are shown to logged-in people only.
+    """
+    labels = RowLabels.now()
+    context = {
+        "rows": matrix_rows(activities, labels, show_contacts=request.user.is_authenticated),
+        "sorts": sorts,
+        "hide_country": hide_country,
+        "guarantee_labels": labels.guarantees,
+    }
+    return render_partial("activities/matrix_table.html", context, request)

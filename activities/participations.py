@@ -1,0 +1,247 @@
+"""Which agencies take part in an activity, and in which role: checked and written here only.
+
+The edit forms (activities.services), the admin's agencies inline (activities.admin), the
+restore of an old version (activities.versions) and the spreadsheet import (imports) all
+go through this module, so each rule is said once:
+
+- an agency takes part once, in one role (`add` says so while a form or a cell is read);
+- one lead at most (the database refuses a second one; `check` says so first, naming them);
+- at least one agency: a row without agencies answers none of the matrix's questions;
+- a member (not the secretariat) speaks for one of the agencies before a change (the right
+  to touch the row, `speaks_for`) and after it (`check`): otherwise they would create, or
+  hand away, a row they could no longer edit.
+
+Writing touches only what changed (a link deleted, a role changed, a link created), link
+by link in the history, in a few statements for any number of activities.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
+
+from accounts.roles import agency_ids, is_secretariat
+from activities.models import ActivityAgency, Role
+from agencies.models import Agency
+
+Roles = Mapping[int, str]  # agency id -> role
+Link = tuple[int, int, str]  # (link id, agency id, role) as stored
+ALL_ROLES: frozenset[str] = frozenset(Role.values)
+BATCH = 1000
+
+
+# Rules -------------------------------------------------------------------------------------
+
+
+def add(wanted: dict[int, str], agency_id: int, role: str, name: str) -> None:
+    """Put an agency into `wanted`; one already there in another role is refused.
+
+    Named twice in the same role is harmless (a cell "ILO; ILO", two form rows alike).
+    """
+    known = wanted.setdefault(agency_id, role)
+    if known != role:
+        raise ValidationError(
+            _("%(agency)s is listed twice, as %(first)s and as %(second)s: keep one role.")
+            % {"agency": name, "first": Role(known).label, "second": Role(role).label},
+            code="listed_twice",
+        )
+
+
+def merged(current: Roles, wanted: Roles, managed: Collection[str] = ALL_ROLES) -> dict[int, str]:
+    """The agencies after a change that names `wanted` for the `managed` roles only.
+
+    A spreadsheet without, say, a funder column leaves the funders as they are; an agency
+    the change names keeps only its new role.
+    """
+    kept = {pk: role for pk, role in current.items() if role not in managed and pk not in wanted}
+    return {**kept, **wanted}
+
+
+def speaks_for(user: Any, agencies: Iterable[int]) -> bool:
+    """The right to change a row: the secretariat, or a member of one of its agencies."""
+    return is_secretariat(user) or not agency_ids(user).isdisjoint(agencies)
+
+
+def check(user: Any, after: Roles, names: Mapping[int, str] | None = None) -> None:
+    """Refuse agencies and roles `user` may not save, saying why (ValidationError).
+
+    `names` gives acronyms for the messages (read from the database when not given).
+    """
+
+    def acronyms(ids: Iterable[int]) -> str:
+        ids = list(ids)
+        if names is not None and all(pk in names for pk in ids):
+            found = [names[pk] for pk in ids]
+        else:
+            found = list(Agency.objects.filter(pk__in=ids).values_list("acronym", flat=True))
+        return ", ".join(sorted(found))
+
+    if not after:
+        raise ValidationError(_("Name at least one agency taking part."), code="no_agency")
+    leads = [pk for pk, role in after.items() if role == Role.LEAD]
+    if len(leads) > 1:
+        raise ValidationError(
+            _(
+                "Only one agency can lead an activity (%(agencies)s are all marked as lead): "
+                "mark the others co-lead."
+            )
+            % {"agencies": acronyms(leads)},
+            code="two_leads",
+        )
+    if not speaks_for(user, after):
+        raise ValidationError(
+            _("One of your agencies (%(agencies)s) must take part in the activity.")
+            % {"agencies": acronyms(agency_ids(user))},
+            code="not_own_agency",
+        )
+
+
+# Writing -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Change:
+    """What writing `after` over an activity's stored links does, link by link."""
+
+    activity_id: int
+    delete: list[Link] = field(default_factory=list)
+    update: list[Link] = field(default_factory=list)  # with the new role
+    create: list[tuple[int, str]] = field(default_factory=list)  # (agency id, role)
+
+    def __bool__(self) -> bool:
+        return bool(self.delete or self.update or self.create)
+
+
+@dataclass
+class Written:
+    """The links written, for messages (the admin's change log)."""
+
+    created: list[ActivityAgency] = field(default_factory=list)
+    changed: list[ActivityAgency] = field(default_factory=list)
+    deleted: list[ActivityAgency] = field(default_factory=list)
+
+
+def plan(activity_id: int, links: Iterable[Link], after: Roles) -> Change:
+    """The change that leaves the activity with exactly the agencies and roles `after`."""
+    change = Change(activity_id)
+    current: set[int] = set()
+    for pk, agency_id, role in links:
+        current.add(agency_id)
+        if agency_id not in after:
+            change.delete.append((pk, agency_id, role))
+        elif after[agency_id] != role:
+            change.update.append((pk, agency_id, after[agency_id]))
+    change.create = [(pk, role) for pk, role in after.items() if pk not in current]
+    return change
+
+
+def stored_links(activity_id: int) -> list[Link]:
+    return list(
+        ActivityAgency.objects.filter(activity_id=activity_id).values_list(
+            "pk", "agency_id", "role"
+        )
+    )
+
+
+def set_roles(
+    activity_id: int,
+    wanted: Roles,
+    managed: Collection[str] = ALL_ROLES,
+    *,
+    user: Any = None,
+    reason: str = "",
+) -> Written:
+    """Give one activity the `wanted` agencies in the `managed` roles (see `merged`)."""
+    links = stored_links(activity_id)
+    after = merged({agency_id: role for _pk, agency_id, role in links}, wanted, managed)
+    return write([plan(activity_id, links, after)], user=user, reason=reason)
+
+
+def write(
+    changes: Iterable[Change],
+    *,
+    user: Any = None,
+    reason: str = "",
+    when: datetime.datetime | None = None,
+) -> Written:
+    """Write the changes of any number of activities, each link's change in its history.
+
+    The history records `user` (else the person of the current request) and `reason`.
+    Deletions first, then new roles other than lead, then the new leads: "one lead per
+    activity" holds after every statement. Call inside the caller's transaction.
+    """
+    changes = [change for change in changes if change]
+    history = {"default_user": user, "default_change_reason": reason[:100], "default_date": when}
+    written = Written()
+    written.deleted = [
+        ActivityAgency(pk=pk, activity_id=c.activity_id, agency_id=agency_id, role=role)
+        for c in changes
+        for pk, agency_id, role in c.delete
+    ]
+    delete_links(written.deleted, **history)
+    written.changed = [
+        ActivityAgency(pk=pk, activity_id=c.activity_id, agency_id=agency_id, role=role)
+        for c in changes
+        for pk, agency_id, role in c.update
+    ]
+    for role in sorted({link.role for link in written.changed}, key=lambda r: r == Role.LEAD):
+        ids = [link.pk for link in written.changed if link.role == role]
+        ActivityAgency.objects.filter(pk__in=ids).update(role=role)
+    if written.changed:
+        ActivityAgency.history.bulk_history_create(
+            written.changed, batch_size=BATCH, update=True, **history
+        )
+    new = [
+        ActivityAgency(activity_id=c.activity_id, agency_id=agency_id, role=role)
+        for c in changes
+        for agency_id, role in sorted(c.create, key=lambda item: item[1] == Role.LEAD)
+    ]
+    written.created = bulk_create_with_history(new, ActivityAgency, batch_size=BATCH, **history)
+    return written
+
+
+def delete_links(
+    links: list[ActivityAgency],
+    *,
+    default_user: Any = None,
+    default_change_reason: str = "",
+    default_date: datetime.datetime | None = None,
+) -> None:
+    """Delete links, recording each deletion in the history.
+
+    QuerySet.delete() would write that history one row at a time (a post_delete signal
+    per link); here it is one bulk insert and one DELETE per batch.
+    """
+    if not links:
+        return
+    historical = ActivityAgency.history.model
+    records = [
+        historical(
+            id=link.pk,
+            activity_id=link.activity_id,
+            agency_id=link.agency_id,
+            role=link.role,
+            history_date=default_date or timezone.now(),
+            history_type="-",
+            history_user=default_user or historical.get_default_history_user(link),
+            history_change_reason=default_change_reason,
+        )
+        for link in links
+    ]
+    historical.objects.bulk_create(records, batch_size=BATCH)
+    table = connection.ops.quote_name(ActivityAgency._meta.db_table)
+    ids = [link.pk for link in links]
+    with connection.cursor() as cursor:
+        for start in range(0, len(ids), BATCH * 10):
+            chunk = ids[start : start + BATCH * 10]
+            cursor.execute(
+                f"DELETE FROM {table} WHERE id IN ({', '.join(['%s'] * len(chunk))})", chunk
+            )

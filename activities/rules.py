@@ -1,0 +1,35 @@
+"""Who may do what with activities (django-rules, found by the rules app's autodiscovery).
+
+Without an object, "add" asks whether the user may create any activity at all.
+"""
+
+from __future__ import annotations
+
+import rules
+
+from accounts.roles import AnyUser, agency_ids, is_member, is_secretariat
+from activities.models import Activity
+
+
+@rules.predicate
+def takes_part(user: AnyUser, activity: Activity | None) -> bool:
+    """One of the user's agencies takes part in the activity."""
+    if activity is None:
+        return False
+    mine = agency_ids(user)
+    if not mine:
+        return False
+    return activity.participations.filter(agency_id__in=mine).exists()
+
+
+# Members create activities with their agency taking part; they edit, close and delete the
+# activities their agencies take part in.
+rules.add_perm("activities.add_activity", is_secretariat | is_member)
+rules.add_perm("activities.change_activity", is_secretariat | takes_part)
+rules.add_perm("activities.delete_activity", is_secretariat | takes_part)
+# Anyone reads the matrix and downloads it; contact details need a login.
+rules.add_perm("activities.view_contacts", rules.is_authenticated)
+rules.add_perm("activities.export_activity", rules.always_allow)
+# History: members and the secretariat read it; only the secretariat restores a version.
+rules.add_perm("activities.view_history", is_member | is_secretariat)
+rules.add_perm("activities.restore_version", is_secretariat)

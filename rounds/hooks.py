@@ -1,0 +1,84 @@
+"""How update rounds hook into the matrix, through the seams of activities.signals.
+
+Connected by RoundsConfig.ready: a member's edit or close of an activity answers for the row
+in their agencies' open rounds (record_edit / record_close, the one rule), and "My agency's
+rows" shows each row's answer in the rounds asking the agency.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+
+from accounts.roles import agency_ids
+from activities.models import Activity
+from activities.signals import RoundContext
+from agencies.models import Agency
+from rounds.models import Outcome, RoundAgency
+from rounds.services import confirmations_for, open_parts_for, record_close, record_edit
+
+
+def answer_edit(sender: type, *, user: AbstractBaseUser, activity: Activity, **kwargs) -> None:
+    record_edit(user, activity)
+
+
+def answer_close(sender: type, *, user: AbstractBaseUser, activity: Activity, **kwargs) -> None:
+    record_close(user, activity)
+
+
+def open_parts(user: AbstractBaseUser, agency: Agency) -> list[RoundAgency]:
+    """The open rounds that ask this agency (for the secretariat too, who is not a member)."""
+    if agency.pk in agency_ids(user):
+        return [part for part in open_parts_for(user) if part.agency_id == agency.pk]
+    return list(
+        RoundAgency.objects.filter(agency=agency, round__closed_at__isnull=True)
+        .select_related("round", "agency")
+        .order_by("round__deadline")
+    )
+
+
+def checklist_url(part: RoundAgency) -> str:
+    """The round checklist, written separately: no link until it exists."""
+    try:
+        return reverse("rounds:checklist", kwargs={"part_id": part.pk})
+    except NoReverseMatch:
+        return ""
+
+
+@dataclass(frozen=True)
+class RoundAnswer:
+    part: RoundAgency
+    outcome: str  # an Outcome value, or "" when the row still waits for an answer
+    label: str
+
+
+def round_context(user: AbstractBaseUser, agency: Agency, rows: list[Activity]) -> RoundContext:
+    """The rounds asking `agency`, and each row's answer in them: two queries at most,
+    whatever the number of rows (the open parts, then all their answers)."""
+    parts = open_parts(user, agency)
+    answers = confirmations_for(parts)
+    labels = {
+        Outcome.CONFIRMED: _("Confirmed"),
+        Outcome.EDITED: _("Edited"),
+        Outcome.CLOSED: _("Closed"),
+    }
+    waiting = _("To confirm")
+    for row in rows:
+        found = []
+        for part in parts:
+            answer = answers.get((part.pk, row.pk))
+            outcome = answer.outcome if answer else ""
+            found.append(RoundAnswer(part, outcome, labels.get(outcome, waiting)))
+        row.round_answers = found
+    banners = [
+        {
+            "part": part,
+            "answered": sum(1 for part_id, _row in answers if part_id == part.pk),
+            "url": checklist_url(part),
+        }
+        for part in parts
+    ]
+    return RoundContext(banners)
