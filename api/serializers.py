@@ -1,0 +1,170 @@
+"""What the API returns for each kind of thing: plain, read-only and flat where possible.
+
+Contact fields (a focal point's email and phone) sit in a `contact` object that is null
+unless the token's owner may see contacts (the rule the pages use:
+activities.view_contacts). Serializers read that answer from their context
+(`show_contacts`), asked once per request by the view.
+"""
+
+from typing import Any
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from activities.models import GUARANTEE_FIELDS, Activity, ActivityStatus, ActivityType, Guarantee
+from activities.models import Role as ActivityRole
+from agencies.models import Agency, AgencyKind, FocalLevel, FocalPoint
+from countries.models import Country, Region
+from workplan.models import Deliverable, Step
+from workplan.status import STATUS_CHOICES
+
+
+class CountrySerializer(serializers.ModelSerializer):
+    code = serializers.CharField(help_text="ISO 3166-1 alpha-2 code.")
+    alpha3 = serializers.CharField(help_text="ISO 3166-1 alpha-3 code.")
+    name = serializers.CharField(help_text="English name.")
+    region = serializers.ChoiceField(choices=Region.choices, help_text="ILO region.")
+
+    class Meta:
+        model = Country
+        fields = ["code", "alpha3", "name", "region"]
+
+
+class AgencySerializer(serializers.ModelSerializer):
+    kind = serializers.ChoiceField(choices=AgencyKind.choices)
+
+    class Meta:
+        model = Agency
+        fields = ["acronym", "name", "kind", "is_member", "website"]
+
+
+class ContactSerializer(serializers.Serializer):
+    email = serializers.EmailField(allow_blank=True)
+    phone = serializers.CharField(allow_blank=True)
+
+
+def contact_of(person: FocalPoint, context: dict[str, Any]) -> dict[str, str] | None:
+    if not context.get("show_contacts"):
+        return None
+    return {"email": person.email, "phone": person.phone}
+
+
+class FocalPointSerializer(serializers.ModelSerializer):
+    agency = serializers.CharField(source="agency.acronym", help_text="Agency acronym.")
+    level = serializers.ChoiceField(choices=FocalLevel.choices)
+    country = serializers.SerializerMethodField(help_text="ISO alpha-2 code, for country level.")
+    region = serializers.CharField(help_text="ILO region, for regional level; else empty.")
+    contact = serializers.SerializerMethodField(
+        help_text="Email and phone; null unless the token's owner may see contacts."
+    )
+
+    class Meta:
+        model = FocalPoint
+        fields = ["id", "name", "position", "agency", "level", "country", "region", "contact"]
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_country(self, person: FocalPoint) -> str | None:
+        return str(person.country.code) if person.country_id else None
+
+    @extend_schema_field(ContactSerializer(allow_null=True))
+    def get_contact(self, person: FocalPoint) -> dict[str, str] | None:
+        return contact_of(person, self.context)
+
+
+class ParticipationSerializer(serializers.Serializer):
+    acronym = serializers.CharField(source="agency.acronym")
+    name = serializers.CharField(source="agency.name")
+    role = serializers.ChoiceField(choices=ActivityRole.choices)
+
+
+class ActivityFocalPointSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    agency = serializers.CharField(source="agency.acronym")
+    contact = serializers.SerializerMethodField()
+
+    @extend_schema_field(ContactSerializer(allow_null=True))
+    def get_contact(self, person: FocalPoint) -> dict[str, str] | None:
+        return contact_of(person, self.context)
+
+
+class ActivitySerializer(serializers.ModelSerializer):
+    country = CountrySerializer()
+    activity_type = serializers.ChoiceField(choices=ActivityType.choices)
+    status = serializers.ChoiceField(choices=ActivityStatus.choices)
+    guarantees = serializers.SerializerMethodField(
+        help_text="The R202 guarantees the activity touches."
+    )
+    agencies = ParticipationSerializer(
+        source="participations", many=True, help_text="Lead first, then co-leads, partners."
+    )
+    tools_used = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
+    tools_needed = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
+    focal_point = ActivityFocalPointSerializer(allow_null=True)
+
+    class Meta:
+        model = Activity
+        fields = [
+            "reference",
+            "title",
+            "description",
+            "country",
+            "activity_type",
+            "status",
+            "guarantees",
+            "start_date",
+            "end_date",
+            "agencies",
+            "focal_point",
+            "tools_used",
+            "tools_needed",
+            "funding",
+            "updated_at",
+        ]
+
+    @extend_schema_field(serializers.ListField(child=serializers.ChoiceField(Guarantee.choices)))
+    def get_guarantees(self, activity: Activity) -> list[str]:
+        return [value for value, field in GUARANTEE_FIELDS.items() if getattr(activity, field)]
+
+
+class StepSerializer(serializers.ModelSerializer):
+    deliverable = serializers.IntegerField(source="deliverable_id")
+
+    class Meta:
+        model = Step
+        fields = ["id", "deliverable", "title", "due_date", "due_note", "completed_on"]
+
+
+class DeliverableSerializer(serializers.ModelSerializer):
+    year = serializers.IntegerField(source="area.workplan.year")
+    area = serializers.CharField(source="area.title")
+    area_number = serializers.IntegerField(source="area.number")
+    status = serializers.ChoiceField(choices=STATUS_CHOICES)
+    responsible_agencies = serializers.SlugRelatedField(
+        slug_field="acronym", many=True, read_only=True
+    )
+    responsible_people = serializers.SlugRelatedField(
+        source="contacts", slug_field="name", many=True, read_only=True
+    )
+    steps = StepSerializer(many=True)
+
+    class Meta:
+        model = Deliverable
+        fields = [
+            "id",
+            "year",
+            "area_number",
+            "area",
+            "title",
+            "objective",
+            "how",
+            "status",
+            "progress",
+            "responsible_agencies",
+            "responsible_people",
+            "responsible_note",
+            "steps",
+        ]
+
+
+class ErrorDetailSerializer(serializers.Serializer):
+    detail = serializers.CharField()

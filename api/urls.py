@@ -1,0 +1,26 @@
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.routers import DefaultRouter
+
+from api.views import token
+from api.views.activities import ActivityViewSet
+from api.views.directory import AgencyViewSet, CountryViewSet, FocalPointViewSet
+from api.views.workplan import DeliverableViewSet, StepViewSet
+
+app_name = "api"
+
+router = DefaultRouter(use_regex_path=True)
+router.include_format_suffixes = False
+router.register("activities", ActivityViewSet, basename="activity")
+router.register("countries", CountryViewSet, basename="country")
+router.register("agencies", AgencyViewSet, basename="agency")
+router.register("focal-points", FocalPointViewSet, basename="focal-point")
+router.register("deliverables", DeliverableViewSet, basename="deliverable")
+router.register("steps", StepViewSet, basename="step")
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    path("token/", token.token, name="token"),
+    path("v1/", include(router.urls)),
+]
