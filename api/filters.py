@@ -9,7 +9,9 @@ from typing import Any
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 from django_countries import countries as iso_countries
 from django_filters.rest_framework import DjangoFilterBackend
 
@@ -51,6 +53,27 @@ class YearFilter(django_filters.Filter):
         super().__init__(*args, **kwargs)
 
 
+class YesNoField(forms.NullBooleanField):
+    """true or false (1/0, yes/no); anything else is an error, not "no filter"."""
+
+    # NullBooleanSelect would read "perhaps" as "unknown" before to_python sees it.
+    widget = forms.TextInput
+
+    def to_python(self, value: object) -> bool | None:
+        if value in (None, ""):
+            return None
+        text = str(value).strip().lower()
+        if text in ("true", "1", "yes"):
+            return True
+        if text in ("false", "0", "no"):
+            return False
+        raise ValidationError(_("Use true or false."), code="invalid")
+
+
+class YesNoFilter(django_filters.BooleanFilter):
+    field_class = YesNoField
+
+
 class CountryFilter(django_filters.FilterSet):
     region = django_filters.ChoiceFilter(choices=Region.choices)
 
@@ -61,7 +84,7 @@ class CountryFilter(django_filters.FilterSet):
 
 class AgencyFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(choices=AgencyKind.choices)
-    member = django_filters.BooleanFilter(field_name="is_member")
+    member = YesNoFilter(field_name="is_member")
 
     class Meta:
         model = Agency
@@ -96,7 +119,7 @@ class StepFilter(django_filters.FilterSet):
     deliverable = IdFilter(field_name="deliverable_id")
     due_after = django_filters.DateFilter(field_name="due_date", lookup_expr="gte")
     due_before = django_filters.DateFilter(field_name="due_date", lookup_expr="lte")
-    open = django_filters.BooleanFilter(
+    open = YesNoFilter(
         field_name="completed_on", lookup_expr="isnull", help_text="true: not completed yet."
     )
 

@@ -1,8 +1,8 @@
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from api.views import token
+from api.views import not_found, token
 from api.views.activities import ActivityViewSet
 from api.views.directory import AgencyViewSet, CountryViewSet, FocalPointViewSet
 from api.views.workplan import DeliverableViewSet, StepViewSet
@@ -23,4 +23,6 @@ urlpatterns = [
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
     path("token/", token.token, name="token"),
     path("v1/", include(router.urls)),
+    # Anything else under v1/ is a JSON 404, as the API's own answers are.
+    re_path(r"^v1/", not_found.not_found),
 ]
