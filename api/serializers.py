@@ -14,6 +14,7 @@ from rest_framework import serializers
 from activities.models import GUARANTEE_FIELDS, Activity, ActivityStatus, ActivityType, Guarantee
 from activities.models import Role as ActivityRole
 from agencies.models import Agency, AgencyKind, FocalLevel, FocalPoint
+from api.rows import activity_rows
 from countries.models import Country, Region
 from workplan.models import Deliverable, Step
 from workplan.status import STATUS_CHOICES
@@ -87,7 +88,14 @@ class ActivityFocalPointSerializer(serializers.Serializer):
         return contact_of(person, self.context)
 
 
+class ActivityListSerializer(serializers.ListSerializer):
+    def to_representation(self, data: Any) -> list[dict[str, Any]]:
+        return activity_rows(list(data), show_contacts=bool(self.context.get("show_contacts")))
+
+
 class ActivitySerializer(serializers.ModelSerializer):
+    """The shape of an activity (and its schema); api.rows fills it in, a page at a time."""
+
     country = CountrySerializer()
     activity_type = serializers.ChoiceField(choices=ActivityType.choices)
     status = serializers.ChoiceField(choices=ActivityStatus.choices)
@@ -103,6 +111,7 @@ class ActivitySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Activity
+        list_serializer_class = ActivityListSerializer
         fields = [
             "reference",
             "title",
@@ -120,6 +129,10 @@ class ActivitySerializer(serializers.ModelSerializer):
             "funding",
             "updated_at",
         ]
+
+    def to_representation(self, instance: Activity) -> dict[str, Any]:
+        show_contacts = bool(self.context.get("show_contacts"))
+        return activity_rows([instance], show_contacts=show_contacts)[0]
 
     @extend_schema_field(serializers.ListField(child=serializers.ChoiceField(Guarantee.choices)))
     def get_guarantees(self, activity: Activity) -> list[str]:

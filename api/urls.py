@@ -2,7 +2,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from api.views import not_found, token
+from api.views import iati, not_found, token
 from api.views.activities import ActivityViewSet
 from api.views.directory import AgencyViewSet, CountryViewSet, FocalPointViewSet
 from api.views.workplan import DeliverableViewSet, StepViewSet
@@ -22,6 +22,7 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
     path("token/", token.token, name="token"),
+    path("iati/activities.xml", iati.iati_export, name="iati"),
     path("v1/", include(router.urls)),
     # Anything else under v1/ is a JSON 404, as the API's own answers are.
     re_path(r"^v1/", not_found.not_found),

@@ -252,6 +252,14 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": "/api/v1",
 }
 
+# IATI export of the matrix (api/iati.py): the organisation that reports it. Each activity's
+# iati-identifier is this ref, a dash, and the activity's reference (stable across edits).
+SPF_IATI_ORG_REF = os.environ.get("SPF_IATI_ORG_REF", "XM-DAC-41302")
+SPF_IATI_ORG_NAME = os.environ.get(
+    "SPF_IATI_ORG_NAME", "International Labour Organization (SPF coalition secretariat)"
+)
+SPF_IATI_ORG_TYPE = os.environ.get("SPF_IATI_ORG_TYPE", "40")  # IATI OrganisationType
+
 IMPORT_EXPORT_SKIP_ADMIN_ACTION_EXPORT_UI = False
 # Spreadsheet imports: the largest file accepted (the upload page says so beyond it).
 # Uploads over FILE_UPLOAD_MAX_MEMORY_SIZE (Django's 2.5 MB) go to a temporary file first.

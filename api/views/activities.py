@@ -51,4 +51,5 @@ class ActivityViewSet(HubViewSet):
                 "sorts": ", ".join(SORTS),
             }
             raise ValidationError({"sort": [message]})
-        return Activity.objects.for_matrix().order_by(*SORTS[sort])
+        # Agencies and tools are fetched for the page by api.rows, not prefetched here.
+        return Activity.objects.for_rows().order_by(*SORTS[sort])

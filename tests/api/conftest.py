@@ -1,63 +1,17 @@
 """A small coalition for the API tests, and clients that carry a persona's token."""
 
-import datetime
 from types import SimpleNamespace
 
 import pytest
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from activities.models import ActivityStatus, ActivityType, Role, Tool
-from countries.models import Region
-from tests.factories import make_activity, make_country, make_focal_point
-from workplan.models import Area, Deliverable, Step, Workplan
+from tests.api.coalition import build_coalition
 
 
 @pytest.fixture
 def coalition(agency_a, agency_b) -> SimpleNamespace:
-    vn = make_country("VN", region=Region.ASIA_PACIFIC)
-    mz = make_country("MZ", region=Region.AFRICA)
-    person = make_focal_point(agency_a, vn, name="Nguyen Thi Lan", email="lan@a.example.org")
-    costing = make_activity(
-        vn,
-        {agency_a: Role.LEAD, agency_b: Role.PARTNER},
-        title="Costing of the national SPF",
-        activity_type=ActivityType.COSTING,
-        status=ActivityStatus.ONGOING,
-        covers_health=True,
-        start_date=datetime.date(2012, 1, 1),
-        end_date=datetime.date(2013, 6, 30),
-        focal_point=person,
-    )
-    costing.tools_used.add(Tool.objects.create(name="SPF costing tool", acronym="RAP"))
-    child_law = make_activity(
-        mz,
-        {agency_b: Role.LEAD},
-        title="Child benefit law",
-        activity_type=ActivityType.LEGAL,
-        status=ActivityStatus.PLANNED,
-        covers_children=True,
-        start_date=datetime.date(2014, 1, 1),
-    )
-    plan = Workplan.objects.create(year=2012, title="Workplan 2012")
-    area = Area.objects.create(workplan=plan, number=1, title="Country operations")
-    matrix = Deliverable.objects.create(area=area, title="Country activity matrix")
-    matrix.responsible_agencies.add(agency_a)
-    matrix.contacts.add(person)
-    step = Step.objects.create(
-        deliverable=matrix, title="Matrix sent", due_date=datetime.date(2012, 2, 29)
-    )
-    return SimpleNamespace(
-        vn=vn,
-        mz=mz,
-        a=agency_a,
-        b=agency_b,
-        person=person,
-        costing=costing,
-        child_law=child_law,
-        deliverable=matrix,
-        step=step,
-    )
+    return build_coalition(agency_a, agency_b)
 
 
 def token_client(user) -> APIClient:
