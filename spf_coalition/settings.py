@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "workplan",
     "rounds",
     "imports",
+    "funding",
     "api",
     "devtools",
 ]

@@ -16,6 +16,7 @@ urlpatterns = [
     path("workplan/", include("workplan.urls")),
     path("rounds/", include("rounds.urls")),
     path("import/", include("imports.urls")),
+    path("funding/", include("funding.urls")),
     path("api/", include("api.urls")),
     path("", include("activities.urls")),
 ]
