@@ -8,6 +8,8 @@ class FundingConfig(AppConfig):
     verbose_name = _("Funding")
 
     def ready(self) -> None:
-        from funding.secretariat import grant_to_secretariat
+        from accounts.grants import grant_app_to_secretariat
 
-        post_migrate.connect(grant_to_secretariat, sender=self, dispatch_uid="funding_secretariat")
+        post_migrate.connect(
+            grant_app_to_secretariat, sender=self, dispatch_uid="funding_secretariat"
+        )

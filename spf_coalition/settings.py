@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "rounds",
     "imports",
     "funding",
+    "catalogues",
     "api",
     "devtools",
 ]
