@@ -11,11 +11,31 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from activities.models import GUARANTEE_FIELDS, Activity, ActivityStatus, ActivityType, Guarantee
+from activities.models import (
+    GUARANTEE_FIELDS,
+    Activity,
+    ActivityStatus,
+    ActivityType,
+    Guarantee,
+    Tool,
+    ToolPurpose,
+)
 from activities.models import Role as ActivityRole
 from agencies.models import Agency, AgencyKind, FocalLevel, FocalPoint
 from api.rows import activity_rows
+from catalogues.models import (
+    Access,
+    Audience,
+    DataSet,
+    GlobalProcess,
+    MaterialFormat,
+    OutreachMaterial,
+    UpdateFrequency,
+)
+from catalogues.tables import with_countries
+from core.languages import LANGUAGE_CHOICES
 from countries.models import Country, Region
+from funding.models import Channel, Contribution, ContributionStatus
 from workplan.models import Deliverable, Step
 from workplan.status import STATUS_CHOICES
 
@@ -181,3 +201,133 @@ class DeliverableSerializer(serializers.ModelSerializer):
 
 class ErrorDetailSerializer(serializers.Serializer):
     detail = serializers.CharField()
+
+
+class ContributionSerializer(serializers.ModelSerializer):
+    partner = serializers.CharField(source="partner.acronym", help_text="Partner acronym.")
+    channel = serializers.ChoiceField(choices=Channel.choices)
+    status = serializers.ChoiceField(choices=ContributionStatus.choices)
+    amount = serializers.SerializerMethodField(
+        help_text="Decimal, in `currency`; null unless the token's owner may see amounts."
+    )
+    currency = serializers.SerializerMethodField(help_text="ISO 4217; null with `amount`.")
+    countries = serializers.SerializerMethodField(help_text="ISO alpha-2 codes.")
+    themes = serializers.ListField(child=serializers.ChoiceField(choices=Guarantee.choices))
+
+    class Meta:
+        model = Contribution
+        fields = [
+            "id",
+            "partner",
+            "channel",
+            "amount",
+            "currency",
+            "status",
+            "start_year",
+            "end_year",
+            "countries",
+            "themes",
+        ]
+
+    @extend_schema_field(serializers.DecimalField(max_digits=16, decimal_places=2, allow_null=True))
+    def get_amount(self, item: Contribution) -> str | None:
+        return f"{item.amount:.2f}" if self.context.get("show_amounts") else None
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_currency(self, item: Contribution) -> str | None:
+        return item.currency if self.context.get("show_amounts") else None
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_countries(self, item: Contribution) -> list[str]:
+        return [str(country.code) for country in item.countries.all()]
+
+
+class ToolListSerializer(serializers.ListSerializer):
+    def to_representation(self, data: Any) -> list[dict[str, Any]]:
+        return super().to_representation(with_countries(data))
+
+
+class ToolSerializer(serializers.ModelSerializer):
+    owner = serializers.CharField(source="owner.acronym", allow_null=True, default=None)
+    purpose = serializers.ChoiceField(choices=ToolPurpose.choices, allow_blank=True)
+    languages = serializers.ListField(child=serializers.ChoiceField(choices=LANGUAGE_CHOICES))
+    countries_used = serializers.SerializerMethodField(
+        help_text="ISO alpha-2 codes of the countries where the matrix's activities use it."
+    )
+
+    class Meta:
+        model = Tool
+        list_serializer_class = ToolListSerializer
+        fields = [
+            "id",
+            "name",
+            "acronym",
+            "owner",
+            "purpose",
+            "languages",
+            "description",
+            "url",
+            "countries_used",
+        ]
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_countries_used(self, tool: Tool) -> list[str]:
+        if not hasattr(tool, "countries_used"):
+            with_countries([tool])
+        return [str(country.code) for country in tool.countries_used]
+
+
+class DataSetSerializer(serializers.ModelSerializer):
+    owner = serializers.CharField(source="owner.acronym", allow_null=True, default=None)
+    update_frequency = serializers.ChoiceField(choices=UpdateFrequency.choices, allow_blank=True)
+    access = serializers.ChoiceField(choices=Access.choices)
+    languages = serializers.ListField(child=serializers.ChoiceField(choices=LANGUAGE_CHOICES))
+
+    class Meta:
+        model = DataSet
+        fields = [
+            "id",
+            "name",
+            "owner",
+            "definition",
+            "coverage",
+            "update_frequency",
+            "access",
+            "url",
+            "languages",
+        ]
+
+
+class GlobalProcessSerializer(serializers.ModelSerializer):
+    agencies = serializers.SlugRelatedField(slug_field="acronym", many=True, read_only=True)
+
+    class Meta:
+        model = GlobalProcess
+        fields = [
+            "id",
+            "name",
+            "what",
+            "starts_on",
+            "ends_on",
+            "place",
+            "intervention_points",
+            "agencies",
+            "coalition_input",
+            "input_deadline",
+        ]
+
+
+class OutreachMaterialSerializer(serializers.ModelSerializer):
+    owner = serializers.CharField(source="owner.acronym", allow_null=True, default=None)
+    audience = serializers.ChoiceField(choices=Audience.choices)
+    format = serializers.ChoiceField(choices=MaterialFormat.choices)
+    languages = serializers.ListField(child=serializers.ChoiceField(choices=LANGUAGE_CHOICES))
+    countries = serializers.SerializerMethodField(help_text="ISO alpha-2 codes; empty: anywhere.")
+
+    class Meta:
+        model = OutreachMaterial
+        fields = ["id", "title", "audience", "format", "languages", "owner", "url", "countries"]
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_countries(self, item: OutreachMaterial) -> list[str]:
+        return [str(country.code) for country in item.countries.all()]

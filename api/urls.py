@@ -4,7 +4,14 @@ from rest_framework.routers import DefaultRouter
 
 from api.views import iati, not_found, token
 from api.views.activities import ActivityViewSet
+from api.views.catalogues import (
+    DataSetViewSet,
+    GlobalProcessViewSet,
+    OutreachMaterialViewSet,
+    ToolViewSet,
+)
 from api.views.directory import AgencyViewSet, CountryViewSet, FocalPointViewSet
+from api.views.funding import ContributionViewSet
 from api.views.workplan import DeliverableViewSet, StepViewSet
 
 app_name = "api"
@@ -17,6 +24,11 @@ router.register("agencies", AgencyViewSet, basename="agency")
 router.register("focal-points", FocalPointViewSet, basename="focal-point")
 router.register("deliverables", DeliverableViewSet, basename="deliverable")
 router.register("steps", StepViewSet, basename="step")
+router.register("contributions", ContributionViewSet, basename="contribution")
+router.register("tools", ToolViewSet, basename="tool")
+router.register("data-sets", DataSetViewSet, basename="data-set")
+router.register("processes", GlobalProcessViewSet, basename="process")
+router.register("outreach", OutreachMaterialViewSet, basename="outreach")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -83,7 +83,7 @@ class GlobalProcessFilterSet(CatalogueFilterSet):
     agency = django_filters.ChoiceFilter(
         label=_("Agency engaged"), field_name="agencies__acronym", distinct=True
     )
-    year = YearFilter(label=_("Year"), field_name="starts_on__year", min_value=1990, max_value=2100)
+    year = YearFilter(label=_("Year"), method="filter_year", min_value=1990, max_value=2100)
     search_fields = ("name", "what", "place", "coalition_input")
 
     class Meta:
@@ -94,6 +94,9 @@ class GlobalProcessFilterSet(CatalogueFilterSet):
         super().__init__(*args, **kwargs)
         acronyms = Agency.objects.order_by("acronym").values_list("acronym", flat=True)
         self.filters["agency"].extra["choices"] = [(a, a) for a in acronyms]
+
+    def filter_year(self, queryset: QuerySet, name: str, value: int) -> QuerySet:
+        return queryset.filter(starts_on__year=value)
 
 
 class OutreachFilterSet(CatalogueFilterSet):

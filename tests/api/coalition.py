@@ -2,11 +2,21 @@
 focal point, two activities, a workplan deliverable with a dated step."""
 
 import datetime
+from decimal import Decimal
 from types import SimpleNamespace
 
 from activities.models import ActivityStatus, ActivityType, Role, Tool
 from agencies.models import Agency
+from catalogues.models import (
+    Access,
+    Audience,
+    DataSet,
+    GlobalProcess,
+    MaterialFormat,
+    OutreachMaterial,
+)
 from countries.models import Region
+from funding.models import Channel, Contribution
 from tests.factories import make_activity, make_country, make_focal_point
 from workplan.models import Area, Deliverable, Step, Workplan
 
@@ -44,7 +54,27 @@ def build_coalition(agency_a: Agency, agency_b: Agency) -> SimpleNamespace:
     step = Step.objects.create(
         deliverable=matrix, title="Matrix sent", due_date=datetime.date(2012, 2, 29)
     )
+    contribution = Contribution.objects.create(
+        partner=agency_b,
+        channel=Channel.FLAGSHIP_FUND,
+        amount=Decimal("1234567.89"),
+        currency="EUR",
+        start_year=2021,
+        themes=["children"],
+    )
+    contribution.countries.add(mz)
+    data_set = DataSet.objects.create(name="World Social Protection Database", access=Access.API)
+    process = GlobalProcess.objects.create(name="Rio+20", starts_on=datetime.date(2012, 6, 20))
+    process.agencies.add(agency_a)
+    material = OutreachMaterial.objects.create(
+        title="SPF leaflet", audience=Audience.CIVIL_SOCIETY, format=MaterialFormat.LEAFLET
+    )
+    material.countries.add(vn)
     return SimpleNamespace(
+        contribution=contribution,
+        data_set=data_set,
+        process=process,
+        material=material,
         vn=vn,
         mz=mz,
         a=agency_a,

@@ -20,6 +20,11 @@ def test_it_serves_an_openapi_3_schema_of_every_endpoint(client):
         "deliverables",
         "focal-points",
         "steps",
+        "contributions",
+        "tools",
+        "data-sets",
+        "processes",
+        "outreach",
     }
 
 

@@ -60,3 +60,23 @@ def test_it_filters_steps_by_due_date(api_client, coalition):
     url = reverse("api:step-list")
     assert api_client.get(f"{url}?due_before=2012-03-01&open=true").json()["count"] == 1
     assert api_client.get(f"{url}?due_after=2012-03-01").json()["count"] == 0
+
+
+def test_it_filters_contributions_with_the_funding_pages_filter_set(api_client, coalition):
+    from api.views.funding import ContributionViewSet
+    from funding.filters import ContributionFilterSet
+
+    url = reverse("api:contribution-list")
+    assert ContributionViewSet.filterset_class is ContributionFilterSet
+    assert api_client.get(f"{url}?country=MOZ&channel=flagship-fund").json()["count"] == 1
+
+
+def test_it_lists_the_countries_where_a_tool_is_used(api_client, coalition):
+    rows = api_client.get(reverse("api:tool-list")).json()["results"]
+    assert [(row["name"], row["countries_used"]) for row in rows] == [("SPF costing tool", ["VN"])]
+
+
+def test_it_filters_the_catalogues(api_client, coalition):
+    assert api_client.get(reverse("api:process-list") + "?year=2012").json()["count"] == 1
+    assert api_client.get(reverse("api:outreach-list") + "?country=MZ").json()["count"] == 0
+    assert api_client.get(reverse("api:data-set-list") + "?access=download").json()["count"] == 0

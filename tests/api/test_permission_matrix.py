@@ -31,6 +31,16 @@ ENDPOINTS = [
     ("api:deliverable-detail", lambda w: [w.deliverable.pk], False),
     ("api:step-list", lambda w: [], False),
     ("api:step-detail", lambda w: [w.step.pk], False),
+    ("api:contribution-list", lambda w: [], False),
+    ("api:contribution-detail", lambda w: [w.contribution.pk], False),
+    ("api:tool-list", lambda w: [], False),
+    ("api:tool-detail", lambda w: [w.costing.tools_used.get().pk], False),
+    ("api:data-set-list", lambda w: [], False),
+    ("api:data-set-detail", lambda w: [w.data_set.pk], False),
+    ("api:process-list", lambda w: [], False),
+    ("api:process-detail", lambda w: [w.process.pk], False),
+    ("api:outreach-list", lambda w: [], False),
+    ("api:outreach-detail", lambda w: [w.material.pk], False),
 ]
 TABLE = [(p, *endpoint) for p in TOKEN_PERSONAS for endpoint in ENDPOINTS]
 
@@ -84,3 +94,23 @@ def test_it_names_the_token_scheme_in_a_401(api_client, coalition):
     response = api_client.get(reverse("api:activity-list"))
     assert response.status_code == 401
     assert response["WWW-Authenticate"] == "Token"
+
+
+# Funding amounts: coalition members, the secretariat and superusers (funding.see_amounts).
+SEES_AMOUNTS = {
+    "anonymous": False,
+    "viewer": False,
+    "member_a": True,
+    "secretariat": True,
+    "superuser": True,
+}
+
+
+@pytest.mark.parametrize("persona_api", list(SEES_AMOUNTS), indirect=True)
+def test_it_gives_funding_amounts_only_to_members(request, persona_api, coalition):
+    persona = request.node.callspec.params["persona_api"]
+    url = reverse("api:contribution-detail", args=[coalition.contribution.pk])
+    body = persona_api.get(url).json()
+    assert body["partner"] == "AGB"
+    expected = ("1234567.89", "EUR") if SEES_AMOUNTS[persona] else (None, None)
+    assert (body["amount"], body["currency"]) == expected

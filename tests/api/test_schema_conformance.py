@@ -48,7 +48,7 @@ def served(coalition):
 
 @pytest.mark.django_db
 @schema.parametrize()
-@settings(max_examples=15, **HYPOTHESIS)
+@settings(max_examples=10, **HYPOTHESIS)
 def test_it_answers_every_operation_within_its_schema(case, served):
     case.call_and_validate()
 
