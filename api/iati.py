@@ -13,7 +13,9 @@ the 2.03 schema requires. Our words become IATI codes here and nowhere else:
   date has passed, else "planned" (3);
 - sector: SDG target 1.3 (vocabulary 8) for every activity, and the R202 guarantees it
   touches in the reporting organisation's own vocabulary (99), percentages adding to 100;
-- contact-info: only for focal points who agreed to publish (FocalPoint.publishes_contact).
+- contact-info: only for focal points who agreed to publish (FocalPoint.publishes_contact);
+- budget: one per year of the activity's budgets (funding.ActivityBudget), each in its own
+  currency. No transactions: the hub does not record disbursements.
 
 IATI requires at least one participating organisation and one date: a row without an agency
 or without any date is left out, and a comment at the end of the file counts them.
@@ -43,6 +45,7 @@ from activities.models import (
     role_order,
 )
 from agencies.models import AgencyKind
+from funding.models import ActivityBudget
 
 VERSION = "2.03"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -70,6 +73,7 @@ SDG_TARGET_VOCABULARY, SDG_SOCIAL_PROTECTION_TARGET = "8", "1.3"
 SDG_TARGET_NAME = "Social protection systems and measures for all, including floors"
 OWN_VOCABULARY = "99"
 GENERAL_DESCRIPTION, GENERAL_ENQUIRIES = "1", "1"
+ORIGINAL, INDICATIVE = "1", "1"  # BudgetType, BudgetStatus
 # Elements written between two reads of the buffer: a few hundred KB per chunk.
 CHUNK = 200
 
@@ -92,6 +96,13 @@ class Contact:
 
 
 @dataclass(frozen=True, slots=True)
+class Budget:
+    year: int
+    amount: Decimal
+    currency: str
+
+
+@dataclass(frozen=True, slots=True)
 class IatiActivity:
     """What IATI says of a matrix row, read as plain values (no model objects: 10,000 rows
     with their agencies as ORM objects cost several times the writing of the file)."""
@@ -110,6 +121,7 @@ class IatiActivity:
     country_name: str
     contact: Contact | None
     organisations: tuple[Organisation, ...]
+    budgets: tuple[Budget, ...] = ()
 
 
 ROW_FIELDS = (
@@ -139,6 +151,7 @@ def iati_activities(
 ) -> Iterator[IatiActivity]:
     """The activities of `activities` (filtered and sorted), as they stream from the database."""
     organisations = organisations_by_activity(activities)
+    budgets = budgets_by_activity(activities)
     guarantee_values = list(GUARANTEE_FIELDS)
     for row in activities.values_list(*ROW_FIELDS).iterator(chunk_size=chunk_size):
         pk, reference, title, description, activity_type, status, *rest = row
@@ -161,6 +174,7 @@ def iati_activities(
             country_name=country_name,
             contact=Contact(*person) if publishes else None,
             organisations=organisations.get(pk, ()),
+            budgets=budgets.get(pk, ()),
         )
 
 
@@ -177,6 +191,19 @@ def organisations_by_activity(
     for activity_id, name, acronym, kind, role in links:
         found[activity_id].append(Organisation(name, acronym, kind, role))
     return {pk: tuple(orgs) for pk, orgs in found.items()}
+
+
+def budgets_by_activity(activities: QuerySet[Activity]) -> dict[int, tuple[Budget, ...]]:
+    """Every activity's yearly budgets (funding.ActivityBudget) in one query."""
+    found: dict[int, list[Budget]] = defaultdict(list)
+    rows = (
+        ActivityBudget.objects.filter(activity__in=activities.order_by().values("pk"))
+        .order_by("year", "pk")
+        .values_list("activity_id", "year", "amount", "currency")
+    )
+    for activity_id, year, amount, currency in rows:
+        found[activity_id].append(Budget(year, amount, currency))
+    return {pk: tuple(items) for pk, items in found.items()}
 
 
 def iati_identifier(reference: str) -> str:
@@ -279,7 +306,20 @@ def activity_element(activity: IatiActivity, today: datetime.date, words: Words)
     for value, share in zip(activity.guarantees, shares, strict=True):
         own = {"vocabulary": OWN_VOCABULARY, "code": value, "percentage": share}
         narrative(element, "sector", words.guarantees[value], own)
+    for budget in activity.budgets:
+        budget_element(element, budget)
     return element
+
+
+def budget_element(parent: etree._Element, budget: Budget) -> None:
+    """A calendar year's budget (IATI wants periods of a year at most), indicative (1),
+    original (1), valued on its first day in its own currency."""
+    start = datetime.date(budget.year, 1, 1)
+    element = SubElement(parent, "budget", {"type": ORIGINAL, "status": INDICATIVE})
+    SubElement(element, "period-start", {"iso-date": start.isoformat()})
+    SubElement(element, "period-end", {"iso-date": datetime.date(budget.year, 12, 31).isoformat()})
+    value = {"currency": budget.currency, "value-date": start.isoformat()}
+    SubElement(element, "value", value).text = f"{budget.amount:.2f}"
 
 
 def activity_dates(

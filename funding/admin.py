@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from funding.forms import ContributionForm
-from funding.models import Contribution
+from funding.models import ActivityBudget, Contribution
 
 
 @admin.register(Contribution)
@@ -15,3 +15,12 @@ class ContributionAdmin(SimpleHistoryAdmin):
     search_fields = ["partner__acronym", "partner__name", "note"]
     search_help_text = _("Partner or note.")
     autocomplete_fields = ["partner", "countries"]
+
+
+@admin.register(ActivityBudget)
+class ActivityBudgetAdmin(SimpleHistoryAdmin):
+    list_display = ["activity", "year", "amount", "currency", "funder"]
+    list_filter = ["currency", "year"]
+    list_select_related = ["activity", "funder"]
+    search_fields = ["activity__reference", "activity__title", "funder__acronym"]
+    autocomplete_fields = ["activity", "funder"]

@@ -114,3 +114,56 @@ class Contribution(models.Model):
     def theme_labels(self) -> list[str]:
         labels = dict(Guarantee.choices)
         return [str(labels[theme]) for theme in self.themes or [] if theme in labels]
+
+
+class ActivityBudget(models.Model):
+    """An activity's budget for one year: what a funder puts in, in its currency. Published
+    in the IATI export as the activity's yearly budgets."""
+
+    activity = models.ForeignKey(
+        "activities.Activity",
+        on_delete=models.CASCADE,
+        related_name="budgets",
+        verbose_name=_("activity"),
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    amount = models.DecimalField(_("amount"), max_digits=16, decimal_places=2)
+    currency = models.CharField(
+        _("currency"), max_length=3, choices=CURRENCY_CHOICES, help_text=_("ISO 4217 code.")
+    )
+    funder = models.ForeignKey(
+        "agencies.Agency",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="activity_budgets",
+        verbose_name=_("funder"),
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("activity budget")
+        verbose_name_plural = _("activity budgets")
+        ordering = ["activity", "year", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(currency__in=CURRENCY_CODES),
+                name="activitybudget_amount_has_currency",
+                violation_error_code="no_currency",
+                violation_error_message=_("An amount needs its ISO 4217 currency (e.g. USD)."),
+            ),
+            models.CheckConstraint(
+                condition=Q(amount__gt=0),
+                name="activitybudget_amount_positive",
+                violation_error_message=_("The amount must be more than zero."),
+            ),
+            models.CheckConstraint(
+                condition=Q(year__gte=1990) & Q(year__lte=2100),
+                name="activitybudget_year_plausible",
+                violation_error_message=_("Give the budget's year (1990 to 2100)."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.activity.reference} {self.year}: {self.amount} {self.currency}"

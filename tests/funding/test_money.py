@@ -68,3 +68,15 @@ def test_it_refuses_a_period_ending_before_it_starts():
     form = ContributionForm(data=form_data(make_agency("KBF"), end_year="2019"))
     assert not form.is_valid()
     assert "cannot end before it starts" in str(form.errors)
+
+
+def test_it_refuses_an_activity_budget_without_a_currency():
+    from funding.models import ActivityBudget
+    from tests.factories import make_activity
+
+    activity = make_activity()
+    with transaction.atomic(), pytest.raises(IntegrityError):
+        ActivityBudget.objects.create(
+            activity=activity, year=2012, amount=Decimal("10"), currency=""
+        )
+    assert not ActivityBudget.objects.exists()

@@ -25,3 +25,21 @@ def iati_file(client, coalition, tmp_path):
     path = tmp_path / "spf.iati.xml"
     path.write_bytes(download(client))
     return path
+
+
+@pytest.fixture
+def iati_file_with_budget(client, coalition, tmp_path):
+    from decimal import Decimal
+
+    from funding.models import ActivityBudget
+
+    ActivityBudget.objects.create(
+        activity=coalition.costing,
+        year=2012,
+        amount=Decimal("50000"),
+        currency="CHF",
+        funder=coalition.b,
+    )
+    path = tmp_path / "budget.iati.xml"
+    path.write_bytes(download(client))
+    return path

@@ -55,3 +55,15 @@ def test_it_writes_the_sdg_target_and_the_guarantees_as_sectors(activities, coal
     costing = activities[identifier(coalition.costing)].etree
     sectors = {(s.get("vocabulary"), s.get("code")) for s in costing.findall("sector")}
     assert sectors == {("8", "1.3"), ("99", "health")}
+
+
+def test_it_publishes_the_activitys_yearly_budgets(iati_file_with_budget, coalition):
+    from iatikit.data.dataset import Dataset as Reader
+
+    found = {a.iati_identifier: a for a in Reader(str(iati_file_with_budget)).activities}
+    budget = found[identifier(coalition.costing)].etree.find("budget")
+    assert budget.find("value").text == "50000.00"
+    assert (budget.find("value").get("currency"), budget.find("period-end").get("iso-date")) == (
+        "CHF",
+        "2012-12-31",
+    )
