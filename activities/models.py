@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.names import NameIndex
+from core.languages import LanguagesField
 
 # Crockford's base32 without look-alikes: references are read aloud and typed by people.
 REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -107,6 +108,15 @@ class ToolQuerySet(models.QuerySet["Tool"]):
         return index
 
 
+class ToolPurpose(models.TextChoices):
+    COSTING = "costing", _("Costing (e.g. RAP)")
+    ASSESSMENT = "assessment", _("Assessment (e.g. ISPA, CODI)")
+    FISCAL_SPACE = "fiscal-space", _("Fiscal space analysis")
+    LEGAL = "legal", _("Legal and policy design")
+    MONITORING = "monitoring", _("Monitoring and data")
+    OTHER = "other", _("Other")
+
+
 class Tool(models.Model):
     """An entry in the catalogue of SPF tools (SPF costing tool / RAP, ISPA tools...)."""
 
@@ -122,6 +132,8 @@ class Tool(models.Model):
     )
     description = models.TextField(_("description"), blank=True)
     url = models.URLField(_("link"), blank=True)
+    purpose = models.CharField(_("purpose"), max_length=16, choices=ToolPurpose.choices, blank=True)
+    languages = LanguagesField(_("languages"))
 
     objects = ToolQuerySet.as_manager()
 

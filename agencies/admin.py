@@ -27,7 +27,17 @@ class FocalPointAdmin(HubImportExportAdmin, SimpleHistoryAdmin):
     search_fields = ["name", "email", "agency__acronym", "agency__name"]
     search_help_text = _("Name, email or agency.")
     autocomplete_fields = ["agency", "country"]
-    fields = ["agency", "name", "position", "level", "country", "region", "email", "phone"]
+    fields = [
+        "agency",
+        "name",
+        "position",
+        "level",
+        "country",
+        "region",
+        "email",
+        "phone",
+        "publishes_contact",
+    ]
 
     @admin.display(description=_("scope"))
     def scope_display(self, person: FocalPoint) -> str:

@@ -23,7 +23,17 @@ class FocalPointForm(forms.ModelForm):
 
     class Meta:
         model = FocalPoint
-        fields = ["agency", "name", "position", "level", "country", "region", "email", "phone"]
+        fields = [
+            "agency",
+            "name",
+            "position",
+            "level",
+            "country",
+            "region",
+            "email",
+            "phone",
+            "publishes_contact",
+        ]
         widgets = {
             "email": forms.EmailInput(attrs={"autocomplete": "off"}),
             "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),

@@ -111,6 +111,13 @@ class FocalPoint(models.Model):
     region = models.CharField(_("region"), max_length=32, choices=Region.choices, blank=True)
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
+    # Open data (the IATI export) is public: a contact goes there only with the person's
+    # agreement, recorded here.
+    publishes_contact = models.BooleanField(
+        _("contact may be published"),
+        default=False,
+        help_text=_("The person agreed that their contact appears in open data (IATI)."),
+    )
 
     history = HistoricalRecords()
 

@@ -53,6 +53,10 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
     "csp",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     # The hub's own apps, bottom floor first (README, "How the pieces fit").
     "core",
     "accounts",
@@ -63,6 +67,9 @@ INSTALLED_APPS = [
     "rounds",
     "imports",
     "follows",
+    "funding",
+    "catalogues",
+    "api",
     "devtools",
 ]
 
@@ -273,6 +280,44 @@ CELERY_BEAT_SCHEDULE_FILENAME = os.environ.get(
 # the matrix, without contact details).
 SPF_PRIVATE_SITE = env_bool("SPF_PRIVATE_SITE", False)
 SPF_MATRIX_PAGE_SIZE = 50
+
+# The read-only API (api/): tokens first, so that a wrong token is a 401, not a quiet
+# anonymous answer; JSON only (the docs page is Swagger UI, served by the app).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["api.permissions.ReadsThePages"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_FILTER_BACKENDS": ["api.filters.PageFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.HubPagination",
+    "DEFAULT_SCHEMA_CLASS": "api.schema.HubSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "SPF Coalition Hub API",
+    "DESCRIPTION": (
+        "Read-only: the matrix of country activities, countries, agencies, focal points "
+        "and the workplan. Send `Authorization: Token <key>` (your token is on /api/token/) "
+        "to read contact details."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "ENUM_NAME_OVERRIDES": {"Guarantee": "activities.models.Guarantee"},
+}
+
+# IATI export of the matrix (api/iati.py): the organisation that reports it. Each activity's
+# iati-identifier is this ref, a dash, and the activity's reference (stable across edits).
+SPF_IATI_ORG_REF = os.environ.get("SPF_IATI_ORG_REF", "XM-DAC-41302")
+SPF_IATI_ORG_NAME = os.environ.get(
+    "SPF_IATI_ORG_NAME", "International Labour Organization (SPF coalition secretariat)"
+)
+SPF_IATI_ORG_TYPE = os.environ.get("SPF_IATI_ORG_TYPE", "40")  # IATI OrganisationType
 
 IMPORT_EXPORT_SKIP_ADMIN_ACTION_EXPORT_UI = False
 # Spreadsheet imports: the largest file accepted (the upload page says so beyond it).

@@ -48,6 +48,9 @@ urlpatterns = [
     path("rounds/", include("rounds.urls")),
     path("import/", include("imports.urls")),
     path("follows/", include("follows.urls")),
+    path("funding/", include("funding.urls")),
+    path("catalogues/", include("catalogues.urls")),
+    path("api/", include("api.urls")),
     path("", include("activities.urls")),
 ]
 

@@ -7,7 +7,7 @@ always appear in the output, as None ("n/a") when the thing it measures is not t
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from devtools.benchmarks import exports, imports, load, members, pages, reminders
+from devtools.benchmarks import api, exports, imports, load, members, pages, reminders
 from devtools.benchmarks.core import BenchContext, Figures, NotMeasured
 
 
@@ -28,6 +28,11 @@ BENCHES: list[Bench] = [
     ),
     Bench(("export_xlsx_10k_s",), exports.bench_export_xlsx),
     Bench(("export_xlsx_raw_s",), exports.bench_export_raw),
+    Bench(
+        ("api_activities_p50_ms", "api_activities_queries", "api_activities_queries_small"),
+        api.bench_api_activities,
+    ),
+    Bench(("iati_export_10k_s",), api.bench_iati_export),
     Bench(("load_matrix_rps", "load_matrix_p95_ms"), load.bench_load_matrix),
     Bench(
         ("my_rows_p50_ms", "my_rows_queries", "my_rows_queries_small", "confirm_row_p50_ms"),

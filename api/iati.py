@@ -1,0 +1,356 @@
+"""The matrix as IATI activity XML 2.03 (https://iatistandard.org/en/iati-standard/203/).
+
+One <iati-activity> per matrix row, written one at a time to a stream, in the element order
+the 2.03 schema requires. Our words become IATI codes here and nowhere else:
+
+- iati-identifier: the reporting organisation's ref, a dash, the activity's reference;
+- participating-org role: funder 1 (Funding), lead and co-lead 2 (Accountable), partner 4
+  (Implementing); organisation type from the agency's kind;
+- activity-status: planned 1 (Pipeline), ongoing 2 (Implementation), completed 3
+  (Finalisation: the work is done; we do not track financial closure), suspended 6;
+- activity-date: a start date is "actual" (2) once it has passed and the activity is under
+  way, else "planned" (1); an end date is "actual" (4) once the activity is completed and the
+  date has passed, else "planned" (3);
+- sector: SDG target 1.3 (vocabulary 8) for every activity, and the R202 guarantees it
+  touches in the reporting organisation's own vocabulary (99), percentages adding to 100;
+- contact-info: only for focal points who agreed to publish (FocalPoint.publishes_contact);
+- budget: one per year of the activity's budgets (funding.ActivityBudget), each in its own
+  currency. No transactions: the hub does not record disbursements.
+
+IATI requires at least one participating organisation and one date: a row without an agency
+or without any date is left out, and a comment at the end of the file counts them.
+"""
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from io import BytesIO
+
+from django.conf import settings
+from django.db.models import QuerySet
+from django.utils import timezone, translation
+from lxml import etree
+from lxml.etree import SubElement
+
+from activities.models import (
+    GUARANTEE_FIELDS,
+    Activity,
+    ActivityAgency,
+    ActivityStatus,
+    ActivityType,
+    Guarantee,
+    Role,
+    role_order,
+)
+from agencies.models import AgencyKind
+from funding.models import ActivityBudget
+
+VERSION = "2.03"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+PARTICIPATION_ROLE = {Role.FUNDER: "1", Role.LEAD: "2", Role.CO_LEAD: "2", Role.PARTNER: "4"}
+ORGANISATION_TYPE = {
+    AgencyKind.UN_AGENCY: "40",  # Multilateral
+    AgencyKind.IFI: "40",
+    AgencyKind.GOVERNMENT: "10",  # Government
+    AgencyKind.NGO: "21",  # International NGO
+    AgencyKind.DONOR: "90",  # Other (funds and donors of every kind)
+    AgencyKind.ACADEMIA: "80",  # Academic, Training and Research
+    AgencyKind.SOCIAL_PARTNER: "90",
+}
+ACTIVITY_STATUS = {
+    ActivityStatus.PLANNED: "1",
+    ActivityStatus.ONGOING: "2",
+    ActivityStatus.COMPLETED: "3",
+    ActivityStatus.SUSPENDED: "6",
+}
+PLANNED_START, ACTUAL_START, PLANNED_END, ACTUAL_END = "1", "2", "3", "4"
+STARTED = {ActivityStatus.ONGOING, ActivityStatus.COMPLETED, ActivityStatus.SUSPENDED}
+SCOPE_NATIONAL = "4"
+SDG_TARGET_VOCABULARY, SDG_SOCIAL_PROTECTION_TARGET = "8", "1.3"
+SDG_TARGET_NAME = "Social protection systems and measures for all, including floors"
+OWN_VOCABULARY = "99"
+GENERAL_DESCRIPTION, GENERAL_ENQUIRIES = "1", "1"
+ORIGINAL, INDICATIVE = "1", "1"  # BudgetType, BudgetStatus
+# Elements written between two reads of the buffer: a few hundred KB per chunk.
+CHUNK = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    name: str
+    acronym: str
+    kind: str
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    organisation: str
+    name: str
+    position: str
+    email: str
+    phone: str
+
+
+@dataclass(frozen=True, slots=True)
+class Budget:
+    year: int
+    amount: Decimal
+    currency: str
+
+
+@dataclass(frozen=True, slots=True)
+class IatiActivity:
+    """What IATI says of a matrix row, read as plain values (no model objects: 10,000 rows
+    with their agencies as ORM objects cost several times the writing of the file)."""
+
+    pk: int
+    reference: str
+    title: str
+    description: str
+    activity_type: str
+    status: str
+    guarantees: tuple[str, ...]
+    start_date: datetime.date | None
+    end_date: datetime.date | None
+    updated_at: datetime.datetime
+    country_code: str
+    country_name: str
+    contact: Contact | None
+    organisations: tuple[Organisation, ...]
+    budgets: tuple[Budget, ...] = ()
+
+
+ROW_FIELDS = (
+    "pk",
+    "reference",
+    "title",
+    "description",
+    "activity_type",
+    "status",
+    *GUARANTEE_FIELDS.values(),
+    "start_date",
+    "end_date",
+    "updated_at",
+    "country__code",
+    "country__name",
+    "focal_point__publishes_contact",
+    "focal_point__agency__name",
+    "focal_point__name",
+    "focal_point__position",
+    "focal_point__email",
+    "focal_point__phone",
+)
+
+
+def iati_activities(
+    activities: QuerySet[Activity], chunk_size: int = 2000
+) -> Iterator[IatiActivity]:
+    """The activities of `activities` (filtered and sorted), as they stream from the database."""
+    organisations = organisations_by_activity(activities)
+    budgets = budgets_by_activity(activities)
+    guarantee_values = list(GUARANTEE_FIELDS)
+    for row in activities.values_list(*ROW_FIELDS).iterator(chunk_size=chunk_size):
+        pk, reference, title, description, activity_type, status, *rest = row
+        flags, rest = rest[: len(guarantee_values)], rest[len(guarantee_values) :]
+        start, end, updated, code, country_name, publishes, *person = rest
+        yield IatiActivity(
+            pk=pk,
+            reference=reference,
+            title=title,
+            description=description,
+            activity_type=activity_type,
+            status=status,
+            guarantees=tuple(
+                value for value, flag in zip(guarantee_values, flags, strict=True) if flag
+            ),
+            start_date=start,
+            end_date=end,
+            updated_at=updated,
+            country_code=str(code),
+            country_name=country_name,
+            contact=Contact(*person) if publishes else None,
+            organisations=organisations.get(pk, ()),
+            budgets=budgets.get(pk, ()),
+        )
+
+
+def organisations_by_activity(
+    activities: QuerySet[Activity],
+) -> dict[int, tuple[Organisation, ...]]:
+    """Every activity's agencies in one query, lead first."""
+    found: dict[int, list[Organisation]] = defaultdict(list)
+    links = (
+        ActivityAgency.objects.filter(activity__in=activities.order_by().values("pk"))
+        .order_by(role_order(), "agency__acronym")
+        .values_list("activity_id", "agency__name", "agency__acronym", "agency__kind", "role")
+    )
+    for activity_id, name, acronym, kind, role in links:
+        found[activity_id].append(Organisation(name, acronym, kind, role))
+    return {pk: tuple(orgs) for pk, orgs in found.items()}
+
+
+def budgets_by_activity(activities: QuerySet[Activity]) -> dict[int, tuple[Budget, ...]]:
+    """Every activity's yearly budgets (funding.ActivityBudget) in one query."""
+    found: dict[int, list[Budget]] = defaultdict(list)
+    rows = (
+        ActivityBudget.objects.filter(activity__in=activities.order_by().values("pk"))
+        .order_by("year", "pk")
+        .values_list("activity_id", "year", "amount", "currency")
+    )
+    for activity_id, year, amount, currency in rows:
+        found[activity_id].append(Budget(year, amount, currency))
+    return {pk: tuple(items) for pk, items in found.items()}
+
+
+def iati_identifier(reference: str) -> str:
+    return f"{settings.SPF_IATI_ORG_REF}-{reference}"
+
+
+def exportable(activity: IatiActivity) -> bool:
+    """IATI needs at least one participating organisation and one date."""
+    return bool(activity.organisations) and bool(activity.start_date or activity.end_date)
+
+
+def iter_iati_xml(
+    activities: Iterable[IatiActivity], today: datetime.date | None = None
+) -> Iterator[bytes]:
+    """The IATI file, in chunks of bytes, written as the activities come."""
+    today = today or timezone.localdate()
+    buffer = BytesIO()
+    words = Words()
+    left_out = 0
+    with etree.xmlfile(buffer, encoding="utf-8") as xml:
+        xml.write_declaration()
+        generated = timezone.now().isoformat(timespec="seconds")
+        with xml.element("iati-activities", {"version": VERSION, "generated-datetime": generated}):
+            for number, activity in enumerate(activities, 1):
+                if exportable(activity):
+                    xml.write(activity_element(activity, today, words))
+                else:
+                    left_out += 1
+                if number % CHUNK == 0:
+                    xml.flush()
+                    yield take(buffer)
+            if left_out:
+                note = f" {left_out} matrix rows left out: IATI needs an agency and a date. "
+                xml.write(etree.Comment(note))
+    yield take(buffer)
+
+
+def take(buffer: BytesIO) -> bytes:
+    data = buffer.getvalue()
+    buffer.seek(0)
+    buffer.truncate()
+    return data
+
+
+class Words:
+    """English labels and fixed attributes, made once per file (the file is in English)."""
+
+    def __init__(self) -> None:
+        with translation.override("en"):
+            self.types = {value: str(label) for value, label in ActivityType.choices}
+            self.guarantees = {value: str(label) for value, label in Guarantee.choices}
+        self.reporting = {"ref": settings.SPF_IATI_ORG_REF, "type": settings.SPF_IATI_ORG_TYPE}
+        self.reporting_name = settings.SPF_IATI_ORG_NAME
+
+
+def narrative(
+    parent: etree._Element, tag: str, text: str, attrib: dict[str, str] | None = None
+) -> None:
+    SubElement(SubElement(parent, tag, attrib or {}), "narrative").text = text
+
+
+def activity_element(activity: IatiActivity, today: datetime.date, words: Words) -> etree._Element:
+    element = etree.Element(
+        "iati-activity",
+        {
+            "last-updated-datetime": activity.updated_at.isoformat(timespec="seconds"),
+            XML_LANG: "en",
+        },
+    )
+    SubElement(element, "iati-identifier").text = iati_identifier(activity.reference)
+    SubElement(
+        SubElement(element, "reporting-org", words.reporting), "narrative"
+    ).text = words.reporting_name
+    narrative(element, "title", activity.title)
+    description = (
+        activity.description
+        or f"{words.types.get(activity.activity_type, '')} ({activity.country_name})"
+    )
+    narrative(element, "description", description, {"type": GENERAL_DESCRIPTION})
+    for org in activity.organisations:
+        attrib = {
+            "role": PARTICIPATION_ROLE[org.role],
+            "type": ORGANISATION_TYPE.get(org.kind, "90"),
+        }
+        narrative(element, "participating-org", f"{org.name} ({org.acronym})", attrib)
+    SubElement(element, "activity-status", {"code": ACTIVITY_STATUS[activity.status]})
+    for date_type, date in activity_dates(activity, today):
+        SubElement(element, "activity-date", {"type": date_type, "iso-date": date.isoformat()})
+    if activity.contact:
+        contact_element(element, activity.contact)
+    SubElement(element, "activity-scope", {"code": SCOPE_NATIONAL})
+    SubElement(element, "recipient-country", {"code": activity.country_code, "percentage": "100"})
+    sdg = {
+        "vocabulary": SDG_TARGET_VOCABULARY,
+        "code": SDG_SOCIAL_PROTECTION_TARGET,
+        "percentage": "100",
+    }
+    narrative(element, "sector", SDG_TARGET_NAME, sdg)
+    shares = percentages(len(activity.guarantees))
+    for value, share in zip(activity.guarantees, shares, strict=True):
+        own = {"vocabulary": OWN_VOCABULARY, "code": value, "percentage": share}
+        narrative(element, "sector", words.guarantees[value], own)
+    for budget in activity.budgets:
+        budget_element(element, budget)
+    return element
+
+
+def budget_element(parent: etree._Element, budget: Budget) -> None:
+    """A calendar year's budget (IATI wants periods of a year at most), indicative (1),
+    original (1), valued on its first day in its own currency."""
+    start = datetime.date(budget.year, 1, 1)
+    element = SubElement(parent, "budget", {"type": ORIGINAL, "status": INDICATIVE})
+    SubElement(element, "period-start", {"iso-date": start.isoformat()})
+    SubElement(element, "period-end", {"iso-date": datetime.date(budget.year, 12, 31).isoformat()})
+    value = {"currency": budget.currency, "value-date": start.isoformat()}
+    SubElement(element, "value", value).text = f"{budget.amount:.2f}"
+
+
+def activity_dates(
+    activity: IatiActivity | Activity, today: datetime.date
+) -> list[tuple[str, datetime.date]]:
+    dates = []
+    if activity.start_date:
+        actual = activity.status in STARTED and activity.start_date <= today
+        dates.append((ACTUAL_START if actual else PLANNED_START, activity.start_date))
+    if activity.end_date:
+        actual = activity.status == ActivityStatus.COMPLETED and activity.end_date <= today
+        dates.append((ACTUAL_END if actual else PLANNED_END, activity.end_date))
+    return dates
+
+
+def contact_element(parent: etree._Element, person: Contact) -> None:
+    contact = SubElement(parent, "contact-info", {"type": GENERAL_ENQUIRIES})
+    narrative(contact, "organisation", person.organisation)
+    narrative(contact, "person-name", person.name)
+    if person.position:
+        narrative(contact, "job-title", person.position)
+    if person.phone:
+        SubElement(contact, "telephone").text = person.phone
+    if person.email:
+        SubElement(contact, "email").text = person.email
+
+
+def percentages(count: int) -> list[str]:
+    """`count` shares of 100 with two decimals, the last taking the rounding (33.33 33.33 33.34)."""
+    if not count:
+        return []
+    share = (Decimal(100) / count).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    shares = [share] * (count - 1)
+    return [str(value) for value in [*shares, Decimal(100) - sum(shares)]]

@@ -1,0 +1,333 @@
+"""What the API returns for each kind of thing: plain, read-only and flat where possible.
+
+Contact fields (a focal point's email and phone) sit in a `contact` object that is null
+unless the token's owner may see contacts (the rule the pages use:
+activities.view_contacts). Serializers read that answer from their context
+(`show_contacts`), asked once per request by the view.
+"""
+
+from typing import Any
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from activities.models import (
+    GUARANTEE_FIELDS,
+    Activity,
+    ActivityStatus,
+    ActivityType,
+    Guarantee,
+    Tool,
+    ToolPurpose,
+)
+from activities.models import Role as ActivityRole
+from agencies.models import Agency, AgencyKind, FocalLevel, FocalPoint
+from api.rows import activity_rows
+from catalogues.models import (
+    Access,
+    Audience,
+    DataSet,
+    GlobalProcess,
+    MaterialFormat,
+    OutreachMaterial,
+    UpdateFrequency,
+)
+from catalogues.tables import with_countries
+from core.languages import LANGUAGE_CHOICES
+from countries.models import Country, Region
+from funding.models import Channel, Contribution, ContributionStatus
+from workplan.models import Deliverable, Step
+from workplan.status import STATUS_CHOICES
+
+
+class CountrySerializer(serializers.ModelSerializer):
+    code = serializers.CharField(help_text="ISO 3166-1 alpha-2 code.")
+    alpha3 = serializers.CharField(help_text="ISO 3166-1 alpha-3 code.")
+    name = serializers.CharField(help_text="English name.")
+    region = serializers.ChoiceField(choices=Region.choices, help_text="ILO region.")
+
+    class Meta:
+        model = Country
+        fields = ["code", "alpha3", "name", "region"]
+
+
+class AgencySerializer(serializers.ModelSerializer):
+    kind = serializers.ChoiceField(choices=AgencyKind.choices)
+
+    class Meta:
+        model = Agency
+        fields = ["acronym", "name", "kind", "is_member", "website"]
+
+
+class ContactSerializer(serializers.Serializer):
+    email = serializers.EmailField(allow_blank=True)
+    phone = serializers.CharField(allow_blank=True)
+
+
+def contact_of(person: FocalPoint, context: dict[str, Any]) -> dict[str, str] | None:
+    if not context.get("show_contacts"):
+        return None
+    return {"email": person.email, "phone": person.phone}
+
+
+class FocalPointSerializer(serializers.ModelSerializer):
+    agency = serializers.CharField(source="agency.acronym", help_text="Agency acronym.")
+    level = serializers.ChoiceField(choices=FocalLevel.choices)
+    country = serializers.SerializerMethodField(help_text="ISO alpha-2 code, for country level.")
+    region = serializers.CharField(help_text="ILO region, for regional level; else empty.")
+    contact = serializers.SerializerMethodField(
+        help_text="Email and phone; null unless the token's owner may see contacts."
+    )
+
+    class Meta:
+        model = FocalPoint
+        fields = ["id", "name", "position", "agency", "level", "country", "region", "contact"]
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_country(self, person: FocalPoint) -> str | None:
+        return str(person.country.code) if person.country_id else None
+
+    @extend_schema_field(ContactSerializer(allow_null=True))
+    def get_contact(self, person: FocalPoint) -> dict[str, str] | None:
+        return contact_of(person, self.context)
+
+
+class ParticipationSerializer(serializers.Serializer):
+    acronym = serializers.CharField(source="agency.acronym")
+    name = serializers.CharField(source="agency.name")
+    role = serializers.ChoiceField(choices=ActivityRole.choices)
+
+
+class ActivityFocalPointSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    agency = serializers.CharField(source="agency.acronym")
+    contact = serializers.SerializerMethodField()
+
+    @extend_schema_field(ContactSerializer(allow_null=True))
+    def get_contact(self, person: FocalPoint) -> dict[str, str] | None:
+        return contact_of(person, self.context)
+
+
+class ActivityListSerializer(serializers.ListSerializer):
+    def to_representation(self, data: Any) -> list[dict[str, Any]]:
+        return activity_rows(list(data), show_contacts=bool(self.context.get("show_contacts")))
+
+
+class ActivitySerializer(serializers.ModelSerializer):
+    """The shape of an activity (and its schema); api.rows fills it in, a page at a time."""
+
+    country = CountrySerializer()
+    activity_type = serializers.ChoiceField(choices=ActivityType.choices)
+    status = serializers.ChoiceField(choices=ActivityStatus.choices)
+    guarantees = serializers.SerializerMethodField(
+        help_text="The R202 guarantees the activity touches."
+    )
+    agencies = ParticipationSerializer(
+        source="participations", many=True, help_text="Lead first, then co-leads, partners."
+    )
+    tools_used = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
+    tools_needed = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
+    focal_point = ActivityFocalPointSerializer(allow_null=True)
+
+    class Meta:
+        model = Activity
+        list_serializer_class = ActivityListSerializer
+        fields = [
+            "reference",
+            "title",
+            "description",
+            "country",
+            "activity_type",
+            "status",
+            "guarantees",
+            "start_date",
+            "end_date",
+            "agencies",
+            "focal_point",
+            "tools_used",
+            "tools_needed",
+            "funding",
+            "updated_at",
+        ]
+
+    def to_representation(self, instance: Activity) -> dict[str, Any]:
+        show_contacts = bool(self.context.get("show_contacts"))
+        return activity_rows([instance], show_contacts=show_contacts)[0]
+
+    @extend_schema_field(serializers.ListField(child=serializers.ChoiceField(Guarantee.choices)))
+    def get_guarantees(self, activity: Activity) -> list[str]:
+        return [value for value, field in GUARANTEE_FIELDS.items() if getattr(activity, field)]
+
+
+class StepSerializer(serializers.ModelSerializer):
+    deliverable = serializers.IntegerField(source="deliverable_id")
+
+    class Meta:
+        model = Step
+        fields = ["id", "deliverable", "title", "due_date", "due_note", "completed_on"]
+
+
+class DeliverableSerializer(serializers.ModelSerializer):
+    year = serializers.IntegerField(source="area.workplan.year")
+    area = serializers.CharField(source="area.title")
+    area_number = serializers.IntegerField(source="area.number")
+    status = serializers.ChoiceField(choices=STATUS_CHOICES)
+    responsible_agencies = serializers.SlugRelatedField(
+        slug_field="acronym", many=True, read_only=True
+    )
+    responsible_people = serializers.SlugRelatedField(
+        source="contacts", slug_field="name", many=True, read_only=True
+    )
+    steps = StepSerializer(many=True)
+
+    class Meta:
+        model = Deliverable
+        fields = [
+            "id",
+            "year",
+            "area_number",
+            "area",
+            "title",
+            "objective",
+            "how",
+            "status",
+            "progress",
+            "responsible_agencies",
+            "responsible_people",
+            "responsible_note",
+            "steps",
+        ]
+
+
+class ErrorDetailSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+
+
+class ContributionSerializer(serializers.ModelSerializer):
+    partner = serializers.CharField(source="partner.acronym", help_text="Partner acronym.")
+    channel = serializers.ChoiceField(choices=Channel.choices)
+    status = serializers.ChoiceField(choices=ContributionStatus.choices)
+    amount = serializers.SerializerMethodField(
+        help_text="Decimal, in `currency`; null unless the token's owner may see amounts."
+    )
+    currency = serializers.SerializerMethodField(help_text="ISO 4217; null with `amount`.")
+    countries = serializers.SerializerMethodField(help_text="ISO alpha-2 codes.")
+    themes = serializers.ListField(child=serializers.ChoiceField(choices=Guarantee.choices))
+
+    class Meta:
+        model = Contribution
+        fields = [
+            "id",
+            "partner",
+            "channel",
+            "amount",
+            "currency",
+            "status",
+            "start_year",
+            "end_year",
+            "countries",
+            "themes",
+        ]
+
+    @extend_schema_field(serializers.DecimalField(max_digits=16, decimal_places=2, allow_null=True))
+    def get_amount(self, item: Contribution) -> str | None:
+        return f"{item.amount:.2f}" if self.context.get("show_amounts") else None
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_currency(self, item: Contribution) -> str | None:
+        return item.currency if self.context.get("show_amounts") else None
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_countries(self, item: Contribution) -> list[str]:
+        return [str(country.code) for country in item.countries.all()]
+
+
+class ToolListSerializer(serializers.ListSerializer):
+    def to_representation(self, data: Any) -> list[dict[str, Any]]:
+        return super().to_representation(with_countries(data))
+
+
+class ToolSerializer(serializers.ModelSerializer):
+    owner = serializers.CharField(source="owner.acronym", allow_null=True, default=None)
+    purpose = serializers.ChoiceField(choices=ToolPurpose.choices, allow_blank=True)
+    languages = serializers.ListField(child=serializers.ChoiceField(choices=LANGUAGE_CHOICES))
+    countries_used = serializers.SerializerMethodField(
+        help_text="ISO alpha-2 codes of the countries where the matrix's activities use it."
+    )
+
+    class Meta:
+        model = Tool
+        list_serializer_class = ToolListSerializer
+        fields = [
+            "id",
+            "name",
+            "acronym",
+            "owner",
+            "purpose",
+            "languages",
+            "description",
+            "url",
+            "countries_used",
+        ]
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_countries_used(self, tool: Tool) -> list[str]:
+        if not hasattr(tool, "countries_used"):
+            with_countries([tool])
+        return [str(country.code) for country in tool.countries_used]
+
+
+class DataSetSerializer(serializers.ModelSerializer):
+    owner = serializers.CharField(source="owner.acronym", allow_null=True, default=None)
+    update_frequency = serializers.ChoiceField(choices=UpdateFrequency.choices, allow_blank=True)
+    access = serializers.ChoiceField(choices=Access.choices)
+    languages = serializers.ListField(child=serializers.ChoiceField(choices=LANGUAGE_CHOICES))
+
+    class Meta:
+        model = DataSet
+        fields = [
+            "id",
+            "name",
+            "owner",
+            "definition",
+            "coverage",
+            "update_frequency",
+            "access",
+            "url",
+            "languages",
+        ]
+
+
+class GlobalProcessSerializer(serializers.ModelSerializer):
+    agencies = serializers.SlugRelatedField(slug_field="acronym", many=True, read_only=True)
+
+    class Meta:
+        model = GlobalProcess
+        fields = [
+            "id",
+            "name",
+            "what",
+            "starts_on",
+            "ends_on",
+            "place",
+            "intervention_points",
+            "agencies",
+            "coalition_input",
+            "input_deadline",
+        ]
+
+
+class OutreachMaterialSerializer(serializers.ModelSerializer):
+    owner = serializers.CharField(source="owner.acronym", allow_null=True, default=None)
+    audience = serializers.ChoiceField(choices=Audience.choices)
+    format = serializers.ChoiceField(choices=MaterialFormat.choices)
+    languages = serializers.ListField(child=serializers.ChoiceField(choices=LANGUAGE_CHOICES))
+    countries = serializers.SerializerMethodField(help_text="ISO alpha-2 codes; empty: anywhere.")
+
+    class Meta:
+        model = OutreachMaterial
+        fields = ["id", "title", "audience", "format", "languages", "owner", "url", "countries"]
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_countries(self, item: OutreachMaterial) -> list[str]:
+        return [str(country.code) for country in item.countries.all()]

@@ -1,0 +1,87 @@
+"""A small coalition shared by the API and IATI tests: two countries, agencies A and B, a
+focal point, two activities, a workplan deliverable with a dated step."""
+
+import datetime
+from decimal import Decimal
+from types import SimpleNamespace
+
+from activities.models import ActivityStatus, ActivityType, Role, Tool
+from agencies.models import Agency
+from catalogues.models import (
+    Access,
+    Audience,
+    DataSet,
+    GlobalProcess,
+    MaterialFormat,
+    OutreachMaterial,
+)
+from countries.models import Region
+from funding.models import Channel, Contribution
+from tests.factories import make_activity, make_country, make_focal_point
+from workplan.models import Area, Deliverable, Step, Workplan
+
+
+def build_coalition(agency_a: Agency, agency_b: Agency) -> SimpleNamespace:
+    vn = make_country("VN", region=Region.ASIA_PACIFIC)
+    mz = make_country("MZ", region=Region.AFRICA)
+    person = make_focal_point(agency_a, vn, name="Nguyen Thi Lan", email="lan@a.example.org")
+    costing = make_activity(
+        vn,
+        {agency_a: Role.LEAD, agency_b: Role.PARTNER},
+        title="Costing of the national SPF",
+        activity_type=ActivityType.COSTING,
+        status=ActivityStatus.ONGOING,
+        covers_health=True,
+        start_date=datetime.date(2012, 1, 1),
+        end_date=datetime.date(2013, 6, 30),
+        focal_point=person,
+    )
+    costing.tools_used.add(Tool.objects.create(name="SPF costing tool", acronym="RAP"))
+    child_law = make_activity(
+        mz,
+        {agency_b: Role.LEAD},
+        title="Child benefit law",
+        activity_type=ActivityType.LEGAL,
+        status=ActivityStatus.PLANNED,
+        covers_children=True,
+        start_date=datetime.date(2014, 1, 1),
+    )
+    plan = Workplan.objects.create(year=2012, title="Workplan 2012")
+    area = Area.objects.create(workplan=plan, number=1, title="Country operations")
+    matrix = Deliverable.objects.create(area=area, title="Country activity matrix")
+    matrix.responsible_agencies.add(agency_a)
+    matrix.contacts.add(person)
+    step = Step.objects.create(
+        deliverable=matrix, title="Matrix sent", due_date=datetime.date(2012, 2, 29)
+    )
+    contribution = Contribution.objects.create(
+        partner=agency_b,
+        channel=Channel.FLAGSHIP_FUND,
+        amount=Decimal("1234567.89"),
+        currency="EUR",
+        start_year=2021,
+        themes=["children"],
+    )
+    contribution.countries.add(mz)
+    data_set = DataSet.objects.create(name="World Social Protection Database", access=Access.API)
+    process = GlobalProcess.objects.create(name="Rio+20", starts_on=datetime.date(2012, 6, 20))
+    process.agencies.add(agency_a)
+    material = OutreachMaterial.objects.create(
+        title="SPF leaflet", audience=Audience.CIVIL_SOCIETY, format=MaterialFormat.LEAFLET
+    )
+    material.countries.add(vn)
+    return SimpleNamespace(
+        contribution=contribution,
+        data_set=data_set,
+        process=process,
+        material=material,
+        vn=vn,
+        mz=mz,
+        a=agency_a,
+        b=agency_b,
+        person=person,
+        costing=costing,
+        child_law=child_law,
+        deliverable=matrix,
+        step=step,
+    )
