@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "workplan",
     "rounds",
     "imports",
+    "overview",
     "devtools",
 ]
 

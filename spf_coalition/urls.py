@@ -16,6 +16,7 @@ urlpatterns = [
     path("workplan/", include("workplan.urls")),
     path("rounds/", include("rounds.urls")),
     path("import/", include("imports.urls")),
+    path("", include("overview.urls")),
     path("", include("activities.urls")),
 ]
 
