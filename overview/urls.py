@@ -1,10 +1,12 @@
 from django.urls import path
 
-from overview.views import home, maps
+from overview.views import dashboard, home, maps
 
 app_name = "overview"
 urlpatterns = [
     path("", home.home, name="home"),
     path("map/", maps.map_page, name="map"),
     path("map/data/", maps.map_data, name="map_data"),
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path("dashboard/export/", dashboard.dashboard_export, name="dashboard_export"),
 ]
