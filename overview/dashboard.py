@@ -30,10 +30,13 @@ from activities.models import (
 from agencies.models import Agency
 from core.spreadsheets.cells import ColumnNote
 from countries.models import Region
-from overview.figures import DUE_DAYS, deliverables_due, deliverables_late
+from overview.figures import DUE_DAYS, current_plan, deliverables_due, deliverables_late
 from rounds.models import RoundAgency, UpdateRound
 from rounds.services import parts_with_progress
-from workplan.models import Deliverable
+from workplan.models import Deliverable, Workplan
+
+# Deliverables listed under "due soon" and "late" (the board has them all).
+LISTED = 15
 
 
 @dataclass(frozen=True)
@@ -95,8 +98,11 @@ class RoundCompletion:
 class Dashboard:
     charts: list[Chart]
     round: RoundCompletion | None
-    due: list[Deliverable]
+    due: list[Deliverable]  # the first LISTED of them, soonest first
+    due_count: int
     late: list[Deliverable]
+    late_count: int
+    plan: Workplan | None  # the plan whose late deliverables are counted
     today: datetime.date
     due_days: int = DUE_DAYS
 
@@ -210,16 +216,18 @@ def current_round() -> RoundCompletion | None:
     )
 
 
-def with_next_step(deliverables: QuerySet[Deliverable]) -> list[Deliverable]:
-    """The deliverables with their area, responsible agencies and first open step's date."""
-    return list(
+def with_next_step(deliverables: QuerySet[Deliverable]) -> tuple[list[Deliverable], int]:
+    """The first LISTED deliverables, soonest first, with their area, responsible agencies
+    and first open step's date; and how many there are in all."""
+    listed = list(
         deliverables.select_related("area__workplan")
         .annotate(next_due=Min("steps__due_date", filter=Q(steps__completed_on__isnull=True)))
         .prefetch_related(
             Prefetch("responsible_agencies", queryset=Agency.objects.order_by("acronym"))
         )
-        .order_by("next_due", "pk")
+        .order_by("next_due", "pk")[:LISTED]
     )
+    return listed, deliverables.count()
 
 
 def build_dashboard(today: datetime.date) -> Dashboard:
@@ -254,11 +262,17 @@ def build_dashboard(today: datetime.date) -> Dashboard:
         per_year("started", _("Activities started per year"), "start_date", "started"),
         per_year("ending", _("Activities ending per year"), "end_date", "ending"),
     ]
+    due, due_count = with_next_step(deliverables_due(today))
+    plan = current_plan(today)
+    late, late_count = with_next_step(deliverables_late(today, plan))
     return Dashboard(
         charts=charts,
         round=current_round(),
-        due=with_next_step(deliverables_due(today)),
-        late=with_next_step(deliverables_late(today)),
+        due=due,
+        due_count=due_count,
+        late=late,
+        late_count=late_count,
+        plan=plan,
         today=today,
     )
 

@@ -3,11 +3,11 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Case, Exists, OuterRef, QuerySet, Value, When
 
 from activities.models import Activity, ActivityAgency
 from agencies.models import Agency
-from workplan.models import Deliverable, Step
+from workplan.models import Deliverable, Step, Workplan
 from workplan.status import DONE, LATE, with_status
 
 # "Due soon" on the front page and the dashboard.
@@ -35,9 +35,16 @@ def deliverables_due(today: datetime.date, days: int = DUE_DAYS) -> QuerySet[Del
     return with_status(Deliverable.objects.filter(Exists(soon)), today).exclude(status=DONE)
 
 
-def deliverables_late(today: datetime.date) -> QuerySet[Deliverable]:
-    """Deliverables the workplan board marks late: an open step's due date has passed."""
-    return with_status(Deliverable.objects.all(), today).filter(status=LATE)
+def current_plan(today: datetime.date) -> Workplan | None:
+    """The plan the workplan board opens on: this year's, else the latest."""
+    this_year_first = Case(When(year=today.year, then=Value(0)), default=Value(1))
+    return Workplan.objects.order_by(this_year_first, "-year").first()
+
+
+def deliverables_late(today: datetime.date, plan: Workplan | None) -> QuerySet[Deliverable]:
+    """Deliverables of the plan that the board marks late: an open step's due date has
+    passed. (Older plans' open steps stay late for ever: they are the board's business.)"""
+    return with_status(Deliverable.objects.filter(area__workplan=plan), today).filter(status=LATE)
 
 
 def front_figures(today: datetime.date) -> FrontFigures:

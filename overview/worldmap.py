@@ -1,9 +1,9 @@
 """The world map of the matrix: how many activities each country has for the matrix's
 filters, who leads them there, and the map's shading and legend.
 
-Two aggregate queries whatever the number of activities (counts per country; lead agencies
-per country), on top of the filter set's own two; the shapes come from overview.shapes,
-drawn once per process.
+Three queries whatever the number of activities (country codes, counts per country, lead
+agencies per country), on top of the filter set's own two (whose agency acronyms it
+reuses); the shapes come from overview.shapes, drawn once per process.
 """
 
 import math
@@ -13,11 +13,13 @@ from urllib.parse import quote
 from django.db.models import Count, QuerySet
 from django.http import QueryDict
 from django.urls import reverse
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext
 
 from activities.filters import country_names
-from activities.models import Activity, ActivityAgency, Role
+from activities.models import Activity, Role
+from agencies.models import Agency
 from core.names import name_key
+from countries.models import Country
 from overview.shapes import World, world
 
 # Shading steps of the legend (the palette in static/css/overview.css has as many).
@@ -48,34 +50,33 @@ class CountryCount:
     count: int
     url: str  # the country's page
     matrix_url: str  # the matrix with the same filters, on this country
-    leads: list[str] = field(default_factory=list)
+    leads: list[str] = field(default_factory=list)  # the most active leads first
+    leads_more: int = 0  # lead agencies not named (beyond LEADS_SHOWN)
     step: int = 0
     on_map: bool = True
+    leads_text: str = ""  # "ILO, UNICEF and 3 more"
+    summary: str = ""  # what hovering or focusing the country says (see describe())
 
     @property
-    def leads_shown(self) -> list[str]:
-        return self.leads[:LEADS_SHOWN]
+    def css_class(self) -> str:
+        return f"map-country map-step-{self.step}"
 
-    @property
-    def leads_more(self) -> int:
-        return max(0, len(self.leads) - LEADS_SHOWN)
 
-    @property
-    def summary(self) -> str:
-        """What hovering or focusing the country says: its count and lead agencies."""
-        text = ngettext(
-            "%(country)s: %(count)d activity", "%(country)s: %(count)d activities", self.count
-        ) % {"country": self.name, "count": self.count}
-        if self.leads:
-            leads = ", ".join(self.leads_shown)
-            if self.leads_more:
-                leads += " " + ngettext(
-                    "and %(count)d more", "and %(count)d more", self.leads_more
-                ) % {"count": self.leads_more}
-            text += ". " + ngettext("Lead: %(leads)s", "Leads: %(leads)s", len(self.leads)) % {
-                "leads": leads
-            }
-        return text
+def describe(country: CountryCount) -> None:
+    """Put the country's lead agencies and its summary (count and leads) in words."""
+    text = ngettext(
+        "%(country)s: %(count)d activity", "%(country)s: %(count)d activities", country.count
+    ) % {"country": country.name, "count": country.count}
+    if country.leads:
+        leads = ", ".join(country.leads)
+        if country.leads_more:
+            leads += " " + ngettext(
+                "and %(count)d more", "and %(count)d more", country.leads_more
+            ) % {"count": country.leads_more}
+        country.leads_text = leads
+        named = len(country.leads) + country.leads_more
+        text += ". " + ngettext("Lead: %(leads)s", "Leads: %(leads)s", named) % {"leads": leads}
+    country.summary = text
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ class MapShape:
     code: str
     name: str
     country: CountryCount | None
+    title: str  # the country's summary, or its name and "no activity"
 
 
 @dataclass
@@ -129,31 +131,45 @@ def step_of(count: int, legend: list[LegendStep]) -> int:
     return 0
 
 
-def lead_agencies(activities: QuerySet[Activity]) -> dict[str, list[str]]:
-    """Country code -> acronyms of the agencies leading those activities there."""
-    pairs = (
-        ActivityAgency.objects.filter(role=Role.LEAD, activity__in=activities.values("pk"))
-        .values_list("activity__country__code", "agency__acronym")
-        .distinct()
+def lead_agencies(
+    activities: QuerySet[Activity], acronyms: dict[int, str]
+) -> dict[int, tuple[list[str], int]]:
+    """Country id -> (the LEADS_SHOWN agencies leading most of those activities there, how
+    many other agencies lead some). Grouped on ids: the names are looked up in Python."""
+    rows = (
+        activities.filter(participations__role=Role.LEAD)
+        .values_list("country_id", "participations__agency_id")
+        .annotate(n=Count("pk"))
         .order_by()
     )
-    leads: dict[str, list[str]] = {}
-    for code, acronym in pairs:
-        leads.setdefault(code, []).append(acronym)
-    for acronyms in leads.values():
-        acronyms.sort(key=str.lower)
+    by_country: dict[int, list[tuple[int, str]]] = {}
+    for country_id, agency_id, n in rows:
+        by_country.setdefault(country_id, []).append((-n, acronyms.get(agency_id, "?")))
+    leads = {}
+    for country_id, ranked in by_country.items():
+        ranked.sort(key=lambda item: (item[0], item[1].lower()))
+        named = [acronym for _n, acronym in ranked[:LEADS_SHOWN]]
+        leads[country_id] = (named, len(ranked) - len(named))
     return leads
 
 
 def build_map(
-    activities: QuerySet[Activity], params: QueryDict | None = None, shapes: World | None = None
+    activities: QuerySet[Activity],
+    params: QueryDict | None = None,
+    *,
+    acronyms: dict[int, str] | None = None,
+    shapes: World | None = None,
 ) -> WorldMap:
     """The map for these (already filtered) activities; `params`, the filters in the URL,
-    are kept in each country's link to the matrix."""
+    are kept in each country's link to the matrix. `acronyms` (agency id -> acronym) saves
+    a query when the caller has them already (the filter set does)."""
     shapes = shapes or world()
     activities = activities.order_by()
-    counts = activities.values_list("country__code").annotate(n=Count("pk")).order_by()
-    leads = lead_agencies(activities)
+    codes = dict(Country.objects.values_list("id", "code"))
+    if acronyms is None:
+        acronyms = dict(Agency.objects.values_list("id", "acronym"))
+    counts = activities.values_list("country_id").annotate(n=Count("pk")).order_by()
+    leads = lead_agencies(activities, acronyms)
 
     base = params.copy() if params is not None else QueryDict(mutable=True)
     for name in DROPPED_PARAMS:
@@ -164,33 +180,36 @@ def build_map(
     names = country_names()
     on_map = shapes.codes
 
-    countries = [
-        CountryCount(
-            code=code,
-            name=names.get(code, code),
-            count=n,
-            url=country_url.replace(CODE_SLOT, code),
-            matrix_url=f"{matrix_url}?{prefix}country={quote(code)}",
-            leads=leads.get(code, []),
-            on_map=code in on_map,
+    countries = []
+    for country_id, n in counts:
+        code = codes[country_id]
+        named, more = leads.get(country_id, ([], 0))
+        countries.append(
+            CountryCount(
+                code=code,
+                name=names.get(code, code),
+                count=n,
+                url=country_url.replace(CODE_SLOT, code),
+                matrix_url=f"{matrix_url}?{prefix}country={quote(code)}",
+                leads=named,
+                leads_more=more,
+                on_map=code in on_map,
+            )
         )
-        for code, n in counts
-    ]
     countries.sort(key=lambda country: (-country.count, name_key(country.name), country.code))
     legend = legend_steps(countries[0].count if countries else 0)
     for country in countries:
         country.step = step_of(country.count, legend)
+        describe(country)
 
     by_code = {country.code: country for country in countries}
-    drawn = [
-        MapShape(
-            shape.d,
-            shape.code,
-            names.get(shape.code, shape.name) if shape.code else shape.name,
-            by_code.get(shape.code),
-        )
-        for shape in shapes.shapes
-    ]
+    no_activity = gettext("no activity")
+    drawn = []
+    for shape in shapes.shapes:
+        name = names.get(shape.code, shape.name) if shape.code else shape.name
+        country = by_code.get(shape.code)
+        title = country.summary if country else f"{name}: {no_activity}"
+        drawn.append(MapShape(shape.d, shape.code, name, country, title))
     return WorldMap(
         view_box=shapes.box.view_box(),
         shapes=drawn,

@@ -25,7 +25,11 @@ def _context(request: HttpRequest) -> dict[str, object]:
     filterset, activities = filtered_activities(params)
     return {
         "filter": filterset,
-        "map": build_map(activities, params),
+        "map": build_map(
+            activities,
+            params,
+            acronyms={pk: acronym for acronym, pk in filterset.agency_ids.items()},
+        ),
         "query": params.urlencode(),
         "is_filtered": is_filtered(filterset),
         "filters_in_use": active_filters(filterset),

@@ -39,9 +39,10 @@ def populate(size: int, secretariat) -> None:
     open_round(secretariat, title="Round", deadline=today, agencies=agencies)
 
 
-# Session, user, their agencies and groups; 4 charts of activities, agencies, 2 for the years,
-# round and its parts, due and late deliverables (each with its agencies).
-DASHBOARD_QUERIES = 17
+# Session, user, their agencies and groups; 4 charts of activities, agencies, 2 for the years;
+# round and its parts; the current plan; due and late deliverables, each listed with their
+# agencies and counted.
+DASHBOARD_QUERIES = 20
 
 
 @pytest.mark.parametrize("size", [3, 60])

@@ -4,8 +4,9 @@ from tests.overview.test_map_data import populate
 
 pytestmark = pytest.mark.django_db
 
-# Countries, agencies, running this year, deliverables due; counts and leads per country.
-FRONT_PAGE_QUERIES = 6
+# Countries, agencies, running this year, deliverables due; for the map: country codes,
+# agency acronyms, counts and lead agencies per country.
+FRONT_PAGE_QUERIES = 8
 
 
 @pytest.mark.parametrize("size", [3, 60])

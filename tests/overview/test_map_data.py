@@ -45,8 +45,8 @@ def populate(size: int) -> None:
         make_activity(country, {agency: Role.LEAD}, activity_type=ActivityType.values[n % 9])
 
 
-# The filter form's two choice lists, counts per country, lead agencies per country.
-MAP_QUERIES = 4
+# The filter form's two choice lists, country codes, counts and lead agencies per country.
+MAP_QUERIES = 5
 
 
 @pytest.mark.parametrize("size", [3, 60])
