@@ -39,10 +39,10 @@ def populate(size: int, secretariat) -> None:
     open_round(secretariat, title="Round", deadline=today, agencies=agencies)
 
 
-# Session, user, their agencies and groups; 4 charts of activities, agencies, 2 for the years;
-# round and its parts; the current plan; due and late deliverables, each listed with their
-# agencies and counted.
-DASHBOARD_QUERIES = 20
+# Session, user, their agencies and groups; activities by region, type, status and guarantee;
+# by start and end year; agencies; the round and its parts; the current plan; deliverables
+# due and late, each listed with their agencies and counted.
+DASHBOARD_QUERIES = 16
 
 
 @pytest.mark.parametrize("size", [3, 60])
