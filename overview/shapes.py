@@ -294,7 +294,9 @@ def locator_box(code: str, *, margin: float = 0.6, min_width: float = 90) -> Box
     if shape is None:
         return None
     box = shape.box
-    width = max(box.width * (1 + 2 * margin), min_width)
-    height = max(box.height * (1 + 2 * margin), width * 0.6)
+    # Landscape, whatever the country's shape: a tall one (Chile) gets its neighbours too.
+    tall = box.height * (1 + 2 * margin)
+    width = max(box.width * (1 + 2 * margin), min_width, tall * 1.3)
+    height = max(tall, width * 0.6)
     cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
     return Box(cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2)

@@ -1,4 +1,6 @@
-"""Who sees the dashboard and downloads it: members and the secretariat."""
+"""Who sees the overview's pages and downloads: the dashboard is for members and the
+secretariat; the front page, the map, the country brief and the timeline are public
+(unless the whole site is private)."""
 
 import pytest
 from django.urls import reverse
@@ -19,26 +21,31 @@ def test_it_lets_members_and_the_secretariat_in(persona_client, expected, name):
 
 
 PUBLIC = [
-    ("overview:home", {}),
-    ("overview:map", {}),
-    ("overview:map_data", {}),
+    ("overview:home", []),
+    ("overview:map", []),
+    ("overview:map_data", []),
+    ("overview:country_brief", ["VN"]),
+    ("workplan:timeline", []),
 ]
 
 
-@pytest.mark.parametrize(("name", "params"), PUBLIC)
+@pytest.mark.parametrize(("name", "args"), PUBLIC)
 @pytest.mark.parametrize(
     "persona_client",
     ["anonymous", "viewer", "member_a", "member_b", "secretariat", "superuser"],
     indirect=True,
 )
-def test_it_shows_the_front_page_and_map_to_everyone(persona_client, name, params):
-    assert outcome(persona_client.get(reverse(name), params)) == 200
+def test_it_shows_the_public_pages_to_everyone(persona_client, name, args):
+    from tests.factories import make_country
+
+    make_country("VN")
+    assert outcome(persona_client.get(reverse(name, args=args))) == 200
 
 
-@pytest.mark.parametrize("name", ["overview:home", "overview:map", "overview:map_data"])
-def test_it_asks_for_a_login_on_a_private_site(client, settings, name):
+@pytest.mark.parametrize(("name", "args"), PUBLIC)
+def test_it_asks_for_a_login_on_a_private_site(client, settings, name, args):
     settings.SPF_PRIVATE_SITE = True
-    assert outcome(client.get(reverse(name))) == "login"
+    assert outcome(client.get(reverse(name, args=args))) == "login"
 
 
 def test_it_offers_the_dashboard_in_the_menu_to_members_only(client, member_a, viewer):
