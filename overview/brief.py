@@ -35,6 +35,7 @@ from activities.models import (
 from agencies.models import Agency, FocalLevel, FocalPoint
 from countries.models import Country, CountryAssessment
 from overview.figures import current_plan
+from overview.selection import WillingLeads, willing_leads
 from overview.shapes import Box, Shape, locator_box, world
 from workplan.models import Deliverable, Workplan
 from workplan.status import DONE, STATUS_LABELS, with_status
@@ -66,6 +67,7 @@ class Brief:
     agencies: list[dict[str, object]]  # acronym, activities, leads; leaders first
     contacts: list[FocalPoint] | None  # None: not shown to this visitor
     assessments: list[CountryAssessment] | None  # None: not shown to this visitor
+    willing_leads: WillingLeads | None  # computed from the matrix; shown with assessments
     plan: Workplan | None
     deliverables: list[Deliverable]
     locator: Locator | None
@@ -175,8 +177,9 @@ def build_brief(
     for activity in shown:
         activity.type_label = types.get(activity.activity_type, activity.activity_type)
         activity.status_label = statuses.get(activity.status, activity.status)
-    assessments = None
+    assessments, leads = None, None
     if show_assessments:
+        leads = willing_leads(country)
         assessments = list(
             country.assessments.select_related("criterion").order_by("criterion__number")
         )
@@ -191,6 +194,7 @@ def build_brief(
         agencies=agencies_in(country),
         contacts=country_contacts(country) if show_contacts else None,
         assessments=assessments,
+        willing_leads=leads,
         plan=plan,
         deliverables=open_deliverables(country, plan, today),
         locator=locator(str(country.code)),
