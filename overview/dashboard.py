@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.db import connection
-from django.db.models import Count, F, Min, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Min, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -256,16 +256,22 @@ def current_round(matrix_url: MatrixLinks) -> RoundCompletion | None:
 
 def with_next_step(deliverables: QuerySet[Deliverable]) -> tuple[list[Deliverable], int]:
     """The first LISTED deliverables, soonest first, with their area, responsible agencies
-    and first open step's date; and how many there are in all."""
-    listed = list(
+    and first open step's date; and how many there are in all.
+
+    All are fetched (without their long texts) and counted here: a plan has a few hundred
+    at most, and a second query would compute every deliverable's status again.
+    """
+    found = list(
         deliverables.select_related("area__workplan")
+        .defer("objective", "how")
         .annotate(next_due=Min("steps__due_date", filter=Q(steps__completed_on__isnull=True)))
-        .prefetch_related(
-            Prefetch("responsible_agencies", queryset=Agency.objects.order_by("acronym"))
-        )
-        .order_by("next_due", "pk")[:LISTED]
+        .order_by("next_due", "pk")
     )
-    return listed, deliverables.count()
+    listed = found[:LISTED]
+    prefetch_related_objects(
+        listed, Prefetch("responsible_agencies", queryset=Agency.objects.order_by("acronym"))
+    )
+    return listed, len(found)
 
 
 def build_dashboard(today: datetime.date) -> Dashboard:
