@@ -196,6 +196,21 @@ class ActivityFilterSet(django_filters.FilterSet):
         min_value=YEAR_RANGE[0],
         max_value=YEAR_RANGE[1],
     )
+    # What the dashboard's "started / ending per year" bars link to.
+    started = YearFilter(
+        label=_("Started in year"),
+        field_name="start_date",
+        lookup_expr="year",
+        min_value=YEAR_RANGE[0],
+        max_value=YEAR_RANGE[1],
+    )
+    ending = YearFilter(
+        label=_("Ending in year"),
+        field_name="end_date",
+        lookup_expr="year",
+        min_value=YEAR_RANGE[0],
+        max_value=YEAR_RANGE[1],
+    )
 
     class Meta:
         model = Activity

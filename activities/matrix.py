@@ -13,6 +13,8 @@ from activities.filters import AGENCY_ROLES, ActivityFilterSet
 from activities.models import Activity, ActivityStatus, ActivityType, Guarantee, Role
 
 DEFAULT_SORT = "country"
+# Parameters of the matrix's address that choose how it is shown, not which rows.
+NON_FILTER_PARAMS = ("sort", "page", "format")
 
 # Stands in SORTS for the country's name as the visitor reads it (activities.country_order).
 COUNTRY_NAME = "country_name"

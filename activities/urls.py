@@ -4,7 +4,8 @@ from activities.views import agencies, countries, downloads, edit, history, matr
 
 app_name = "activities"
 urlpatterns = [
-    path("", matrix.matrix, name="matrix"),
+    # The front page (overview) took "/"; it sends the matrix's old links here.
+    path("matrix/", matrix.matrix, name="matrix"),
     path("grid/", matrix.grid, name="grid"),
     path("export/", matrix.matrix_export, name="matrix_export"),
     path("import/template/", downloads.import_template, name="import_template"),

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "funding",
     "catalogues",
     "api",
+    "overview",
     "devtools",
 ]
 

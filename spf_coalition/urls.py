@@ -51,6 +51,7 @@ urlpatterns = [
     path("funding/", include("funding.urls")),
     path("catalogues/", include("catalogues.urls")),
     path("api/", include("api.urls")),
+    path("", include("overview.urls")),
     path("", include("activities.urls")),
 ]
 

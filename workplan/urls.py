@@ -1,12 +1,14 @@
 from django.urls import path
 
-from workplan.views import board, downloads, secretariat_deadlines
+from workplan.views import board, downloads, secretariat_deadlines, timeline
 
 app_name = "workplan"
 urlpatterns = [
     path("", board.board, name="board"),
     path("<int:year>/", board.board, name="board_year"),
     path("<int:year>/export/", downloads.board_export, name="export"),
+    path("timeline/", timeline.timeline, name="timeline"),
+    path("<int:year>/timeline/", timeline.timeline, name="timeline_year"),
     path("my-deadlines/", board.my_deadlines, name="my_deadlines"),
     path("deadlines/", secretariat_deadlines.coalition_deadlines, name="coalition_deadlines"),
     path("calendar/user/<str:token>.ics", board.user_calendar, name="user_calendar"),

@@ -7,7 +7,7 @@ always appear in the output, as None ("n/a") when the thing it measures is not t
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from devtools.benchmarks import api, exports, imports, load, members, pages, reminders
+from devtools.benchmarks import api, exports, imports, load, members, overview, pages, reminders
 from devtools.benchmarks.core import BenchContext, Figures, NotMeasured
 
 
@@ -26,6 +26,13 @@ BENCHES: list[Bench] = [
         ("admin_activity_changelist_p50_ms", "admin_activity_changelist_queries"),
         pages.bench_admin_activity_changelist,
     ),
+    Bench(("front_page_p50_ms", "front_page_queries"), overview.bench_front_page),
+    Bench(
+        ("map_data_p50_ms", "map_data_filtered_p50_ms", "map_data_queries"),
+        overview.bench_map_data,
+    ),
+    Bench(("map_page_kb",), overview.bench_map_page_size),
+    Bench(("dashboard_p50_ms", "dashboard_queries"), overview.bench_dashboard),
     Bench(("export_xlsx_10k_s",), exports.bench_export_xlsx),
     Bench(("export_xlsx_raw_s",), exports.bench_export_raw),
     Bench(

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('activities', '0003_tool_purpose_languages'),
+        ('activities', '0005_tool_purpose_languages'),
         ('agencies', '0002_focalpoint_publishes_contact'),
         ('funding', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

@@ -16,11 +16,11 @@ def matrix_rows():
 
 
 def test_it_filters_the_matrix_by_lead_agency_in_the_browser(page, matrix_rows):
-    page.goto(f"{page.base_url}/?agency=ILO&agency_role=lead")
+    page.goto(f"{page.base_url}/matrix/?agency=ILO&agency_role=lead")
     assert page.get_by_text("SPF task force", exact=True).filter(visible=True).count() == 1
     assert page.locator("table").get_by_text("Costing", exact=True).count() == 0
 
 
 def test_it_hides_contact_emails_from_anonymous_visitors(page, matrix_rows):
-    page.goto(f"{page.base_url}/")
+    page.goto(f"{page.base_url}/matrix/")
     assert "focal@example.org" not in page.content()

@@ -4,7 +4,7 @@ from tests.factories import make_focal_point
 
 pytestmark = pytest.mark.django_db
 
-PAGES = ["/", "/countries/VN/", "/agencies/ILO/"]
+PAGES = ["/matrix/", "/countries/VN/", "/agencies/ILO/"]
 
 
 @pytest.mark.parametrize("url", PAGES)

@@ -56,7 +56,7 @@ def test_it_totals_activities_per_country_and_per_agency(client, world):
 
 def test_it_links_a_cell_to_the_matching_rows_of_the_matrix(client, world):
     grid = cells(client.get("/grid/", {"status": "ongoing"}))
-    assert 'href="/?status=ongoing&amp;country=VN&amp;agency=ILO"' in grid[("VN", "ILO")]
+    assert 'href="/matrix/?status=ongoing&amp;country=VN&amp;agency=ILO"' in grid[("VN", "ILO")]
 
 
 def test_it_survives_an_unknown_filter_value(client, world):

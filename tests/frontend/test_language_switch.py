@@ -17,4 +17,4 @@ def test_it_offers_the_three_languages_with_a_csrf_protected_form(client, world)
 
 def test_it_shows_localized_country_names(client, world):
     client.post("/i18n/setlang/", {"language": "es", "next": "/"})
-    assert "Perú" in client.get("/").content.decode()
+    assert "Perú" in client.get("/matrix/").content.decode()

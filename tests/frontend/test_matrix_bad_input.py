@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
     ],
 )
 def test_it_shows_nothing_and_names_an_unknown_filter_value(client, world, params, label, value):
-    response = client.get("/", params)
+    response = client.get("/matrix/", params)
     assert response.status_code == 200
     assert shown(response) == set()
     chip = next(chip for chip in response.context["active_filters"] if chip.label == label)
@@ -25,20 +25,20 @@ def test_it_shows_nothing_and_names_an_unknown_filter_value(client, world, param
 
 
 def test_it_gives_the_reason_for_the_error(client, world):
-    response = client.get("/", {"country": "ZZ"})
+    response = client.get("/matrix/", {"country": "ZZ"})
     assert b"ZZ is not one of the available choices" in response.content
 
 
 def test_it_shows_the_last_page_past_the_end(client, world, settings):
     settings.SPF_MATRIX_PAGE_SIZE = 2
-    response = client.get("/", {"page": "99"})
+    response = client.get("/matrix/", {"page": "99"})
     assert response.status_code == 200
     assert response.context["page"].number == 2
 
 
 def test_it_shows_the_first_page_for_a_page_that_is_not_a_number(client, world, settings):
     settings.SPF_MATRIX_PAGE_SIZE = 2
-    response = client.get("/", {"page": "abc"})
+    response = client.get("/matrix/", {"page": "abc"})
     assert response.status_code == 200
     assert response.context["page"].number == 1
 

@@ -17,22 +17,22 @@ pytestmark = pytest.mark.django_db
     ],
 )
 def test_it_searches_the_text_of_a_row(client, world, q, expected):
-    response = client.get("/", {"q": q})
+    response = client.get("/matrix/", {"q": q})
     assert shown(response) == {getattr(world, name).reference for name in expected}
 
 
 def test_it_finds_an_activity_by_reference(client, world):
-    response = client.get("/", {"q": world.pensions.reference.lower()})
+    response = client.get("/matrix/", {"q": world.pensions.reference.lower()})
     assert shown(response) == {world.pensions.reference}
 
 
 def test_it_finds_country_names_in_the_visitors_language(client, world):
-    response = client.get("/", {"q": "Pérou"}, headers={"accept-language": "fr"})
+    response = client.get("/matrix/", {"q": "Pérou"}, headers={"accept-language": "fr"})
     assert shown(response) == {world.pensions.reference}
 
 
 def test_it_lists_an_activity_once_when_several_agencies_match(client, world):
-    response = client.get("/", {"q": "i"})
+    response = client.get("/matrix/", {"q": "i"})
     references = [activity.reference for activity in response.context["page"].object_list]
     assert len(references) == len(set(references))
     assert response.context["page"].paginator.count == len(references)

@@ -20,9 +20,9 @@ def test_it_lets_a_partner_who_is_not_staff_log_in(client, viewer):
         "/accounts/login/", {"username": "viewer", "password": "test-password-123"}
     )
     assert response.status_code == 302
-    assert response["Location"] == "/"
+    assert response["Location"] == "/matrix/"
 
 
 def test_it_links_the_list_and_the_grid_with_the_same_filters(client, world):
-    assert 'href="/grid/?country=VN"' in client.get("/?country=VN").content.decode()
-    assert 'href="/?country=VN"' in client.get("/grid/?country=VN").content.decode()
+    assert 'href="/grid/?country=VN"' in client.get("/matrix/?country=VN").content.decode()
+    assert 'href="/matrix/?country=VN"' in client.get("/grid/?country=VN").content.decode()

@@ -20,6 +20,6 @@ def test_it_sends_anonymous_visitors_to_the_login_page(client, world, private, u
 
 
 def test_it_lets_logged_in_users_through(viewer_client, world, private):
-    response = viewer_client.get("/")
+    response = viewer_client.get("/matrix/")
     assert response.status_code == 200
     assert world.costing.title in response.content.decode()

@@ -94,4 +94,4 @@ LOGGED_IN_EXTRA = 4
 def test_it_adds_a_fixed_cost_for_a_logged_in_user(persona_client, django_assert_num_queries, size):
     populate(size)
     with django_assert_num_queries(BUDGETS["activities:matrix"] + LOGGED_IN_EXTRA):
-        persona_client.get("/")
+        persona_client.get("/matrix/")

@@ -1,0 +1,59 @@
+"""The front page's figures: a handful of counts, each one query whatever the data size."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Case, Exists, OuterRef, QuerySet, Value, When
+
+from activities.models import Activity, ActivityAgency
+from agencies.models import Agency
+from workplan.models import Deliverable, Step, Workplan
+from workplan.status import DONE, LATE, with_status
+
+# "Due soon" on the front page and the dashboard.
+DUE_DAYS = 30
+
+
+@dataclass(frozen=True)
+class FrontFigures:
+    countries: int  # with at least one activity
+    agencies: int  # taking part in at least one activity
+    running: int  # activities running at some point this year
+    year: int
+    due_soon: int  # deliverables with an open step due in the next DUE_DAYS days
+    due_days: int = DUE_DAYS
+
+
+def deliverables_due(today: datetime.date, days: int = DUE_DAYS) -> QuerySet[Deliverable]:
+    """Deliverables not done with an open step due from today to `days` days ahead."""
+    soon = Step.objects.filter(
+        deliverable=OuterRef("pk"),
+        completed_on__isnull=True,
+        due_date__gte=today,
+        due_date__lte=today + datetime.timedelta(days=days),
+    )
+    return with_status(Deliverable.objects.filter(Exists(soon)), today).exclude(status=DONE)
+
+
+def current_plan(today: datetime.date) -> Workplan | None:
+    """The plan the workplan board opens on: this year's, else the latest."""
+    this_year_first = Case(When(year=today.year, then=Value(0)), default=Value(1))
+    return Workplan.objects.order_by(this_year_first, "-year").first()
+
+
+def deliverables_late(today: datetime.date, plan: Workplan | None) -> QuerySet[Deliverable]:
+    """Deliverables of the plan that the board marks late: an open step's due date has
+    passed. (Older plans' open steps stay late for ever: they are the board's business.)"""
+    return with_status(Deliverable.objects.filter(area__workplan=plan), today).filter(status=LATE)
+
+
+def front_figures(today: datetime.date) -> FrontFigures:
+    return FrontFigures(
+        countries=Activity.objects.order_by().values("country_id").distinct().count(),
+        agencies=Agency.objects.filter(
+            Exists(ActivityAgency.objects.filter(agency=OuterRef("pk")))
+        ).count(),
+        running=Activity.objects.in_year(today.year).count(),
+        year=today.year,
+        due_soon=deliverables_due(today).count(),
+    )

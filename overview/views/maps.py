@@ -1,0 +1,51 @@
+"""The world map of the matrix: the page, and the part that htmx redraws when a filter
+changes (same filters as the matrix, in the URL)."""
+
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import render
+from django.urls import reverse
+
+from activities.matrix import active_filters, filtered_activities, is_filtered
+from overview.worldmap import build_map
+
+
+def filters_in_use(params: QueryDict) -> QueryDict:
+    """The parameters that filter something: a form sends every field, empty or not, and
+    "any role" means nothing without an agency."""
+    kept = QueryDict(mutable=True)
+    for name, values in params.lists():
+        values = [value for value in values if value.strip()]
+        if values and not (name == "agency_role" and not params.get("agency")):
+            kept.setlist(name, values)
+    return kept
+
+
+def _context(request: HttpRequest) -> dict[str, object]:
+    params = filters_in_use(request.GET)
+    filterset, activities = filtered_activities(params)
+    return {
+        "filter": filterset,
+        "map": build_map(
+            activities,
+            params,
+            acronyms={pk: acronym for acronym, pk in filterset.agency_ids.items()},
+        ),
+        "query": params.urlencode(),
+        "is_filtered": is_filtered(filterset),
+        "filters_in_use": active_filters(filterset),
+    }
+
+
+def map_page(request: HttpRequest) -> HttpResponse:
+    return render(request, "overview/map.html", _context(request))
+
+
+def map_data(request: HttpRequest) -> HttpResponse:
+    """The map, its legend and its table for the filters in the query string: what the
+    map page swaps in when a filter changes. The address bar then shows the map page with
+    those filters, so that the view can be bookmarked and shared."""
+    ctx = _context(request)
+    response = render(request, "overview/_map.html", ctx)
+    query = ctx["query"]
+    response["HX-Replace-Url"] = reverse("overview:map") + (f"?{query}" if query else "")
+    return response

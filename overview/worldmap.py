@@ -1,0 +1,219 @@
+"""The world map of the matrix: how many activities each country has for the matrix's
+filters, who leads them there, and the map's shading and legend.
+
+Three queries whatever the number of activities (country codes, counts per country, lead
+agencies per country), on top of the filter set's own two (whose agency acronyms it
+reuses); the shapes come from overview.shapes, drawn once per process.
+"""
+
+import math
+from dataclasses import dataclass, field
+from urllib.parse import quote
+
+from django.db.models import Count, QuerySet
+from django.http import QueryDict
+from django.urls import reverse
+from django.utils.translation import gettext, ngettext
+
+from activities.filters import country_names
+from activities.models import Activity, Role
+from agencies.models import Agency
+from core.names import name_key
+from countries.models import Country
+from overview.shapes import World, world
+
+# Shading steps of the legend (the palette in static/css/overview.css has as many).
+STEPS = 5
+# Lead agencies named in a country's hover text; the rest are counted ("and 4 more").
+LEADS_SHOWN = 5
+# Stands for a country code in the country page's URL, reversed once per map.
+CODE_SLOT = "ZZ"
+# Parameters of the current query that a country's matrix link does not keep.
+DROPPED_PARAMS = ("country", "page", "sort", "format")
+
+
+@dataclass(frozen=True)
+class LegendStep:
+    step: int  # 1 (lightest) to STEPS (darkest)
+    low: int
+    high: int
+
+    @property
+    def label(self) -> str:
+        return str(self.low) if self.low == self.high else f"{self.low}\N{EN DASH}{self.high}"
+
+
+@dataclass
+class CountryCount:
+    code: str
+    name: str
+    count: int
+    url: str  # the country's page
+    matrix_url: str  # the matrix with the same filters, on this country
+    leads: list[str] = field(default_factory=list)  # the most active leads first
+    leads_more: int = 0  # lead agencies not named (beyond LEADS_SHOWN)
+    step: int = 0
+    on_map: bool = True
+    leads_text: str = ""  # "ILO, UNICEF and 3 more"
+    summary: str = ""  # what hovering or focusing the country says (see describe())
+
+    @property
+    def css_class(self) -> str:
+        return f"map-country map-step-{self.step}"
+
+
+def describe(country: CountryCount) -> None:
+    """Put the country's lead agencies and its summary (count and leads) in words."""
+    text = ngettext(
+        "%(country)s: %(count)d activity", "%(country)s: %(count)d activities", country.count
+    ) % {"country": country.name, "count": country.count}
+    if country.leads:
+        leads = ", ".join(country.leads)
+        if country.leads_more:
+            leads += " " + ngettext(
+                "and %(count)d more", "and %(count)d more", country.leads_more
+            ) % {"count": country.leads_more}
+        country.leads_text = leads
+        named = len(country.leads) + country.leads_more
+        text += ". " + ngettext("Lead: %(leads)s", "Leads: %(leads)s", named) % {"leads": leads}
+    country.summary = text
+
+
+@dataclass(frozen=True)
+class MapShape:
+    """A shape as drawn: its path, and the country's count if it has activities."""
+
+    d: str
+    code: str
+    name: str
+    country: CountryCount | None
+    title: str  # the country's summary, or its name and "no activity"
+
+
+@dataclass
+class WorldMap:
+    view_box: str
+    shapes: list[MapShape]
+    countries: list[CountryCount]  # with activities, busiest first (the table)
+    legend: list[LegendStep]
+    total: int  # activities counted
+
+    @property
+    def off_map(self) -> list[CountryCount]:
+        """Countries with activities but too small to have a shape at this scale."""
+        return [country for country in self.countries if not country.on_map]
+
+    @property
+    def max_count(self) -> int:
+        return self.countries[0].count if self.countries else 0
+
+
+def legend_steps(highest: int, steps: int = STEPS) -> list[LegendStep]:
+    """Count ranges for the shading, growing geometrically up to the highest count (a few
+    busy countries must not wash out the many with one or two activities). The highest
+    range always takes the darkest step."""
+    if highest <= 0:
+        return []
+    lows = sorted({1, *(math.ceil(highest ** (k / steps)) for k in range(1, steps))})
+    lows = [low for low in lows if low <= highest]
+    highs = [low - 1 for low in lows[1:]] + [highest]
+    first = steps - len(lows) + 1
+    return [
+        LegendStep(first + index, low, high)
+        for index, (low, high) in enumerate(zip(lows, highs, strict=True))
+    ]
+
+
+def step_of(count: int, legend: list[LegendStep]) -> int:
+    for entry in legend:
+        if entry.low <= count <= entry.high:
+            return entry.step
+    return 0
+
+
+def lead_agencies(
+    activities: QuerySet[Activity], acronyms: dict[int, str]
+) -> dict[int, tuple[list[str], int]]:
+    """Country id -> (the LEADS_SHOWN agencies leading most of those activities there, how
+    many other agencies lead some). Grouped on ids: the names are looked up in Python."""
+    rows = (
+        activities.filter(participations__role=Role.LEAD)
+        .values_list("country_id", "participations__agency_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    by_country: dict[int, list[tuple[int, str]]] = {}
+    for country_id, agency_id, n in rows:
+        by_country.setdefault(country_id, []).append((-n, acronyms.get(agency_id, "?")))
+    leads = {}
+    for country_id, ranked in by_country.items():
+        ranked.sort(key=lambda item: (item[0], item[1].lower()))
+        named = [acronym for _n, acronym in ranked[:LEADS_SHOWN]]
+        leads[country_id] = (named, len(ranked) - len(named))
+    return leads
+
+
+def build_map(
+    activities: QuerySet[Activity],
+    params: QueryDict | None = None,
+    *,
+    acronyms: dict[int, str] | None = None,
+    shapes: World | None = None,
+) -> WorldMap:
+    """The map for these (already filtered) activities; `params`, the filters in the URL,
+    are kept in each country's link to the matrix. `acronyms` (agency id -> acronym) saves
+    a query when the caller has them already (the filter set does)."""
+    shapes = shapes or world()
+    activities = activities.order_by()
+    codes = dict(Country.objects.values_list("id", "code"))
+    if acronyms is None:
+        acronyms = dict(Agency.objects.values_list("id", "acronym"))
+    counts = activities.values_list("country_id").annotate(n=Count("pk")).order_by()
+    leads = lead_agencies(activities, acronyms)
+
+    base = params.copy() if params is not None else QueryDict(mutable=True)
+    for name in DROPPED_PARAMS:
+        base.pop(name, None)
+    prefix = base.urlencode() + "&" if base else ""
+    matrix_url = reverse("activities:matrix")
+    country_url = reverse("countries:detail", args=[CODE_SLOT])
+    names = country_names()
+    on_map = shapes.codes
+
+    countries = []
+    for country_id, n in counts:
+        code = codes[country_id]
+        named, more = leads.get(country_id, ([], 0))
+        countries.append(
+            CountryCount(
+                code=code,
+                name=names.get(code, code),
+                count=n,
+                url=country_url.replace(CODE_SLOT, code),
+                matrix_url=f"{matrix_url}?{prefix}country={quote(code)}",
+                leads=named,
+                leads_more=more,
+                on_map=code in on_map,
+            )
+        )
+    countries.sort(key=lambda country: (-country.count, name_key(country.name), country.code))
+    legend = legend_steps(countries[0].count if countries else 0)
+    for country in countries:
+        country.step = step_of(country.count, legend)
+        describe(country)
+
+    by_code = {country.code: country for country in countries}
+    no_activity = gettext("no activity")
+    drawn = []
+    for shape in shapes.shapes:
+        name = names.get(shape.code, shape.name) if shape.code else shape.name
+        country = by_code.get(shape.code)
+        title = country.summary if country else f"{name}: {no_activity}"
+        drawn.append(MapShape(shape.d, shape.code, name, country, title))
+    return WorldMap(
+        view_box=shapes.box.view_box(),
+        shapes=drawn,
+        countries=countries,
+        legend=legend,
+        total=sum(country.count for country in countries),
+    )
