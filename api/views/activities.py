@@ -4,7 +4,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework.exceptions import ValidationError
 
 from activities.filters import ActivityFilterSet
-from activities.matrix import DEFAULT_SORT, SORTS
+from activities.matrix import DEFAULT_SORT, SORTS, ordering
 from activities.models import Activity
 from api.serializers import ActivitySerializer
 from api.views.base import HubViewSet
@@ -52,4 +52,4 @@ class ActivityViewSet(HubViewSet):
             }
             raise ValidationError({"sort": [message]})
         # Agencies and tools are fetched for the page by api.rows, not prefetched here.
-        return Activity.objects.for_rows().order_by(*SORTS[sort])
+        return Activity.objects.for_rows().order_by(*ordering(sort))

@@ -19,7 +19,7 @@ def rows():
 
 
 def test_it_finds_a_country_by_typing_part_of_its_name(page, rows):
-    page.goto(f"{page.base_url}/")
+    page.goto(f"{page.base_url}/matrix/")
     page.locator("#id_country-ts-control").click()
     page.keyboard.type("cote")  # "Côte d'Ivoire", accents aside
     page.keyboard.press("Enter")
@@ -29,13 +29,13 @@ def test_it_finds_a_country_by_typing_part_of_its_name(page, rows):
 
 
 def test_it_hides_the_ctrl_hint_once_the_lists_are_searchable(page, rows):
-    page.goto(f"{page.base_url}/")
+    page.goto(f"{page.base_url}/matrix/")
     expect(page.locator("#id_country-ts-control")).to_be_visible()
     expect(page.get_by_text(HINT).first).to_be_hidden()
 
 
 def test_it_starts_folded_once_filters_are_set(page, rows):
-    page.goto(f"{page.base_url}/?agency=WHO")
+    page.goto(f"{page.base_url}/matrix/?agency=WHO")
     assert page.locator("details.filters").get_attribute("open") is None
     expect(page.locator(".active-filters")).to_contain_text("Agency: WHO")
 
@@ -46,7 +46,7 @@ def test_it_shows_no_ctrl_hint_on_a_phone_even_without_script(browser, live_serv
     )
     try:
         phone = context.new_page()
-        phone.goto(f"{live_server.url}/")  # no script: the panel stays open
+        phone.goto(f"{live_server.url}/matrix/")  # no script: the panel stays open
         expect(phone.locator("#id_country")).to_be_visible()
         expect(phone.get_by_text(HINT).first).to_be_hidden()
     finally:

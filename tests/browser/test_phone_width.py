@@ -60,6 +60,7 @@ def coalition():
 
 PUBLIC_PAGES = [
     "/",
+    "/matrix/",
     "/grid/",
     "/countries/",
     "/countries/VN/",
@@ -69,7 +70,7 @@ PUBLIC_PAGES = [
     "/accounts/login/",
 ]
 MEMBER_PAGES = [
-    "/",
+    "/matrix/",
     "/grid/",
     "/countries/BO/",
     "/my/",
@@ -127,7 +128,7 @@ def test_it_scrolls_the_grid_inside_its_own_frame_with_a_hint(phone, coalition):
 
 def test_it_shows_the_first_matrix_row_under_a_round_banner(phone, coalition):
     log_in_and_wait(phone, "ana@example.org")
-    phone.goto(f"{phone.base_url}/")
+    phone.goto(f"{phone.base_url}/matrix/")
     assert phone.locator(".round-banner").is_visible()
     top = phone.locator("table.matrix tbody tr").first.evaluate(
         "row => row.getBoundingClientRect().top"

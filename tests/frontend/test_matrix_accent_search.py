@@ -30,8 +30,8 @@ def spanish(db):
     ],
 )
 def test_it_finds_a_word_whatever_its_accents_and_case(client, spanish, q):
-    assert shown(client.get("/", {"q": q})) == {spanish.reference}
+    assert shown(client.get("/matrix/", {"q": q})) == {spanish.reference}
 
 
 def test_it_still_needs_every_word(client, spanish):
-    assert shown(client.get("/", {"q": "pension inexistant"})) == set()
+    assert shown(client.get("/matrix/", {"q": "pension inexistant"})) == set()

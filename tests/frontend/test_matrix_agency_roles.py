@@ -16,23 +16,23 @@ def co_led(world):
 
 
 def test_it_counts_a_co_lead_among_the_leads(client, world, co_led):
-    response = client.get("/", {"agency": "ILO", "agency_role": "leads"})
+    response = client.get("/matrix/", {"agency": "ILO", "agency_role": "leads"})
     # ILO leads costing, co-leads co_led, is only a partner in child_law.
     assert shown(response) == {world.costing.reference, co_led.reference}
 
 
 def test_it_still_offers_the_lead_alone(client, world, co_led):
-    response = client.get("/", {"agency": "ILO", "agency_role": "lead"})
+    response = client.get("/matrix/", {"agency": "ILO", "agency_role": "lead"})
     assert shown(response) == {world.costing.reference}
 
 
 def test_it_names_the_role_in_the_filter_chip(client, world, co_led):
-    response = client.get("/", {"agency": "ILO", "agency_role": "leads"})
+    response = client.get("/matrix/", {"agency": "ILO", "agency_role": "leads"})
     assert "Agency: ILO (lead or co-lead)" in response.content.decode()
 
 
 def test_it_takes_several_agencies_in_any_case(client, world, co_led):
-    response = client.get("/?agency=who&agency=UNICEF&agency_role=lead")
+    response = client.get("/matrix/?agency=who&agency=UNICEF&agency_role=lead")
     assert shown(response) == {
         world.child_law.reference,
         world.pensions.reference,

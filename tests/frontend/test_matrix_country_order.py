@@ -31,7 +31,7 @@ def countries(db) -> dict[str, str]:
 def _codes_on_every_page(client, params: dict[str, str]) -> list[str]:
     codes, number = [], 1
     while True:
-        page = client.get("/", {**params, "page": number}).context["page"]
+        page = client.get("/matrix/", {**params, "page": number}).context["page"]
         codes += [activity.title.split()[0] for activity in page.object_list]
         if not page.has_next():
             return codes
@@ -56,7 +56,7 @@ def test_it_sorts_by_the_english_names_in_english(client, countries, settings):
 def test_it_reverses_the_countries_but_not_the_titles(client, countries, settings):
     settings.SPF_MATRIX_PAGE_SIZE = 5
     _in_french(client)
-    page = client.get("/", {"sort": "-country"}).context["page"]
+    page = client.get("/matrix/", {"sort": "-country"}).context["page"]
     assert [activity.title for activity in page.object_list] == [
         "ZM 1",
         "ZM 2",

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
     ],
 )
 def test_it_writes_months_as_the_language_does(client, world, language, start, end):
-    html = client.get("/", {"country": "VN"}, headers={"accept-language": language}).content
+    html = client.get("/matrix/", {"country": "VN"}, headers={"accept-language": language}).content
     dash = "\N{EN DASH}"
     assert (
         f'<span class="date">{start} {dash}</span> <span class="date">{end}</span>' in html.decode()
