@@ -5,7 +5,7 @@ out of caches.
 from collections.abc import Callable, Iterable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, QueryDict
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse, QueryDict
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
@@ -28,7 +28,13 @@ def _query_items(query: QueryDict) -> Iterable[str]:
         yield from values
 
 
-def _bad_request(message: str) -> HttpResponse:
+def _bad_request(request: HttpRequest, message: str) -> HttpResponse:
+    """Plain text for people; JSON (`{"detail": ...}`, as the API's own errors) for a
+    client that asks for JSON only, so that an API client reads it like any other 400."""
+    accepted = request.headers.get("accept", "")
+    api = request.path.startswith(tuple(getattr(settings, "SPF_JSON_PATH_PREFIXES", ())))
+    if api or ("json" in accepted and "html" not in accepted):
+        return JsonResponse({"detail": message}, status=400)
     return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
 
 
@@ -50,7 +56,7 @@ class RejectUnsafeInputMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         problem = self.problem(request)
         if problem:
-            return _bad_request(problem)
+            return _bad_request(request, problem)
         return self.get_response(request)
 
     def problem(self, request: HttpRequest) -> str:

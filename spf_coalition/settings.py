@@ -375,3 +375,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# Addresses whose error answers are JSON (the REST API): the site-wide input check
+# (core.middleware) answers them as the API's own errors do.
+SPF_JSON_PATH_PREFIXES = ("/api/",)

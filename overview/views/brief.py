@@ -4,16 +4,15 @@ import rules
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django_countries import countries as iso_countries
 
-from countries.models import Country
+from countries.models import Country, iso_alpha2
 from overview.brief import build_brief
 
 
 def country_brief(request: HttpRequest, code: str) -> HttpResponse:
     """As public as the country page: contacts for logged-in visitors, the selection
     criteria for members and the secretariat (asked of the rules alone, as there)."""
-    country = Country.objects.filter(code=iso_countries.alpha2(code) or "-").first()
+    country = Country.objects.filter(code=iso_alpha2(code) or "-").first()
     if country is None:
         raise Http404("Unknown country code")
     brief = build_brief(
