@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views import i18n
 from django.views.decorators.http import require_POST
 
@@ -18,7 +19,7 @@ from accounts.profile import ProfileForm, profile_panels
 def browser_language(request: HttpRequest) -> str | None:
     """The hub's language the browser asks for first, if the browser asks for one."""
     header = request.META.get("HTTP_ACCEPT_LANGUAGE", "")
-    for code, _quality in translation.trans_real.parse_accept_lang_header(header):
+    for code, _quality in parse_accept_lang_header(header):
         found = supported(code.split("-")[0].lower())
         if found:
             return found

@@ -82,7 +82,7 @@ class AcronymsField(filter_fields.MultipleChoiceField):
 
 
 class QuickSelectMixin:
-    """Draws the <select> with the Jinja2 template jinja2/activities/select.html: Django's
+    """Draws the <select> with the Jinja2 template templates/jinja2/activities/select.html: Django's
     template-per-option widget takes ~15 ms for the 200 countries and 60 agencies of a full
     coalition, on every matrix request."""
 
@@ -146,18 +146,29 @@ def country_names() -> dict[str, str]:
     return _country_names(translation.get_language() or settings.LANGUAGE_CODE)
 
 
+@functools.cache
+def _country_keys(language: str) -> dict[str, str]:
+    return {code: name_key(name) for code, name in _country_names(language).items()}
+
+
+def country_keys() -> dict[str, str]:
+    """ISO code -> the country's name in the active language, folded (core.names.name_key):
+    what lists of countries are sorted by ("Égypte" before "Espagne") and search matches."""
+    return _country_keys(translation.get_language() or settings.LANGUAGE_CODE)
+
+
 def country_choices(
     countries: Iterable[tuple[str, str]],
 ) -> list[tuple[str, list[tuple[str, str]]]]:
     """(code, region) pairs grouped by ILO region, with names in the visitor's language,
     in their alphabetical order (accents folded: "Égypte" before "Espagne")."""
-    names = country_names()
+    names, keys = country_names(), country_keys()
     groups: dict[str, list[tuple[str, str]]] = {value: [] for value in Region.values}
     for code, region in countries:
         groups.setdefault(region, []).append((code, names.get(code, code)))
     labels = dict(Region.choices)
     return [
-        (labels.get(region, region), sorted(items, key=lambda item: (name_key(item[1]), item[0])))
+        (labels.get(region, region), sorted(items, key=lambda item: (keys.get(item[0]), item[0])))
         for region, items in groups.items()
         if items
     ]
@@ -218,8 +229,11 @@ class ActivityFilterSet(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        countries = Country.objects.values_list("code", "region")
-        self.filters["country"].extra["choices"] = country_choices(countries)
+        countries = list(Country.objects.values_list("pk", "code", "region"))
+        # Each country's code by id, for the pages sorted by country (CountryOrderPaginator).
+        self.country_codes = {pk: code for pk, code, _region in countries}
+        choices = country_choices((code, region) for _pk, code, region in countries)
+        self.filters["country"].extra["choices"] = choices
         agencies = list(Agency.objects.values_list("id", "acronym").order_by("acronym"))
         self.agency_ids = {acronym: pk for pk, acronym in agencies}
         self.filters["agency"].extra["choices"] = [(acronym, acronym) for _pk, acronym in agencies]
@@ -266,7 +280,7 @@ def search_clause(word: str) -> Q:
     )
     # Country names in the visitor's language are not in the database: match them here.
     key = name_key(word)
-    local_codes = [code for code, name in country_names().items() if key and key in name_key(name)]
+    local_codes = [code for code, folded in country_keys().items() if key and key in folded]
     return (
         Q(contains_folded("title", word))
         | Q(contains_folded("description", word))

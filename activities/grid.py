@@ -2,8 +2,8 @@
 many of them it leads, for the same filters as the matrix.
 
 Two aggregate queries whatever the size. At full size the grid has ~12,000 cells: they are
-drawn by the Jinja2 template jinja2/activities/grid_table.html (see core/jinja.py), from the
-plain values built here.
+drawn by the Jinja2 template templates/jinja2/activities/grid_table.html (see core/jinja.py),
+from the plain values built here.
 """
 
 import functools
@@ -18,10 +18,9 @@ from django.urls import reverse
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language, ngettext
 
-from activities.filters import country_names
+from activities.filters import country_keys, country_names
 from activities.models import Activity, ActivityAgency, Role
 from core.jinja import render_partial
-from core.names import name_key
 
 # Stands for a country code in the country page's URL, reversed once per grid.
 CODE_SLOT = "ZZ"
@@ -106,7 +105,8 @@ def build_grid(activities: QuerySet[Activity], params: QueryDict) -> Grid:
         rows.append(row)
     # By the name shown, in the visitor's language, accents folded ("Égypte" before "Espagne");
     # the code breaks ties so that the order is stable.
-    rows.sort(key=lambda row: (name_key(row.name), row.code))
+    keys = country_keys()
+    rows.sort(key=lambda row: (keys.get(row.code, row.code), row.code))
     language = get_language() or ""
     lead_words = {
         leads: _lead_words(language, leads)

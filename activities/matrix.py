@@ -69,11 +69,18 @@ def filtered_activities(params: QueryDict) -> tuple[ActivityFilterSet, QuerySet[
     return filterset, filterset.qs.order_by(*ordering(sort_key(params)))
 
 
-def paginate(activities: QuerySet[Activity], sort: str, per_page: int) -> Paginator:
+def paginate(
+    filterset: ActivityFilterSet, activities: QuerySet[Activity], sort: str, per_page: int
+) -> Paginator:
     """Pages of the sorted activities; by country, without ranking every row (see
     activities.country_order)."""
     if sort in ("country", "-country"):
-        return CountryOrderPaginator(activities, per_page, descending=sort == "-country")
+        return CountryOrderPaginator(
+            activities,
+            per_page,
+            descending=sort == "-country",
+            country_codes=filterset.country_codes,
+        )
     return Paginator(activities, per_page)
 
 

@@ -1,9 +1,10 @@
 """The matrix's table (the matrix page, a country's page): what each row shows, as plain values.
 
 The matrix is the hub's busiest page. A row is filled here from plain queries (no model
-instance per agency or tool) and drawn by the Jinja2 template jinja2/activities/matrix_table.html
-(see core/jinja.py for why Jinja2): both together cost about half of what Django's template
-language took to draw the same rows from model instances.
+instance per agency or tool) and drawn by the Jinja2 template
+templates/jinja2/activities/matrix_table.html (see core/jinja.py for why Jinja2): both
+together cost about half of what Django's template language took to draw the same rows from
+model instances.
 """
 
 import datetime

@@ -2,8 +2,8 @@
 
 Django templates draw every page. A few partials repeated hundreds of times per request (the
 matrix's rows, the country x agency grid, "My agency's rows") are Jinja2 templates under
-`jinja2/`: Jinja2 compiles a template to Python, so a row costs about what a string format
-would, while the markup stays in a template. A view renders one with render_partial() and
+`templates/jinja2/`: Jinja2 compiles a template to Python, so a row costs about what a string
+format would, while the markup stays in a template. A view renders one with render_partial() and
 gives the Django template the result to print (`{{ table }}`).
 
 Autoescaping is on, and every printed value is escaped exactly as Django escapes it (an
@@ -24,9 +24,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
-from jinja2.compiler import CodeGenerator
-
 from jinja2 import Environment
+from jinja2.compiler import CodeGenerator
 
 
 def escape_output(value: object) -> str:

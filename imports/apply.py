@@ -129,7 +129,11 @@ def create_activities(new: list[Planned], history: dict) -> list[Activity]:
             reference = new_reference()
         taken.add(reference)
         objs.append(Activity(reference=reference, **plan.fields))
-    return bulk_create_with_history(objs, Activity, batch_size=BATCH, **history)
+    if connection.vendor != "postgresql":
+        return bulk_create_with_history(objs, Activity, batch_size=BATCH, **history)
+    created = Activity.objects.bulk_create(objs, batch_size=BATCH)
+    copy_to_history([activity.pk for activity in created], "+", history)
+    return created
 
 
 def update_activities(old: list[Planned], now: Any, history: dict) -> None:
@@ -153,7 +157,27 @@ def update_activities(old: list[Planned], now: Any, history: dict) -> None:
     # One UPDATE ... FROM (VALUES ...) per batch does the same in a fraction of the time.
     for start in range(0, len(objs), BATCH):
         update_from_values(objs[start : start + BATCH], ordered)
-    Activity.history.bulk_history_create(objs, batch_size=BATCH, update=True, **history)
+    copy_to_history([activity.pk for activity in objs], "~", history)
+
+
+def copy_to_history(ids: list[int], kind: str, history: dict) -> None:
+    """History records of these activities as they now are, written by the database itself
+    (INSERT ... SELECT): building a historical object per row was half the time of a
+    10,000-row import. `kind` is simple_history's "+" (created) or "~" (changed)."""
+    historical = Activity.history.model
+    tracked = [f for f in historical._meta.concrete_fields if not f.name.startswith("history_")]
+    columns = ", ".join(connection.ops.quote_name(field.column) for field in tracked)
+    target = connection.ops.quote_name(historical._meta.db_table)
+    source = connection.ops.quote_name(Activity._meta.db_table)
+    user = history["default_user"]
+    sql = (
+        f"INSERT INTO {target} ({columns}, history_date, history_change_reason, history_type, "
+        f"history_user_id) SELECT {columns}, %s, %s, %s, %s FROM {source} "
+        f"WHERE id = ANY(%s) ORDER BY id"
+    )
+    params = [history["default_date"], history["default_change_reason"], kind]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, user.pk if user is not None else None, ids])
 
 
 def update_from_values(objs: list[Activity], names: list[str]) -> None:

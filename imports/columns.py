@@ -25,6 +25,7 @@ from django_countries import countries as iso_countries
 from activities.models import GUARANTEE_FIELDS
 from activities.resources import ROLE_COLUMNS, ActivityResource
 from core.names import choice_keys, name_key
+from imports.dates import DateError, read_date
 
 BOOL_FIELDS = tuple(GUARANTEE_FIELDS.values())
 # A list column: one cell naming several of the four R202 guarantees.
@@ -85,6 +86,9 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "activity_type": (
         "activity type",
         "type of activity",
+        "kind of work",
+        "type of work",
+        "work",
         "type d activite",
         "tipo",
         "tipo de actividad",
@@ -120,6 +124,7 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "end_date": (
         "end",
+        "to",
         "until",
         "ends",
         "finish",
@@ -135,6 +140,8 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
         "leading agency",
         "lead organisation",
         "lead organization",
+        "leading organisation",
+        "leading organization",
         "chef de file",
         "agence chef de file",
         "agence principale",
@@ -281,7 +288,6 @@ def guess_tag(tag: str) -> str:
 
 
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-DATE_TEXT_RE = re.compile(r"^\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?$")
 
 
 def guess_values(values: Iterable[Any]) -> str:
@@ -298,7 +304,10 @@ def guess_values(values: Iterable[Any]) -> str:
         return len(text) in (2, 3) and text.isalpha() and bool(iso_countries.alpha2(text))
 
     def is_date(value: Any) -> bool:
-        return isinstance(value, datetime.date) or bool(DATE_TEXT_RE.match(str(value).strip()))
+        try:
+            return read_date(value) is not None
+        except DateError:
+            return False
 
     if most(is_code):
         return "country_code"

@@ -23,9 +23,9 @@ class ImportStatus(models.TextChoices):
 class MappingSource(models.TextChoices):
     """Where a job's column mapping came from (the preview says it)."""
 
-    RECOGNISED = "recognised", _("the hub's own columns")
-    SAVED = "saved", _("your mapping of a file like this one")
-    CHOSEN = "chosen", _("the columns as you matched them")
+    RECOGNISED = "recognised", _("as the hub's own")
+    SAVED = "saved", _("as you matched them for an earlier file like this one")
+    CHOSEN = "chosen", _("as you matched them")
 
 
 # While a job has one of these statuses, its page refreshes itself.

@@ -22,6 +22,7 @@ from imports.matching import CellError, Lookup
 from imports.parsing import Formula
 
 TEXT_FIELDS = ("title", "description", "funding")
+ROLE_RANK = {role: rank for rank, role in enumerate(Role.values)}
 BOOL_FIELDS = tuple(GUARANTEE_FIELDS.values())
 DATE_FIELDS = ("start_date", "end_date")
 TOOL_FIELDS = ("tools_used", "tools_needed")
@@ -109,7 +110,7 @@ def read_row(number: int, cells: dict[str, Any], lookup: Lookup) -> RowInput:
     try:
         check_dates(start, end)
     except ValidationError as error:
-        row.error("end_date", end, error.messages[0])
+        row.error("end_date", cells.get("end_date", end), error.messages[0])
     return row
 
 
@@ -204,7 +205,7 @@ def read_focal_point(row: RowInput, cells: dict[str, Any], lookup: Lookup) -> No
         row.values["focal_point_id"] = None
         return
     roles = row.values.get("roles") or {}
-    agencies = sorted(roles, key=lambda pk: Role.values.index(roles[pk]))  # the lead first
+    agencies = sorted(roles, key=lambda pk: ROLE_RANK[roles[pk]])  # the lead first
     try:
         person = lookup.focal_point(name, email, agencies)
     except CellError as error:

@@ -123,7 +123,7 @@ TEMPLATES = [
         # rows"): see core/jinja.py. Views ask for them by name with using="jinja2".
         "NAME": "jinja2",
         "BACKEND": "django.template.backends.jinja2.Jinja2",
-        "DIRS": [BASE_DIR / "jinja2"],
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
         "APP_DIRS": False,
         "OPTIONS": {"environment": "core.jinja.environment"},
     },

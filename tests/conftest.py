@@ -7,7 +7,9 @@ Tests that need a real PostgreSQL or Redis are marked `postgres` / `redis`. Wher
 import os
 
 import pytest
+from django.conf import settings
 from django.db import connection
+from django.utils import translation
 
 SERVICE_MARKERS = ("postgres", "redis")
 
@@ -50,6 +52,13 @@ def _fast_password_hashing(settings) -> None:
         "django.contrib.auth.hashers.MD5PasswordHasher",
         *settings.PASSWORD_HASHERS,
     ]
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> None:
+    """Each test starts in the site's default language: a request in French or Spanish made
+    by an earlier test leaves that language active in the thread (LocaleMiddleware)."""
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ def matrix(request: HttpRequest) -> HttpResponse:
     """Who is doing what where: the filtered, sorted, paginated list of activities."""
     filterset, activities = filtered_activities(request.GET)
     sort = sort_key(request.GET)
-    paginator = paginate(activities.for_rows(), sort, settings.SPF_MATRIX_PAGE_SIZE)
+    paginator = paginate(filterset, activities.for_rows(), sort, settings.SPF_MATRIX_PAGE_SIZE)
     # get_page() turns ?page=abc into page 1 and a page past the end into the last one.
     page = paginator.get_page(request.GET.get("page"))
     ctx = {

@@ -77,7 +77,7 @@ def decorate_rows(rows: list[Activity], agency: Agency | None) -> None:
 
 
 def row_context(agency: Agency | None, show_round: bool) -> dict[str, object]:
-    """What jinja2/activities/my_rows_macros.html needs besides the rows."""
+    """What templates/jinja2/activities/my_rows_macros.html needs besides the rows."""
     return {
         "agency": agency,
         "show_round": show_round,

@@ -57,7 +57,7 @@ def test_it_runs_a_round_for_a_french_member_in_french(
     from playwright.sync_api import expect
 
     settings.SITE_URL = live_server.url  # the emails' links lead to this test's server
-    agency_a, agency_b = coalition
+    agency_a, _agency_b = coalition
     log_in_and_wait(page, "sec@ilo.example.org")
 
     # Before opening: both agencies are listed as having nobody who could answer.

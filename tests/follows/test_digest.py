@@ -83,3 +83,10 @@ def test_it_writes_in_the_follower_s_language(follower, mailoutbox):
     send()
     assert mailoutbox[0].extra_headers["Content-Language"] == "es"
     assert 'lang="es"' in mailoutbox[0].alternatives[0][0]
+
+
+def test_it_sends_one_email_to_a_person_following_several(follower, agency_b, mailoutbox):
+    Follow.objects.create(user=follower, agency=agency_b)
+    during_the_week(agencies={agency_b: Role.LEAD}, title="Pension study")
+    assert send() == 1
+    assert mailoutbox[0].body.count("Pension study") == 1

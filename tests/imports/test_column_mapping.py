@@ -117,3 +117,9 @@ def test_it_names_the_required_columns_left_unmapped(secretariat_client, mapping
 def test_it_hides_the_mapping_step_of_another_persons_job(member_a_client, secretariat):
     job = ImportJob.objects.create(user=secretariat, file_name="x.csv", file_data=b"x")
     assert member_a_client.get(reverse("imports:columns", args=[job.pk])).status_code == 404
+
+
+def test_it_hides_the_choices_of_another_persons_job(member_a_client, secretariat):
+    job = ImportJob.objects.create(user=secretariat, file_name="x.csv", file_data=b"x")
+    response = member_a_client.post(reverse("imports:decide", args=[job.pk]), {"new_rows": "1"})
+    assert response.status_code == 404
