@@ -8,8 +8,8 @@ from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.names import NameIndex
 from core.languages import LanguagesField
+from core.names import NameIndex
 
 # Crockford's base32 without look-alikes: references are read aloud and typed by people.
 REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
