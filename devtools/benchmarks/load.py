@@ -1,6 +1,6 @@
 """The matrix under load: gunicorn started as docker-compose.yml starts it (DEBUG off, static
 files by WhiteNoise, persistent connections), on the bench database, on a free loopback port;
-10 simulated users with keep-alive connections request "/" for 30 s.
+10 simulated users with keep-alive connections request the matrix ("/matrix/") for 30 s.
 
 The load generator is Python threads on http.client: no extra tool to install, and the
 threads mostly wait on sockets, leaving the two cores to gunicorn and PostgreSQL.
@@ -28,7 +28,7 @@ from devtools.benchmarks.core import BenchContext, Figures, NotMeasured, percent
 USERS = 10
 DURATION_S = 30
 WARMUP_S = 3
-PATH = "/"
+PATH = "/matrix/"  # the matrix (the front page took "/")
 
 
 @dataclass
