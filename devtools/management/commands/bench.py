@@ -30,8 +30,16 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--activities", type=int, default=10_000)
         parser.add_argument("--repeats", type=int, default=30, help="timed requests per page")
+        parser.add_argument(
+            "--only",
+            action="append",
+            default=[],
+            metavar="TEXT",
+            help="run only the benches with a figure whose key contains TEXT (repeatable); "
+            "for a developer's quick look, the full run is the one to report",
+        )
 
-    def handle(self, *args, activities: int, repeats: int, **options) -> None:
+    def handle(self, *args, activities: int, repeats: int, only: list[str], **options) -> None:
         if connection.vendor != "postgresql":
             raise CommandError(
                 "The bench runs on PostgreSQL only: set DATABASE_URL=postgres://... "
@@ -51,7 +59,7 @@ class Command(BaseCommand):
         try:
             # Production-like: no debug pages, no SQL kept in memory between requests.
             with override_settings(DEBUG=False, ALLOWED_HOSTS=["testserver"]):
-                figures, notes = self.measure(activities, repeats)
+                figures, notes = self.measure(activities, repeats, only)
         finally:
             progress("dropping the bench database...")
             connection.creation.destroy_test_db(old_name, verbosity=0)
@@ -62,7 +70,7 @@ class Command(BaseCommand):
         # Last line, for scripts: one JSON object (None for a figure not measured).
         self.stdout.write(json.dumps(figures))
 
-    def measure(self, activities: int, repeats: int) -> tuple[Figures, list[str]]:
+    def measure(self, activities: int, repeats: int, only: list[str]) -> tuple[Figures, list[str]]:
         progress("timing this machine on a fixed pure-Python workload...")
         machine_s = machine_speed()
         progress(f"building a coalition of {activities:,} activities...")
@@ -85,7 +93,8 @@ class Command(BaseCommand):
             busy_agency=busiest_agency(),
             repeats=repeats,
         )
-        return {"machine_s": machine_s, "build_s": build_s, **run_benches(ctx)}, ctx.notes
+        figures = run_benches(ctx, only=only)
+        return {"machine_s": machine_s, "build_s": build_s, **figures}, ctx.notes
 
 
 def machine_speed(items: int = 1_000_000) -> float:
