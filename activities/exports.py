@@ -41,6 +41,7 @@ MEANINGS: dict[str, Any] = {
     ),
     "country_code": _("The country, as its ISO 3166-1 alpha-3 code."),
     "country": _("The country's name (for reading; the code is what counts)."),
+    "region": _("The country's ILO region (for reading: the import does not change it)."),
     "title": _("A short name for the activity."),
     "description": _("What is done, with whom, for whom."),
     "activity_type": _("The kind of work."),

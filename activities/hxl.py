@@ -1,23 +1,40 @@
 """The matrix as HXL: a CSV whose second row holds hashtags from the HXL core schema, so that
-HXL tools (HXL Proxy, HDX, libhxl) can filter, join and map it.
+HXL tools (HXL Proxy, HDX, libhxl) and other organisations' 3W tools can filter, join and
+map it, reading each column the way they read their own.
 
-Tags chosen (hxlstandard.org core schema):
-- #meta+id the activity's public reference; #country+code (ISO 3166-1 alpha-3) and
-  #country+name; #activity+name and #activity+description.
-- #sector the activity type (advocacy, costing...); #subsector the guarantees of ILO
-  Recommendation 202 it touches (the social protection "sub-sectors" it works in).
+Tags chosen (hxlstandard.org core schema; +guarantee, +tool, +needed and +lead are our own
+attributes, which HXL allows and tools ignore when they do not know them):
+- #meta+id the activity's public reference; #country+code (ISO 3166-1 alpha-3),
+  #country+name and #region+name (the ILO region: #region is HXL's cross-national region).
+- #activity+name the title; #description the description (HXL's hashtag for a record's
+  long narrative text).
+- #activity+type the kind of work (advocacy, costing...). NOT #sector: in HXL and in every
+  3W tool #sector (and #subsector) is a humanitarian cluster (Health, Protection...), and a
+  3W tool joining files by sector would file an SPF "costing" under a cluster that does
+  not exist; +type is HXL's attribute for "a classification of something".
+- #beneficiary+guarantee the guarantees of ILO Recommendation 202 the activity works on.
+  #beneficiary is HXL's non-numeric description of the people an activity is meant to
+  benefit, which is what R202's guarantees name (children, people of working age, older
+  persons; health care for all). Not #indicator: 3W tools read #indicator as a figure and
+  sum it.
 - #status; #date+start, #date+end; #date+reported when the row was last changed.
-- Agencies, one column per role, so that filtering by tag selects by role:
-  #org+prog+lead+name the lead, #org+prog+name the co-leads (programming the activity
-  with the lead), #org+impl+name the partners, #org+funder+name the funders. The
-  pattern #org+lead selects leads only; #org+name matches every agency column.
+- Agencies (WIDE file), one column per role, so that filtering by tag selects by role, as
+  3W files do: #org+prog+lead+name the lead, #org+prog+name the co-leads (programming the
+  activity with the lead), #org+impl+name the partners (implementing), #org+funder+name the
+  funders. #org+lead selects the leads only; #org+name matches every agency column.
+- Agencies (LONG file): one #org+name column (the agency) and one #meta+role column (its
+  role: lead, co-lead, partner or funder). The role is not an #org attribute in that file
+  (it differs from row to row) nor an #org column: a 3W tool listing every #org column
+  would then count "lead" as an organisation.
+- #item+name+tool+used and #item+name+tool+needed the SPF tools used and needed (#item:
+  something provided, available or used; +used is HXL's attribute for it).
 - #contact+name the focal point; #contact+email and #contact+phone for logged-in readers.
 - #meta+version the activity's version: the import compares a stale row three ways.
 
 Two shapes. WIDE: one row per activity, several agencies of a role joined with "; ".
-LONG: one row per activity and agency, the agency in the column of its role (the others
-empty) and its role in words under #meta+role; an activity without agencies keeps one
-row, so no activity disappears from the file.
+LONG: one row per activity and agency; an activity without agencies keeps one row (agency
+and role empty), so no activity disappears from the file. The import reads both: a LONG
+file is regrouped into one activity per reference (imports.longfile).
 """
 
 from collections.abc import Iterator
@@ -37,13 +54,21 @@ from activities.models import (
 from activities.resources import ActivityResource
 from core.resources import ChoiceWidget, split_list
 
-# (header, hashtag) of the agency column of each role.
+# (header, hashtag) of the agency column of each role (WIDE file).
 ROLE_TAGS: dict[str, tuple[Any, str]] = {
     Role.LEAD: (_("Lead agency"), "#org+prog+lead+name"),
     Role.CO_LEAD: (_("Co-lead agencies"), "#org+prog+name"),
     Role.PARTNER: (_("Partner agencies"), "#org+impl+name"),
     Role.FUNDER: (_("Funding agencies"), "#org+funder+name"),
 }
+# The LONG file's agency and role columns.
+AGENCY_TAG = "#org+name"
+ROLE_TAG = "#meta+role"
+LONG_TAGS = [(_("Agency"), AGENCY_TAG), (_("Role"), ROLE_TAG)]
+TOOL_TAGS = [
+    (_("Tools used"), "#item+name+tool+used"),
+    (_("Tools needed"), "#item+name+tool+needed"),
+]
 CONTACT_TAGS = [
     (_("Focal point email"), "#contact+email"),
     (_("Focal point phone"), "#contact+phone"),
@@ -56,15 +81,16 @@ def columns(*, long: bool, include_contacts: bool) -> list[tuple[str, str]]:
         (_("Reference"), "#meta+id"),
         (_("Country code"), "#country+code"),
         (_("Country"), "#country+name"),
+        (_("Region"), "#region+name"),
         (_("Title"), "#activity+name"),
-        (_("Description"), "#activity+description"),
-        (_("Type"), "#sector"),
-        (_("Guarantees"), "#subsector"),
+        (_("Description"), "#description"),
+        (_("Type"), "#activity+type"),
+        (_("Guarantees"), "#beneficiary+guarantee"),
         (_("Status"), "#status"),
         (_("Start date"), "#date+start"),
         (_("End date"), "#date+end"),
-        *ROLE_TAGS.values(),
-        *([(_("Role"), "#meta+role")] if long else []),
+        *(LONG_TAGS if long else ROLE_TAGS.values()),
+        *TOOL_TAGS,
         (_("Focal point"), "#contact+name"),
         *(CONTACT_TAGS if include_contacts else []),
         (_("Last updated"), "#date+reported"),
@@ -81,20 +107,21 @@ def hxl_rows(
     yield [header for header, _tag in layout]
     yield [tag for _header, tag in layout]
 
-    # The resource fetches rows and agency names in a few queries per chunk of activities.
+    # The resource reads the activities, their agencies and tools in a few queries in all.
     resource = ActivityResource(include_contacts=include_contacts)
     type_label = ChoiceWidget(ActivityType).exporter()
     status_label = ChoiceWidget(ActivityStatus).exporter()
     # The guarantees' labels, translated once for the whole file.
     guarantees = {field: str(Guarantee(value).label) for value, field in GUARANTEE_FIELDS.items()}
-    roles = {role: str(label).lower() for role, label in Role.choices}
     for activity in resource.iter_objects(queryset):
-        code, name = resource.country_cells(activity)
+        code, name, region = resource.country_cells(activity)
         person = activity.focal_point if activity.focal_point_id else None
+        names = activity.export_names
         head = [
             activity.reference,
             code,
             name,
+            region,
             activity.title,
             activity.description,
             type_label(activity.activity_type),
@@ -103,17 +130,14 @@ def hxl_rows(
             activity.start_date,
             activity.end_date,
         ]
-        tail = [person.name if person else ""]
+        tail = [names["tools_used"], names["tools_needed"], person.name if person else ""]
         if include_contacts:
             tail += [person.email if person else "", person.phone if person else ""]
         tail += [activity.updated_at, activity.version]
-        names = activity.export_names
         if not long:
             yield [*head, *(names[role] for role in ROLE_TAGS), *tail]
             continue
-        links = [(role, acronym) for role in ROLE_TAGS for acronym in split_list(names[role])]
-        if not links:
-            yield [*head, *([""] * len(ROLE_TAGS)), "", *tail]
-        for role, acronym in links:
-            agencies = [acronym if other == role else "" for other in ROLE_TAGS]
-            yield [*head, *agencies, roles[role], *tail]
+        # The role as its code (lead, co-lead, partner, funder): the same in every language.
+        links = [(a, str(role)) for role in ROLE_TAGS for a in split_list(names[role])]
+        for acronym, role in links or [("", "")]:
+            yield [*head, acronym, role, *tail]

@@ -268,7 +268,11 @@ def guess_tag(tag: str) -> str:
     if hashtag == "country":
         return "country_code" if attributes & {"code", "iso3", "iso2"} else "country"
     if hashtag == "activity":
+        if "type" in attributes:
+            return "activity_type"
         return "description" if "description" in attributes else "title"
+    if hashtag == "description":
+        return "description"
     if hashtag == "org":
         for attribute, field in (
             ("lead", "lead_agency"),
@@ -284,6 +288,13 @@ def guess_tag(tag: str) -> str:
         if "email" in attributes:
             return "focal_point_email"
         return "" if attributes & {"phone", "url"} else "focal_point"
+    if hashtag == "beneficiary" and "guarantee" in attributes:
+        return GUARANTEES  # the R202 guarantees, as the hub's HXL files tag them
+    if hashtag == "item" and "tool" in attributes:
+        return "tools_needed" if "needed" in attributes else "tools_used"
+    # The hub's files no longer write #sector and #subsector (HXL's humanitarian clusters),
+    # but its older files and partners' 3W files put the kind of work and the guarantees
+    # there: still read so (a cluster's name is then an error naming the kinds of work).
     return {"sector": "activity_type", "subsector": GUARANTEES, "status": "status"}.get(hashtag, "")
 
 

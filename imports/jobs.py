@@ -27,6 +27,7 @@ from imports.apply import write
 from imports.columns import Column, column_title, guess_columns, mapping_problems
 from imports.compare import NEW, Comparison, compare
 from imports.dates import file_order
+from imports.longfile import regroup_long
 from imports.mappings import saved_fields
 from imports.matching import Lookup
 from imports.models import ImportJob, ImportStatus, MappingSource
@@ -105,7 +106,8 @@ def check_file(
 ) -> Checked:
     """Every row of the file read and matched; ImportFileError for an unreadable file,
     NeedsMapping when its columns need the person's word (`choose` may give it)."""
-    sheet = read_sheet(data)
+    # A long HXL file (one row per activity and agency) is read one row per activity.
+    sheet = regroup_long(read_sheet(data))
     columns = guess_columns(sheet.headers, sheet.tags, sheet.samples())
     fields = (choose(columns) if choose else None) or recognised(columns)
     if fields is None or len(fields) != len(columns):

@@ -10,6 +10,8 @@ share them.
 """
 
 import datetime
+import decimal
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -18,12 +20,14 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 # Characters that make a spreadsheet read a text cell as a formula (OWASP "CSV injection").
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 # OWASP's advice: prefix such cells with a single quote, which spreadsheets show as text.
 NEUTRALISER = "'"
+# Control characters XML 1.0 (and so XLSX and ODS) cannot hold: dropped, they carry no
+# meaning in a cell anyway.
+CONTROL_CHARACTERS_RE = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 
 # Column widths are worked out from the header and this many rows (not the whole file:
 # measuring 10,000 rows would cost as much as writing them).
@@ -91,16 +95,60 @@ def text_cell(value: Any) -> str:
 
 
 def native_cell(value: Any) -> Any:
-    """A value as a spreadsheet cell: real dates and numbers, formula-safe strings."""
+    """A value for a writer that runs text starting with "=" as a formula (tablib's XLSX,
+    behind django-import-export's admin export): real dates and numbers, guarded strings."""
     kind = type(value)
     if kind is str:
-        # openpyxl refuses control characters; they carry no meaning in a cell anyway.
-        return ILLEGAL_CHARACTERS_RE.sub("", neutralise(value))
+        return CONTROL_CHARACTERS_RE.sub("", neutralise(value))
     if kind is datetime.datetime:
         return naive_local(value)
     if isinstance(value, Promise):
         return native_cell(str(value))
     return value
+
+
+def sheet_text(text: str) -> str:
+    """Text for a typed string cell of an XLSX or ODS download, shown exactly as typed.
+
+    A cell typed as a string (XLSX: an inline string; ODS: office:value-type="string") is
+    never evaluated, whatever it starts with: "+41 22 799 61 11", "- draft" and even
+    "=1+1" show as typed, without the CSV's visible apostrophe. Only text that already
+    looks guarded (quotes before a formula character, "'=x") gets one more quote, so that
+    the import's `restore` (which also reads older downloads, guarded the CSV way) gives
+    back exactly what was typed.
+    """
+    text = CONTROL_CHARACTERS_RE.sub("", text)
+    if text[:1] == NEUTRALISER and restore(text) != text:
+        return NEUTRALISER + text
+    return text
+
+
+# What the typed writers (XLSX, ODS) write as themselves; anything else is written as text.
+NATIVE_TYPES = (bool, int, float, decimal.Decimal, datetime.date)
+
+
+def typed_cell(value: Any) -> Any:
+    """A value as a typed cell of the XLSX and ODS writers: strings as string cells (see
+    `sheet_text`), dates as dates (local time, no zone), numbers and booleans as such."""
+    kind = type(value)
+    if kind is str:
+        return sheet_text(value)
+    if value is None or kind is datetime.date:
+        return value
+    if kind is datetime.datetime:
+        return naive_local(value)
+    if isinstance(value, datetime.datetime):
+        return naive_local(value)
+    if isinstance(value, NATIVE_TYPES):
+        return value
+    return sheet_text(str(value))
+
+
+def sheet_name(title: str) -> str:
+    """Sheet names cannot hold []*?:/\\ in spreadsheets; keep them short like Excel does."""
+    name = "".join(" " if char in "[]*?:/\\" else char for char in title)[:31]
+    # Excel also refuses a name starting or ending with an apostrophe.
+    return name.strip("'") or "Sheet1"
 
 
 def column_notes(table: TableExporter, header: Sequence[Any]) -> list[ColumnNote]:

@@ -4,7 +4,8 @@ The XML is written directly, row by row: odfpy builds a tree of Python objects f
 cell (about ten times slower at 10,000 rows) and tablib's ODS format has no frozen header,
 autofilter or typed dates. An ODS file is a zip: an uncompressed `mimetype` entry first,
 then content.xml (the sheets), styles.xml, settings.xml (the frozen header row) and the
-manifest. Cells go through the same formula-safe `native_cell` as the XLSX writer.
+manifest. Cells go through the same `typed_cell` as the XLSX writer: text in string cells
+(office:value-type="string"), which no spreadsheet evaluates, so it needs no visible guard.
 """
 
 import datetime
@@ -25,7 +26,8 @@ from core.spreadsheets.cells import (
     Row,
     about_table,
     column_widths,
-    native_cell,
+    sheet_name,
+    typed_cell,
 )
 
 MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet"
@@ -113,7 +115,7 @@ def keep_spaces(text: str) -> str:
 
 
 def cell_xml(value: Any, style: str = "") -> str:
-    value = native_cell(value)
+    value = typed_cell(value)
     styled = f' table:style-name="{style}"' if style else ""
     if value is None or value == "":
         return "<table:table-cell/>"
@@ -145,11 +147,6 @@ def cell_xml(value: Any, style: str = "") -> str:
             f"<text:p>{value}</text:p></table:table-cell>"
         )
     return cell_xml(str(value), style)
-
-
-def sheet_name(title: str) -> str:
-    """Sheet names cannot hold []*?:/\\ in spreadsheets; keep them short like Excel does."""
-    return "".join(" " if char in "[]*?:/\\" else char for char in title)[:31]
 
 
 def range_address(sheet: str, columns: int, rows: int) -> str:

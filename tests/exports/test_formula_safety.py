@@ -1,21 +1,34 @@
+"""Formula injection: CSV (and HXL) cells keep their guard (a leading apostrophe); XLSX and
+ODS write text as typed string cells, which no spreadsheet evaluates, so it shows as typed."""
+
+import io
+import zipfile
+
+import openpyxl
 import pytest
 
 from activities.exports import export_response
 from activities.models import Activity
 from core.spreadsheets.cells import neutralise, restore
-from tests.exports.matrix import ods_texts, read_csv, read_hxl, read_xlsx
+from tests.exports.matrix import body, ods_texts, read_csv, read_hxl, read_xlsx
 from tests.factories import make_activity
 
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 DANGEROUS = ['=HYPERLINK("http://evil.example","click")', "+1", "-2+3", "@SUM(A1)"]
+# Safe text that merely starts like a formula: a phone number, a dash, an equals sign.
+TYPED = ["+41 22 799 61 11", "- draft", "= as agreed"]
 
 
-def titles(fmt: str) -> list[str]:
-    for title in DANGEROUS:
+def export(fmt: str, titles: list[str]):
+    for title in titles:
         make_activity(title=title)
     queryset = Activity.objects.order_by("pk")
-    response = export_response(queryset, fmt, include_contacts=False, filename="m")
+    return export_response(queryset, fmt, include_contacts=False, filename="m")
+
+
+def titles(fmt: str, typed: list[str]) -> list[str]:
+    response = export(fmt, typed)
     if fmt.startswith("hxl"):
         return [row.get("#activity+name") for row in read_hxl(response)]
     if fmt == "ods":
@@ -25,9 +38,30 @@ def titles(fmt: str) -> list[str]:
     return [row["Title"] for row in rows]
 
 
-@pytest.mark.parametrize("fmt", ["csv", "xlsx", "ods", "hxl", "hxl-long"])
-def test_it_neutralises_formulas_in_text_cells(fmt):
-    assert titles(fmt) == ["'" + title for title in DANGEROUS]
+@pytest.mark.parametrize("fmt", ["csv", "hxl", "hxl-long"])
+def test_it_neutralises_formulas_in_csv_cells(fmt):
+    assert titles(fmt, DANGEROUS) == ["'" + title for title in DANGEROUS]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "ods"])
+def test_it_shows_text_as_typed_in_workbooks(fmt):
+    assert titles(fmt, DANGEROUS + TYPED) == DANGEROUS + TYPED
+
+
+def test_it_writes_xlsx_text_as_string_cells_never_formulas():
+    sheet = openpyxl.load_workbook(io.BytesIO(body(export("xlsx", DANGEROUS)))).worksheets[0]
+    title = [cell.value for cell in sheet[1]].index("Title") + 1
+    cells = [sheet.cell(row, title) for row in range(2, 2 + len(DANGEROUS))]
+    assert [cell.data_type for cell in cells] == ["s"] * len(DANGEROUS)
+    with zipfile.ZipFile(io.BytesIO(body(export("xlsx", [])))) as archive:
+        assert b"<f>" not in archive.read("xl/worksheets/sheet1.xml")
+
+
+def test_it_writes_ods_text_as_string_cells():
+    with zipfile.ZipFile(io.BytesIO(body(export("ods", DANGEROUS)))) as archive:
+        content = archive.read("content.xml").decode()
+    assert "table:formula" not in content
+    assert '<table:table-cell office:value-type="string"><text:p>=HYPERLINK(' in content
 
 
 def test_it_takes_the_quote_off_again_on_import():
@@ -37,6 +71,7 @@ def test_it_takes_the_quote_off_again_on_import():
 
 @pytest.mark.parametrize("typed", ["'=1+1", "''+33 1", "=SUM(A1)", "'quoted", "plain"])
 def test_it_gives_back_exactly_what_was_typed_after_the_guard(typed):
-    from core.spreadsheets.cells import neutralise, restore
+    from core.spreadsheets.cells import sheet_text
 
     assert restore(neutralise(typed)) == typed
+    assert restore(sheet_text(typed)) == typed

@@ -40,14 +40,25 @@ def test_it_filters_by_country_code_like_the_matrix(client, world):
 
 def test_it_filters_the_long_shape_by_lead_agency_like_the_matrix(client, world):
     shown = page_references(client, reverse("activities:matrix"), "agency=ILO&agency_role=lead")
-    found = references(hxl_export(client, "hxl-long").with_rows("#org+lead=ILO"))
-    assert sorted(found) == sorted(shown)
+    leads = hxl_export(client, "hxl-long").with_rows("#org+name=ILO").with_rows("#meta+role=lead")
+    assert sorted(references(leads)) == sorted(shown)
 
 
 def test_it_uses_hxl_core_hashtags(client, world):
     tags = hxl_export(client).display_tags
-    assert {"#meta+id", "#country+code", "#country+name", "#activity+name", "#sector"} <= set(tags)
+    assert {"#meta+id", "#country+code", "#country+name", "#region+name", "#activity+name"} <= set(
+        tags
+    )
     assert {"#org+prog+lead+name", "#org+impl+name", "#org+funder+name", "#status"} <= set(tags)
+
+
+@pytest.mark.parametrize("fmt", ["hxl", "hxl-long"])
+def test_it_leaves_sector_to_its_cluster_meaning(client, world, fmt):
+    # 3W tools read #sector and #subsector as humanitarian clusters: the kind of work and
+    # the R202 guarantees have tags of their own.
+    tags = hxl_export(client, fmt).display_tags
+    assert not {tag for tag in tags if tag.startswith(("#sector", "#subsector"))}
+    assert {"#activity+type", "#beneficiary+guarantee"} <= set(tags)
 
 
 def test_it_names_every_agency_under_org_name(client, world):

@@ -14,7 +14,7 @@ from tests.imports.helpers import run
 pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 
-@pytest.mark.parametrize("fmt", ["csv", "xlsx", "ods", "hxl"])
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "ods", "hxl", "hxl-long"])
 def test_it_reimports_its_own_download_without_a_change(secretariat, fmt):
     small_matrix()
     tricky = make_activity(

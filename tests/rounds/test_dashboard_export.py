@@ -28,12 +28,13 @@ def test_it_lists_every_agency_asked(secretariat_client, part_a, part_b):
     assert [row[0] for row in _sheet(response)[1:]] == ["AGA", "AGB"]
 
 
-def test_it_neutralises_formulas_in_names(secretariat_client, update_round):
+def test_it_writes_formula_like_names_as_text_cells(secretariat_client, update_round):
+    # A string cell is never evaluated: the name shows as typed, never runs as a formula.
     from rounds.services import ask_agencies
     from tests.factories import make_agency
 
     ask_agencies(update_round, [make_agency("=CMD", name="=1+1")])
     url = reverse("rounds:dashboard_export", kwargs={"round_id": update_round.pk})
-    first_cells = [row[0] for row in _sheet(secretariat_client.get(url))[1:]]
-    assert "'=CMD" in first_cells
-    assert "=CMD" not in first_cells
+    workbook = load_workbook(io.BytesIO(secretariat_client.get(url).content))
+    cells = [row[0] for row in workbook.active.iter_rows(min_row=2)]
+    assert [cell.data_type for cell in cells if cell.value == "=CMD"] == ["s"]
