@@ -92,13 +92,16 @@ def names_by_activity(ids: Any) -> dict[int, dict[str, str]]:
     Plain (id, name) rows: Django's prefetch_related would build a model instance and a
     queryset for every link (half the time of an XLSX export, measured on 10,000 rows).
     """
-    names: dict[int, dict[str, list[str]]] = {}
+    found: dict[int, dict[str, list[str]]] = {}
 
-    def cells(activity_id: int) -> dict[str, list[str]]:
-        found = names.get(activity_id)
-        if found is None:
-            found = names[activity_id] = {key: [] for key in NO_NAMES}
-        return found
+    def add(activity_id: int, key: str, name: str) -> None:
+        cells = found.get(activity_id)
+        if cells is None:
+            found[activity_id] = {key: [name]}
+        elif key in cells:
+            cells[key].append(name)
+        else:
+            cells[key] = [name]
 
     links = (
         ActivityAgency.objects.filter(activity_id__in=ids)
@@ -106,7 +109,7 @@ def names_by_activity(ids: Any) -> dict[int, dict[str, str]]:
         .values_list("activity_id", "role", "agency__acronym")
     )
     for activity_id, role, acronym in links:
-        cells(activity_id)[role].append(acronym)
+        add(activity_id, role, acronym)
     for column in TOOL_COLUMNS:
         through = getattr(Activity, column).through
         rows = (
@@ -115,10 +118,10 @@ def names_by_activity(ids: Any) -> dict[int, dict[str, str]]:
             .values_list("activity_id", "tool__name")
         )
         for activity_id, tool in rows:
-            cells(activity_id)[column].append(tool)
+            add(activity_id, column, tool)
     return {
-        activity_id: {key: join_list(values) for key, values in found.items()}
-        for activity_id, found in names.items()
+        activity_id: {**NO_NAMES, **{key: join_list(names) for key, names in cells.items()}}
+        for activity_id, cells in found.items()
     }
 
 

@@ -117,7 +117,8 @@ def sheet_text(text: str) -> str:
     the import's `restore` (which also reads older downloads, guarded the CSV way) gives
     back exactly what was typed.
     """
-    text = CONTROL_CHARACTERS_RE.sub("", text)
+    if not text.isprintable():  # (a quick test: most cells have no line break or tab)
+        text = CONTROL_CHARACTERS_RE.sub("", text)
     if text[:1] == NEUTRALISER and restore(text) != text:
         return NEUTRALISER + text
     return text

@@ -26,6 +26,7 @@ from core.spreadsheets.cells import (
     about_table,
     column_widths,
     sheet_name,
+    sheet_text,
     typed_cell,
 )
 
@@ -41,6 +42,12 @@ WORKBOOK_OPTIONS = {
 }
 
 
+# Text that xlsx_cell may change: empty (no cell), starting with a quote (sheet_text), or
+# ending like XlsxWriter's rich-string markup.
+PLAIN_EXCEPT_FIRST = ("", "'")
+PLAIN_EXCEPT_LAST = ("", ">")
+
+
 class RichLookalike(str):
     """Text shaped like XlsxWriter's own rich-string markup ("<r>...</r>"), which it would
     copy into the file unescaped: written through write_rich_string instead, as three
@@ -48,10 +55,15 @@ class RichLookalike(str):
 
 
 def xlsx_cell(value: Any) -> Any:
-    cell = typed_cell(value)
-    if type(cell) is str and cell.endswith("</r>") and cell.startswith("<r>"):
-        return RichLookalike(cell)
-    return cell
+    """typed_cell, with what XlsxWriter needs besides: an empty text is no cell at all."""
+    if type(value) is str:  # most cells: tested first, without the general typed_cell
+        if not value:
+            return None
+        text = sheet_text(value)
+        if text.endswith("</r>") and text.startswith("<r>"):
+            return RichLookalike(text)
+        return text
+    return typed_cell(value)
 
 
 class Styles:
@@ -104,7 +116,18 @@ def write_xlsx_sheet(
     write_row = sheet.write_row
     last = 0  # the last row written, from 0 (the header)
     for last, row in enumerate(chain(sample, rows), start=1):
-        write_row(last, 0, [xlsx_cell(value) for value in row], style)
+        # Most cells are plain one-line text, written as it is: tested inline (a function
+        # call per cell was a tenth of the export); xlsx_cell for everything else.
+        cells = [
+            value
+            if type(value) is str
+            and value.isprintable()
+            and value[:1] not in PLAIN_EXCEPT_FIRST
+            and value[-1:] not in PLAIN_EXCEPT_LAST
+            else xlsx_cell(value)
+            for value in row
+        ]
+        write_row(last, 0, cells, style)
     if header:
         sheet.autofilter(0, 0, last, len(header) - 1)
 
