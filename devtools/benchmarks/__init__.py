@@ -35,6 +35,7 @@ BENCHES: list[Bench] = [
     Bench(("dashboard_p50_ms", "dashboard_queries"), overview.bench_dashboard),
     Bench(("export_xlsx_10k_s",), exports.bench_export_xlsx),
     Bench(("export_xlsx_raw_s",), exports.bench_export_raw),
+    Bench(("peer_export_xlsx_10k_s",), exports.bench_peer_export),
     Bench(
         ("api_activities_p50_ms", "api_activities_queries", "api_activities_queries_small"),
         api.bench_api_activities,
@@ -54,6 +55,8 @@ BENCHES: list[Bench] = [
         ("import_xlsx_10k_s", "reimport_unchanged_10k_s", "import_peak_mb"),
         imports.bench_import,
     ),
+    # After the hub's import, which counts on finding every row as built.
+    Bench(("peer_import_xlsx_10k_s",), imports.bench_peer_import),
 ]
 
 
