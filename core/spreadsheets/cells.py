@@ -1,4 +1,10 @@
-"""Spreadsheet cells shared by the hub's writers: formula-safe values, widths, column notes.
+"""Spreadsheet cells shared by the hub's writers: safe values, widths, column notes.
+
+Formula injection is met in two ways. A CSV has no cell types: a spreadsheet opening it
+runs text starting with = + - @ as a formula, so CSV cells get a guard (a leading
+apostrophe, `text_cell`). XLSX and ODS cells are typed: text is written as a string cell,
+which no spreadsheet evaluates, and shows exactly as typed (`typed_cell`, `sheet_text`).
+The import's `restore` takes the CSV guard off again.
 
 An exporter is a small object whose `iter_table()` yields the header row first and then
 the data rows, as plain Python values (str, date, datetime, numbers, None). It may also
