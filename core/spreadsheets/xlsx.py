@@ -33,6 +33,9 @@ from core.spreadsheets.cells import (
 # The number formats openpyxl gave dates and times (what the hub's files always showed).
 DATE_FORMAT = "yyyy-mm-dd"
 DATETIME_FORMAT = "yyyy-mm-dd h:mm:ss"
+# XlsxWriter adds Excel's cell padding (5 pixels of a 7-pixel character) to a width: taken
+# off, the file keeps the widths the hub's downloads always had.
+CELL_PADDING = 5 / 7
 WORKBOOK_OPTIONS = {
     "constant_memory": True,
     "strings_to_formulas": False,
@@ -109,7 +112,7 @@ def write_xlsx_sheet(
     styles.handlers(sheet)
     # In constant_memory mode widths and panes must be set before the first row.
     for index, width in enumerate(column_widths(header, sample)):
-        sheet.set_column(index, index, width)
+        sheet.set_column(index, index, width - CELL_PADDING)
     sheet.freeze_panes(1, 0)
     sheet.write_row(0, 0, header, styles.bold)
     style: Format | None = styles.wrap if wrap else None
