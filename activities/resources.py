@@ -255,10 +255,10 @@ class ActivityResource(HubResource):
 
     def names(self, activity: Any) -> dict[str, str]:
         """The agency and tool cells of the activity (read on demand outside exports)."""
-        if activity.pk is None:
-            return NO_NAMES
-        names = getattr(activity, "export_names", None)
+        names = getattr(activity, "export_names", None)  # an export's records have them
         if names is None:
+            if activity.pk is None:
+                return NO_NAMES
             attach_export_names([activity])
             names = activity.export_names
         return names
