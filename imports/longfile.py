@@ -63,9 +63,23 @@ class Group:
         return self.number, [*self.cells, *("; ".join(self.agencies[r]) for r in Role.values)]
 
 
+# Roles as 3W files write them (HXL's #org attributes and their words), besides the hub's.
+ROLE_SYNONYMS = {
+    "lead agency": Role.LEAD,
+    "prog": Role.CO_LEAD,
+    "programming": Role.CO_LEAD,
+    "impl": Role.PARTNER,
+    "implementing": Role.PARTNER,
+    "implementing partner": Role.PARTNER,
+    "donor": Role.FUNDER,
+}
+
+
 def role_words() -> dict[str, str]:
-    """name key of each role (its code, its label in every site language) -> role."""
-    return choice_keys(Role.choices)
+    """name key of each role (its code, its label in every site language, the words 3W
+    files use) -> role."""
+    words = {name_key(word): str(role) for word, role in ROLE_SYNONYMS.items()}
+    return {**words, **choice_keys(Role.choices)}
 
 
 def regroup_long(sheet: Sheet) -> Sheet:

@@ -75,3 +75,15 @@ def test_it_refuses_a_role_it_does_not_know(secretariat):
     job = preview(secretariat, as_bytes(rows), "m-hxl-long.csv")
     assert job.status == ImportStatus.FAILED
     assert "“sponsor” is not a role" in job.error
+
+
+def test_it_reads_the_roles_as_3w_files_write_them(secretariat):
+    rows = long_file()
+    role_at, agency_at = rows[0].index("Role"), rows[0].index("Agency")
+    costing = {row[agency_at]: row for row in rows_of(rows, "Costing the floor")}
+    costing["UNICEF"][role_at] = "implementing"  # a partner already: nothing changes
+    costing["WHO"][role_at] = "donor"
+    job = run(secretariat, as_bytes(rows), "m-hxl-long.csv")
+    assert (job.status, job.updated_count) == (ImportStatus.APPLIED, 1)
+    link = ActivityAgency.objects.get(activity__title="Costing the floor", agency__acronym="WHO")
+    assert link.role == Role.FUNDER
