@@ -6,7 +6,7 @@ admin's export); the way back in is the spreadsheet import (imports), which read
 headers in every site language: one import, for the admin too.
 """
 
-from collections import namedtuple
+from collections import defaultdict, namedtuple
 from collections.abc import Iterator
 from typing import Any
 
@@ -92,24 +92,14 @@ def names_by_activity(ids: Any) -> dict[int, dict[str, str]]:
     Plain (id, name) rows: Django's prefetch_related would build a model instance and a
     queryset for every link (half the time of an XLSX export, measured on 10,000 rows).
     """
-    found: dict[int, dict[str, list[str]]] = {}
-
-    def add(activity_id: int, key: str, name: str) -> None:
-        cells = found.get(activity_id)
-        if cells is None:
-            found[activity_id] = {key: [name]}
-        elif key in cells:
-            cells[key].append(name)
-        else:
-            cells[key] = [name]
-
+    found: defaultdict[int, defaultdict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     links = (
         ActivityAgency.objects.filter(activity_id__in=ids)
         .order_by(role_order(), "agency__acronym")
         .values_list("activity_id", "role", "agency__acronym")
     )
     for activity_id, role, acronym in links:
-        add(activity_id, role, acronym)
+        found[activity_id][role].append(acronym)
     for column in TOOL_COLUMNS:
         through = getattr(Activity, column).through
         rows = (
@@ -118,7 +108,7 @@ def names_by_activity(ids: Any) -> dict[int, dict[str, str]]:
             .values_list("activity_id", "tool__name")
         )
         for activity_id, tool in rows:
-            add(activity_id, column, tool)
+            found[activity_id][column].append(tool)
     return {
         activity_id: {**NO_NAMES, **{key: join_list(names) for key, names in cells.items()}}
         for activity_id, cells in found.items()
