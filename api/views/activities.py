@@ -6,6 +6,7 @@ from rest_framework.exceptions import ValidationError
 from activities.filters import ActivityFilterSet
 from activities.matrix import DEFAULT_SORT, SORTS, ordering
 from activities.models import Activity
+from api.pagination import ActivityPagination
 from api.serializers import ActivitySerializer
 from api.views.base import HubViewSet
 
@@ -40,6 +41,7 @@ class ActivityViewSet(HubViewSet):
 
     serializer_class = ActivitySerializer
     filterset_class = ActivityFilterSet
+    pagination_class = ActivityPagination
     lookup_field = "reference"
     lookup_value_regex = r"[A-Za-z0-9_.\-]+"
 
