@@ -51,9 +51,11 @@ class ActivityPagination(HubPagination):
     in place of the COUNT and reads only the countries the page spans. Same rows, same order
     (country name in the active language, title, id), same number of queries."""
 
+    COUNTRY_SORTS = ("country", "-country")
+
     def paginate_queryset(self, queryset, request: Request, view=None):
         sort = request.query_params.get("sort", "country")
-        if sort in ("country", "-country"):
+        if sort in self.COUNTRY_SORTS:
             filterset = getattr(view, "filterset", None)
             self.django_paginator_class = partial(
                 CountryOrderPaginator,
