@@ -14,6 +14,19 @@ from catalogues.translations import in_language
 from core.languages import LanguagesField
 
 
+def owner_field(related_name: str, verbose_name: str) -> models.ForeignKey:
+    """The agency that owns a catalogue entry: its members keep the entry (catalogues.rules).
+    Optional, and kept when the agency goes (the entry then is the secretariat's)."""
+    return models.ForeignKey(
+        "agencies.Agency",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name=related_name,
+        verbose_name=verbose_name,
+    )
+
+
 class UpdateFrequency(models.TextChoices):
     CONTINUOUS = "continuous", _("Continuously")
     MONTHLY = "monthly", _("Monthly")
@@ -35,14 +48,7 @@ class DataSet(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
     name_fr = in_language(name, "fr")
     name_es = in_language(name, "es")
-    owner = models.ForeignKey(
-        "agencies.Agency",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="data_sets",
-        verbose_name=_("owner"),
-    )
+    owner = owner_field("data_sets", _("owner"))
     definition = models.TextField(_("definition"), blank=True)
     definition_fr = in_language(definition, "fr")
     definition_es = in_language(definition, "es")
@@ -159,14 +165,7 @@ class OutreachMaterial(models.Model):
     format = models.CharField(_("format"), max_length=16, choices=MaterialFormat.choices)
     languages = LanguagesField(_("languages"))
     url = models.URLField(_("link"), blank=True)
-    owner = models.ForeignKey(
-        "agencies.Agency",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="outreach_material",
-        verbose_name=_("made by"),
-    )
+    owner = owner_field("outreach_material", _("made by"))
     countries = models.ManyToManyField(
         "countries.Country",
         blank=True,
