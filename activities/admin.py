@@ -203,7 +203,9 @@ class ActivityAdmin(HubExportAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(Tool)
-class ToolAdmin(admin.ModelAdmin):
+class ToolAdmin(SimpleHistoryAdmin):
+    # The history of tools is recorded by the catalogues app (catalogues/models.py registers
+    # Tool with django-simple-history), which keeps the SPF tools catalogue.
     list_display = ["name", "acronym", "owner"]
     list_select_related = ["owner"]
     list_filter = ["owner__kind"]
