@@ -99,12 +99,15 @@ def role_order() -> Case:
 class ToolQuerySet(models.QuerySet["Tool"]):
     def name_index(self) -> NameIndex[int]:
         """Every way these tools are written -> their ids, for the hub's one matcher: the
-        name (strong), the acronym. One query."""
+        name (strong), the acronym, the French and Spanish names of the catalogue (a
+        partner writes the tool as they read it). One query."""
         index: NameIndex[int] = NameIndex()
-        for pk, name, acronym in self.order_by().values_list("pk", "name", "acronym"):
+        rows = self.order_by().values_list("pk", "name", "acronym", "name_fr", "name_es")
+        for pk, name, *others in rows:
             index.add(name, pk, name, strong=True)
-            if acronym:
-                index.add(acronym, pk, name)
+            for other in others:
+                if other:
+                    index.add(other, pk, name)
         return index
 
 
