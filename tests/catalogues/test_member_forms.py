@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from activities.models import Tool
 from catalogues.models import Access, Audience, DataSet, MaterialFormat, OutreachMaterial
-from tests.outcomes import LOGIN, outcome
+from tests.outcomes import AGENCY_A_AND_SECRETARIAT, MEMBERS_AND_SECRETARIAT, outcome
 
 pytestmark = pytest.mark.django_db
 
@@ -28,22 +28,8 @@ def entries(agency_a) -> dict:
 
 
 KINDS = ["tools", "data", "outreach"]
-ADD = [
-    ("anonymous", LOGIN),
-    ("viewer", 403),
-    ("member_a", 200),
-    ("member_b", 200),
-    ("secretariat", 200),
-    ("superuser", 200),
-]
-EDIT_AGENCY_A_ENTRY = [
-    ("anonymous", LOGIN),
-    ("viewer", 403),
-    ("member_a", 200),
-    ("member_b", 403),
-    ("secretariat", 200),
-    ("superuser", 200),
-]
+ADD = MEMBERS_AND_SECRETARIAT
+EDIT_AGENCY_A_ENTRY = AGENCY_A_AND_SECRETARIAT
 
 
 @pytest.mark.parametrize("kind", KINDS)
