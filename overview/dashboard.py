@@ -278,7 +278,7 @@ def build_dashboard(today: datetime.date) -> Dashboard:
     matrix_url = MatrixLinks()
     charts = [*activity_charts(matrix_url), *agency_charts(matrix_url), *year_charts(matrix_url)]
     due, due_count = with_next_step(deliverables_due(today))
-    plan = current_plan(today)
+    plan = current_plan()
     late, late_count = with_next_step(deliverables_late(today, plan))
     return Dashboard(
         charts=charts,
