@@ -59,8 +59,10 @@ class CountryAdmin(HubImportExportAdmin):
 
 @admin.register(SelectionCriterion)
 class SelectionCriterionAdmin(admin.ModelAdmin):
-    list_display = ["number", "title"]
+    list_display = ["number", "title", "weight", "computed"]
     list_display_links = ["title"]
+    # The secretariat weighs the criteria for the ranking of countries, all on one page.
+    list_editable = ["weight"]
     search_fields = ["title", "description"]
 
 
