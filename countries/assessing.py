@@ -10,6 +10,7 @@ agencies willing to lead") count like the others. 100 % means every criterion me
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
@@ -18,7 +19,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from countries.languages import codes_speaking
-from countries.matrix_facts import computed_states
+from countries.matrix_facts import ComputedState, computed_states
 from countries.models import (
     RATING_VALUES,
     Country,
@@ -159,6 +160,7 @@ class Cell:
 
     criterion: SelectionCriterion
     rating: str | None  # None: not assessed
+    rating_label: str
     evidence: str
     assessed_on: datetime.date | None
     computed: bool = False
@@ -166,15 +168,40 @@ class Cell:
 
     @property
     def evidence_missing(self) -> bool:
-        return self.rating is not None and not self.computed and not self.evidence.strip()
-
-    @property
-    def rating_label(self) -> str:
-        return str(Rating(self.rating).label) if self.rating else _("Not assessed")
+        """Rated without saying on what ("not known yet" needs no evidence)."""
+        rated = self.rating not in (None, Rating.UNKNOWN)
+        return rated and not self.computed and not self.evidence.strip()
 
     @property
     def value(self) -> float:
         return RATING_VALUES.get(self.rating or "", 0.0)
+
+
+class CellMaker:
+    """Makes the cells of a page: the ratings' labels translated once, not once a cell."""
+
+    def __init__(self, today: datetime.date) -> None:
+        self.today = today
+        self.labels = {value: str(label) for value, label in Rating.choices}
+        self.not_assessed = _("Not assessed")
+
+    def assessed(self, criterion: SelectionCriterion, found: CountryAssessment | None) -> Cell:
+        if found is None:
+            return Cell(criterion, None, self.not_assessed, "", None)
+        return Cell(
+            criterion,
+            found.rating,
+            self.labels.get(found.rating, found.rating),
+            found.note,
+            found.assessed_on,
+            stale=found.is_older_than_a_year(self.today),
+        )
+
+    def computed(self, criterion: SelectionCriterion, state: ComputedState | None) -> Cell:
+        if state is None:
+            return Cell(criterion, None, self.not_assessed, "", None, computed=True)
+        label = self.labels.get(state.rating, state.rating)
+        return Cell(criterion, state.rating, label, state.evidence, self.today, computed=True)
 
 
 @dataclass
@@ -185,9 +212,9 @@ class CountryLine:
     cells: list[Cell] = field(default_factory=list)
     rank: int = 0
 
-    @property
+    @cached_property
     def score(self) -> float:
-        """The weighted mean of the cells' values, 0 to 1."""
+        """The weighted mean of the cells' values, 0 to 1 (read once the cells are in)."""
         total = sum(cell.criterion.weight for cell in self.cells)
         if not total:
             return 0.0
@@ -247,7 +274,8 @@ def comparison(
     ranked by score (ties by name), or by name; computed criteria come from the matrix."""
     lines: dict[int, CountryLine] = {}
     found: dict[tuple[int, int], CountryAssessment] = {}
-    for assessment in filters.apply(CountryAssessment.objects.for_table()):
+    # The criteria are at hand: only the countries are joined.
+    for assessment in filters.apply(CountryAssessment.objects.select_related("country")):
         lines.setdefault(assessment.country_id, CountryLine(assessment.country))
         found[assessment.country_id, assessment.criterion_id] = assessment
     computed = {
@@ -255,28 +283,14 @@ def comparison(
         for criterion in criteria
         if criterion.computed
     }
+    make = CellMaker(today)
     for country_id, line in lines.items():
-        for criterion in criteria:
-            if criterion.computed:
-                state = computed[criterion.pk].get(country_id)
-                line.cells.append(
-                    Cell(criterion, state.rating, state.evidence, today, computed=True)
-                    if state
-                    else Cell(criterion, None, "", None, computed=True)
-                )
-                continue
-            assessment = found.get((country_id, criterion.pk))
-            line.cells.append(
-                Cell(
-                    criterion,
-                    assessment.rating,
-                    assessment.note,
-                    assessment.assessed_on,
-                    stale=assessment.is_stale(today),
-                )
-                if assessment
-                else Cell(criterion, None, "", None)
-            )
+        line.cells = [
+            make.computed(criterion, computed[criterion.pk].get(country_id))
+            if criterion.computed
+            else make.assessed(criterion, found.get((country_id, criterion.pk)))
+            for criterion in criteria
+        ]
     by_name = sorted(lines.values(), key=lambda line: str(line.country))
     ranked = sorted(by_name, key=lambda line: -line.score)
     for rank, line in enumerate(ranked, start=1):
@@ -290,35 +304,13 @@ def country_cells(
     """The country's state against each criterion, with its stored assessment (None for a
     computed criterion or one not assessed yet)."""
     stored = {a.criterion_id: a for a in country.assessments.select_related("updated_by")}
-    states = {
-        criterion.pk: computed_states(criterion.computed, [country.pk]).get(country.pk)
-        for criterion in criteria
-        if criterion.computed
-    }
+    make = CellMaker(today)
     cells = []
     for criterion in criteria:
         if criterion.computed:
-            state = states[criterion.pk]
-            cell = Cell(
-                criterion,
-                state.rating if state else None,
-                state.evidence if state else "",
-                today if state else None,
-                computed=True,
-            )
-            cells.append((cell, None))
-            continue
-        assessment = stored.get(criterion.pk)
-        cell = (
-            Cell(
-                criterion,
-                assessment.rating,
-                assessment.note,
-                assessment.assessed_on,
-                stale=assessment.is_stale(today),
-            )
-            if assessment
-            else Cell(criterion, None, "", None)
-        )
-        cells.append((cell, assessment))
+            state = computed_states(criterion.computed, [country.pk]).get(country.pk)
+            cells.append((make.computed(criterion, state), None))
+        else:
+            assessment = stored.get(criterion.pk)
+            cells.append((make.assessed(criterion, assessment), assessment))
     return cells

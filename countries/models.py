@@ -254,6 +254,6 @@ class CountryAssessment(models.Model):
             self.version += 1
         super().save(*args, **kwargs)
 
-    def is_stale(self, today: datetime.date) -> bool:
+    def is_older_than_a_year(self, today: datetime.date) -> bool:
         """Assessed more than a year before `today`: its evidence needs a new look."""
         return today - self.assessed_on > EVIDENCE_FRESH_FOR

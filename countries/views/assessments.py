@@ -69,7 +69,7 @@ def compare(request: HttpRequest) -> HttpResponse:
         "lines": comparison(filters, criteria, timezone.localdate()),
         "filters": filters,
         "regions": Region.choices,
-        "languages": list(LANGUAGE_NAMES.items()),
+        "language_choices": list(LANGUAGE_NAMES.items()),
         "assessable": _assessable(request),
     }
     return render(request, "countries/assessments.html", ctx)
@@ -161,7 +161,7 @@ def country_assessment(request: HttpRequest, code: str) -> HttpResponse:
         rows.append({"cell": cell, "assessment": assessment, "form": form})
     ctx = {
         "country": country,
-        "languages": [LANGUAGE_NAMES[code] for code in languages_of(country.code)],
+        "country_languages": [LANGUAGE_NAMES[code] for code in languages_of(country.code)],
         "rows": rows,
         "may_assess": may_assess,
         "history": country_history(country),
@@ -218,22 +218,22 @@ class AssessmentTable:
 
     def iter_table(self) -> Iterator[list[Any]]:
         yield [str(header) for header, _meaning, _allowed in COLUMNS]
+        # Translated once, not once a row.
+        missing, old = gettext("missing"), gettext("older than a year")
+        regions = {value: str(label) for value, label in Region.choices}
+        language_names = {code: str(name) for code, name in LANGUAGE_NAMES.items()}
         for line in self.lines:
             country = line.country
-            languages = ", ".join(str(LANGUAGE_NAMES[c]) for c in languages_of(country.code))
+            languages = ", ".join(language_names[c] for c in languages_of(country.code))
             for cell in line.cells:
-                check = ""
-                if cell.evidence_missing:
-                    check = gettext("missing")
-                elif cell.stale:
-                    check = gettext("older than a year")
+                check = missing if cell.evidence_missing else old if cell.stale else ""
                 yield [
                     country.alpha3,
                     str(country),
-                    country.get_region_display(),
+                    regions.get(country.region, country.region),
                     cell.criterion.number,
                     cell.criterion.title,
-                    str(Rating(cell.rating).label) if cell.rating else "",
+                    cell.rating_label if cell.rating else "",
                     cell.evidence,
                     cell.assessed_on,
                     cell.criterion.weight,

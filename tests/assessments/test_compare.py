@@ -79,3 +79,17 @@ def test_it_says_when_no_country_is_assessed_yet(member_a_client, criteria):
 def test_it_keeps_unknown_ratings_at_zero(member_a_client, assessed, criteria):
     CountryAssessment.objects.filter(country=assessed["VN"]).update(rating=Rating.UNKNOWN)
     assert member_a_client.get(URL).context["lines"][-1].percent == 0
+
+
+def test_it_offers_every_language_of_the_table_as_a_filter(member_a_client, assessed):
+    content = member_a_client.get(URL).content.decode()
+    assert '<option value="ar">Arabic</option>' in content
+    assert '<option value="ru">Russian</option>' in content
+
+
+def test_it_asks_no_evidence_of_a_rating_not_known_yet(member_a_client, assessed):
+    CountryAssessment.objects.filter(country=assessed["VN"]).update(rating=Rating.UNKNOWN)
+    viet_nam = next(
+        line for line in member_a_client.get(URL).context["lines"] if line.country.code == "VN"
+    )
+    assert viet_nam.missing_evidence == 0

@@ -18,3 +18,8 @@ def test_it_lists_the_first_assessments_too(member_b_client, works):
     content = member_b_client.get(reverse("countries:assessment", args=["VN"])).content.decode()
     assert "Request letter of March 2012" in content
     assert "History" in content
+
+
+def test_it_names_the_country_s_languages(member_b_client, works):
+    content = member_b_client.get(reverse("countries:assessment", args=["BJ"])).content.decode()
+    assert "Africa · French" in content
