@@ -94,17 +94,33 @@ def _country(code: str) -> Country:
     return country
 
 
+def _form(
+    criterion: SelectionCriterion, initial: dict[str, Any], assessed: dict[int, SelectionCriterion]
+) -> AssessmentForm:
+    """An unbound form for one criterion (one per criterion on the page: ids kept apart)."""
+    return AssessmentForm(
+        initial={**initial, "criterion": criterion.pk},
+        criteria=assessed,
+        auto_id=f"c{criterion.pk}_%s",
+    )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def country_assessment(request: HttpRequest, code: str) -> HttpResponse:
     """A country's state against every criterion, its history, and (for those who may
-    assess it) a form per criterion that members assess."""
+    assess it) a form per criterion that members assess.
+
+    A save made on an old version of the assessment is refused (409): the page shows what it
+    now reads, with the person's own text kept in the form, to review and save again.
+    """
     _check_can_see(request)
     country = _country(code)
     may_assess = request.user.has_perm("countries.assess_country", country)
     criteria = list(SelectionCriterion.objects.all())
     assessed = {c.pk: c for c in criteria if not c.computed}
-    posted: AssessmentForm | None = None
+    kept: dict[int, AssessmentForm] = {}  # criterion id -> the form as the person left it
+    status = 200
     if request.method == "POST":
         if not may_assess:
             raise PermissionDenied(
@@ -119,7 +135,14 @@ def country_assessment(request: HttpRequest, code: str) -> HttpResponse:
             criteria=assessed,
             auto_id=f"c{posted_id if posted_id.isdigit() else 'x'}_%s",
         )
-        if posted.is_valid():
+        if not posted.is_valid():
+            status = 400
+            if posted_id.isdigit() and int(posted_id) in assessed:
+                kept[int(posted_id)] = posted
+            else:
+                for errors in posted.errors.values():
+                    messages.error(request, " ".join(errors))
+        else:
             data = posted.cleaned_data
             try:
                 save_assessment(
@@ -133,32 +156,41 @@ def country_assessment(request: HttpRequest, code: str) -> HttpResponse:
                 )
             except AssessmentConflict as conflict:
                 messages.error(request, conflict.message())
+                status = 409
+                current = conflict.current.version if conflict.current else 0
+                mine = {k: data[k] for k in ("rating", "note", "assessed_on")}
+                kept[data["criterion"].pk] = _form(
+                    data["criterion"], {**mine, "version": current}, assessed
+                )
+            else:
+                messages.success(
+                    request,
+                    gettext("Saved: %(criterion)s.") % {"criterion": data["criterion"].title},
+                )
                 return redirect("countries:assessment", code=country.code)
-            messages.success(
-                request,
-                gettext("Saved: %(criterion)s.") % {"criterion": data["criterion"].title},
-            )
-            return redirect("countries:assessment", code=country.code)
     today = timezone.localdate()
     rows = []
     for cell, assessment in country_cells(country, criteria, today):
         form = None
         if may_assess and not cell.criterion.computed:
-            if posted is not None and posted.data.get("criterion") == str(cell.criterion.pk):
-                form = posted
-            else:
-                form = AssessmentForm(
-                    initial={
-                        "criterion": cell.criterion.pk,
-                        "version": assessment.version if assessment else 0,
-                        "rating": assessment.rating if assessment else Rating.UNKNOWN,
-                        "note": assessment.note if assessment else "",
-                        "assessed_on": today,
-                    },
-                    criteria=assessed,
-                    auto_id=f"c{cell.criterion.pk}_%s",  # one form per criterion: unique ids
-                )
-        rows.append({"cell": cell, "assessment": assessment, "form": form})
+            form = kept.get(cell.criterion.pk) or _form(
+                cell.criterion,
+                {
+                    "version": assessment.version if assessment else 0,
+                    "rating": assessment.rating if assessment else Rating.UNKNOWN,
+                    "note": assessment.note if assessment else "",
+                    "assessed_on": today,
+                },
+                assessed,
+            )
+        rows.append(
+            {
+                "cell": cell,
+                "assessment": assessment,
+                "form": form,
+                "kept": cell.criterion.pk in kept,
+            }
+        )
     ctx = {
         "country": country,
         "country_languages": [LANGUAGE_NAMES[code] for code in languages_of(country.code)],
@@ -166,7 +198,6 @@ def country_assessment(request: HttpRequest, code: str) -> HttpResponse:
         "may_assess": may_assess,
         "history": country_history(country),
     }
-    status = 400 if posted is not None and not posted.is_valid() else 200
     return render(request, "countries/assessment.html", ctx, status=status)
 
 

@@ -77,4 +77,5 @@ def test_it_refuses_to_type_a_computed_criterion(member_a_client, works):
     )
     response = assess(member_a_client, works["VN"], computed, rating=Rating.MET)
     assert response.status_code == 400
+    assert "not one that members assess" in response.content.decode()
     assert not CountryAssessment.objects.filter(criterion=computed).exists()
