@@ -12,11 +12,23 @@ from countries.models import Country, CountryAssessment, SelectionCriterion, iso
 from countries.resources import CountryResource
 
 
+def assessed_criteria(db_field, kwargs: dict[str, Any]) -> dict[str, Any]:
+    """Only the criteria people assess: a computed one's rating comes from the matrix."""
+    if db_field.name == "criterion":
+        kwargs["queryset"] = SelectionCriterion.objects.filter(computed="")
+    return kwargs
+
+
 class CountryAssessmentInline(admin.TabularInline):
     model = CountryAssessment
     extra = 0
     fields = ["criterion", "rating", "note", "assessed_on"]
     verbose_name_plural = _("assessments against the selection criteria (members only)")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        return super().formfield_for_foreignkey(
+            db_field, request, **assessed_criteria(db_field, kwargs)
+        )
 
 
 @admin.register(Country)
@@ -59,8 +71,10 @@ class CountryAdmin(HubImportExportAdmin):
 
 @admin.register(SelectionCriterion)
 class SelectionCriterionAdmin(admin.ModelAdmin):
-    list_display = ["number", "title"]
+    list_display = ["number", "title", "weight", "computed"]
     list_display_links = ["title"]
+    # The secretariat weighs the criteria for the ranking of countries, all on one page.
+    list_editable = ["weight"]
     search_fields = ["title", "description"]
 
 
@@ -74,6 +88,11 @@ class CountryAssessmentAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["country"]
     fields = ["country", "criterion", "rating", "note", "assessed_on", "updated_by"]
     readonly_fields = ["updated_by"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        return super().formfield_for_foreignkey(
+            db_field, request, **assessed_criteria(db_field, kwargs)
+        )
 
     def save_model(self, request: HttpRequest, obj: Any, form: ModelForm, change: bool) -> None:
         obj.updated_by = request.user

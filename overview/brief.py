@@ -185,7 +185,7 @@ def build_brief(
         )
         for assessment in assessments:
             assessment.is_stale = today - assessment.assessed_on > STALE_AFTER
-    plan = current_plan(today)
+    plan = current_plan()
     return Brief(
         country=country,
         activities=shown,
