@@ -1,13 +1,11 @@
 from typing import Any
 
-from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Prefetch, QuerySet
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -17,6 +15,7 @@ from activities.models import Activity, ActivityAgency, Role, Tool, role_order
 from activities.resources import ActivityResource
 from agencies.models import Agency
 from core.admin import HubExportAdmin
+from core.forms import VersionedModelForm
 
 
 class ParticipationFormSet(BaseInlineFormSet):
@@ -55,43 +54,12 @@ class ParticipationFormSet(BaseInlineFormSet):
         return [*written.created, *written.changed]
 
 
-class ActivityAdminForm(forms.ModelForm):
-    """Carries the version the editor started from; a save based on an older one is refused.
+class ActivityAdminForm(VersionedModelForm):
+    """A save based on an older version of the activity is refused (core.forms), saying
+    what the other person changed (activities.concurrency)."""
 
-    The admin runs the whole change view in one transaction, so the row locked here stays
-    locked until the activity and its agencies are saved: nobody can slip in between.
-    """
-
-    # Not named "version": a model form may not list the model's non-editable field.
-    based_on_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.initial["based_on_version"] = self.instance.version
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
-        if not self.instance.pk:
-            return cleaned
-        based_on = cleaned.get("based_on_version")
-        if based_on is None:
-            raise ValidationError(
-                gettext("The form is missing the version it was based on: reload the page."),
-                code="no_version",
-            )
-        with transaction.atomic():
-            stored = (
-                Activity.objects.select_for_update()
-                .filter(pk=self.instance.pk)
-                .values_list("version", flat=True)
-                .first()
-            )
-            if stored is not None and stored != based_on:
-                current = Activity.objects.get(pk=self.instance.pk)
-                conflict = EditConflict(current, changes_since(current, based_on))
-                raise ValidationError(conflict.message(), code="edit_conflict")
-        return cleaned
+    def conflict_message(self, current: Activity, based_on: int) -> str:
+        return EditConflict(current, changes_since(current, based_on)).message()
 
 
 class ParticipationInline(admin.TabularInline):
@@ -203,7 +171,9 @@ class ActivityAdmin(HubExportAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(Tool)
-class ToolAdmin(admin.ModelAdmin):
+class ToolAdmin(SimpleHistoryAdmin):
+    # The history of tools is recorded by the catalogues app (catalogues/models.py registers
+    # Tool with django-simple-history), which keeps the SPF tools catalogue.
     list_display = ["name", "acronym", "owner"]
     list_select_related = ["owner"]
     list_filter = ["owner__kind"]

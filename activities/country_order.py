@@ -36,6 +36,13 @@ def codes_in_order() -> tuple[str, ...]:
 
 def country_rank(field: str = "country__code") -> Case:
     """The place of each row's country in codes_in_order(), to order a queryset by."""
+    return _country_rank(translation.get_language() or "", field)
+
+
+@functools.lru_cache(maxsize=64)
+def _country_rank(language: str, field: str) -> Case:
+    # Built once per language: 250 WHENs cost a millisecond, on every matrix request. Sharing
+    # the expression is safe: Django resolves a copy of it in each query it compiles.
     whens = [When(**{field: code}, then=Value(rank)) for rank, code in enumerate(codes_in_order())]
     return Case(*whens, default=Value(len(whens)), output_field=IntegerField())
 

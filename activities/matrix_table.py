@@ -86,9 +86,17 @@ def _tools_by_activity(ids: Sequence[int], relation: str) -> dict[int, str]:
     return {activity_id: ", ".join(names) for activity_id, names in found.items()}
 
 
-def _month(value: datetime.date | None) -> str:
-    """Month and year in the language's own format ("janvier 2012", "enero de 2012")."""
-    return date_format(value, "YEAR_MONTH_FORMAT") if value else "…"
+def _month(value: datetime.date | None, months: dict[tuple[int, int], str]) -> str:
+    """Month and year in the language's own format ("janvier 2012", "enero de 2012").
+
+    `months` keeps those already formatted for this table: a page of rows names a few
+    months many times, and each date_format() looks up the language's formats anew."""
+    if not value:
+        return "…"
+    key = (value.year, value.month)
+    if key not in months:
+        months[key] = date_format(value, "YEAR_MONTH_FORMAT")
+    return months[key]
 
 
 def matrix_rows(
@@ -107,6 +115,7 @@ def matrix_rows(
     # Reverse once, then fill in: reverse() per link would be most of a row's cost.
     country_url = reverse("countries:detail", args=[SLOT])
     agency_url = reverse("agencies:detail", args=[SLOT])
+    months: dict[tuple[int, int], str] = {}
     rows = []
     for activity in activities:
         code = activity.country.code.code
@@ -137,8 +146,8 @@ def matrix_rows(
                 tools_needed=needed.get(activity.pk, ""),
                 status=activity.status,
                 status_label=labels.statuses.get(activity.status, activity.status),
-                start=_month(activity.start_date) if dated else "",
-                end=_month(activity.end_date) if dated else "",
+                start=_month(activity.start_date, months) if dated else "",
+                end=_month(activity.end_date, months) if dated else "",
                 focal_point=person.name if person else "",
                 focal_point_agency=person.agency.acronym if person else "",
                 email=person.email if person and show_contacts else "",

@@ -99,12 +99,15 @@ def role_order() -> Case:
 class ToolQuerySet(models.QuerySet["Tool"]):
     def name_index(self) -> NameIndex[int]:
         """Every way these tools are written -> their ids, for the hub's one matcher: the
-        name (strong), the acronym. One query."""
+        name (strong), the acronym, the French and Spanish names of the catalogue (a
+        partner writes the tool as they read it). One query."""
         index: NameIndex[int] = NameIndex()
-        for pk, name, acronym in self.order_by().values_list("pk", "name", "acronym"):
+        rows = self.order_by().values_list("pk", "name", "acronym", "name_fr", "name_es")
+        for pk, name, *others in rows:
             index.add(name, pk, name, strong=True)
-            if acronym:
-                index.add(acronym, pk, name)
+            for other in others:
+                if other:
+                    index.add(other, pk, name)
         return index
 
 
@@ -121,6 +124,10 @@ class Tool(models.Model):
     """An entry in the catalogue of SPF tools (SPF costing tool / RAP, ISPA tools...)."""
 
     name = models.CharField(_("name"), max_length=120, unique=True)
+    # The catalogue of tools shows the name and description in the reader's language
+    # (catalogues.translations: English is the field itself, a fallback).
+    name_fr = models.CharField(_("name (French)"), max_length=120, blank=True, default="")
+    name_es = models.CharField(_("name (Spanish)"), max_length=120, blank=True, default="")
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
     owner = models.ForeignKey(
         "agencies.Agency",
@@ -131,6 +138,8 @@ class Tool(models.Model):
         verbose_name=_("owner"),
     )
     description = models.TextField(_("description"), blank=True)
+    description_fr = models.TextField(_("description (French)"), blank=True, default="")
+    description_es = models.TextField(_("description (Spanish)"), blank=True, default="")
     url = models.URLField(_("link"), blank=True)
     purpose = models.CharField(_("purpose"), max_length=16, choices=ToolPurpose.choices, blank=True)
     languages = LanguagesField(_("languages"))

@@ -32,6 +32,12 @@ class PageFilterBackend(DjangoFilterBackend):
         extra = getattr(view, "filterset_extra_kwargs", None)
         return {**kwargs, **(extra() if extra else {})}
 
+    def get_filterset(self, request, queryset, view):
+        # Kept on the view: the activities' pagination reuses what the filter set has read
+        # (each country's code, api.pagination.ActivityPagination).
+        view.filterset = super().get_filterset(request, queryset, view)
+        return view.filterset
+
 
 class IdFilter(django_filters.Filter):
     """A whole-number id (NumberFilter would accept 1.5 and 1e400)."""

@@ -17,8 +17,9 @@ class HubSchema(AutoSchema):
         bodies.setdefault("401", self._get_response_for_code(ErrorDetailSerializer, "401"))
         # 404: an unknown object, or a page past the end of a list.
         bodies.setdefault("404", self._get_response_for_code(ErrorDetailSerializer, "404"))
-        if self._is_list_view():
-            # 400: {"parameter": ["what is wrong with it"], ...}
+        if self._is_list_view() or self.get_override_parameters():
+            # 400: {"parameter": ["what is wrong with it"], ...}, for every operation that
+            # takes query parameters (lists; the catalogues' details take ?lang).
             bodies.setdefault("400", self._get_response_for_code(OpenApiTypes.OBJECT, "400"))
         return bodies
 

@@ -33,6 +33,7 @@ from catalogues.models import (
     UpdateFrequency,
 )
 from catalogues.tables import with_countries
+from catalogues.translations import translated
 from core.languages import LANGUAGE_CHOICES
 from countries.models import Country, Region
 from funding.models import Channel, Contribution, ContributionStatus
@@ -242,12 +243,27 @@ class ContributionSerializer(serializers.ModelSerializer):
         return [str(country.code) for country in item.countries.all()]
 
 
+class TranslatedSerializer(serializers.ModelSerializer):
+    """A catalogue entry whose `translated_fields` are given in the reader's language
+    (context["language"], from ?lang or Accept-Language), in English where it has none."""
+
+    translated_fields: tuple[str, ...] = ()
+
+    def to_representation(self, instance: Any) -> dict[str, Any]:
+        row = super().to_representation(instance)
+        language = self.context.get("language")
+        for field in self.translated_fields:
+            row[field] = translated(instance, field, language)
+        return row
+
+
 class ToolListSerializer(serializers.ListSerializer):
     def to_representation(self, data: Any) -> list[dict[str, Any]]:
         return super().to_representation(with_countries(data))
 
 
-class ToolSerializer(serializers.ModelSerializer):
+class ToolSerializer(TranslatedSerializer):
+    translated_fields = ("name", "description")
     owner = serializers.CharField(source="owner.acronym", allow_null=True, default=None)
     purpose = serializers.ChoiceField(choices=ToolPurpose.choices, allow_blank=True)
     languages = serializers.ListField(child=serializers.ChoiceField(choices=LANGUAGE_CHOICES))
@@ -277,7 +293,8 @@ class ToolSerializer(serializers.ModelSerializer):
         return [str(country.code) for country in tool.countries_used]
 
 
-class DataSetSerializer(serializers.ModelSerializer):
+class DataSetSerializer(TranslatedSerializer):
+    translated_fields = ("name", "definition")
     owner = serializers.CharField(source="owner.acronym", allow_null=True, default=None)
     update_frequency = serializers.ChoiceField(choices=UpdateFrequency.choices, allow_blank=True)
     access = serializers.ChoiceField(choices=Access.choices)
@@ -298,7 +315,8 @@ class DataSetSerializer(serializers.ModelSerializer):
         ]
 
 
-class GlobalProcessSerializer(serializers.ModelSerializer):
+class GlobalProcessSerializer(TranslatedSerializer):
+    translated_fields = ("name", "what")
     agencies = serializers.SlugRelatedField(slug_field="acronym", many=True, read_only=True)
 
     class Meta:
@@ -317,7 +335,8 @@ class GlobalProcessSerializer(serializers.ModelSerializer):
         ]
 
 
-class OutreachMaterialSerializer(serializers.ModelSerializer):
+class OutreachMaterialSerializer(TranslatedSerializer):
+    translated_fields = ("title",)
     owner = serializers.CharField(source="owner.acronym", allow_null=True, default=None)
     audience = serializers.ChoiceField(choices=Audience.choices)
     format = serializers.ChoiceField(choices=MaterialFormat.choices)

@@ -1,13 +1,14 @@
 from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from catalogues.models import DataSet, GlobalProcess, OutreachMaterial
 from catalogues.services import sync_input_step
 
 
 @admin.register(DataSet)
-class DataSetAdmin(admin.ModelAdmin):
+class DataSetAdmin(SimpleHistoryAdmin):
     list_display = ["name", "owner", "access", "update_frequency"]
     list_filter = ["access", "update_frequency"]
     list_select_related = ["owner"]
@@ -17,7 +18,7 @@ class DataSetAdmin(admin.ModelAdmin):
 
 
 @admin.register(GlobalProcess)
-class GlobalProcessAdmin(admin.ModelAdmin):
+class GlobalProcessAdmin(SimpleHistoryAdmin):
     list_display = ["name", "starts_on", "place", "input_deadline", "deliverable"]
     list_select_related = ["deliverable"]
     search_fields = ["name", "what", "place"]
@@ -34,7 +35,7 @@ class GlobalProcessAdmin(admin.ModelAdmin):
 
 
 @admin.register(OutreachMaterial)
-class OutreachMaterialAdmin(admin.ModelAdmin):
+class OutreachMaterialAdmin(SimpleHistoryAdmin):
     list_display = ["title", "audience", "format", "owner"]
     list_filter = ["audience", "format"]
     list_select_related = ["owner"]

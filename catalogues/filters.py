@@ -17,6 +17,7 @@ from catalogues.models import (
     OutreachMaterial,
     UpdateFrequency,
 )
+from catalogues.translations import search_fields as in_every_language
 from core.languages import LANGUAGE_CHOICES
 from countries.models import Country
 
@@ -32,7 +33,7 @@ class CatalogueFilterSet(django_filters.FilterSet):
         field_name="languages",
         lookup_expr="contains",
     )
-    search_fields: tuple[str, ...] = ("name",)
+    search_fields: tuple[str, ...] = in_every_language("name")
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -54,7 +55,7 @@ class CatalogueFilterSet(django_filters.FilterSet):
 
 class ToolFilterSet(CatalogueFilterSet):
     purpose = django_filters.ChoiceFilter(label=_("Purpose"), choices=ToolPurpose.choices)
-    search_fields = ("name", "acronym", "description")
+    search_fields = (*in_every_language("name", "description"), "acronym")
 
     class Meta:
         model = Tool
@@ -66,7 +67,7 @@ class DataSetFilterSet(CatalogueFilterSet):
     update_frequency = django_filters.ChoiceFilter(
         label=_("Updated"), choices=UpdateFrequency.choices
     )
-    search_fields = ("name", "definition", "coverage")
+    search_fields = (*in_every_language("name", "definition"), "coverage")
 
     class Meta:
         model = DataSet
@@ -84,7 +85,7 @@ class GlobalProcessFilterSet(CatalogueFilterSet):
         label=_("Agency engaged"), field_name="agencies__acronym", distinct=True
     )
     year = YearFilter(label=_("Year"), method="filter_year", min_value=1990, max_value=2100)
-    search_fields = ("name", "what", "place", "coalition_input")
+    search_fields = (*in_every_language("name", "what"), "place", "coalition_input")
 
     class Meta:
         model = GlobalProcess
@@ -106,7 +107,7 @@ class OutreachFilterSet(CatalogueFilterSet):
         label=_("Format"), field_name="format", choices=MaterialFormat.choices
     )
     country = CountryCodesFilter(label=_("Country"), field_name="countries__code", distinct=True)
-    search_fields = ("title",)
+    search_fields = in_every_language("title")
 
     class Meta:
         model = OutreachMaterial

@@ -6,8 +6,25 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from simple_history import register
+from simple_history.models import HistoricalRecords
 
+from activities.models import Tool
+from catalogues.translations import in_language
 from core.languages import LanguagesField
+
+
+def owner_field(related_name: str, verbose_name: str) -> models.ForeignKey:
+    """The agency that owns a catalogue entry: its members keep the entry (catalogues.rules).
+    Optional, and kept when the agency goes (the entry then is the secretariat's)."""
+    return models.ForeignKey(
+        "agencies.Agency",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name=related_name,
+        verbose_name=verbose_name,
+    )
 
 
 class UpdateFrequency(models.TextChoices):
@@ -29,15 +46,12 @@ class DataSet(models.Model):
     """A data set or indicator partners can use (e.g. the World Social Protection Database)."""
 
     name = models.CharField(_("name"), max_length=200, unique=True)
-    owner = models.ForeignKey(
-        "agencies.Agency",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="data_sets",
-        verbose_name=_("owner"),
-    )
+    name_fr = in_language(name, "fr")
+    name_es = in_language(name, "es")
+    owner = owner_field("data_sets", _("owner"))
     definition = models.TextField(_("definition"), blank=True)
+    definition_fr = in_language(definition, "fr")
+    definition_es = in_language(definition, "es")
     coverage = models.CharField(
         _("coverage"), max_length=200, blank=True, help_text=_("e.g. 190 countries, 2000-2023")
     )
@@ -47,6 +61,8 @@ class DataSet(models.Model):
     access = models.CharField(_("how to connect"), max_length=12, choices=Access.choices)
     url = models.URLField(_("link"), blank=True)
     languages = LanguagesField(_("languages"))
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("data set or indicator")
@@ -63,7 +79,11 @@ class GlobalProcess(models.Model):
     deliverable, so that the usual reminders chase it (catalogues.services)."""
 
     name = models.CharField(_("name"), max_length=200)
+    name_fr = in_language(name, "fr")
+    name_es = in_language(name, "es")
     what = models.TextField(_("what is going on"), blank=True)
+    what_fr = in_language(what, "fr")
+    what_es = in_language(what, "es")
     starts_on = models.DateField(_("from"), null=True, blank=True)
     ends_on = models.DateField(_("to"), null=True, blank=True)
     place = models.CharField(_("where"), max_length=200, blank=True)
@@ -93,6 +113,8 @@ class GlobalProcess(models.Model):
         editable=False,
         related_name="global_process",
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("global process or event")
@@ -137,18 +159,13 @@ class OutreachMaterial(models.Model):
     """Material for civil society and others at country level, in their language."""
 
     title = models.CharField(_("title"), max_length=200)
+    title_fr = in_language(title, "fr")
+    title_es = in_language(title, "es")
     audience = models.CharField(_("audience"), max_length=16, choices=Audience.choices)
     format = models.CharField(_("format"), max_length=16, choices=MaterialFormat.choices)
     languages = LanguagesField(_("languages"))
     url = models.URLField(_("link"), blank=True)
-    owner = models.ForeignKey(
-        "agencies.Agency",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="outreach_material",
-        verbose_name=_("made by"),
-    )
+    owner = owner_field("outreach_material", _("made by"))
     countries = models.ManyToManyField(
         "countries.Country",
         blank=True,
@@ -157,6 +174,8 @@ class OutreachMaterial(models.Model):
         help_text=_("None: for use anywhere."),
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("outreach material")
         verbose_name_plural = _("outreach material")
@@ -164,3 +183,9 @@ class OutreachMaterial(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+# The SPF tools are activities.Tool (activities own them: the matrix names the tools its
+# activities use); their history, kept because members edit their agency's tools here, is
+# this app's table, so that the lead's activities app needs no migration for it.
+register(Tool, app="catalogues")

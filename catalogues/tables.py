@@ -1,4 +1,7 @@
-"""Each catalogue as a table: rows for the page and the downloads alike."""
+"""Each catalogue as a table: rows for the page and the downloads alike.
+
+Downloads carry the titles and descriptions in the reader's language (English where an entry
+has none in it), like their column headers: one file reads in one language."""
 
 from collections import defaultdict
 from collections.abc import Iterator
@@ -8,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from activities.models import Activity, Tool
 from catalogues.models import DataSet, GlobalProcess, OutreachMaterial
+from catalogues.translations import translated
 from core.languages import language_names
 from core.spreadsheets.cells import Row
 from countries.models import Country
@@ -57,7 +61,7 @@ class ToolTable:
         ]
         for tool in self.tools:
             yield [
-                tool.name,
+                translated(tool, "name"),
                 tool.acronym,
                 tool.owner.acronym if tool.owner else "",
                 tool.get_purpose_display(),
@@ -84,9 +88,9 @@ class DataSetTable:
         ]
         for item in self.data_sets:
             yield [
-                item.name,
+                translated(item, "name"),
                 item.owner.acronym if item.owner else "",
-                item.definition,
+                translated(item, "definition"),
                 item.coverage,
                 item.get_update_frequency_display(),
                 item.get_access_display(),
@@ -113,8 +117,8 @@ class GlobalProcessTable:
         ]
         for item in self.processes:
             yield [
-                item.name,
-                item.what,
+                translated(item, "name"),
+                translated(item, "what"),
                 item.starts_on,
                 item.ends_on,
                 item.place,
@@ -141,7 +145,7 @@ class OutreachTable:
         ]
         for item in self.material:
             yield [
-                item.title,
+                translated(item, "title"),
                 item.get_audience_display(),
                 item.get_format_display(),
                 language_names(item.languages),

@@ -11,6 +11,9 @@ from django.utils.translation import gettext as _
 from import_export.admin import ExportMixin, ImportMixin
 from import_export.formats import base_formats
 
+from core.import_formats import SpreadsheetFile
+from core.spreadsheets.reading import UnreadableFile
+
 
 class HubExportMixin(ExportMixin):
     """Spreadsheets people actually use (CSV, XLSX), with the contact columns.
@@ -68,7 +71,16 @@ class HubExportAdmin(HubExportMixin, admin.ModelAdmin):
 
 class HubImportExportAdmin(ImportMixin, HubExportMixin, admin.ModelAdmin):
     """Import and export of a list that the hub's import page does not read (agencies,
-    focal points, countries), by django-import-export, in the same formats."""
+    focal points, countries, deliverables), by django-import-export, the file read by the
+    hub's one reader (core.import_formats)."""
 
     import_export_change_list_template = "admin/import_export/change_list_import_export.html"
-    import_formats = [base_formats.CSV, base_formats.XLSX]
+    import_formats = [SpreadsheetFile]
+
+    def add_data_read_fail_error_to_form(self, form: Any, error: Exception) -> None:
+        """The reader's own message (what is wrong with the file, and what to do), rather
+        than django-import-export's name of an exception."""
+        if isinstance(error, UnreadableFile):
+            form.add_error("import_file", error.message)
+        else:
+            super().add_data_read_fail_error_to_form(form, error)

@@ -8,15 +8,38 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import HubImportExportAdmin
+from core.forms import VersionedModelForm
+from countries.assessing import AssessmentConflict
 from countries.models import Country, CountryAssessment, SelectionCriterion, iso_alpha2
 from countries.resources import CountryResource
 
 
+def assessed_criteria(db_field, kwargs: dict[str, Any]) -> dict[str, Any]:
+    """Only the criteria people assess: a computed one's rating comes from the matrix."""
+    if db_field.name == "criterion":
+        kwargs["queryset"] = SelectionCriterion.objects.filter(computed="")
+    return kwargs
+
+
+class AssessmentAdminForm(VersionedModelForm):
+    """A save based on an older version of the assessment (one a member saved on the front end
+    meanwhile, say) is refused, as on the front end (countries.assessing)."""
+
+    def conflict_message(self, current: CountryAssessment, based_on: int) -> str:
+        return AssessmentConflict(current).message()
+
+
 class CountryAssessmentInline(admin.TabularInline):
     model = CountryAssessment
+    form = AssessmentAdminForm
     extra = 0
-    fields = ["criterion", "rating", "note", "assessed_on"]
+    fields = ["criterion", "rating", "note", "assessed_on", "based_on_version"]
     verbose_name_plural = _("assessments against the selection criteria (members only)")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        return super().formfield_for_foreignkey(
+            db_field, request, **assessed_criteria(db_field, kwargs)
+        )
 
 
 @admin.register(Country)
@@ -59,8 +82,10 @@ class CountryAdmin(HubImportExportAdmin):
 
 @admin.register(SelectionCriterion)
 class SelectionCriterionAdmin(admin.ModelAdmin):
-    list_display = ["number", "title"]
+    list_display = ["number", "title", "weight", "computed"]
     list_display_links = ["title"]
+    # The secretariat weighs the criteria for the ranking of countries, all on one page.
+    list_editable = ["weight"]
     search_fields = ["title", "description"]
 
 
@@ -72,8 +97,22 @@ class CountryAssessmentAdmin(SimpleHistoryAdmin):
     search_fields = ["country__name", "country__name_variants", "criterion__title", "note"]
     search_help_text = _("Country, criterion or words of the comment.")
     autocomplete_fields = ["country"]
-    fields = ["country", "criterion", "rating", "note", "assessed_on", "updated_by"]
+    form = AssessmentAdminForm
+    fields = [
+        "country",
+        "criterion",
+        "rating",
+        "note",
+        "assessed_on",
+        "updated_by",
+        "based_on_version",
+    ]
     readonly_fields = ["updated_by"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        return super().formfield_for_foreignkey(
+            db_field, request, **assessed_criteria(db_field, kwargs)
+        )
 
     def save_model(self, request: HttpRequest, obj: Any, form: ModelForm, change: bool) -> None:
         obj.updated_by = request.user

@@ -1,4 +1,7 @@
+import datetime
+
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone, translation
 from django.utils.functional import lazy
@@ -112,17 +115,57 @@ class Country(models.Model):
         return self.code.alpha3
 
 
+class Computation(models.TextChoices):
+    """Criteria the matrix answers by itself: their ratings are computed, never typed."""
+
+    WILLING_LEADS = "willing-leads", _("From the matrix: member agencies leading there")
+
+
 class SelectionCriterion(models.Model):
     """A criterion for choosing countries for joint operations (2012 workplan minutes)."""
 
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
     title = models.CharField(_("criterion"), max_length=200, unique=True)
     description = models.TextField(_("what it means"), blank=True)
+    weight = models.PositiveSmallIntegerField(
+        _("weight"),
+        default=1,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "How much the criterion counts in the ranking of countries (1 or more): a "
+            "criterion of weight 2 counts twice as much as one of weight 1."
+        ),
+    )
+    computed = models.CharField(
+        _("answered by"),
+        max_length=32,
+        blank=True,
+        choices=Computation.choices,
+        help_text=_(
+            "Empty: members assess the criterion. Otherwise the hub computes it from the "
+            "matrix, and nobody types its rating."
+        ),
+    )
 
     class Meta:
         verbose_name = _("selection criterion")
         verbose_name_plural = _("selection criteria")
         ordering = ["number"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(weight__gte=1), name="criterion_weight_is_positive"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(computed__in=["", *Computation.values]),
+                name="criterion_computation_is_known",
+            ),
+            models.UniqueConstraint(
+                fields=["computed"],
+                condition=~models.Q(computed=""),
+                name="one_criterion_per_computation",
+                violation_error_message=_("Another criterion is already computed this way."),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"
@@ -133,6 +176,17 @@ class Rating(models.TextChoices):
     PARTLY = "partly", _("Partly met")
     NOT_MET = "not-met", _("Not met")
     UNKNOWN = "unknown", _("Not known yet")
+
+
+# Value of each rating in a country's weighted score (a criterion not assessed counts 0).
+RATING_VALUES: dict[str, float] = {
+    Rating.MET: 1.0,
+    Rating.PARTLY: 0.5,
+    Rating.NOT_MET: 0.0,
+    Rating.UNKNOWN: 0.0,
+}
+# Evidence older than this is marked for a new look.
+EVIDENCE_FRESH_FOR = datetime.timedelta(days=365)
 
 
 class CountryAssessmentQuerySet(models.QuerySet["CountryAssessment"]):
@@ -172,6 +226,9 @@ class CountryAssessment(models.Model):
         related_name="+",
         verbose_name=_("last changed by"),
     )
+    # Counts the saves: a form remembers the version it showed, and a save based on an
+    # older one is refused (countries/assessing.py), so no one overwrites an unseen change.
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     objects = CountryAssessmentQuerySet.as_manager()
     history = HistoricalRecords()
@@ -191,3 +248,12 @@ class CountryAssessment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.country}, {self.criterion.title}: {self.get_rating_display()}"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            self.version += 1
+        super().save(*args, **kwargs)
+
+    def is_older_than_a_year(self, today: datetime.date) -> bool:
+        """Assessed more than a year before `today`: its evidence needs a new look."""
+        return today - self.assessed_on > EVIDENCE_FRESH_FOR

@@ -11,4 +11,6 @@ from countries.views import assessments
 urlpatterns = [
     path("assessments/", assessments.compare, name="assessments"),
     path("assessments/export/", assessments.export, name="assessments_export"),
+    path("assessments/assess/", assessments.start, name="assessment_start"),
+    path("assessments/<str:code>/", assessments.country_assessment, name="assessment"),
 ]

@@ -15,6 +15,34 @@ from activities.models import Guarantee
 from funding.currencies import CURRENCY_CHOICES, CURRENCY_CODES
 
 
+def amount_field() -> models.DecimalField:
+    return models.DecimalField(_("amount"), max_digits=16, decimal_places=2)
+
+
+def currency_field(help_text: str) -> models.CharField:
+    return models.CharField(
+        _("currency"), max_length=3, choices=CURRENCY_CHOICES, help_text=help_text
+    )
+
+
+def money_constraints(model_name: str) -> list[models.CheckConstraint]:
+    """An amount is more than zero and has its ISO 4217 currency: the same two rules, named
+    after the model, for every model that holds money."""
+    return [
+        models.CheckConstraint(
+            condition=Q(currency__in=CURRENCY_CODES),
+            name=f"{model_name}_amount_has_currency",
+            violation_error_code="no_currency",
+            violation_error_message=_("An amount needs its ISO 4217 currency (e.g. USD)."),
+        ),
+        models.CheckConstraint(
+            condition=Q(amount__gt=0),
+            name=f"{model_name}_amount_positive",
+            violation_error_message=_("The amount must be more than zero."),
+        ),
+    ]
+
+
 class Channel(models.TextChoices):
     """How the money reaches the work (Flagship Programme partners meetings)."""
 
@@ -39,13 +67,8 @@ class Contribution(models.Model):
         verbose_name=_("partner"),
     )
     channel = models.CharField(_("channel"), max_length=32, choices=Channel.choices)
-    amount = models.DecimalField(_("amount"), max_digits=16, decimal_places=2)
-    currency = models.CharField(
-        _("currency"),
-        max_length=3,
-        choices=CURRENCY_CHOICES,
-        help_text=_("ISO 4217 code, e.g. USD, EUR, CHF."),
-    )
+    amount = amount_field()
+    currency = currency_field(_("ISO 4217 code, e.g. USD, EUR, CHF."))
     status = models.CharField(
         _("pledged or paid"),
         max_length=8,
@@ -78,17 +101,7 @@ class Contribution(models.Model):
         verbose_name_plural = _("contributions")
         ordering = ["-start_year", "partner__acronym", "pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(currency__in=CURRENCY_CODES),
-                name="contribution_amount_has_currency",
-                violation_error_code="no_currency",
-                violation_error_message=_("An amount needs its ISO 4217 currency (e.g. USD)."),
-            ),
-            models.CheckConstraint(
-                condition=Q(amount__gt=0),
-                name="contribution_amount_positive",
-                violation_error_message=_("The amount must be more than zero."),
-            ),
+            *money_constraints("contribution"),
             models.CheckConstraint(
                 condition=Q(end_year__isnull=True) | Q(end_year__gte=F("start_year")),
                 name="contribution_end_not_before_start",
@@ -127,10 +140,8 @@ class ActivityBudget(models.Model):
         verbose_name=_("activity"),
     )
     year = models.PositiveSmallIntegerField(_("year"))
-    amount = models.DecimalField(_("amount"), max_digits=16, decimal_places=2)
-    currency = models.CharField(
-        _("currency"), max_length=3, choices=CURRENCY_CHOICES, help_text=_("ISO 4217 code.")
-    )
+    amount = amount_field()
+    currency = currency_field(_("ISO 4217 code."))
     funder = models.ForeignKey(
         "agencies.Agency",
         on_delete=models.PROTECT,
@@ -147,17 +158,7 @@ class ActivityBudget(models.Model):
         verbose_name_plural = _("activity budgets")
         ordering = ["activity", "year", "pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(currency__in=CURRENCY_CODES),
-                name="activitybudget_amount_has_currency",
-                violation_error_code="no_currency",
-                violation_error_message=_("An amount needs its ISO 4217 currency (e.g. USD)."),
-            ),
-            models.CheckConstraint(
-                condition=Q(amount__gt=0),
-                name="activitybudget_amount_positive",
-                violation_error_message=_("The amount must be more than zero."),
-            ),
+            *money_constraints("activitybudget"),
             models.CheckConstraint(
                 condition=Q(year__gte=1990) & Q(year__lte=2100),
                 name="activitybudget_year_plausible",

@@ -97,5 +97,45 @@ def grand_totals(contributions: QuerySet[Contribution]) -> list[Total]:
     ]
 
 
+@dataclass(frozen=True)
+class Bar:
+    """One total drawn as a bar: paid first, then pledged, in percent of the longest bar of
+    its currency (the SVG <rect>s' widths, as the dashboard's bars)."""
+
+    total: Total
+    highest: Decimal
+
+    def _percent(self, amount: Decimal) -> str:
+        return f"{100 * amount / self.highest:.1f}" if self.highest else "0"
+
+    @property
+    def paid_width(self) -> str:
+        return self._percent(self.total.paid)
+
+    @property
+    def pledged_width(self) -> str:
+        return self._percent(self.total.pledged)
+
+
+@dataclass(frozen=True)
+class Series:
+    """The bars of one currency: a chart never puts two currencies on one scale."""
+
+    currency: str
+    bars: list[Bar]
+
+
+def by_currency(found: list[Total]) -> list[Series]:
+    """`found` (totals of one dimension) as one series per currency, in currency order, each
+    bar in the order of `found` (the table's order, so that both read alike)."""
+    currencies = sorted({total.currency for total in found})
+    series = []
+    for currency in currencies:
+        rows = [total for total in found if total.currency == currency]
+        highest = max(total.total for total in rows)
+        series.append(Series(currency, [Bar(total, highest) for total in rows]))
+    return series
+
+
 def several_currencies(found: list[Total]) -> bool:
     return len({total.currency for total in found}) > 1

@@ -181,18 +181,18 @@ def copy_to_history(ids: list[int], kind: str, history: dict) -> None:
 
 
 def update_from_values(objs: list[Activity], names: list[str]) -> None:
+    """One UPDATE ... FROM unnest(arrays): a parameter per column rather than per value, so
+    that neither psycopg nor PostgreSQL parses a statement of ten thousand placeholders."""
     fields = [Activity._meta.get_field(name.removesuffix("_id")) for name in names]
     table = connection.ops.quote_name(Activity._meta.db_table)
     columns = [connection.ops.quote_name(f.column) for f in fields]
-    casts = ", ".join(f"%s::{f.db_type(connection)}" for f in fields)
-    row = f"(%s::bigint, {casts})"
-    params: list[Any] = []
-    for obj in objs:
-        params.append(obj.pk)
-        params.extend(f.get_db_prep_save(getattr(obj, f.attname), connection) for f in fields)
+    arrays = ", ".join(["%s::bigint[]", *(f"%s::{f.db_type(connection)}[]" for f in fields)])
+    params: list[list[Any]] = [[obj.pk for obj in objs]]
+    for f in fields:
+        params.append([f.get_db_prep_save(getattr(obj, f.attname), connection) for obj in objs])
     assignments = ", ".join(f"{column} = v.{column}" for column in columns)
     sql = (
-        f"UPDATE {table} SET {assignments} FROM (VALUES {', '.join([row] * len(objs))}) "
+        f"UPDATE {table} SET {assignments} FROM unnest({arrays}) "
         f"AS v(id, {', '.join(columns)}) WHERE {table}.id = v.id"
     )
     with connection.cursor() as cursor:

@@ -3,8 +3,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.spreadsheets.reading import check_size
 from imports.columns import IMPORTED_FIELDS, Column, field_label, mapping_problems
-from imports.parsing import ImportFileError, check_size
+from imports.parsing import ImportFileError
 
 
 class UploadForm(forms.Form):

@@ -17,9 +17,9 @@ from django.utils.translation import gettext as _
 from activities import participations
 from activities.models import GUARANTEE_FIELDS, Activity, Role, check_dates
 from activities.resources import ROLE_COLUMNS
+from core.spreadsheets.reading import Formula
 from imports.columns import GUARANTEES, column_title
 from imports.matching import CellError, Lookup
-from imports.parsing import Formula
 
 TEXT_FIELDS = ("title", "description", "funding")
 ROLE_RANK = {role: rank for rank, role in enumerate(Role.values)}

@@ -43,8 +43,6 @@ from workplan.status import DONE, STATUS_LABELS, with_status
 ACTIVITIES = 10
 CONTACTS = 6
 DELIVERABLES = 4
-# Evidence older than this is marked as such.
-STALE_AFTER = datetime.timedelta(days=365)
 # Running first: what a reader of the brief can still join.
 STATUS_ORDER = [ActivityStatus.ONGOING, ActivityStatus.PLANNED, ActivityStatus.SUSPENDED]
 
@@ -184,8 +182,8 @@ def build_brief(
             country.assessments.select_related("criterion").order_by("criterion__number")
         )
         for assessment in assessments:
-            assessment.is_stale = today - assessment.assessed_on > STALE_AFTER
-    plan = current_plan(today)
+            assessment.is_stale = assessment.is_older_than_a_year(today)
+    plan = current_plan()
     return Brief(
         country=country,
         activities=shown,

@@ -3,12 +3,13 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Case, Exists, OuterRef, QuerySet, Value, When
+from django.db.models import Exists, OuterRef, QuerySet
 
 from activities.models import Activity, ActivityAgency
 from agencies.models import Agency
 from workplan.models import Deliverable, Step, Workplan
 from workplan.status import DONE, LATE, with_status
+from workplan.views.board import find_plan
 
 # "Due soon" on the front page and the dashboard.
 DUE_DAYS = 30
@@ -35,10 +36,11 @@ def deliverables_due(today: datetime.date, days: int = DUE_DAYS) -> QuerySet[Del
     return with_status(Deliverable.objects.filter(Exists(soon)), today).exclude(status=DONE)
 
 
-def current_plan(today: datetime.date) -> Workplan | None:
-    """The plan the workplan board opens on: this year's, else the latest."""
-    this_year_first = Case(When(year=today.year, then=Value(0)), default=Value(1))
-    return Workplan.objects.order_by(this_year_first, "-year").first()
+def current_plan() -> Workplan | None:
+    """The plan the workplan board opens on (this year's, else the latest): the board's
+    own choice, so that the dashboard and the brief count what the board shows."""
+    plan, _years = find_plan(None)
+    return plan
 
 
 def deliverables_late(today: datetime.date, plan: Workplan | None) -> QuerySet[Deliverable]:

@@ -5,11 +5,14 @@ A member agency counts as active and willing to lead in a country when it leads 
 an activity there that is ongoing or planned.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models.functions import Lower
+from django.utils.translation import gettext as _
 
-from activities.models import ActivityAgency, ActivityStatus, Role
+from activities.models import Activity, ActivityAgency, ActivityStatus, Role
+from countries.matrix_facts import ComputedState
 from countries.models import Country, Rating
 
 LEAD_ROLES = (Role.LEAD, Role.CO_LEAD)
@@ -32,6 +35,15 @@ class WillingLeads:
     def rating_label(self) -> str:
         return str(Rating(self.rating).label)
 
+    @property
+    def evidence(self) -> str:
+        """What the rating rests on, in words (the comparison and its download)."""
+        if not self.acronyms:
+            return _("The matrix: no member agency leads a running activity here.")
+        return _("The matrix: member agencies leading a running activity: %(agencies)s.") % {
+            "agencies": ", ".join(self.acronyms)
+        }
+
 
 def willing_leads(country: Country) -> WillingLeads:
     """The member agencies leading or co-leading a running activity in the country."""
@@ -47,3 +59,38 @@ def willing_leads(country: Country) -> WillingLeads:
         .distinct()
     )
     return WillingLeads(list(acronyms))
+
+
+def willing_leads_by_country(countries: Iterable[int]) -> dict[int, ComputedState]:
+    """willing_leads for many countries in one query, as the comparison of countries needs
+    it (countries.matrix_facts: registered in OverviewConfig.ready)."""
+    country_ids = list(countries)
+    pairs = (
+        ActivityAgency.objects.filter(
+            activity__country_id__in=country_ids,
+            activity__status__in=RUNNING,
+            role__in=LEAD_ROLES,
+            agency__is_member=True,
+        )
+        .order_by("activity__country_id", Lower("agency__acronym"))
+        .values_list("activity__country_id", "agency__acronym")
+        .distinct()
+    )
+    acronyms: dict[int, list[str]] = {country_id: [] for country_id in country_ids}
+    for country_id, acronym in pairs:
+        acronyms[country_id].append(acronym)
+    states = {}
+    for country_id, found in acronyms.items():
+        leads = WillingLeads(found)
+        states[country_id] = ComputedState(leads.rating, leads.evidence)
+    return states
+
+
+def countries_of_agencies(agency_ids: frozenset[int]) -> set[int]:
+    """Ids of the countries where one of the agencies takes part in an activity."""
+    return set(
+        Activity.objects.filter(participations__agency_id__in=agency_ids)
+        .order_by()
+        .values_list("country_id", flat=True)
+        .distinct()
+    )

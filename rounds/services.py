@@ -5,8 +5,19 @@ from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
-from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce, Now
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -244,24 +255,31 @@ def parts_with_progress(update_round: UpdateRound) -> QuerySet[RoundAgency]:
     An answer counts only while the activity is still one of the agency's rows. Once a part
     is submitted, the rows added after it are counted apart (`added_since`): they do not make
     the submitted part look unfinished.
+
+    Only a submitted part needs its rows' creation dates (a part still open counts every
+    row it has now): the activities are joined for those parts alone (CASE evaluates one
+    branch), since joining them for every part cost a scan of all activities per agency.
     """
-    cutoff = Coalesce(OuterRef("submitted_at"), Now())
     all_rows = ActivityAgency.objects.filter(agency_id=OuterRef("agency_id"))
-    rows = all_rows.filter(activity__created_at__lte=cutoff)
     added = all_rows.filter(activity__created_at__gt=OuterRef("submitted_at"))
     answers = RowConfirmation.objects.filter(
         round_id=OuterRef("round_id"),
         agency_id=OuterRef("agency_id"),
         activity__participations__agency_id=OuterRef("agency_id"),
-        activity__created_at__lte=cutoff,
     )
+    answers_before = answers.filter(activity__created_at__lte=OuterRef("submitted_at"))
+    still_open = Q(submitted_at__isnull=True)
     return (
         RoundAgency.objects.filter(round=update_round)
         .select_related("round", "agency", "submitted_by")
         .annotate(
-            row_count=_count(rows, "agency"),
-            answered_count=_count(answers, "agency"),
-            added_since=_count(added, "agency"),
+            all_rows=_count(all_rows, "agency"),
+            added_since=Case(When(still_open, then=Value(0)), default=_count(added, "agency")),
+            row_count=F("all_rows") - F("added_since"),
+            answered_count=Case(
+                When(still_open, then=_count(answers, "agency")),
+                default=_count(answers_before, "agency"),
+            ),
         )
         .order_by("agency__acronym")
     )

@@ -29,3 +29,13 @@ SECRETARIAT_ONLY = [
     ("secretariat", 200),
     ("superuser", 200),
 ]
+# What speaks for agency A (its rows, its round, its catalogue entries): its members and the
+# secretariat.
+AGENCY_A_AND_SECRETARIAT = [
+    ("anonymous", LOGIN),
+    ("viewer", 403),
+    ("member_a", 200),
+    ("member_b", 403),
+    ("secretariat", 200),
+    ("superuser", 200),
+]

@@ -65,8 +65,10 @@ def take(rows: list[ReminderLog], sent: list[int]) -> list[ReminderLog]:
         "attempts": (F("attempts"), F("attempts") + 1),
         "last_attempt_at": (F("last_attempt_at"), Value(now)),
     }
+    # Both sets are named by primary key first, so that PostgreSQL finds the rows by that
+    # index alone (the status index matches every row a large sweep just claimed).
     changed = ReminderLog.objects.filter(
-        is_sent | Q(pk__in=wanted, status=ReminderStatus.CLAIMED)
+        Q(pk__in=[*sent, *wanted]), is_sent | Q(status=ReminderStatus.CLAIMED)
     ).update(
         **{
             name: Case(

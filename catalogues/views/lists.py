@@ -51,11 +51,16 @@ def _bad_filters(filterset) -> HttpResponse:
     return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
 
 
-def _page(request: HttpRequest, template: str, filterset, rows) -> HttpResponse:
+def _page(
+    request: HttpRequest, template: str, filterset, rows, kind: str | None = None
+) -> HttpResponse:
+    """`kind`: the catalogue members add to and edit on the front end (catalogues.views.edit),
+    None for the global processes (the secretariat's, in the admin)."""
     ctx = {
         "filter": filterset,
         "is_filtered": any(filterset.data.get(name) for name in filterset.filters),
         "rows": rows,
+        "kind": kind,
     }
     return render(request, template, ctx)
 
@@ -66,14 +71,14 @@ def tools(request: HttpRequest) -> HttpResponse:
     filterset, found = _filtered(ToolFilterSet, request.GET, Tool.objects.select_related("owner"))
     rows = with_countries(found)
     download = _download(request, filterset, ToolTable(rows), "tools")
-    return download or _page(request, "catalogues/tools.html", filterset, rows)
+    return download or _page(request, "catalogues/tools.html", filterset, rows, "tools")
 
 
 def data_sets(request: HttpRequest) -> HttpResponse:
     queryset = DataSet.objects.select_related("owner")
     filterset, found = _filtered(DataSetFilterSet, request.GET, queryset)
     download = _download(request, filterset, DataSetTable(found), "data")
-    return download or _page(request, "catalogues/data_sets.html", filterset, found)
+    return download or _page(request, "catalogues/data_sets.html", filterset, found, "data")
 
 
 def processes(request: HttpRequest) -> HttpResponse:
@@ -87,4 +92,4 @@ def outreach(request: HttpRequest) -> HttpResponse:
     queryset = OutreachMaterial.objects.select_related("owner").prefetch_related("countries")
     filterset, found = _filtered(OutreachFilterSet, request.GET, queryset)
     download = _download(request, filterset, OutreachTable(found), "outreach")
-    return download or _page(request, "catalogues/outreach.html", filterset, found)
+    return download or _page(request, "catalogues/outreach.html", filterset, found, "outreach")

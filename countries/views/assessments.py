@@ -1,27 +1,41 @@
-"""Countries assessed against the selection criteria: the comparison page and its download.
+"""Countries assessed against the selection criteria: the comparison that ranks them, its
+download, and each country's page where members assess it and read its history.
 
-Members and the secretariat only (countries/rules.py: countries.see_assessments); the
-secretariat records assessments in the admin. Nothing here is reachable without login.
+Members and the secretariat only (countries/rules.py: countries.see_assessments); a member
+assesses the countries their agencies work in, the secretariat any (countries.assess_country).
+Nothing here is reachable without login. How the score is computed: countries/assessing.py.
 """
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import render
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods
 
+from accounts.roles import is_secretariat
 from core.spreadsheets.cells import ColumnNote
 from core.spreadsheets.responses import FORMATS, format_error, table_response
-from countries.models import Country, CountryAssessment, Rating, Region, SelectionCriterion
-
-SORTS = ("name", "met")
+from countries.assessing import (
+    AssessmentConflict,
+    CountryLine,
+    Filters,
+    comparison,
+    country_cells,
+    country_history,
+    read_filters,
+    save_assessment,
+)
+from countries.forms import AssessmentForm
+from countries.languages import LANGUAGE_NAMES, languages_of
+from countries.models import Country, Rating, Region, SelectionCriterion, iso_alpha2
+from countries.rules import assessable_country_ids
 
 
 def _check_can_see(request: HttpRequest) -> None:
@@ -31,72 +45,160 @@ def _check_can_see(request: HttpRequest) -> None:
         )
 
 
-@dataclass
-class CountryLine:
-    """One country's row of the comparison: its rating for each criterion, in order."""
-
-    country: Country
-    cells: list[CountryAssessment | None] = field(default_factory=list)
-
-    @property
-    def met(self) -> int:
-        return sum(1 for cell in self.cells if cell is not None and cell.rating == Rating.MET)
-
-    @property
-    def partly(self) -> int:
-        return sum(1 for cell in self.cells if cell is not None and cell.rating == Rating.PARTLY)
+def _filters(request: HttpRequest) -> Filters:
+    return read_filters(request.GET, LANGUAGE_NAMES)
 
 
-def comparison(
-    assessments: QuerySet[CountryAssessment], criteria: list[SelectionCriterion]
-) -> list[CountryLine]:
-    """The assessed countries, each with one cell per criterion (None where not assessed)."""
-    position = {criterion.pk: index for index, criterion in enumerate(criteria)}
-    lines: dict[int, CountryLine] = {}
-    for assessment in assessments.for_table():
-        line = lines.get(assessment.country_id)
-        if line is None:
-            line = lines[assessment.country_id] = CountryLine(
-                assessment.country, [None] * len(criteria)
-            )
-        line.cells[position[assessment.criterion_id]] = assessment
-    return list(lines.values())
-
-
-def sorted_lines(lines: list[CountryLine], sort: str) -> list[CountryLine]:
-    by_name = sorted(lines, key=lambda line: str(line.country))
-    if sort == "met":
-        return sorted(by_name, key=lambda line: (-line.met, -line.partly))
-    return by_name
-
-
-def _filtered(request: HttpRequest) -> tuple[QuerySet[CountryAssessment], str]:
-    """Assessments of the region asked for (all regions for an unknown or empty one)."""
-    region = request.GET.get("region", "")
-    assessments = CountryAssessment.objects.all()
-    if region in Region.values:
-        return assessments.filter(country__region=region), region
-    return assessments, ""
+def _assessable(request: HttpRequest) -> list[Country]:
+    """The countries the user may assess (countries.assess_country, asked of them all at
+    once): every country for the secretariat, else those their agencies work in."""
+    countries = Country.objects.order_by("name")
+    if is_secretariat(request.user):
+        return list(countries)
+    return list(countries.filter(pk__in=assessable_country_ids(request.user)))
 
 
 @login_required
 def compare(request: HttpRequest) -> HttpResponse:
-    """Every assessed country against every criterion, side by side."""
+    """The assessed countries ranked by weighted score, each criterion's state beside."""
     _check_can_see(request)
-    assessments, region = _filtered(request)
-    sort = request.GET.get("sort", "name")
-    if sort not in SORTS:
-        sort = "name"
+    filters = _filters(request)
     criteria = list(SelectionCriterion.objects.all())
     ctx = {
         "criteria": criteria,
-        "lines": sorted_lines(comparison(assessments, criteria), sort),
+        "lines": comparison(filters, criteria, timezone.localdate()),
+        "filters": filters,
         "regions": Region.choices,
-        "region": region,
-        "sort": sort,
-        "ratings": Rating,
+        "language_choices": list(LANGUAGE_NAMES.items()),
+        "assessable": _assessable(request),
     }
     return render(request, "countries/assessments.html", ctx)
+
+
+@login_required
+def start(request: HttpRequest) -> HttpResponse:
+    """The "assess a country" picker of the comparison: on to that country's page."""
+    _check_can_see(request)
+    code = iso_alpha2(request.GET.get("country", "").strip())
+    if not code:
+        messages.error(request, gettext("Choose a country to assess."))
+        return redirect("countries:assessments")
+    return redirect("countries:assessment", code=code)
+
+
+def _country(code: str) -> Country:
+    alpha2 = iso_alpha2(code)
+    country = Country.objects.filter(code=alpha2).first() if alpha2 else None
+    if country is None:
+        raise Http404("No such country")
+    return country
+
+
+def _form(
+    criterion: SelectionCriterion, initial: dict[str, Any], assessed: dict[int, SelectionCriterion]
+) -> AssessmentForm:
+    """An unbound form for one criterion (one per criterion on the page: ids kept apart)."""
+    return AssessmentForm(
+        initial={**initial, "criterion": criterion.pk},
+        criteria=assessed,
+        auto_id=f"c{criterion.pk}_%s",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def country_assessment(request: HttpRequest, code: str) -> HttpResponse:
+    """A country's state against every criterion, its history, and (for those who may
+    assess it) a form per criterion that members assess.
+
+    A save made on an old version of the assessment is refused (409): the page shows what it
+    now reads, with the person's own text kept in the form, to review and save again.
+    """
+    _check_can_see(request)
+    country = _country(code)
+    may_assess = request.user.has_perm("countries.assess_country", country)
+    criteria = list(SelectionCriterion.objects.all())
+    assessed = {c.pk: c for c in criteria if not c.computed}
+    kept: dict[int, AssessmentForm] = {}  # criterion id -> the form as the person left it
+    status = 200
+    if request.method == "POST":
+        if not may_assess:
+            raise PermissionDenied(
+                _(
+                    "Your agencies have no activity in this country: the countries a member "
+                    "assesses are those their agencies work in (the secretariat assesses any)."
+                )
+            )
+        posted_id = request.POST.get("criterion", "")
+        posted = AssessmentForm(
+            request.POST,
+            criteria=assessed,
+            auto_id=f"c{posted_id if posted_id.isdigit() else 'x'}_%s",
+        )
+        if not posted.is_valid():
+            status = 400
+            if posted_id.isdigit() and int(posted_id) in assessed:
+                kept[int(posted_id)] = posted
+            else:
+                for errors in posted.errors.values():
+                    messages.error(request, " ".join(errors))
+        else:
+            data = posted.cleaned_data
+            try:
+                save_assessment(
+                    country,
+                    data["criterion"],
+                    rating=data["rating"],
+                    note=data["note"].strip(),
+                    assessed_on=data["assessed_on"],
+                    based_on_version=data["version"],
+                    user=request.user,
+                )
+            except AssessmentConflict as conflict:
+                messages.error(request, conflict.message())
+                status = 409
+                current = conflict.current.version if conflict.current else 0
+                mine = {k: data[k] for k in ("rating", "note", "assessed_on")}
+                kept[data["criterion"].pk] = _form(
+                    data["criterion"], {**mine, "version": current}, assessed
+                )
+            else:
+                messages.success(
+                    request,
+                    gettext("Saved: %(criterion)s.") % {"criterion": data["criterion"].title},
+                )
+                return redirect("countries:assessment", code=country.code)
+    today = timezone.localdate()
+    rows = []
+    for cell, assessment in country_cells(country, criteria, today):
+        form = None
+        if may_assess and not cell.criterion.computed:
+            form = kept.get(cell.criterion.pk) or _form(
+                cell.criterion,
+                {
+                    "version": assessment.version if assessment else 0,
+                    "rating": assessment.rating if assessment else Rating.UNKNOWN,
+                    "note": assessment.note if assessment else "",
+                    "assessed_on": today,
+                },
+                assessed,
+            )
+        rows.append(
+            {
+                "cell": cell,
+                "assessment": assessment,
+                "form": form,
+                "kept": cell.criterion.pk in kept,
+            }
+        )
+    ctx = {
+        "country": country,
+        "country_languages": [LANGUAGE_NAMES[code] for code in languages_of(country.code)],
+        "rows": rows,
+        "may_assess": may_assess,
+        "history": country_history(country),
+    }
+    return render(request, "countries/assessment.html", ctx, status=status)
 
 
 # (header, meaning, the choices whose labels are its allowed values, or None)
@@ -106,18 +208,34 @@ COLUMNS: list[tuple[Any, Any, Any]] = [
     (_("ILO region"), _("The ILO region the country belongs to."), Region),
     (_("Criterion number"), _("The criterion's number in the list."), None),
     (_("Criterion"), _("The selection criterion."), None),
-    (_("Rating"), _("How the country stands against it."), Rating),
+    (_("Rating"), _("How the country stands against it (empty: not assessed)."), Rating),
     (_("Evidence or comment"), _("What the rating rests on."), None),
     (_("Assessed on"), _("When it was last assessed."), None),
+    (_("Weight"), _("How much the criterion counts in the score."), None),
+    (
+        _("Evidence check"),
+        _("“missing”: a rating without evidence; “older than a year”: assess it again."),
+        None,
+    ),
+    (
+        _("Score (%)"),
+        _(
+            "The country's weighted mean over every criterion: met 1, partly met 0.5, not "
+            "met, not known yet or not assessed 0, times the criterion's weight."
+        ),
+        None,
+    ),
+    (_("Rank"), _("The country's place by score among the countries listed."), None),
+    (_("Languages"), _("Its official or working languages among the UN's."), None),
 ]
 
 
 class AssessmentTable:
-    """The header, then one row per assessment: country, criterion, rating (long format,
-    so a spreadsheet filters by criterion or rating)."""
+    """The header, then one row per country and criterion, countries in the order of the
+    comparison (long format, so a spreadsheet filters by criterion or rating)."""
 
-    def __init__(self, assessments: QuerySet[CountryAssessment]) -> None:
-        self.assessments = assessments
+    def __init__(self, lines: list[CountryLine]) -> None:
+        self.lines = lines
 
     def column_notes(self) -> list[ColumnNote]:
         return [
@@ -131,30 +249,43 @@ class AssessmentTable:
 
     def iter_table(self) -> Iterator[list[Any]]:
         yield [str(header) for header, _meaning, _allowed in COLUMNS]
-        for assessment in self.assessments.for_table():
-            country = assessment.country
-            yield [
-                country.alpha3,
-                str(country),
-                country.get_region_display(),
-                assessment.criterion.number,
-                assessment.criterion.title,
-                assessment.get_rating_display(),
-                assessment.note,
-                assessment.assessed_on,
-            ]
+        # Translated once, not once a row.
+        missing, old = gettext("missing"), gettext("older than a year")
+        regions = {value: str(label) for value, label in Region.choices}
+        language_names = {code: str(name) for code, name in LANGUAGE_NAMES.items()}
+        for line in self.lines:
+            country = line.country
+            languages = ", ".join(language_names[c] for c in languages_of(country.code))
+            for cell in line.cells:
+                check = missing if cell.evidence_missing else old if cell.stale else ""
+                yield [
+                    country.alpha3,
+                    str(country),
+                    regions.get(country.region, country.region),
+                    cell.criterion.number,
+                    cell.criterion.title,
+                    cell.rating_label if cell.rating else "",
+                    cell.evidence,
+                    cell.assessed_on,
+                    cell.criterion.weight,
+                    check,
+                    line.percent,
+                    line.rank,
+                    languages,
+                ]
 
 
 @login_required
 def export(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
-    """The comparison's assessments (its region filter applied); ?format=csv|xlsx|ods."""
+    """The comparison as a spreadsheet, its filters and order applied; ?format=csv|xlsx|ods."""
     _check_can_see(request)
     fmt = request.GET.get("format", "")
     if fmt not in FORMATS:
         return format_error(fmt, FORMATS)
-    assessments, _region = _filtered(request)
+    criteria = list(SelectionCriterion.objects.all())
+    lines = comparison(_filters(request), criteria, timezone.localdate())
     return table_response(
-        AssessmentTable(assessments),
+        AssessmentTable(lines),
         fmt,
         filename=f"spf-country-assessments-{timezone.localdate():%Y-%m-%d}",
         sheet_title=gettext("Country assessments"),

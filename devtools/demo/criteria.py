@@ -59,3 +59,8 @@ CRITERIA: tuple[tuple[str, str], ...] = (
         "countries and self-starters are identified and picked from.",
     ),
 )
+
+# Criteria the matrix answers by itself (countries.models.Computation), by title.
+COMPUTED: dict[str, str] = {
+    "At least 2 member agencies active and willing to lead": "willing-leads",
+}

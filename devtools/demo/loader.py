@@ -23,7 +23,7 @@ from agencies.models import Agency, FocalLevel, FocalPoint
 from countries.models import Country, SelectionCriterion, english_name
 from countries.regions import ILO_REGIONS
 from countries.variants import NAME_VARIANTS
-from devtools.demo.criteria import CRITERIA
+from devtools.demo.criteria import COMPUTED, CRITERIA
 from devtools.demo.matrix import ACTIVITIES
 from devtools.demo.organisations import AGENCIES, AGENCY_VARIANTS, WEBSITES
 from devtools.demo.people import FOCAL_POINTS
@@ -263,7 +263,9 @@ def load_criteria(report: LoadReport) -> None:
     them here: ratings are the secretariat's to record, not the demo's to invent."""
     stored = set(SelectionCriterion.objects.values_list("number", flat=True))
     new = [
-        SelectionCriterion(number=number, title=title, description=description)
+        SelectionCriterion(
+            number=number, title=title, description=description, computed=COMPUTED.get(title, "")
+        )
         for number, (title, description) in enumerate(CRITERIA, start=1)
         if number not in stored
     ]

@@ -2,7 +2,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from funding.filters import filtered_contributions
-from funding.totals import DIMENSION_LABELS, DIMENSIONS, grand_totals, several_currencies, totals
+from funding.totals import (
+    DIMENSION_LABELS,
+    DIMENSIONS,
+    by_currency,
+    grand_totals,
+    several_currencies,
+    totals,
+)
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -20,8 +27,10 @@ def index(request: HttpRequest) -> HttpResponse:
         overall = grand_totals(contributions)
         ctx["overall"] = overall
         ctx["several_currencies"] = several_currencies(overall)
-        ctx["tables"] = [
-            {"by": by, "label": DIMENSION_LABELS[by], "rows": totals(contributions, by)}
-            for by in DIMENSIONS
-        ]
+        ctx["tables"] = []
+        for by in DIMENSIONS:
+            rows = totals(contributions, by)
+            # The chart draws the table's numbers: one series per currency.
+            table = {"by": by, "label": DIMENSION_LABELS[by], "rows": rows}
+            ctx["tables"].append({**table, "series": by_currency(rows)})
     return render(request, "funding/index.html", ctx)

@@ -34,3 +34,40 @@ def assessed(criteria):
     rate(benin, criteria[0], Rating.MET)
     rate(benin, criteria[1], Rating.PARTLY, '=HYPERLINK("http://x")')
     return {"VN": viet_nam, "BJ": benin}
+
+
+@pytest.fixture
+def works(assessed, agency_a, agency_b):
+    """Agency A has an activity in Viet Nam, agency B one in Benin."""
+    from activities.models import Role
+    from tests.factories import make_activity
+
+    make_activity(assessed["VN"], {agency_a: Role.PARTNER})
+    make_activity(assessed["BJ"], {agency_b: Role.LEAD})
+    return assessed
+
+
+def assess(client, country, criterion, *, follow: bool = False, **fields):
+    """POST the assessment form of `country` for `criterion`, based on its current version."""
+    from django.urls import reverse
+
+    stored = CountryAssessment.objects.filter(country=country, criterion=criterion).first()
+    data = {
+        "criterion": criterion.pk,
+        "version": stored.version if stored else 0,
+        "rating": Rating.PARTLY,
+        "note": "Cabinet paper of May 2025",
+        "assessed_on": "2025-05-20",
+        **fields,
+    }
+    return client.post(reverse("countries:assessment", args=[country.code]), data, follow=follow)
+
+
+@pytest.fixture
+def second_client(secretariat):
+    """The secretariat in a browser of its own, beside a persona's `client`."""
+    from django.test import Client
+
+    other = Client()
+    other.force_login(secretariat)
+    return other

@@ -56,3 +56,12 @@ def test_it_records_an_assessment_from_the_country_page(secretariat_client, secr
     assert response.status_code == 302
     made = CountryAssessment.objects.get(country=togo)
     assert (made.rating, made.updated_by) == (Rating.PARTLY, secretariat)
+
+
+def test_it_offers_only_criteria_people_assess_in_the_admin(secretariat_client, criteria):
+    from countries.models import Computation, SelectionCriterion
+
+    SelectionCriterion.objects.create(number=9, title="Leads", computed=Computation.WILLING_LEADS)
+    response = secretariat_client.get(ADD_URL)
+    offered = response.context["adminform"].form.fields["criterion"].queryset
+    assert set(offered) == set(criteria)

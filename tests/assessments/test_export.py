@@ -13,10 +13,44 @@ def _xlsx_rows(response) -> list[tuple]:
     return list(book.worksheets[0].iter_rows(values_only=True))
 
 
-def test_it_downloads_one_row_per_assessment_with_real_dates(member_a_client, assessed):
+def test_it_downloads_one_row_per_country_and_criterion_with_real_dates(member_a_client, assessed):
     rows = _xlsx_rows(member_a_client.get(URL + "?format=xlsx"))
-    assert rows[1][:6] == ("BEN", "Benin", "Africa", 1, "A country request exists", "Met")
+    assert rows[1][:6] == (
+        "VNM",
+        "Viet Nam",
+        "Asia and the Pacific",
+        1,
+        "A country request exists",
+        "Met",
+    )
     assert len(rows) == 5 and rows[1][7] == datetime.datetime(2012, 5, 31)
+
+
+def test_it_follows_the_ranking_with_score_rank_and_weight(member_a_client, assessed):
+    rows = _xlsx_rows(member_a_client.get(URL + "?format=xlsx"))
+    assert [(row[0], row[10], row[11]) for row in rows[1:]] == [
+        ("VNM", 100, 1),
+        ("VNM", 100, 1),
+        ("BEN", 75, 2),
+        ("BEN", 75, 2),
+    ]
+    assert {row[8] for row in rows[1:]} == {1}
+
+
+def test_it_follows_the_sort_by_name(member_a_client, assessed):
+    rows = _xlsx_rows(member_a_client.get(URL + "?format=xlsx&sort=name"))
+    assert [row[0] for row in rows[1:]] == ["BEN", "BEN", "VNM", "VNM"]
+
+
+def test_it_marks_evidence_to_check(member_a_client, assessed):
+    rows = _xlsx_rows(member_a_client.get(URL + "?format=xlsx"))
+    assert [row[9] for row in rows[1:3]] == ["older than a year", "missing"]
+
+
+def test_it_keeps_the_language_filter(member_a_client, assessed):
+    rows = _xlsx_rows(member_a_client.get(URL + "?format=xlsx&language=fr"))
+    assert {row[0] for row in rows[1:]} == {"BEN"}
+    assert rows[1][12] == "French"
 
 
 def test_it_explains_the_columns_on_a_second_sheet(member_a_client, assessed):

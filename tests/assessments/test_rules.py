@@ -24,3 +24,19 @@ def test_it_keeps_who_changed_a_rating_in_the_history(assessed, secretariat):
     latest = assessment.history.first()
     assert latest.rating == Rating.MET and latest.history_user == secretariat
     assert assessment.history.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("persona", "countries"),
+    [
+        ("viewer", set()),
+        ("member_a", {"VN"}),
+        ("member_b", {"BJ"}),
+        ("secretariat", {"VN", "BJ"}),
+        ("superuser", {"VN", "BJ"}),
+    ],
+)
+def test_it_lets_assess_the_countries_one_s_agencies_work_in(request, persona, countries, works):
+    user = request.getfixturevalue(persona)
+    allowed = {code for code, c in works.items() if user.has_perm("countries.assess_country", c)}
+    assert allowed == countries

@@ -67,6 +67,12 @@ PUBLIC_PAGES = [
     "/agencies/",
     "/agencies/AG0/",
     "/workplan/",
+    "/workplan/timeline/",
+    "/map/",
+    "/catalogues/tools/",
+    "/catalogues/data/",
+    "/catalogues/processes/",
+    "/catalogues/outreach/",
     "/accounts/login/",
 ]
 MEMBER_PAGES = [
@@ -77,6 +83,9 @@ MEMBER_PAGES = [
     "/workplan/my-deadlines/",
     "/accounts/profile/",
     "/rounds/parts/1/",
+    "/dashboard/",
+    "/countries/assessments/",
+    "/funding/",
 ]
 SECRETARIAT_PAGES = ["/rounds/", "/rounds/open/", "/workplan/deadlines/"]
 

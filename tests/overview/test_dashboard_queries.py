@@ -1,4 +1,5 @@
-"""The dashboard costs the same queries for 3 activities as for 60."""
+"""The dashboard costs the same queries for 3 activities as for 100 (the bench counts them
+at 10,000: `dashboard_queries`)."""
 
 import datetime
 import itertools
@@ -40,13 +41,14 @@ def populate(size: int, secretariat) -> None:
 
 
 # Session, user, their agencies and groups; activities by region, type, status and guarantee;
-# by start and end year; agencies; the round and its parts; the current plan; deliverables
-# due and late, each with the agencies of those listed.
-DASHBOARD_QUERIES = 14
+# by start and end year; agencies; the round and its parts; the plans' years and the current
+# plan (the board's find_plan); deliverables due and late, each with the agencies of those
+# listed.
+DASHBOARD_QUERIES = 15
 
 
-@pytest.mark.parametrize("size", [3, 60])
-def test_it_costs_the_same_queries_for_3_or_60_activities(
+@pytest.mark.parametrize("size", [3, 100])
+def test_it_costs_the_same_queries_for_3_or_100_activities(
     secretariat_client, secretariat, django_assert_num_queries, size
 ):
     populate(size, secretariat)

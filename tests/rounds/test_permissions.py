@@ -7,17 +7,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from rounds.models import RoundAgency, RowConfirmation, UpdateRound
-from tests.outcomes import LOGIN, SECRETARIAT_ONLY, outcome
+from tests.outcomes import AGENCY_A_AND_SECRETARIAT, SECRETARIAT_ONLY, outcome
 
 # Answering for agency A: its members and the secretariat.
-AGENCY_A = [
-    ("anonymous", LOGIN),
-    ("viewer", 403),
-    ("member_a", 200),
-    ("member_b", 403),
-    ("secretariat", 200),
-    ("superuser", 200),
-]
+AGENCY_A = AGENCY_A_AND_SECRETARIAT
 
 
 @pytest.mark.parametrize("persona_client, expected", SECRETARIAT_ONLY, indirect=["persona_client"])

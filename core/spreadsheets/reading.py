@@ -1,0 +1,271 @@
+"""Reading a spreadsheet file people upload: CSV, XLSX or ODS, one set of rules for every import.
+
+The activity import (imports.parsing) and the admin's imports of agencies, focal points,
+countries and deliverables (core.admin_formats) read files through these functions, so a file
+one of them accepts, the other reads the same way:
+- workbooks with python-calamine (a Rust reader, several times faster than openpyxl);
+- CSV in any of the delimiters spreadsheet programs write (comma, semicolon, tab) and the
+  usual encodings (UTF-8 with or without BOM, UTF-16 with BOM, Windows-1252);
+- text trimmed and our own formula guard taken off; a formula refused (its value is not
+  data the person typed), in a CSV as in a workbook;
+- an old .xls, a file too large or no spreadsheet at all: UnreadableFile, with a message
+  for the person who uploaded it.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+from lxml import etree
+from python_calamine import CalamineError, CalamineWorkbook, SheetVisibleEnum
+
+from core.spreadsheets.cells import restore
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # Excel 97-2003 .xls (and other Office binary files)
+
+
+class UnreadableFile(Exception):
+    """The file as a whole cannot be read; the message says why and what to do."""
+
+    @property
+    def message(self) -> str:
+        return str(self.args[0])
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A cell holding a spreadsheet formula (refused: its value is not in the file)."""
+
+    text: str
+
+
+def max_bytes() -> int:
+    return getattr(settings, "SPF_IMPORT_MAX_BYTES", DEFAULT_MAX_BYTES)
+
+
+def check_size(size: int) -> None:
+    limit = max_bytes()
+    if size > limit:
+        raise UnreadableFile(
+            _("The file is %(size)s MB; the import takes files up to %(limit)s MB.")
+            % {"size": round(size / 1024 / 1024, 1), "limit": limit // 1024 // 1024}
+        )
+
+
+def not_a_spreadsheet() -> UnreadableFile:
+    return UnreadableFile(
+        _("This file is not a spreadsheet the import can read: upload an XLSX, ODS or CSV file.")
+    )
+
+
+def clean_cell(value: Any) -> Any:
+    """Trim text, unify line breaks, take off our own formula guard; keep dates and numbers."""
+    if isinstance(value, str):
+        text = value.replace("\r\n", "\n").replace("\r", "\n").strip()
+        return restore(text) if text else None
+    if isinstance(value, datetime.datetime) and value.time() == datetime.time():
+        return value.date()
+    return value
+
+
+def is_blank(values: list[Any]) -> bool:
+    return all(value is None or (isinstance(value, str) and not value.strip()) for value in values)
+
+
+def decode(data: bytes) -> str:
+    """Text of a CSV file: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data[:8192]:
+        raise not_a_spreadsheet()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    # Excel on Windows saves "CSV" in the system code page: Windows-1252 in Europe, a
+    # superset of Latin-1 except five unused bytes, which Latin-1 always decodes.
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def delimiter_of(line: str) -> str:
+    """Excel writes ";" where the decimal mark is a comma, and some tools use tabs."""
+    counts = {mark: line.count(mark) for mark in (",", ";", "\t")}
+    return max(counts, key=lambda mark: counts[mark])
+
+
+def csv_cell(text: str) -> Any:
+    # A CSV has no formulas, but Excel runs "=..." when it opens one: refuse it too.
+    # (Checked before clean_cell takes off the quote that marks "'=..." as text.)
+    stripped = text.strip()
+    if stripped.startswith("=") and len(stripped) > 1:
+        return Formula(stripped)
+    return clean_cell(text)
+
+
+def refuse_old_excel(data: bytes) -> None:
+    if data.startswith(OLE_MAGIC):
+        raise UnreadableFile(
+            _("This is an old Excel (.xls) file: save it as .xlsx or CSV and upload it again.")
+        )
+
+
+def open_workbook(data: bytes) -> tuple[CalamineWorkbook, list[str]]:
+    """The workbook and the names of its visible sheets, or UnreadableFile."""
+    try:
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        sheets = [m.name for m in book.sheets_metadata if m.visible == SheetVisibleEnum.Visible]
+    except (CalamineError, zipfile.BadZipFile, OSError, ValueError) as error:
+        raise not_a_spreadsheet() from error
+    except Exception as error:  # the reader's own kinds, for a damaged file
+        raise not_a_spreadsheet() from error
+    return book, sheets
+
+
+def formula_cells(data: bytes, sheet_name: str) -> dict[tuple[int, int], str]:
+    """(row, column) from 0 -> formula, for the sheet's cells holding one.
+
+    The reader gives each formula's last computed value, which is not what the person sees
+    as their data (and may be stale): those cells are refused, as in a CSV. Read from the
+    file's XML only when it has formulas at all.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            if "content.xml" in names:
+                content = archive.read("content.xml")
+                return ods_formulas(content, sheet_name) if b"table:formula" in content else {}
+            path = xlsx_sheet_path(archive, sheet_name)
+            if path is None or path not in names:
+                return {}
+            xml = archive.read(path)
+            return xlsx_formulas(xml) if b"<f" in xml else {}
+    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError):
+        return {}
+
+
+XLSX_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+PACKAGE_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+ODS_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+
+
+def xlsx_sheet_path(archive: zipfile.ZipFile, sheet_name: str) -> str | None:
+    book = etree.fromstring(archive.read("xl/workbook.xml"))
+    rels = etree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    relations = rels.iter(f"{PACKAGE_REL_NS}Relationship")
+    targets = {rel.get("Id"): rel.get("Target", "") for rel in relations}
+    for sheet in book.iter(f"{XLSX_NS}sheet"):
+        if sheet.get("name") == sheet_name:
+            target = targets.get(sheet.get(f"{REL_NS}id"), "")
+            return target.lstrip("/") if target.startswith("/") else "xl/" + target
+    return None
+
+
+def column_index(reference: str) -> tuple[int, int]:
+    """(row, column) from 0 of a cell reference such as "AB12"."""
+    letters = re.match(r"[A-Z]+", reference).group(0)  # type: ignore[union-attr]
+    column = 0
+    for letter in letters:
+        column = column * 26 + ord(letter) - 64
+    return int(reference[len(letters) :]) - 1, column - 1
+
+
+def xlsx_formulas(xml: bytes) -> dict[tuple[int, int], str]:
+    found = {}
+    for _event, cell in etree.iterparse(io.BytesIO(xml), tag=f"{XLSX_NS}c"):
+        formula = cell.find(f"{XLSX_NS}f")
+        if formula is not None and cell.get("r"):
+            found[column_index(cell.get("r"))] = "=" + (formula.text or "")
+        cell.clear()
+    return found
+
+
+def ods_formulas(content: bytes, sheet_name: str) -> dict[tuple[int, int], str]:
+    found = {}
+    table = f"{{{ODS_TABLE}}}"
+    for _event, element in etree.iterparse(io.BytesIO(content), tag=f"{table}table"):
+        if element.get(f"{table}name") != sheet_name:
+            element.clear()
+            continue
+        row = 0
+        for row_element in element.iter(f"{table}table-row"):
+            column = 0
+            for cell in row_element:
+                repeat = int(cell.get(f"{table}number-columns-repeated", "1"))
+                formula = cell.get(f"{table}formula")
+                if formula:
+                    found[(row, column)] = "=" + formula.split(":", 1)[-1].lstrip("=")
+                column += repeat
+            row += int(row_element.get(f"{table}number-rows-repeated", "1"))
+        break
+    return found
+
+
+@dataclass
+class Table:
+    """A plain table: the first non-blank row as headers, the rows under it numbered as the
+    spreadsheet shows them (blank rows skipped)."""
+
+    headers: list[str]
+    rows: list[tuple[int, list[Any]]]
+
+
+def read_table(data: bytes) -> Table:
+    """The first visible sheet of a workbook, or a CSV, as a Table; UnreadableFile when the
+    file cannot be read or holds a formula (the message names its row and column)."""
+    check_size(len(data))
+    if not data.strip():
+        raise UnreadableFile(_("The file is empty."))
+    refuse_old_excel(data)
+    if data.startswith(ZIP_MAGIC):
+        book, sheets = open_workbook(data)
+        if not sheets:
+            raise not_a_spreadsheet()
+        sheet = book.get_sheet_by_name(sheets[0])
+        # The reader's rows start at the sheet's first row, its columns at the first used one.
+        offset = (sheet.start or (0, 0))[1]
+        cells = [[clean_cell(value) for value in row] for row in sheet.iter_rows()]
+        for (row, column), text in formula_cells(data, sheets[0]).items():
+            column -= offset
+            if 0 <= row < len(cells) and 0 <= column < len(cells[row]):
+                cells[row][column] = Formula(text)
+    else:
+        text = decode(data)
+        first = next((line for line in text.splitlines() if line.strip()), "")
+        try:
+            reader = csv.reader(io.StringIO(text), delimiter=delimiter_of(first))
+            cells = [[csv_cell(cell) for cell in row] for row in reader]
+        except csv.Error as error:
+            raise not_a_spreadsheet() from error
+    # A formula is not blank: is_blank() sees only empty cells.
+    numbered = [(number, row) for number, row in enumerate(cells, start=1) if not is_blank(row)]
+    if not numbered:
+        raise UnreadableFile(_("The file is empty."))
+    (_number, header), *rows = numbered
+    headers = ["" if cell is None else str(cell).strip() for cell in header]
+    width = len(headers)
+    table = Table(headers, [(number, (row + [None] * width)[:width]) for number, row in rows])
+    for number, row in table.rows:
+        for column, cell in enumerate(row):
+            if isinstance(cell, Formula):
+                raise UnreadableFile(
+                    _(
+                        "Row %(row)s, column “%(column)s” holds a formula (%(formula)s): "
+                        "type its value instead, nothing was imported."
+                    )
+                    % {"row": number, "column": headers[column] or column + 1, "formula": cell.text}
+                )
+    return table
