@@ -4,6 +4,7 @@ from typing import Any
 
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import URLPattern, path
@@ -11,7 +12,7 @@ from django.utils.translation import gettext as _
 from import_export.admin import ExportMixin, ImportMixin
 from import_export.formats import base_formats
 
-from core.import_formats import SpreadsheetFile
+from core.import_formats import HubXLSX, SpreadsheetFile
 from core.spreadsheets.reading import UnreadableFile
 
 
@@ -21,10 +22,20 @@ class HubExportMixin(ExportMixin):
     The admin is the secretariat's: it may see and edit focal points' contact details.
     """
 
-    export_formats = [base_formats.CSV, base_formats.XLSX]
+    export_formats = [base_formats.CSV, HubXLSX]
 
     def get_resource_kwargs(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict:
         return {"include_contacts": True}
+
+    def get_export_data(self, file_format: Any, request: HttpRequest, queryset: Any, **kwargs):
+        """Real dates and numbers for the hub's XLSX writer, as django-import-export gives
+        its own binary formats (it knows them by their exact class)."""
+        if not isinstance(file_format, HubXLSX):
+            return super().get_export_data(file_format, request, queryset, **kwargs)
+        if not self.has_export_permission(request):
+            raise PermissionDenied
+        kwargs["force_native_type"] = True
+        return file_format.export_data(self.get_data_for_export(request, queryset, **kwargs))
 
     def export_action(self, request: HttpRequest) -> HttpResponse:
         """The export page reads the list's filters from its address; filters it cannot read

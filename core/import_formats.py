@@ -1,18 +1,24 @@
-"""The file format of the admin's imports of agencies, focal points, countries and
-deliverables (django-import-export), read by the hub's one reader.
+"""The file formats of the admin's imports and downloads (django-import-export), read and
+written by the hub's own reader and writer.
 
-Whatever the person uploads, CSV (any delimiter, the usual encodings), XLSX or ODS, is read by
-core.spreadsheets.reading exactly as the activity import reads it: the reader knows the file
-by its content, so the admin offers one choice, not a format per extension whose rules differ.
+Imports (agencies, focal points, countries, deliverables): whatever the person uploads, CSV
+(any delimiter, the usual encodings), XLSX or ODS, is read by core.spreadsheets.reading
+exactly as the activity import reads it; the reader knows the file by its content, so the
+admin offers one choice, not a format per extension whose rules differ. XLSX downloads: the
+writer of the front end's downloads.
 """
 
+from itertools import chain
 from typing import Any
 
 import tablib
 from django.utils.translation import gettext_lazy as _
+from import_export.formats import base_formats
 from import_export.formats.base_formats import Format
 
+from core.spreadsheets.cells import restore
 from core.spreadsheets.reading import read_table
+from core.spreadsheets.xlsx import render_xlsx
 
 
 class SpreadsheetFile(Format):
@@ -32,3 +38,14 @@ class SpreadsheetFile(Format):
 
     def can_import(self) -> bool:
         return True
+
+
+class HubXLSX(base_formats.XLSX):
+    """The admin's XLSX downloads, written by the hub's own writer (core.spreadsheets.xlsx):
+    text in string cells that spreadsheet programs never evaluate, so that a phone number
+    "+41 22 ..." shows as typed, without the guard a writer that runs "=..." needs."""
+
+    def export_data(self, dataset: tablib.Dataset, **kwargs: Any) -> bytes:
+        # The cells come formula-guarded (core.resources: native_cell); ours need no guard.
+        rows = ([restore(c) if type(c) is str else c for c in row] for row in dataset)
+        return render_xlsx(chain([dataset.headers], rows))
