@@ -1,7 +1,6 @@
 """The admin's XLSX downloads come from the hub's writer: a phone number shows as typed, in a
-string cell, not behind the apostrophe a formula-running writer needs; dates stay dates."""
+string cell, not behind the apostrophe a formula-running writer needs."""
 
-import datetime
 import io
 
 import openpyxl
