@@ -32,7 +32,7 @@ def test_it_shows_a_phone_number_as_typed(superuser_client):
 
 
 def test_it_keeps_a_formula_lookalike_as_text(superuser_client):
-    make_focal_point(make_agency("ILO"), name="=HYPERLINK(\"x\")")
+    make_focal_point(make_agency("ILO"), name='=HYPERLINK("x")')
     sheet = admin_xlsx(superuser_client, "admin:agencies_focalpoint_export", FocalPointResource())
     names = [row[0].value for row in sheet.iter_rows(min_row=2)]
     assert names == ['=HYPERLINK("x")'] and FocalPoint.objects.count() == 1
