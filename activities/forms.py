@@ -18,17 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from activities import participations
 from activities.models import Activity, ActivityStatus, Role, Tool, check_dates
 from agencies.models import Agency, FocalPoint
-from core.forms import UNKNOWN_COUNTRY, resolve_typed_name
+from core.forms import UNKNOWN_COUNTRY, DateInput, resolve_typed_name
 from countries.models import Country
-
-
-class DateInput(forms.DateInput):
-    """The phone's own date picker; ISO format is what type=date inputs speak."""
-
-    input_type = "date"
-
-    def __init__(self, attrs: dict | None = None) -> None:
-        super().__init__(attrs, format="%Y-%m-%d")
 
 
 def focal_point_label(person: FocalPoint) -> str:

@@ -40,6 +40,16 @@ def resolve_typed_name(
     return found
 
 
+class DateInput(forms.DateInput):
+    """The phone's own date picker. A type=date input speaks ISO only: with the French or
+    Spanish date format ("28/11/2026") its value would show empty and block the form."""
+
+    input_type = "date"
+
+    def __init__(self, attrs: dict | None = None) -> None:
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
 class VersionedModelForm(forms.ModelForm):
     """An admin form that carries the version the editor started from (the model counts its
     saves in `version`); a save based on an older one is refused, saying what changed.

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DateInput
 from countries.models import Country, Rating, SelectionCriterion
 
 
@@ -36,9 +37,7 @@ class AssessmentForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("What the rating rests on: a document, a meeting, a source."),
     )
-    assessed_on = forms.DateField(
-        label=_("Assessed on"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    assessed_on = forms.DateField(label=_("Assessed on"), widget=DateInput())
 
     def __init__(self, *args, criteria: dict[int, SelectionCriterion], **kwargs) -> None:
         super().__init__(*args, **kwargs)

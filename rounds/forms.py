@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
+from core.forms import DateInput
 from rounds.models import UpdateRound
 from rounds.services import default_agencies
 
@@ -24,7 +25,7 @@ class OpenRoundForm(forms.ModelForm):
         model = UpdateRound
         fields = ["title", "deadline", "message"]
         widgets = {
-            "deadline": forms.DateInput(attrs={"type": "date"}),
+            "deadline": DateInput(),
             "message": forms.Textarea(attrs={"rows": 4}),
         }
 
