@@ -39,10 +39,11 @@ def member():
 
 
 def test_it_lets_a_member_assess_a_country_from_a_phone(phone, member):
+    row = f"#criterion-{SelectionCriterion.objects.get(number=1).pk}"
     log_in_and_wait(phone, "awa@example.org")
     phone.goto(f"{phone.base_url}/countries/assessments/SN/")
-    phone.locator("#criterion-1 summary").click()
-    form = phone.locator("#criterion-1 form")
+    phone.locator(f"{row} summary").click()
+    form = phone.locator(f"{row} form")
     form.locator("select[name=rating]").select_option(Rating.MET)
     form.locator("textarea[name=note]").fill("Lettre du ministre, 3 mai 2012")
     form.locator("button[type=submit]").click()
