@@ -45,26 +45,10 @@ class WillingLeads:
         }
 
 
-def willing_leads(country: Country) -> WillingLeads:
-    """The member agencies leading or co-leading a running activity in the country."""
-    acronyms = (
-        ActivityAgency.objects.filter(
-            activity__country=country,
-            activity__status__in=RUNNING,
-            role__in=LEAD_ROLES,
-            agency__is_member=True,
-        )
-        .order_by(Lower("agency__acronym"))
-        .values_list("agency__acronym", flat=True)
-        .distinct()
-    )
-    return WillingLeads(list(acronyms))
-
-
-def willing_leads_by_country(countries: Iterable[int]) -> dict[int, ComputedState]:
-    """willing_leads for many countries in one query, as the comparison of countries needs
-    it (countries.matrix_facts: registered in OverviewConfig.ready)."""
-    country_ids = list(countries)
+def lead_acronyms(country_ids: Iterable[int]) -> dict[int, list[str]]:
+    """Per country, the member agencies leading or co-leading a running activity there, by
+    acronym (an empty list for a country with none). One query."""
+    country_ids = list(country_ids)
     pairs = (
         ActivityAgency.objects.filter(
             activity__country_id__in=country_ids,
@@ -79,8 +63,19 @@ def willing_leads_by_country(countries: Iterable[int]) -> dict[int, ComputedStat
     acronyms: dict[int, list[str]] = {country_id: [] for country_id in country_ids}
     for country_id, acronym in pairs:
         acronyms[country_id].append(acronym)
+    return acronyms
+
+
+def willing_leads(country: Country) -> WillingLeads:
+    """The member agencies leading or co-leading a running activity in the country."""
+    return WillingLeads(lead_acronyms([country.pk])[country.pk])
+
+
+def willing_leads_by_country(countries: Iterable[int]) -> dict[int, ComputedState]:
+    """willing_leads for many countries in one query, as the comparison of countries needs
+    it (countries.matrix_facts: registered in OverviewConfig.ready)."""
     states = {}
-    for country_id, found in acronyms.items():
+    for country_id, found in lead_acronyms(countries).items():
         leads = WillingLeads(found)
         states[country_id] = ComputedState(leads.rating, leads.evidence)
     return states
@@ -88,9 +83,5 @@ def willing_leads_by_country(countries: Iterable[int]) -> dict[int, ComputedStat
 
 def countries_of_agencies(agency_ids: frozenset[int]) -> set[int]:
     """Ids of the countries where one of the agencies takes part in an activity."""
-    return set(
-        Activity.objects.filter(participations__agency_id__in=agency_ids)
-        .order_by()
-        .values_list("country_id", flat=True)
-        .distinct()
-    )
+    activities = Activity.objects.with_agencies(agency_ids).order_by()
+    return set(activities.values_list("country_id", flat=True).distinct())
