@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.db.models import Q, QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
 
+from core.charts import bar_width
 from funding.models import Channel, Contribution, ContributionStatus
 
 DIMENSIONS: dict[str, tuple[str, str]] = {
@@ -105,16 +106,13 @@ class Bar:
     total: Total
     highest: Decimal
 
-    def _percent(self, amount: Decimal) -> str:
-        return f"{100 * amount / self.highest:.1f}" if self.highest else "0"
-
     @property
     def paid_width(self) -> str:
-        return self._percent(self.total.paid)
+        return bar_width(self.total.paid, self.highest)
 
     @property
     def pledged_width(self) -> str:
-        return self._percent(self.total.pledged)
+        return bar_width(self.total.pledged, self.highest)
 
 
 @dataclass(frozen=True)

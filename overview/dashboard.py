@@ -29,6 +29,7 @@ from activities.models import (
     Role,
 )
 from agencies.models import Agency
+from core.charts import bar_width
 from core.spreadsheets.cells import ColumnNote
 from countries.models import Region
 from overview.figures import DUE_DAYS, current_plan, deliverables_due, deliverables_late
@@ -50,7 +51,7 @@ class Bar:
     @property
     def width(self) -> str:
         """The bar's length in percent of the chart's highest, for the SVG <rect>."""
-        return f"{100 * self.count / self.highest:.1f}" if self.highest else "0"
+        return bar_width(self.count, self.highest)
 
 
 @dataclass
