@@ -12,10 +12,8 @@ imports.matching's.
 
 from __future__ import annotations
 
-import csv
 import io
 import re
-from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -26,18 +24,14 @@ from python_calamine import CalamineWorkbook
 
 from core.spreadsheets.reading import (
     ZIP_MAGIC,
-    Formula,
     UnreadableFile,
     check_size,
-    clean_cell,
-    csv_cell,
+    csv_rows,
     decode,
-    delimiter_of,
-    formula_cells,
     is_blank,
-    not_a_spreadsheet,
     open_workbook,
     refuse_old_excel,
+    sheet_rows,
 )
 from imports.columns import SAMPLE_ROWS, guess_header, guess_tag
 
@@ -128,13 +122,8 @@ def read_sheet(data: bytes) -> Sheet:
 
 
 def read_csv(text: str) -> Sheet:
-    start = text[: 64 * 1024].splitlines()[:HEADER_SCAN_ROWS]
-    first = next((line for line in start if line.strip()), "")
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter_of(first))
-    try:
-        head = [[csv_cell(cell) for cell in row] for row in islice(reader, HEADER_SCAN_ROWS)]
-    except csv.Error as error:
-        raise not_a_spreadsheet() from error
+    rows = csv_rows(text)
+    head = list(islice(rows, HEADER_SCAN_ROWS))
     found = find_header(head)
     if found is None:
         raise ImportFileError(
@@ -146,14 +135,10 @@ def read_csv(text: str) -> Sheet:
 
     def cells() -> Iterator[list[Any]]:
         yield from head[found.data_from :]
-        try:
-            for row in reader:
-                yield [csv_cell(cell) for cell in row]
-        except csv.Error as error:
-            raise not_a_spreadsheet() from error
+        yield from rows
 
-    rows = numbered(cells(), found.data_from + 1, len(found.headers))
-    return sheet_of(found, rows, max(0, text.count("\n") - found.data_from))
+    numbered_rows = numbered(cells(), found.data_from + 1, len(found.headers))
+    return sheet_of(found, numbered_rows, max(0, text.count("\n") - found.data_from))
 
 
 def numbered(rows: Iterator[list[Any]], first: int, width: int) -> Iterator[Row]:
@@ -191,22 +176,8 @@ def read_workbook(data: bytes) -> Sheet:
             % {"sheets": ", ".join(sheets) or "-"}
         )
     found, sheet, name = best
-    offset = (sheet.start or (0, 0))[1]
-    formulas: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for (at_row, at_column), text in formula_cells(data, name).items():
-        formulas[at_row].append((at_column - offset, text))
-    width = len(found.headers)
-
-    def cells() -> Iterator[list[Any]]:
-        rows = islice(sheet.iter_rows(), found.data_from, None)
-        for index, values in enumerate(rows, start=found.data_from):
-            row = [clean_cell(value) for value in values]
-            for column, text in formulas.get(index, ()):
-                if 0 <= column < len(row):
-                    row[column] = Formula(text)
-            yield row
-
-    rows = numbered(cells(), found.data_from + 1, width)
+    cells = sheet_rows(data, sheet, name, start=found.data_from)
+    rows = numbered(cells, found.data_from + 1, len(found.headers))
     return sheet_of(found, rows, max(0, sheet.total_height - found.data_from), name)
 
 

@@ -19,7 +19,10 @@ import datetime
 import io
 import re
 import zipfile
+from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from django.conf import settings
@@ -30,6 +33,8 @@ from python_calamine import CalamineError, CalamineWorkbook, SheetVisibleEnum
 from core.spreadsheets.cells import restore
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+# A CSV's delimiter is read from its first filled line among these.
+DELIMITER_SCAN_LINES = 10
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # Excel 97-2003 .xls (and other Office binary files)
 
@@ -214,6 +219,35 @@ def ods_formulas(content: bytes, sheet_name: str) -> dict[tuple[int, int], str]:
     return found
 
 
+def csv_rows(text: str) -> Iterator[list[Any]]:
+    """The rows of a CSV text, each cell read by csv_cell, in the delimiter that its first
+    filled line uses."""
+    start = text[: 64 * 1024].splitlines()[:DELIMITER_SCAN_LINES]
+    first = next((line for line in start if line.strip()), "")
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter_of(first))
+    try:
+        for row in reader:
+            yield [csv_cell(cell) for cell in row]
+    except csv.Error as error:
+        raise not_a_spreadsheet() from error
+
+
+def sheet_rows(data: bytes, sheet: Any, name: str, start: int = 0) -> Iterator[list[Any]]:
+    """The rows of a workbook's sheet from row `start` (0: its first), each cell cleaned and
+    a formula given as a Formula. `data` is the workbook's file, whose XML has the formulas."""
+    # The reader's rows start at the sheet's first row, its columns at the first used one.
+    offset = (sheet.start or (0, 0))[1]
+    formulas: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for (at_row, at_column), text in formula_cells(data, name).items():
+        formulas[at_row].append((at_column - offset, text))
+    for index, values in enumerate(islice(sheet.iter_rows(), start, None), start=start):
+        row = [clean_cell(value) for value in values]
+        for column, text in formulas.get(index, ()):
+            if 0 <= column < len(row):
+                row[column] = Formula(text)
+        yield row
+
+
 @dataclass
 class Table:
     """A plain table: the first non-blank row as headers, the rows under it numbered as the
@@ -234,22 +268,9 @@ def read_table(data: bytes) -> Table:
         book, sheets = open_workbook(data)
         if not sheets:
             raise not_a_spreadsheet()
-        sheet = book.get_sheet_by_name(sheets[0])
-        # The reader's rows start at the sheet's first row, its columns at the first used one.
-        offset = (sheet.start or (0, 0))[1]
-        cells = [[clean_cell(value) for value in row] for row in sheet.iter_rows()]
-        for (row, column), text in formula_cells(data, sheets[0]).items():
-            column -= offset
-            if 0 <= row < len(cells) and 0 <= column < len(cells[row]):
-                cells[row][column] = Formula(text)
+        cells = list(sheet_rows(data, book.get_sheet_by_name(sheets[0]), sheets[0]))
     else:
-        text = decode(data)
-        first = next((line for line in text.splitlines() if line.strip()), "")
-        try:
-            reader = csv.reader(io.StringIO(text), delimiter=delimiter_of(first))
-            cells = [[csv_cell(cell) for cell in row] for row in reader]
-        except csv.Error as error:
-            raise not_a_spreadsheet() from error
+        cells = list(csv_rows(decode(data)))
     # A formula is not blank: is_blank() sees only empty cells.
     numbered = [(number, row) for number, row in enumerate(cells, start=1) if not is_blank(row)]
     if not numbered:
