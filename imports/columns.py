@@ -257,12 +257,17 @@ def guess_header(header: str) -> tuple[str, bool]:
     return (known[max(inside, key=len)], False) if inside else ("", False)
 
 
+def tag_parts(tag: str) -> tuple[str, set[str]]:
+    """An HXL tag's hashtag and attributes: "#org+impl+name" -> ("org", {"impl", "name"})."""
+    parts = [part.strip().lower() for part in tag.strip().lstrip("#").split("+")]
+    return parts[0], set(parts[1:])
+
+
 def guess_tag(tag: str) -> str:
     """The field of an HXL hashtag such as #org+impl+name ("" for one the hub does not read)."""
-    parts = [part.strip().lower() for part in tag.strip().lstrip("#").split("+")]
-    if not parts or not parts[0]:
+    hashtag, attributes = tag_parts(tag)
+    if not hashtag:
         return ""
-    hashtag, attributes = parts[0], set(parts[1:])
     if hashtag == "meta":
         return "reference" if "id" in attributes else "version" if "version" in attributes else ""
     if hashtag == "country":

@@ -21,16 +21,11 @@ from activities.hxl import ROLE_TAGS
 from activities.models import Role
 from activities.resources import ROLE_COLUMNS, ActivityResource
 from core.names import choice_keys, name_key
-from imports.columns import SAMPLE_ROWS
+from imports.columns import SAMPLE_ROWS, tag_parts
 from imports.parsing import ImportFileError, Row, Sheet
 
 # The agency columns of one role each: their #org attributes.
 ROLE_ATTRIBUTES = {"lead", "prog", "impl", "funder"}
-
-
-def tag_parts(tag: str) -> tuple[str, set[str]]:
-    parts = [part.strip().lower() for part in tag.strip().lstrip("#").split("+")]
-    return parts[0], set(parts[1:])
 
 
 def long_columns(tags: list[str]) -> tuple[int, int] | None:
