@@ -74,6 +74,10 @@ class CountryQuerySet(models.QuerySet["Country"]):
                 index.ambiguous_name(name, [shown[by_code[c]] for c in codes if c in by_code])
         return index
 
+    def by_code(self, code: str) -> "Country | None":
+        """The country of an ISO code (alpha-2, alpha-3 or numeric, any case), None if none."""
+        return self.filter(code=iso_alpha2(code) or "-").first()
+
     def by_name(self, value: str) -> "Country | None":
         """The country written as `value` (an ISO code, a name or a variant, in any site
         language), None if none is. Raises core.names.AmbiguousName for a name that several

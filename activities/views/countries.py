@@ -10,14 +10,15 @@ import rules
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from activities.exports import activity_download
 from activities.matrix_table import render_matrix_table
 from activities.models import ActivityAgency, Role
 from agencies.models import FocalLevel, FocalPoint
-from countries.models import Country, Region, iso_alpha2
+from countries.models import Country, Region
+from countries.views import country_or_404
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -33,14 +34,6 @@ def index(request: HttpRequest) -> HttpResponse:
         if items
     ]
     return render(request, "countries/index.html", {"regions": regions})
-
-
-def country_or_404(code: str) -> Country:
-    """The country of an ISO code (alpha-2, alpha-3 or numeric, any case)."""
-    country = Country.objects.filter(code=iso_alpha2(code) or "-").first()
-    if country is None:
-        raise Http404("Unknown country code")
-    return country
 
 
 def detail(request: HttpRequest, code: str) -> HttpResponse:

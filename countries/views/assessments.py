@@ -12,7 +12,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -36,6 +36,7 @@ from countries.forms import AssessmentForm
 from countries.languages import LANGUAGE_NAMES, languages_of
 from countries.models import Country, Rating, Region, SelectionCriterion, iso_alpha2
 from countries.rules import assessable_country_ids
+from countries.views import country_or_404
 
 
 def _check_can_see(request: HttpRequest) -> None:
@@ -86,14 +87,6 @@ def start(request: HttpRequest) -> HttpResponse:
     return redirect("countries:assessment", code=code)
 
 
-def _country(code: str) -> Country:
-    alpha2 = iso_alpha2(code)
-    country = Country.objects.filter(code=alpha2).first() if alpha2 else None
-    if country is None:
-        raise Http404("No such country")
-    return country
-
-
 def _form(
     criterion: SelectionCriterion, initial: dict[str, Any], assessed: dict[int, SelectionCriterion]
 ) -> AssessmentForm:
@@ -115,7 +108,7 @@ def country_assessment(request: HttpRequest, code: str) -> HttpResponse:
     now reads, with the person's own text kept in the form, to review and save again.
     """
     _check_can_see(request)
-    country = _country(code)
+    country = country_or_404(code)
     may_assess = request.user.has_perm("countries.assess_country", country)
     criteria = list(SelectionCriterion.objects.all())
     assessed = {c.pk: c for c in criteria if not c.computed}
