@@ -28,13 +28,13 @@ class HubExportMixin(ExportMixin):
         return {"include_contacts": True}
 
     def get_export_data(self, file_format: Any, request: HttpRequest, queryset: Any, **kwargs):
-        """Real dates and numbers for the hub's XLSX writer, as django-import-export gives
-        its own binary formats (it knows them by their exact class)."""
+        """The values as they are for the hub's XLSX writer, which types each cell itself
+        (core.resources.export_cell)."""
         if not isinstance(file_format, HubXLSX):
             return super().get_export_data(file_format, request, queryset, **kwargs)
         if not self.has_export_permission(request):
             raise PermissionDenied
-        kwargs["force_native_type"] = True
+        kwargs["hub_writer"] = True
         return file_format.export_data(self.get_data_for_export(request, queryset, **kwargs))
 
     def export_action(self, request: HttpRequest) -> HttpResponse:

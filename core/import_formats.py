@@ -16,7 +16,6 @@ from django.utils.translation import gettext_lazy as _
 from import_export.formats import base_formats
 from import_export.formats.base_formats import Format
 
-from core.spreadsheets.cells import restore
 from core.spreadsheets.reading import read_table
 from core.spreadsheets.xlsx import render_xlsx
 
@@ -46,6 +45,5 @@ class HubXLSX(base_formats.XLSX):
     "+41 22 ..." shows as typed, without the guard a writer that runs "=..." needs."""
 
     def export_data(self, dataset: tablib.Dataset, **kwargs: Any) -> bytes:
-        # The cells come formula-guarded (core.resources: native_cell); ours need no guard.
-        rows = ([restore(c) if type(c) is str else c for c in row] for row in dataset)
-        return render_xlsx(chain([dataset.headers], rows))
+        # The values come as they are (core.resources.export_cell): the writer types them.
+        return render_xlsx(chain([dataset.headers], dataset))

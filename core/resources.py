@@ -130,6 +130,13 @@ class LinesWidget(widgets.CharWidget):
         return "\n".join(split_list(value))
 
 
+def export_cell(export_kwargs: dict[str, Any]) -> Callable[[Any], Any]:
+    """How a value goes into django-import-export's dataset, for the writer that will read it."""
+    if export_kwargs.get("hub_writer"):
+        return lambda value: value
+    return native_cell if export_kwargs.get("force_native_type") else text_cell
+
+
 class RowDiff(resources.Diff):
     """The import preview, read through the resource's own getters (agency roles included)."""
 
@@ -229,15 +236,16 @@ class HubResource(resources.ModelResource):
         for obj in self.iter_objects(queryset):
             yield [get(obj) for get in getters]
 
-    # django-import-export's own export path (the admin's downloads) uses the same getters,
-    # then makes the cells formula-safe like the fast writers do.
+    # django-import-export's own export path (the admin's downloads) uses the same getters.
+    # For the hub's own writers (`hub_writer`, core.import_formats.HubXLSX) the values go
+    # as they are, typed by the writer; for django-import-export's writers they are made
+    # formula-safe first: guarded text for CSV, guarded strings for its binary formats.
     def export_resource(self, instance: Any, selected_fields: Any = None, **kwargs: Any) -> list:
-        cell = native_cell if kwargs.get("force_native_type") else text_cell
+        cell = export_cell(kwargs)
         return [cell(value) for value in self.export_row(instance, selected_fields)]
 
     def export_field(self, field: Field, instance: Any, **kwargs: Any) -> Any:
-        value = self.value_getter(field)(instance)
-        return native_cell(value) if kwargs.get("force_native_type") else text_cell(value)
+        return export_cell(kwargs)(self.value_getter(field)(instance))
 
     # Import -------------------------------------------------------------------------
 

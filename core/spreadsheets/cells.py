@@ -142,8 +142,6 @@ def typed_cell(value: Any) -> Any:
         return sheet_text(value)
     if value is None or kind is datetime.date:
         return value
-    if kind is datetime.datetime:
-        return naive_local(value)
     if isinstance(value, datetime.datetime):
         return naive_local(value)
     if isinstance(value, NATIVE_TYPES):
