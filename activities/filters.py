@@ -236,6 +236,7 @@ class ActivityFilterSet(django_filters.FilterSet):
         self.filters["country"].extra["choices"] = choices
         agencies = list(Agency.objects.values_list("id", "acronym").order_by("acronym"))
         self.agency_ids = {acronym: pk for pk, acronym in agencies}
+        self.agency_acronyms = dict(agencies)  # id -> acronym (the grid names its columns)
         self.filters["agency"].extra["choices"] = [(acronym, acronym) for _pk, acronym in agencies]
         # Placeholders for selects: "all" reads better than dashes.
         for name in ("region", "guarantee", "type", "status"):

@@ -1,14 +1,15 @@
 """The country x agency grid: how many activities each agency has in each country, and how
 many of them it leads, for the same filters as the matrix.
 
-Four queries whatever the size: two aggregates, and the codes and acronyms they name. At full
-size the grid has ~12,000 cells: they are drawn by the Jinja2 template
-templates/jinja2/activities/grid_table.html (see core/jinja.py), from the plain values built
-here.
+Two aggregate queries whatever the size (the filter form has read the countries' codes and
+the agencies' acronyms they name). At full size the grid has ~12,000 cells: they are drawn by
+the Jinja2 template templates/jinja2/activities/grid_table.html (see core/jinja.py), from the
+plain values built here.
 """
 
 import functools
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 from urllib.parse import quote
@@ -21,9 +22,7 @@ from django.utils.translation import get_language, ngettext
 
 from activities.filters import country_keys, country_names
 from activities.models import Activity, ActivityAgency, Role
-from agencies.models import Agency
 from core.jinja import render_partial
-from countries.models import Country
 
 # Stands for a country code in the country page's URL, reversed once per grid.
 CODE_SLOT = "ZZ"
@@ -67,7 +66,15 @@ class Grid:
     lead_words: dict[int, str] = field(default_factory=dict)
 
 
-def build_grid(activities: QuerySet[Activity], params: QueryDict) -> Grid:
+def build_grid(
+    activities: QuerySet[Activity],
+    params: QueryDict,
+    codes: Mapping[int, str],
+    acronyms: Mapping[int, str],
+) -> Grid:
+    """The grid of `activities`; `codes` and `acronyms` name the countries and agencies by
+    id (the filter form has read them already: ActivityFilterSet.country_codes and
+    agency_acronyms)."""
     activities = activities.order_by()
     # Grouped by the ids, named afterwards: grouping 25,000 participations by two integers
     # rather than by joined code and acronym halves the query at full size. Unfiltered, the
@@ -79,8 +86,6 @@ def build_grid(activities: QuerySet[Activity], params: QueryDict) -> Grid:
     )
     if activities.query.has_filters():
         pairs = pairs.filter(activity__in=activities.values("pk"))
-    codes = dict(Country.objects.values_list("pk", "code"))
-    acronyms = dict(Agency.objects.values_list("pk", "acronym"))
     counts: dict[str, dict[str, tuple[int, int]]] = defaultdict(dict)
     columns: dict[str, GridColumn] = {}
     for country_id, agency_id, n, leads in pairs:

@@ -39,7 +39,7 @@ def matrix(request: HttpRequest) -> HttpResponse:
 def grid(request: HttpRequest) -> HttpResponse:
     """The same filters as the matrix, counted per country and agency."""
     filterset, activities = filtered_activities(request.GET)
-    grid = build_grid(activities, request.GET)
+    grid = build_grid(activities, request.GET, filterset.country_codes, filterset.agency_acronyms)
     ctx = {
         "filter": filterset,
         "grid": grid,

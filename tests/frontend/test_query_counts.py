@@ -24,7 +24,7 @@ COUNTRIES = [
 # Budgets for an anonymous visitor; a logged-in one adds two (session and user).
 BUDGETS = {
     "activities:matrix": 7,  # 2 for the form's choices, count, rows, 3 prefetches
-    "activities:grid": 6,  # 2 for the form's choices, 2 aggregates, codes and acronyms
+    "activities:grid": 4,  # 2 for the form's choices (naming the cells too), 2 aggregates
     "countries:detail": 8,  # country, count, rows, 3 prefetches, agencies, contacts
     "agencies:detail": 6,  # agency, countries, count, leads + partners, focal points
     "countries:index": 1,
