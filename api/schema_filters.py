@@ -2,6 +2,8 @@
 empty value means no filter, so that a client knows what the API will refuse before sending
 it."""
 
+import copy
+
 from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 
 
@@ -10,6 +12,12 @@ class BoundedFilterExtension(DjangoFilterExtension):
     priority = 1
 
     def resolve_filter_field(self, auto_schema, model, filterset_class, field_name, filter_field):
+        # drf-spectacular reads `filter_field.field` of choice filters, which builds the form
+        # field and keeps it on the filter. Given the filter set's class-level filter, that
+        # form field would then be copied into every page's filter set, frozen: the pages'
+        # own placeholder ("all"), widget and fresh choices set in FilterSet.__init__ would be
+        # ignored until a restart. A copy keeps the shared class as it was declared.
+        filter_field = copy.deepcopy(filter_field)
         parameters = super().resolve_filter_field(
             auto_schema, model, filterset_class, field_name, filter_field
         )
