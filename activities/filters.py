@@ -28,10 +28,12 @@ from activities.models import (
     Role,
 )
 from agencies.models import Agency
+from agencies.variants import AGENCY_VARIANTS
 from core.jinja import render_partial
-from core.names import name_key
+from core.names import name_key, name_matches, search_keys, split_variants
 from core.search import contains_folded
-from countries.models import Country, Region, iso_alpha2
+from countries.models import Country, Region, english_name, iso_alpha2
+from countries.variants import NAME_VARIANTS
 
 # Free-text search: more words than this are ignored (each word adds a clause to the query).
 MAX_SEARCH_WORDS = 6
@@ -86,6 +88,10 @@ class QuickSelectMixin:
     template-per-option widget takes ~15 ms for the 200 countries and 60 agencies of a full
     coalition, on every matrix request."""
 
+    # value -> the keys of its names (core.names.search_keys), written on each option for
+    # the pickers' search (static/js/filters.js); set on the form's own copy of the widget.
+    search_keys: dict[str, str] | None = None
+
     def render(self, name, value, attrs=None, renderer=None) -> SafeString:
         attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
         if self.allow_multiple_selected:
@@ -102,6 +108,7 @@ class QuickSelectMixin:
             "attrs": attrs,
             "groups": groups,
             "chosen": {str(item) for item in self.format_value(value)},
+            "keys": self.search_keys or {},
         }
         return render_partial("activities/select.html", context)
 
@@ -114,11 +121,32 @@ class QuickSelectMultiple(QuickSelectMixin, forms.SelectMultiple):
     pass
 
 
+class CountryPicker(QuickSelectMultiple):
+    """Countries are found by any of their names in the picker ("vietnam", "turkey")."""
+
+    def render(self, name, value, attrs=None, renderer=None) -> SafeString:
+        self.search_keys = country_search_keys()
+        return super().render(name, value, attrs, renderer)
+
+
+class AgencyPicker(QuickSelectMultiple):
+    """Agencies are found by their acronyms in other languages too ("OIT", "FMI"); a filter
+    set adds each agency's name and variants (ActivityFilterSet.form)."""
+
+    def render(self, name, value, attrs=None, renderer=None) -> SafeString:
+        own = self.search_keys or {}
+        self.search_keys = {
+            acronym: f"{own.get(acronym, '')} {AGENCY_SEARCH_KEYS.get(acronym, '')}".strip()
+            for acronym in {*own, *AGENCY_SEARCH_KEYS}
+        }
+        return super().render(name, value, attrs, renderer)
+
+
 class CountryCodesFilter(django_filters.MultipleChoiceFilter):
     field_class = CountryCodesField
 
     def __init__(self, *args, **kwargs) -> None:
-        kwargs.setdefault("widget", QuickSelectMultiple(attrs=SEARCHABLE))
+        kwargs.setdefault("widget", CountryPicker(attrs=SEARCHABLE))
         super().__init__(*args, **kwargs)
 
 
@@ -126,7 +154,7 @@ class AcronymsFilter(django_filters.MultipleChoiceFilter):
     field_class = AcronymsField
 
     def __init__(self, *args, **kwargs) -> None:
-        kwargs.setdefault("widget", QuickSelectMultiple(attrs=SEARCHABLE))
+        kwargs.setdefault("widget", AgencyPicker(attrs=SEARCHABLE))
         super().__init__(*args, **kwargs)
 
 
@@ -155,6 +183,24 @@ def country_keys() -> dict[str, str]:
     """ISO code -> the country's name in the active language, folded (core.names.name_key):
     what lists of countries are sorted by ("Égypte" before "Espagne") and search matches."""
     return _country_keys(translation.get_language() or settings.LANGUAGE_CODE)
+
+
+@functools.cache
+def _country_search_keys(language: str) -> dict[str, str]:
+    return {
+        code: search_keys((name, english_name(code), *NAME_VARIANTS.get(code, ())))
+        for code, name in _country_names(language).items()
+    }
+
+
+def country_search_keys() -> dict[str, str]:
+    """ISO code -> the keys of its names (in the active language, in English, its usual
+    variants: "vietnam", "turkey"), for core.names.name_matches."""
+    return _country_search_keys(translation.get_language() or settings.LANGUAGE_CODE)
+
+
+# Acronym -> the keys of its usual other spellings ("OIT", "FMI", "PNUD").
+AGENCY_SEARCH_KEYS = {acronym: search_keys(names) for acronym, names in AGENCY_VARIANTS.items()}
 
 
 def country_choices(
@@ -234,15 +280,29 @@ class ActivityFilterSet(django_filters.FilterSet):
         self.country_codes = {pk: code for pk, code, _region in countries}
         choices = country_choices((code, region) for _pk, code, region in countries)
         self.filters["country"].extra["choices"] = choices
-        agencies = list(Agency.objects.values_list("id", "acronym").order_by("acronym"))
+        rows = list(
+            Agency.objects.values_list("id", "acronym", "name", "name_variants").order_by("acronym")
+        )
+        agencies = [(pk, acronym) for pk, acronym, _name, _variants in rows]
         self.agency_ids = {acronym: pk for pk, acronym in agencies}
         self.agency_acronyms = dict(agencies)  # id -> acronym (the grid names its columns)
+        self.agency_keys = {
+            acronym: search_keys((acronym, name, *split_variants(variants)))
+            for _pk, acronym, name, variants in rows
+        }
         self.filters["agency"].extra["choices"] = [(acronym, acronym) for _pk, acronym in agencies]
         # Placeholders for selects: "all" reads better than dashes.
         for name in ("region", "guarantee", "type", "status"):
             self.filters[name].extra["empty_label"] = _("all")
         for name in ("region", "agency_role", "guarantee", "type", "status"):
             self.filters[name].extra["widget"] = QuickSelect
+
+    @property
+    def form(self) -> forms.Form:
+        form = super().form
+        # The form's own copy of the widget (never the class's): per request.
+        form.fields["agency"].widget.search_keys = self.agency_keys
+        return form
 
     def filter_nothing(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         # agency_role only qualifies the agency filter (see filter_agency).
@@ -277,11 +337,18 @@ class ActivityFilterSet(django_filters.FilterSet):
 def search_clause(word: str) -> Q:
     # Agencies through EXISTS: a join would repeat an activity once per matching agency.
     agency_match = ActivityAgency.objects.filter(activity=OuterRef("pk")).filter(
-        Q(agency__acronym__icontains=word) | Q(contains_folded("agency__name", word))
+        Q(agency__acronym__icontains=word)
+        | Q(contains_folded("agency__name", word))
+        | Q(contains_folded("agency__name_variants", word))
     )
-    # Country names in the visitor's language are not in the database: match them here.
-    key = name_key(word)
-    local_codes = [code for code, folded in country_keys().items() if key and key in folded]
+    # Country names in the visitor's language and the usual variants are not in the
+    # database, nor the agencies' acronyms in other languages: match them here.
+    local_codes = [code for code, keys in country_search_keys().items() if name_matches(word, keys)]
+    acronyms = [acronym for acronym, keys in AGENCY_SEARCH_KEYS.items() if name_matches(word, keys)]
+    if acronyms:
+        agency_match = agency_match | ActivityAgency.objects.filter(
+            activity=OuterRef("pk"), agency__acronym__in=acronyms
+        )
     return (
         Q(contains_folded("title", word))
         | Q(contains_folded("description", word))

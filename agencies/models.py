@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.roles import AnyUser, agency_ids, is_secretariat
+from agencies.variants import known_variants
 from core.names import NameIndex, split_variants
 from countries.models import Region
 
@@ -23,14 +24,15 @@ class AgencyKind(models.TextChoices):
 class AgencyQuerySet(models.QuerySet["Agency"]):
     def name_index(self) -> NameIndex[int]:
         """Every way these agencies are written -> their ids, for the hub's one matcher:
-        the acronym (strong: it wins over another agency's variant), the full name and the
-        variants (an acronym in French or Spanish, "UNWomen"). One query."""
+        the acronym (strong: it wins over another agency's variant), the full name, the
+        variants kept in the admin ("UNWomen") and those of the hub's table (an acronym in
+        French or Spanish: agencies/variants.py). One query."""
         index: NameIndex[int] = NameIndex()
         rows = list(self.order_by().values_list("pk", "acronym", "name", "name_variants"))
         for pk, acronym, _name, _variants in rows:
             index.add(acronym, pk, acronym, strong=True)
         for pk, acronym, name, variants in rows:
-            for written in (name, *split_variants(variants)):
+            for written in (name, *split_variants(variants), *known_variants(acronym)):
                 index.add(written, pk, acronym)
         return index
 
@@ -83,6 +85,16 @@ class Agency(models.Model):
 
     def __str__(self) -> str:
         return self.acronym
+
+    @property
+    def spellings(self) -> list[str]:
+        """Every way people write this agency (core.names.search_keys reads them)."""
+        return [
+            self.acronym,
+            self.name,
+            *split_variants(self.name_variants),
+            *known_variants(self.acronym),
+        ]
 
 
 class FocalLevel(models.TextChoices):

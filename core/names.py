@@ -30,6 +30,32 @@ def name_key(value: str) -> str:
     return re.sub(r"[^0-9a-z]", "", ascii_only.casefold())
 
 
+def sort_key(name: str) -> tuple[str, str]:
+    """How every list of names is sorted, in any language: accents, case and punctuation
+    aside ("Égypte" and "Îles Cook" among the E and I, "d'Ivoire" as "divoire"), the name
+    itself breaking ties."""
+    return (name_key(name), name)
+
+
+def sorted_by_name(items: Iterable[T], name: Any = str) -> list[T]:
+    """`items` sorted by their name (`name(item)`, str by default) with sort_key."""
+    return sorted(items, key=lambda item: sort_key(str(name(item))))
+
+
+def search_keys(names: Iterable[str]) -> str:
+    """The keys of a record's names, one string that a typed name's key is looked for in
+    (name_matches; static/js/filters.js does the same in the pickers)."""
+    return " ".join(dict.fromkeys(key for key in map(name_key, names) if key))
+
+
+def name_matches(typed: str, keys: str) -> bool:
+    """The one search rule for names: what is typed, folded like the names (accents, case,
+    spaces and every kind of apostrophe or hyphen aside), is part of one of them ("Cote
+    d'Ivoire" typed with a curly apostrophe, "vietnam", "OIT")."""
+    key = name_key(typed)
+    return bool(key) and any(key in name for name in keys.split())
+
+
 def split_variants(text: str) -> list[str]:
     """Name variants are kept one per line (commas and semicolons also separate)."""
     return [part.strip() for part in re.split(r"[\n;,]", text) if part.strip()]

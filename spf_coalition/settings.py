@@ -192,6 +192,13 @@ COUNTRIES_OVERRIDE = {
     # django-countries' Spanish catalogue writes "Trinidad yTobago": the hub's catalogue
     # (LOCALE_PATHS come first) names it right in each language.
     "TT": _("Trinidad and Tobago"),
+    # ISO's own forms ("Naoero", "Bahamas (The)"; in French "Eswatini (République d')",
+    # "Micronésie (États Fédérés de)", "Réunion, La"): the names people use instead.
+    "BS": _("Bahamas"),
+    "NR": _("Nauru"),
+    "SZ": _("Eswatini"),
+    "FM": _("Micronesia"),
+    "RE": _("Réunion"),
 }
 
 STATIC_URL = "static/"
