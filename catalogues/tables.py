@@ -13,6 +13,7 @@ from activities.models import Activity, Tool
 from catalogues.models import DataSet, GlobalProcess, OutreachMaterial
 from catalogues.translations import translated
 from core.languages import language_names
+from core.names import sorted_by_name
 from core.spreadsheets.cells import Row
 from countries.models import Country
 
@@ -31,8 +32,7 @@ def countries_using(tools: list[Tool]) -> dict[int, list[Country]]:
     wanted = set().union(*country_ids.values()) if country_ids else set()
     countries = {country.pk: country for country in Country.objects.filter(pk__in=wanted)}
     return {
-        tool_id: sorted((countries[pk] for pk in ids), key=lambda country: country.name)
-        for tool_id, ids in country_ids.items()
+        tool_id: sorted_by_name(countries[pk] for pk in ids) for tool_id, ids in country_ids.items()
     }
 
 

@@ -18,6 +18,7 @@ from django.db.models import QuerySet
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from core.names import sorted_by_name
 from countries.languages import codes_speaking
 from countries.matrix_facts import ComputedState, computed_states
 from countries.models import (
@@ -291,7 +292,7 @@ def comparison(
             else make.assessed(criterion, found.get((country_id, criterion.pk)))
             for criterion in criteria
         ]
-    by_name = sorted(lines.values(), key=lambda line: str(line.country))
+    by_name = sorted_by_name(lines.values(), lambda line: line.country)
     ranked = sorted(by_name, key=lambda line: -line.score)
     for rank, line in enumerate(ranked, start=1):
         line.rank = rank

@@ -7,12 +7,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import DateInput
+from core.names import sorted_by_name
 from countries.models import Country, Rating, SelectionCriterion
 
 
 def country_choices() -> list[str]:
     """Suggestions for a country input (a datalist), in the active language."""
-    return sorted(str(country) for country in Country.objects.all())
+    return sorted_by_name(str(country) for country in Country.objects.all())
 
 
 class AssessmentForm(forms.Form):

@@ -17,6 +17,7 @@ from activities.exports import activity_download
 from activities.matrix_table import render_matrix_table
 from activities.models import ActivityAgency, Role
 from agencies.models import FocalLevel, FocalPoint
+from core.names import sorted_by_name
 from countries.models import Country, Region
 from countries.views import country_or_404
 
@@ -29,7 +30,7 @@ def index(request: HttpRequest) -> HttpResponse:
         by_region.setdefault(country.region, []).append(country)
     labels = dict(Region.choices)
     regions = [
-        (labels.get(region, region), sorted(items, key=str))
+        (labels.get(region, region), sorted_by_name(items))
         for region, items in by_region.items()
         if items
     ]

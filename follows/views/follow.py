@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
-from django.db.models.functions import Lower
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -11,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from agencies.models import Agency
+from core.names import sorted_by_name
 from countries.models import Country
 from follows.models import Follow
 
@@ -21,15 +21,16 @@ def back_to_profile() -> HttpResponse:
 
 def profile_panel(request: HttpRequest) -> dict[str, object]:
     """The profile's section: what the person follows, and what they could follow."""
-    follows = list(Follow.objects.filter(user=request.user).select_related("country", "agency"))
+    follows = sorted_by_name(
+        Follow.objects.filter(user=request.user).select_related("country", "agency"),
+        lambda follow: follow.country or follow.agency,
+    )
     countries = {f.country_id for f in follows if f.country_id}
     agencies = {f.agency_id for f in follows if f.agency_id}
     return {
         "follows": follows,
-        "countries": sorted(
-            Country.objects.exclude(pk__in=countries), key=lambda country: str(country)
-        ),
-        "agencies": Agency.objects.exclude(pk__in=agencies).order_by(Lower("acronym")),
+        "countries": sorted_by_name(Country.objects.exclude(pk__in=countries)),
+        "agencies": sorted_by_name(Agency.objects.exclude(pk__in=agencies)),
     }
 
 
