@@ -125,7 +125,7 @@ class Tool(models.Model):
 
     name = models.CharField(_("name"), max_length=120, unique=True)
     # The catalogue of tools shows the name and description in the reader's language
-    # (catalogues.translations: English is the field itself, a fallback).
+    # (core.translations: English is the field itself, a fallback).
     name_fr = models.CharField(_("name (French)"), max_length=120, blank=True, default="")
     name_es = models.CharField(_("name (Spanish)"), max_length=120, blank=True, default="")
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)

@@ -33,8 +33,8 @@ from catalogues.models import (
     UpdateFrequency,
 )
 from catalogues.tables import with_countries
-from catalogues.translations import translated
 from core.languages import LANGUAGE_CHOICES
+from core.translations import translated
 from countries.models import Country, Region
 from funding.models import Channel, Contribution, ContributionStatus
 from workplan.models import Deliverable, Step

@@ -17,8 +17,8 @@ from catalogues.models import (
     OutreachMaterial,
     UpdateFrequency,
 )
-from catalogues.translations import search_fields as in_every_language
 from core.languages import LANGUAGE_CHOICES
+from core.translations import search_fields as in_every_language
 from countries.models import Country
 
 

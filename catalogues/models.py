@@ -10,8 +10,8 @@ from simple_history import register
 from simple_history.models import HistoricalRecords
 
 from activities.models import Tool
-from catalogues.translations import in_language
 from core.languages import LanguagesField
+from core.translations import in_language
 
 
 def owner_field(related_name: str, verbose_name: str) -> models.ForeignKey:

@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 
 from activities.models import Activity, Tool
 from catalogues.models import DataSet, GlobalProcess, OutreachMaterial
-from catalogues.translations import translated
 from core.languages import language_names
 from core.names import sorted_by_name
 from core.spreadsheets.cells import Row
+from core.translations import translated
 from countries.models import Country
 
 

@@ -9,6 +9,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin import HubImportExportAdmin
 from core.forms import VersionedModelForm
+from core.translations import search_fields
 from countries.assessing import AssessmentConflict
 from countries.models import Country, CountryAssessment, SelectionCriterion, iso_alpha2
 from countries.resources import CountryResource
@@ -86,7 +87,7 @@ class SelectionCriterionAdmin(admin.ModelAdmin):
     list_display_links = ["title"]
     # The secretariat weighs the criteria for the ranking of countries, all on one page.
     list_editable = ["weight"]
-    search_fields = ["title", "description"]
+    search_fields = search_fields("title", "description")
 
 
 @admin.register(CountryAssessment)

@@ -149,7 +149,7 @@ def country_history(country: Country, limit: int = 100) -> list[HistoryEntry]:
                 for name in HISTORY_FIELDS
                 if getattr(before, name) != getattr(record, name)
             ]
-        title = record.criterion.title if record.criterion else _("a deleted criterion")
+        title = record.criterion.shown_title if record.criterion else _("a deleted criterion")
         entries.append(HistoryEntry(record.history_date, who, title, kind, changes))
     entries.reverse()
     return entries[:limit]

@@ -12,6 +12,7 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from core.names import NameIndex, in_every_language, split_variants
+from core.translations import in_language, translated
 from countries.variants import AMBIGUOUS_NAMES, NAME_VARIANTS
 
 
@@ -131,6 +132,11 @@ class SelectionCriterion(models.Model):
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
     title = models.CharField(_("criterion"), max_length=200, unique=True)
     description = models.TextField(_("what it means"), blank=True)
+    # In the reader's language (core.translations: English is the field itself, a fallback).
+    title_fr = in_language(title, "fr")
+    title_es = in_language(title, "es")
+    description_fr = in_language(description, "fr")
+    description_es = in_language(description, "es")
     weight = models.PositiveSmallIntegerField(
         _("weight"),
         default=1,
@@ -172,7 +178,16 @@ class SelectionCriterion(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.number}. {self.title}"
+        return f"{self.number}. {self.shown_title}"
+
+    @property
+    def shown_title(self) -> str:
+        """The title in the reader's language (English where it has none)."""
+        return translated(self, "title")
+
+    @property
+    def shown_description(self) -> str:
+        return translated(self, "description")
 
 
 class Rating(models.TextChoices):
@@ -251,7 +266,7 @@ class CountryAssessment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.country}, {self.criterion.title}: {self.get_rating_display()}"
+        return f"{self.country}, {self.criterion.shown_title}: {self.get_rating_display()}"
 
     def save(self, *args, **kwargs) -> None:
         if not self._state.adding:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Q
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity, ActivityAgency, ActivityStatus
 from follows.models import Follow
@@ -18,15 +18,28 @@ from follows.models import Follow
 MAX_CHANGES = 100
 
 
+# Translated when the digest is written, in its reader's language (not the sender's).
+KIND_LABELS = {
+    "new": _("new"),
+    "edited": _("edited"),
+    "closed": _("closed"),
+    "deleted": _("deleted"),
+}
+
+
 @dataclass(frozen=True)
 class Change:
     kind: str  # "new", "edited", "closed", "deleted"
-    label: str  # the kind in the reader's language
     reference: str
     title: str
     country_id: int
-    who: str
+    who: str  # lazy: "someone (no user recorded)" in the reader's language
     when: datetime.datetime
+
+    @property
+    def label(self) -> str:
+        """The kind in the active language (the reader's, while their email is written)."""
+        return str(KIND_LABELS[self.kind])
 
 
 def followed(user: AbstractBaseUser) -> tuple[set[int], set[int]]:
@@ -78,19 +91,12 @@ def changes_for(
         .order_by("-history_date", "-history_id")[:MAX_CHANGES]
     )
     before = _status_before(records)
-    labels = {
-        "new": _("new"),
-        "edited": _("edited"),
-        "closed": _("closed"),
-        "deleted": _("deleted"),
-    }
     found = []
     for record in records:
         kind = _kind(record, before)
         found.append(
             Change(
                 kind=kind,
-                label=str(labels[kind]),
                 reference=record.reference,
                 title=record.title,
                 country_id=record.country_id,

@@ -180,6 +180,8 @@ LOGIN_REDIRECT_URL = "activities:matrix"
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates day first in every language, through the locale's formats (spf_coalition/formats).
+FORMAT_MODULE_PATH = ["spf_coalition.formats"]
 USE_I18N = True
 TIME_ZONE = "UTC"
 USE_TZ = True

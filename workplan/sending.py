@@ -103,7 +103,7 @@ def messages(rows: list[ReminderLog]) -> list[list[ReminderLog]]:
 
 def when_text(row: ReminderLog) -> str:
     """ "due within 3 days, on 31 March 2030", in the active language, as of the sweep's day."""
-    date = date_format(row.due_date, "j F Y")
+    date = date_format(row.due_date, "DATE_FORMAT")
     if row.is_overdue:
         return _("overdue since %(date)s") % {"date": date}
     days = row.days_before

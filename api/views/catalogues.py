@@ -24,7 +24,7 @@ from catalogues.filters import (
     ToolFilterSet,
 )
 from catalogues.models import DataSet, GlobalProcess, OutreachMaterial
-from catalogues.translations import reader_language
+from core.translations import reader_language
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 LANG_PARAMETER = OpenApiParameter(

@@ -4,7 +4,7 @@ from typing import Any
 
 from django import template
 
-from catalogues.translations import translated as translated_text
+from core.translations import translated as translated_text
 
 register = template.Library()
 

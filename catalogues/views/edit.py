@@ -19,8 +19,8 @@ from django.utils.translation import gettext_lazy
 from activities.models import Tool
 from catalogues.forms import DataSetForm, EntryForm, OutreachForm, ToolForm
 from catalogues.models import DataSet, OutreachMaterial
-from catalogues.translations import translated
 from core.http import forbidden
+from core.translations import translated
 
 
 @dataclass(frozen=True)

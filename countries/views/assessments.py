@@ -158,7 +158,7 @@ def country_assessment(request: HttpRequest, code: str) -> HttpResponse:
             else:
                 messages.success(
                     request,
-                    gettext("Saved: %(criterion)s.") % {"criterion": data["criterion"].title},
+                    gettext("Saved: %(criterion)s.") % {"criterion": data["criterion"].shown_title},
                 )
                 return redirect("countries:assessment", code=country.code)
     today = timezone.localdate()
@@ -256,7 +256,7 @@ class AssessmentTable:
                     str(country),
                     regions.get(country.region, country.region),
                     cell.criterion.number,
-                    cell.criterion.title,
+                    cell.criterion.shown_title,
                     cell.rating_label if cell.rating else "",
                     cell.evidence,
                     cell.assessed_on,

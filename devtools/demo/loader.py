@@ -20,6 +20,7 @@ from django_countries import countries as iso_countries
 
 from activities.models import GUARANTEE_FIELDS, Activity, ActivityAgency, Tool
 from agencies.models import Agency, FocalLevel, FocalPoint
+from countries.criteria_text import give_translations
 from countries.models import Country, SelectionCriterion, english_name
 from countries.regions import ILO_REGIONS
 from countries.variants import NAME_VARIANTS
@@ -270,6 +271,7 @@ def load_criteria(report: LoadReport) -> None:
         if number not in stored
     ]
     SelectionCriterion.objects.bulk_create(new)
+    give_translations(SelectionCriterion.objects.filter(number__in=[c.number for c in new]))
     report.created["selection criteria"] += len(new)
 
 

@@ -1,5 +1,5 @@
 """Titles and descriptions are kept in English, French and Spanish and shown in the reader's
-language, in English where an entry has none in it (catalogues.translations)."""
+language, in English where an entry has none in it (core.translations)."""
 
 import csv
 import io

@@ -23,7 +23,13 @@ def test_the_countries_to_follow_sort_accents_among_their_letters_in_french(clie
     person.profile.save()
     client.force_login(person)
     page = client.get("/accounts/profile/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
-    assert options(page, "follow-country") == ["Égypte", "Espagne", "Îles Cook", "Irlande", "Zambie"]
+    assert options(page, "follow-country") == [
+        "Égypte",
+        "Espagne",
+        "Îles Cook",
+        "Irlande",
+        "Zambie",
+    ]
 
 
 def test_the_agencies_to_follow_sort_without_case(client):

@@ -22,7 +22,9 @@ def rows():
     return {
         "ilo": make_activity(make_country("VN"), {ilo: Role.LEAD}, title="Task force"),
         "imf": make_activity(make_country("TR", region="europe"), {imf: Role.LEAD}, title="Fiscal"),
-        "ci": make_activity(make_country("CI", region="africa"), {undp: Role.LEAD}, title="Pension study"),
+        "ci": make_activity(
+            make_country("CI", region="africa"), {undp: Role.LEAD}, title="Pension study"
+        ),
     }
 
 

@@ -36,4 +36,4 @@ def test_it_ends_the_line_without_a_double_full_stop(member_a_client, member_a, 
     _submit_in_the_morning(member_a, part_a)
     text = " ".join(_submitted_line(member_a_client, part_a).text_content().split())
     assert "m.." not in text
-    assert text.endswith("m.")
+    assert text.endswith("11:44")  # day first, 24-hour clock (spf_coalition/formats)

@@ -43,7 +43,7 @@ def test_it_uses_the_account_settings_of_a_focal_point_with_the_same_address(run
     member.profile.save()
     make_deliverable(DUE, contacts=(make_focal_point(agency, email="ana@example.org"),))
     (message,) = run_sweep(DUE)
-    assert "31 mayo 2030" in message.body
+    assert "31 de mayo de 2030" in message.body
 
 
 def test_it_words_the_french_email_from_the_catalogue(run_sweep, db):

@@ -1,4 +1,5 @@
-"""Catalogue text kept in English, French and Spanish, shown in the reader's language.
+"""Text kept in English, French and Spanish (catalogue entries, selection criteria), shown in
+the reader's language.
 
 Why not django-modeltranslation: it adds its fields when the app registry is ready, after
 django-simple-history has copied the model for its history (translations would be missing from
