@@ -9,7 +9,7 @@ model instances.
 
 import datetime
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -22,6 +22,7 @@ from django.utils.text import Truncator
 from activities.filters import country_names
 from activities.matrix import RowLabels
 from activities.models import GUARANTEE_FIELDS, Activity, ActivityAgency, role_order
+from activities.rules import may_edit_row
 from core.jinja import render_partial
 
 DESCRIPTION_CHARS = 220
@@ -57,18 +58,19 @@ class MatrixRow:
     email: str  # "" unless contacts are shown
     phone: str
     reference: str
+    edit_url: str  # "" unless the reader may edit the row
 
 
-def _agencies_by_activity(ids: Sequence[int]) -> dict[int, list[tuple[str, str]]]:
-    """(role, acronym) pairs of each activity, lead first: one query."""
-    found: dict[int, list[tuple[str, str]]] = defaultdict(list)
+def _agencies_by_activity(ids: Sequence[int]) -> dict[int, list[tuple[str, str, int]]]:
+    """(role, acronym, agency id) of each activity's agencies, lead first: one query."""
+    found: dict[int, list[tuple[str, str, int]]] = defaultdict(list)
     rows = (
         ActivityAgency.objects.filter(activity_id__in=ids)
         .order_by("activity_id", role_order(), "agency__acronym")
-        .values_list("activity_id", "role", "agency__acronym")
+        .values_list("activity_id", "role", "agency__acronym", "agency_id")
     )
-    for activity_id, role, acronym in rows:
-        found[activity_id].append((role, acronym))
+    for activity_id, role, acronym, agency_id in rows:
+        found[activity_id].append((role, acronym, agency_id))
     return found
 
 
@@ -100,11 +102,16 @@ def _month(value: datetime.date | None, months: dict[tuple[int, int], str]) -> s
 
 
 def matrix_rows(
-    activities: Sequence[Activity], labels: RowLabels, *, show_contacts: bool
+    activities: Sequence[Activity],
+    labels: RowLabels,
+    *,
+    show_contacts: bool,
+    may_edit: Callable[[set[int]], bool] = lambda agencies: False,
 ) -> list[MatrixRow]:
     """The rows of activities fetched with for_rows() (country and focal point joined).
 
     Costs three queries whatever the number of rows: agencies, tools used, tools needed.
+    `may_edit` says from a row's agency ids whether the reader may edit it (an Edit link).
     """
     activities = list(activities)
     ids = [activity.pk for activity in activities]
@@ -115,6 +122,7 @@ def matrix_rows(
     # Reverse once, then fill in: reverse() per link would be most of a row's cost.
     country_url = reverse("countries:detail", args=[SLOT])
     agency_url = reverse("agencies:detail", args=[SLOT])
+    edit_url = reverse("activities:activity_edit", args=[0])
     months: dict[tuple[int, int], str] = {}
     rows = []
     for activity in activities:
@@ -134,7 +142,7 @@ def matrix_rows(
                         role,
                         labels.roles.get(role, role),
                     )
-                    for role, acronym in agencies.get(activity.pk, [])
+                    for role, acronym, _id in agencies.get(activity.pk, [])
                 ],
                 type_label=labels.types.get(activity.activity_type, activity.activity_type),
                 guarantees=[
@@ -153,6 +161,11 @@ def matrix_rows(
                 email=person.email if person and show_contacts else "",
                 phone=person.phone if person and show_contacts else "",
                 reference=activity.reference,
+                edit_url=(
+                    edit_url.replace("/0/", f"/{activity.pk}/")
+                    if may_edit({agency_id for _r, _a, agency_id in agencies.get(activity.pk, [])})
+                    else ""
+                ),
             )
         )
     return rows
@@ -171,8 +184,17 @@ def render_matrix_table(
     the country column (a country's own page). Contacts are shown to logged-in people only.
     """
     labels = RowLabels.now()
+    user = request.user
+    rows = matrix_rows(
+        activities,
+        labels,
+        show_contacts=user.is_authenticated,
+        may_edit=(lambda agencies: may_edit_row(user, agencies))
+        if user.is_authenticated
+        else (lambda agencies: False),
+    )
     context = {
-        "rows": matrix_rows(activities, labels, show_contacts=request.user.is_authenticated),
+        "rows": rows,
         "sorts": sorts,
         "hide_country": hide_country,
         "guarantee_labels": labels.guarantees,

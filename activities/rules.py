@@ -22,6 +22,12 @@ def takes_part(user: AnyUser, activity: Activity | None) -> bool:
     return activity.participations.filter(agency_id__in=mine).exists()
 
 
+def may_edit_row(user: AnyUser, row_agency_ids: set[int]) -> bool:
+    """activities.change_activity for a row whose agencies are already known (the matrix
+    table's rows): the same rule, without a query per row."""
+    return is_secretariat(user) or bool(agency_ids(user) & row_agency_ids)
+
+
 # Members create activities with their agency taking part; they edit, close and delete the
 # activities their agencies take part in.
 rules.add_perm("activities.add_activity", is_secretariat | is_member)

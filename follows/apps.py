@@ -10,6 +10,10 @@ class FollowsConfig(AppConfig):
 
     def ready(self) -> None:
         from accounts.profile import register_profile_panel
-        from follows.views.follow import profile_panel
+        from core.page_actions import register_page_action
+        from follows.views.follow import page_button, profile_panel
 
         register_profile_panel("follows/_profile_follows.html", profile_panel, order=60)
+        # Follow a country or an agency from its own page, where people look for it.
+        register_page_action("country", "follows/_follow_button.html", page_button)
+        register_page_action("agency", "follows/_follow_button.html", page_button)

@@ -1,10 +1,11 @@
 from django.urls import path
 
-from overview.views import brief, dashboard, home, maps
+from overview.views import brief, dashboard, help, home, maps
 
 app_name = "overview"
 urlpatterns = [
     path("", home.home, name="home"),
+    path("help/", help.help_page, name="help"),
     path("map/", maps.map_page, name="map"),
     path("map/data/", maps.map_data, name="map_data"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),

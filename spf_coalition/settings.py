@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "core.middleware.PrivateResponsesMiddleware",
     "spf_coalition.middleware.PrivateSiteMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A GET on a POST-only address gets a page that says so, not a blank 405.
+    "core.not_allowed.NotAllowedPageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into a clear page.
@@ -235,6 +237,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "SPF Coalition Hub <hu
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Absolute links in emails (invitations, reminders) start with this. Unset in a dev run, it
 # follows the address the dev server is reached at (core.devserver).
+# Where members write to the secretariat: shown on the help page (empty: no address shown).
+SPF_SECRETARIAT_EMAIL = os.environ.get("SPF_SECRETARIAT_EMAIL", "")
 SITE_URL_FROM_ENVIRONMENT = bool(os.environ.get("SITE_URL"))
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 if DEBUG and not SITE_URL_FROM_ENVIRONMENT:

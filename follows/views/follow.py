@@ -3,9 +3,10 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,8 +16,24 @@ from countries.models import Country
 from follows.models import Follow
 
 
-def back_to_profile() -> HttpResponse:
+def back(request: HttpRequest) -> HttpResponse:
+    """To the page the button was on (a country's, an agency's), else the profile."""
+    page = request.POST.get("next", "")
+    if page and url_has_allowed_host_and_scheme(
+        page, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return HttpResponseRedirect(page)  # never redirect(): it reads a name as a view's
     return redirect(f"{reverse('profile')}#follows")
+
+
+def page_button(request: HttpRequest, target: Country | Agency) -> dict[str, object]:
+    """The Follow button of a country's or an agency's page (core.page_actions): whether the
+    person follows it already (one query; none for a visitor, who is asked to log in)."""
+    field = "country" if isinstance(target, Country) else "agency"
+    following = None
+    if request.user.is_authenticated:
+        following = Follow.objects.filter(user=request.user, **{field: target}).first()
+    return {"field": field, "following": following}
 
 
 def profile_panel(request: HttpRequest) -> dict[str, object]:
@@ -45,7 +62,7 @@ def follow(request: HttpRequest) -> HttpResponse:
         target = {"agency": get_object_or_404(Agency, pk=int(agency_id))}
     else:
         messages.error(request, _("Pick a country or an agency to follow."))
-        return back_to_profile()
+        return back(request)
     try:
         with transaction.atomic():
             Follow.objects.create(user=request.user, **target)
@@ -58,7 +75,7 @@ def follow(request: HttpRequest) -> HttpResponse:
             _("You follow %(name)s: a weekly email tells you what changed in its rows.")
             % {"name": name},
         )
-    return back_to_profile()
+    return back(request)
 
 
 @login_required
@@ -69,4 +86,4 @@ def unfollow(request: HttpRequest, follow_id: int) -> HttpResponse:
     name = found.country or found.agency
     found.delete()
     messages.success(request, _("You no longer follow %(name)s.") % {"name": name})
-    return back_to_profile()
+    return back(request)

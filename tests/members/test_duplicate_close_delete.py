@@ -34,7 +34,7 @@ def test_it_closes_with_today_as_the_end_date(member_a_client, activity_a):
 def test_it_says_the_end_date_in_the_language_s_format(member_a_client, activity_a):
     data = {"version": 1, "end_date": "2024-03-05"}
     response = member_a_client.post(_url("activity_close", activity_a), data, follow=True)
-    assert "completed on March 5, 2024." in response.content.decode()
+    assert "completed on 5 March 2024." in response.content.decode()
 
 
 def test_it_refuses_to_close_before_the_start(member_a_client, activity_a):

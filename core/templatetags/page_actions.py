@@ -1,0 +1,24 @@
+"""{% page_actions "country" country %}: the buttons higher floors add to a page
+(core.page_actions)."""
+
+from typing import Any
+
+from django import template
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
+
+from core.page_actions import page_actions as registered
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def page_actions(context: template.Context, slot: str, obj: Any) -> SafeString:
+    request = context["request"]
+    parts = []
+    for action in registered(slot):
+        extra = action.context(request, obj)
+        if extra is not None:
+            parts.append(render_to_string(action.template, {**extra, "obj": obj}, request))
+    # Each part is a rendered template, escaped there.
+    return mark_safe("".join(parts))
