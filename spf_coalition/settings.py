@@ -59,9 +59,9 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     # The hub's own apps, bottom floor first (README, "How the pieces fit").
     "core",
-    "accounts",
     "countries",
     "agencies",
+    "accounts",
     "activities",
     "workplan",
     "rounds",
@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "follows",
     "funding",
     "catalogues",
+    "assessments",
     "api",
     "overview",
     "devtools",
