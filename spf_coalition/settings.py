@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "funding",
     "catalogues",
     "assessments",
+    "reminders",
     "api",
     "overview",
     "devtools",

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 import activities.urls
 import agencies.urls
 import assessments.urls
+import reminders.urls
+import workplan.urls
 from accounts.profile_views import switch_language
 from spf_coalition.health import healthz
 
@@ -44,7 +46,10 @@ urlpatterns = [
         "agencies/",
         include((agencies.urls.urlpatterns + activities.urls.agency_pages, "agencies")),
     ),
-    path("workplan/", include("workplan.urls")),
+    path(
+        "workplan/",
+        include((workplan.urls.urlpatterns + reminders.urls.urlpatterns, "workplan")),
+    ),
     path("rounds/", include("rounds.urls")),
     path("import/", include("imports.urls")),
     path("follows/", include("follows.urls")),

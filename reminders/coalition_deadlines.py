@@ -13,19 +13,17 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from agencies.models import Agency
-from workplan.models import Deliverable, ReminderLog, Step
-from workplan.other_deadlines import Deadline, open_deadlines
-from workplan.reminder_kinds import kind_label
-from workplan.status import DONE, LATE, with_status
+from reminders.kinds import kind_label
+from reminders.models import ReminderLog
+from rounds.deadlines import still_open
+from workplan.models import Deliverable, Step
+from workplan.other_deadlines import Deadline
+from workplan.status import DONE, with_status
 
 
 def board_path(deliverable: Deliverable) -> str:
     year = deliverable.area.workplan.year
     return f"{reverse('workplan:board_year', args=[year])}#d{deliverable.pk}"
-
-
-def late_deliverables(today: datetime.date) -> QuerySet[Deliverable]:
-    return with_status(Deliverable.objects.all(), today).filter(status=LATE)
 
 
 @dataclass
@@ -92,7 +90,7 @@ def reminders_by_target(steps: list[Step], others: list[Deadline]) -> dict[tuple
 def open_items(today: datetime.date) -> list[OpenItem]:
     """Everything open, earliest due first."""
     steps = list(open_steps(today))
-    others = open_deadlines()
+    others = still_open()
     reminders = reminders_by_target(steps, others)
     agencies = {
         agency.pk: agency
