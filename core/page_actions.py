@@ -1,39 +1,34 @@
 """Buttons that higher floors add to a lower floor's page: "Follow" (follows) on a country's
 page (activities) and an agency's (agencies). The page names its slot and object with
-`{% page_actions "country" country %}` (core/templatetags/page_actions.py); an app above
-fills the slot from its AppConfig.ready with `register_page_action`, so the page's app never
-imports it.
+`{% page_actions "country" country %}` (core/templatetags/page_actions.py), which asks the
+signal below (core.signals); the page's app never imports the apps that answer.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.dispatch import Signal
 from django.http import HttpRequest
+
+from core.signals import answers
 
 
 @dataclass(frozen=True)
 class PageAction:
-    """A template and the context it needs for one object (None: nothing to show)."""
+    """A template and what it shows."""
 
     template: str
-    context: Callable[[HttpRequest, Any], Mapping[str, object] | None]
+    context: Mapping[str, object]
 
 
-_actions: dict[str, dict[str, PageAction]] = {}
+# Asked with `slot` ("country", "agency"), `obj` (the country or agency) and `request` when
+# a country's or an agency's page is drawn; each receiver returns a PageAction (or None).
+# Receivers: follows.views.follow.page_button (the Follow button, FollowsConfig.ready).
+page_actions_asked = Signal()
 
 
-def register_page_action(
-    slot: str,
-    template: str,
-    context: Callable[[HttpRequest, Any], Mapping[str, object] | None],
-) -> None:
-    """Show `template` in the pages' `slot` ("country", "agency"), with `context(request,
-    obj)`; once per template, whatever the number of calls."""
-    _actions.setdefault(slot, {})[template] = PageAction(template, context)
-
-
-def page_actions(slot: str) -> list[PageAction]:
-    return [_actions[slot][template] for template in sorted(_actions.get(slot, {}))]
+def page_actions(slot: str, obj: Any, request: HttpRequest) -> list[PageAction]:
+    return answers(page_actions_asked, sender=PageAction, slot=slot, obj=obj, request=request)

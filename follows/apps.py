@@ -9,11 +9,10 @@ class FollowsConfig(AppConfig):
     verbose_name = _("Followed countries and agencies")
 
     def ready(self) -> None:
-        from accounts.profile import register_profile_panel
-        from core.page_actions import register_page_action
+        from accounts.profile import profile_panels_asked
+        from core.page_actions import page_actions_asked
         from follows.views.follow import page_button, profile_panel
 
-        register_profile_panel("follows/_profile_follows.html", profile_panel, order=60)
+        profile_panels_asked.connect(profile_panel, dispatch_uid="follows.profile_panel")
         # Follow a country or an agency from its own page, where people look for it.
-        register_page_action("country", "follows/_follow_button.html", page_button)
-        register_page_action("agency", "follows/_follow_button.html", page_button)
+        page_actions_asked.connect(page_button, dispatch_uid="follows.page_button")

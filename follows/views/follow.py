@@ -10,8 +10,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.profile import ProfilePanel
 from agencies.models import Agency
 from core.names import sorted_by_name
+from core.page_actions import PageAction
 from countries.models import Country
 from follows.models import Follow
 
@@ -26,29 +28,35 @@ def back(request: HttpRequest) -> HttpResponse:
     return redirect(f"{reverse('profile')}#follows")
 
 
-def page_button(request: HttpRequest, target: Country | Agency) -> dict[str, object]:
-    """The Follow button of a country's or an agency's page (core.page_actions): whether the
-    person follows it already (one query; none for a visitor, who is asked to log in)."""
-    field = "country" if isinstance(target, Country) else "agency"
+def page_button(
+    sender: object, *, slot: str, obj: object, request: HttpRequest, **kwargs: object
+) -> PageAction | None:
+    """The Follow button of a country's or an agency's page: whether the person follows it
+    already (one query; none for a visitor, who is asked to log in). A receiver of
+    core.page_actions.page_actions_asked, connected by FollowsConfig.ready."""
+    if slot not in ("country", "agency"):
+        return None
     following = None
     if request.user.is_authenticated:
-        following = Follow.objects.filter(user=request.user, **{field: target}).first()
-    return {"field": field, "following": following}
+        following = Follow.objects.filter(user=request.user, **{slot: obj}).first()
+    return PageAction("follows/_follow_button.html", {"field": slot, "following": following})
 
 
-def profile_panel(request: HttpRequest) -> dict[str, object]:
-    """The profile's section: what the person follows, and what they could follow."""
+def profile_panel(sender: object, *, request: HttpRequest, **kwargs: object) -> ProfilePanel:
+    """The profile's section: what the person follows, and what they could follow (a
+    receiver of accounts.profile.profile_panels_asked, connected by FollowsConfig.ready)."""
     follows = sorted_by_name(
         Follow.objects.filter(user=request.user).select_related("country", "agency"),
         lambda follow: follow.country or follow.agency,
     )
     countries = {f.country_id for f in follows if f.country_id}
     agencies = {f.agency_id for f in follows if f.agency_id}
-    return {
+    context = {
         "follows": follows,
         "countries": sorted_by_name(Country.objects.exclude(pk__in=countries)),
         "agencies": sorted_by_name(Agency.objects.exclude(pk__in=agencies)),
     }
+    return ProfilePanel("follows/_profile_follows.html", context, order=60)
 
 
 @login_required
