@@ -4,8 +4,12 @@ own frame (with a hint), never the whole page."""
 import datetime
 
 import pytest
+from django.urls import URLResolver, get_resolver
 from django.utils import timezone
 
+from activities.models import Activity, Tool
+from agencies.models import FocalPoint
+from rounds.models import RoundAgency, UpdateRound
 from rounds.services import open_round
 from tests.browser.conftest import log_in_and_wait
 from tests.factories import (
@@ -55,39 +59,112 @@ def coalition():
         secretariat, title="Mid-year matrix update", deadline=deadline, agencies=agencies[:4]
     )
     make_member(agencies[0], username="ana", email="ana@example.org")
+    Tool.objects.create(name="Rapid Assessment Protocol", acronym="RAP", owner=agencies[0])
     return agencies
 
 
-PUBLIC_PAGES = [
-    "/",
-    "/matrix/",
-    "/grid/",
-    "/countries/",
-    "/countries/VN/",
-    "/agencies/",
-    "/agencies/AG0/",
-    "/workplan/",
-    "/workplan/timeline/",
-    "/map/",
-    "/catalogues/tools/",
-    "/catalogues/data/",
-    "/catalogues/processes/",
-    "/catalogues/outreach/",
-    "/accounts/login/",
-]
-MEMBER_PAGES = [
-    "/matrix/",
-    "/grid/",
-    "/countries/BO/",
-    "/my/",
-    "/workplan/my-deadlines/",
-    "/accounts/profile/",
-    "/rounds/parts/1/",
-    "/dashboard/",
-    "/countries/assessments/",
-    "/funding/",
-]
-SECRETARIAT_PAGES = ["/rounds/", "/rounds/open/", "/workplan/deadlines/"]
+# Every page of the hub, by its URL name: where a visitor, a member ("ana", of AG0) and the
+# secretariat ("sec") open it. {ref}, {pk}, {part}, {round}, {tool}, {person}, {history}
+# are filled from the coalition. NOT_PAGES are the names that draw no page of their own.
+PAGES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "overview:home": ("/", ("visitor", "member")),
+    "overview:help": ("/help/", ("visitor", "member")),
+    "overview:map": ("/map/", ("visitor", "member")),
+    "overview:dashboard": ("/dashboard/", ("member", "secretariat")),
+    "overview:country_brief": ("/countries/VN/brief/", ("visitor", "member")),
+    "activities:matrix": ("/matrix/", ("visitor", "member", "secretariat")),
+    "activities:grid": ("/grid/", ("visitor", "member")),
+    "activities:my_rows": ("/my/", ("member",)),
+    "activities:activity_add": ("/activities/new/", ("member",)),
+    "activities:activity_edit": ("/activities/{pk}/edit/", ("member",)),
+    "activities:activity_duplicate": ("/activities/{pk}/duplicate/", ("member",)),
+    "activities:activity_close": ("/activities/{pk}/close/", ("member",)),
+    "activities:activity_delete": ("/activities/{pk}/delete/", ("member",)),
+    "activities:history": ("/activities/{ref}/history/", ("member",)),
+    "activities:restore": ("/activities/{ref}/restore/?history_id={history}", ("secretariat",)),
+    "countries:index": ("/countries/", ("visitor",)),
+    "countries:detail": ("/countries/VN/", ("visitor", "member")),
+    "countries:assessments": ("/countries/assessments/", ("member",)),
+    "countries:assessment_start": ("/countries/assessments/assess/", ("member",)),
+    "countries:assessment": ("/countries/assessments/VN/", ("member",)),
+    "agencies:index": ("/agencies/", ("visitor",)),
+    "agencies:detail": ("/agencies/UN-Habitat/", ("visitor", "member")),
+    "agencies:focal_point_add": ("/agencies/focal-points/new/", ("member",)),
+    "agencies:focal_point_edit": ("/agencies/focal-points/{person}/edit/", ("member",)),
+    "workplan:board": ("/workplan/", ("visitor", "member")),
+    "workplan:board_year": ("/workplan/{year}/", ("visitor",)),
+    "workplan:timeline": ("/workplan/timeline/", ("visitor",)),
+    "workplan:timeline_year": ("/workplan/{year}/timeline/", ("visitor",)),
+    "workplan:my_deadlines": ("/workplan/my-deadlines/", ("member",)),
+    "workplan:coalition_deadlines": ("/workplan/deadlines/", ("secretariat",)),
+    "rounds:index": ("/rounds/", ("secretariat",)),
+    "rounds:open": ("/rounds/open/", ("secretariat",)),
+    "rounds:dashboard": ("/rounds/{round}/", ("secretariat",)),
+    "rounds:checklist": ("/rounds/parts/{part}/", ("member",)),
+    "rounds:submit": ("/rounds/parts/{part}/submit/", ("member",)),  # a GET: the 405 page
+    "imports:upload": ("/import/", ("member",)),
+    "funding:index": ("/funding/", ("visitor", "member")),
+    "catalogues:tools": ("/catalogues/tools/", ("visitor",)),
+    "catalogues:data_sets": ("/catalogues/data/", ("visitor",)),
+    "catalogues:processes": ("/catalogues/processes/", ("visitor",)),
+    "catalogues:outreach": ("/catalogues/outreach/", ("visitor",)),
+    "catalogues:add": ("/catalogues/tools/new/", ("member",)),
+    "catalogues:edit": ("/catalogues/tools/{tool}/edit/", ("member",)),
+    "api:docs": ("/api/docs/", ("visitor",)),
+    "api:token": ("/api/token/", ("member",)),
+    "login": ("/accounts/login/", ("visitor",)),
+    "password_reset": ("/accounts/password-reset/", ("visitor",)),
+    "password_reset_done": ("/accounts/password-reset/sent/", ("visitor",)),
+    "password_reset_complete": ("/accounts/password-reset/done/", ("visitor",)),
+    "profile": ("/accounts/profile/", ("member",)),
+    "password_change": ("/accounts/password/", ("member",)),
+    "password_change_done": ("/accounts/password/done/", ("member",)),
+}
+NOT_PAGES = {
+    # Downloads, feeds, data and the schema.
+    *("countries:export", "agencies:export", "workplan:export", "activities:matrix_export"),
+    *("countries:assessments_export", "funding:export", "funding:totals_export"),
+    *("rounds:dashboard_export", "rounds:dashboard_export_xlsx", "overview:dashboard_export"),
+    *("activities:import_template", "workplan:user_calendar", "workplan:agency_calendar"),
+    *("api:schema", "api:iati", "api:api-root", "healthz", "overview:map_data"),
+    *("activities:focal_point_options", "imports:progress"),
+    # Answers to a form (POST) and links sent by email with a secret token.
+    *("set_language", "logout", "follows:follow", "follows:unfollow", "rounds:close"),
+    *("rounds:reopen", "rounds:confirm_row", "rounds:close_row", "activities:quick_edit"),
+    *("workplan:replace_calendar_feed", "imports:decide", "imports:apply"),
+    *("password_reset_confirm", "accept_invitation", "workplan:digest_off"),
+    # An import's own pages need an uploaded file: test_partner_import_journey opens them.
+    *("imports:job", "imports:columns"),
+}
+
+
+def url_names() -> set[str]:
+    def walk(patterns, namespace: str):
+        for item in patterns:
+            if isinstance(item, URLResolver):
+                if str(item.pattern).startswith("admin/"):
+                    continue
+                inner = f"{namespace}{item.namespace}:" if item.namespace else namespace
+                yield from walk(item.url_patterns, inner)
+            elif item.name and not item.name.endswith(("-list", "-detail")):
+                yield f"{namespace}{item.name}"
+
+    return set(walk(get_resolver().url_patterns, ""))
+
+
+def paths_for(who: str, coalition) -> list[str]:
+    activity = Activity.objects.filter(agencies__acronym="AG0").order_by("pk").first()
+    values = {
+        "pk": activity.pk,
+        "ref": activity.reference,
+        "history": activity.history.order_by("history_id").first().history_id,
+        "part": RoundAgency.objects.get(agency__acronym="AG0").pk,
+        "round": UpdateRound.objects.get().pk,
+        "tool": Tool.objects.get().pk,
+        "person": FocalPoint.objects.get().pk,
+        "year": timezone.localdate().year,
+    }
+    return [path.format(**values) for path, people in PAGES.values() if who in people]
 
 
 def too_wide(page, paths: list[str]) -> dict[str, int]:
@@ -110,22 +187,39 @@ def phone(browser, live_server):
     context.close()
 
 
-def test_it_fits_public_pages_in_a_phone(phone, coalition):
-    assert too_wide(phone, PUBLIC_PAGES) == {}
+def test_it_lists_every_page_of_the_hub():
+    assert url_names() - set(PAGES) - NOT_PAGES == set()
+    assert set(PAGES) - url_names() == set()
 
 
-def test_it_fits_a_member_s_pages_in_a_phone(phone, coalition):
+def test_it_fits_every_page_in_a_phone_for_a_visitor(phone, coalition):
+    assert too_wide(phone, paths_for("visitor", coalition)) == {}
+
+
+def test_it_fits_every_page_in_a_phone_for_a_member(phone, coalition):
     log_in_and_wait(phone, "ana@example.org")
-    paths = [
-        path.replace("/rounds/parts/1/", f"/rounds/parts/{coalition[0].round_parts.get().pk}/")
-        for path in MEMBER_PAGES
-    ]
-    assert too_wide(phone, paths) == {}
+    assert too_wide(phone, paths_for("member", coalition)) == {}
 
 
-def test_it_fits_the_secretariat_s_pages_in_a_phone(phone, coalition):
+def test_it_fits_every_page_in_a_phone_for_the_secretariat(phone, coalition):
     log_in_and_wait(phone, "sec@example.org")
-    assert too_wide(phone, SECRETARIAT_PAGES) == {}
+    assert too_wide(phone, paths_for("secretariat", coalition)) == {}
+
+
+def test_it_keeps_the_header_compact_on_a_phone(phone, coalition):
+    log_in_and_wait(phone, "ana@example.org")
+    phone.goto(f"{phone.base_url}/matrix/")
+    height = phone.locator("header").first.evaluate("el => el.getBoundingClientRect().height")
+    assert height <= 120
+
+
+def test_it_keeps_the_logged_in_menu_on_one_line_on_a_desktop(page, coalition):
+    log_in_and_wait(page, "sec@example.org")
+    page.goto(f"{page.base_url}/matrix/")
+    tops = page.locator("header nav a, header nav button").evaluate_all(
+        "els => els.filter(e => e.offsetParent).map(e => Math.round(e.getBoundingClientRect().top))"
+    )
+    assert tops and max(tops) - min(tops) <= 8
 
 
 def test_it_scrolls_the_grid_inside_its_own_frame_with_a_hint(phone, coalition):
