@@ -1,8 +1,8 @@
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
-from api.views import iati, not_found, token
+from api.views import docs, iati, not_found, token
 from api.views.activities import ActivityViewSet
 from api.views.catalogues import (
     DataSetViewSet,
@@ -32,7 +32,7 @@ router.register("outreach", OutreachMaterialViewSet, basename="outreach")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    path("docs/", docs.docs, name="docs"),
     path("token/", token.token, name="token"),
     path("iati/activities.xml", iati.iati_export, name="iati"),
     path("v1/", include(router.urls)),

@@ -168,18 +168,24 @@ def paths_for(who: str, coalition) -> list[str]:
 
 
 def too_wide(page, paths: list[str]) -> dict[str, int]:
+    """The pages wider than the phone's screen, and any whose title starts in lower case."""
     found = {}
     for path in paths:
         page.goto(f"{page.base_url}{path}")
         width = page.evaluate("() => document.scrollingElement.scrollWidth")
         if width > PHONE["width"]:
             found[path] = width
+        title = page.title()
+        if title[:1] != title[:1].upper():
+            found[path] = title
     return found
 
 
-@pytest.fixture
-def phone(browser, live_server):
-    context = browser.new_context(viewport=PHONE, locale="en-GB", is_mobile=True, has_touch=True)
+@pytest.fixture(params=["en-GB", "fr-FR", "es-ES"])
+def phone(browser, live_server, request):
+    context = browser.new_context(
+        viewport=PHONE, locale=request.param, is_mobile=True, has_touch=True
+    )
     context.set_default_timeout(10_000)
     page = context.new_page()
     page.base_url = live_server.url
