@@ -16,9 +16,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts.roles import agency_ids, is_secretariat
+from accounts.roles import agency_ids, is_secretariat, rule_required
 from activities.concurrency import EditConflict
 from activities.country_order import CountryOrderPaginator
 from activities.forms import QuickEditForm, focal_point_label
@@ -85,19 +86,14 @@ def row_context(agency: Agency | None, show_round: bool) -> dict[str, object]:
     }
 
 
-@login_required
+@rule_required(
+    "activities.keep_rows",
+    _lazy("This page is for members of an agency. Ask the secretariat to add you to your agency."),
+)
 @require_GET
 def my_rows(request: HttpRequest) -> HttpResponse:
     """The activities of one of the user's agencies, each editable inline."""
     user = request.user
-    secretariat = is_secretariat(user)
-    if not secretariat and not agency_ids(user):
-        raise PermissionDenied(
-            _(
-                "This page is for members of an agency. Ask the secretariat to add you to "
-                "your agency."
-            )
-        )
     choices = list(
         Agency.objects.spoken_for_by(user).order_by("acronym").only("pk", "acronym", "name")
     )
