@@ -30,12 +30,8 @@ from activities.models import (
 )
 from agencies.models import Agency, AgencyKind, FocalLevel, FocalPoint
 from countries.models import Country, Region, english_name
+from countries.regions import ILO_REGIONS
 from workplan.models import Area, Deliverable, Step, Workplan
-
-try:  # The real ILO table, where it exists; any fixed assignment does for a benchmark.
-    from countries.regions import ILO_REGIONS
-except ImportError:  # pragma: no cover - only before countries/regions.py landed
-    ILO_REGIONS = {}
 
 BATCH_SIZE = 2000
 T = TypeVar("T")
@@ -153,15 +149,7 @@ def build_coalition(
 def _countries(count: int) -> list[Country]:
     # Sorted by code, not by name: names (hence the order) depend on the language.
     codes = sorted(code for code, _name in iso_countries)[:count]
-    fallback = Region.values
-    rows = [
-        Country(
-            code=code,
-            name=english_name(code),
-            region=ILO_REGIONS.get(code) or fallback[i % len(fallback)],
-        )
-        for i, code in enumerate(codes)
-    ]
+    rows = [Country(code=code, name=english_name(code), region=ILO_REGIONS[code]) for code in codes]
     return Country.objects.bulk_create(rows, batch_size=BATCH_SIZE)
 
 

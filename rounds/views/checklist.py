@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -28,17 +28,9 @@ def _is_htmx(request: HttpRequest) -> bool:
     return request.headers.get("HX-Request") == "true"
 
 
-def edit_url(activity: Activity) -> str | None:
-    """The member edit form for the row, if it is there (it is built separately)."""
-    for name, kwargs in (
-        ("activities:edit", {"reference": activity.reference}),
-        ("activities:activity_edit", {"pk": activity.pk}),
-    ):
-        try:
-            return reverse(name, kwargs=kwargs)
-        except NoReverseMatch:
-            continue
-    return None
+def edit_url(activity: Activity) -> str:
+    """The member edit form for the row."""
+    return reverse("activities:activity_edit", kwargs={"pk": activity.pk})
 
 
 def _answerable_part(request: HttpRequest, part_id: int) -> RoundAgency:
