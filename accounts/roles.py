@@ -30,6 +30,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.functional import Promise
 
 from accounts.models import SECRETARIAT_GROUP, Membership
+from agencies.models import Agency, AgencyQuerySet
 
 AnyUser = AbstractBaseUser | AnonymousUser
 
@@ -65,6 +66,13 @@ def is_secretariat(user: AnyUser) -> bool:
 def is_member(user: AnyUser) -> bool:
     """Speaks for at least one agency."""
     return bool(agency_ids(user))
+
+
+def agencies_spoken_for(user: AnyUser) -> AgencyQuerySet:
+    """The agencies the user may act for: their own, every one for the secretariat."""
+    if is_secretariat(user):
+        return Agency.objects.all()
+    return Agency.objects.filter(pk__in=agency_ids(user))
 
 
 # Has rows of the matrix to keep ("My agency's rows", its link in the header): members, and

@@ -19,8 +19,8 @@ from django.urls import reverse
 
 from accounts.language import language_of
 from core import emails
+from rounds.agency_members import members_by_agency
 from rounds.models import RoundAgency
-from rounds.reach import members_by_agency
 
 logger = logging.getLogger(__name__)
 

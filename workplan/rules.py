@@ -10,5 +10,6 @@ import rules
 from accounts.roles import is_secretariat
 
 # Every open and late deadline of the coalition, with who was reminded when: the
-# secretariat's page for chasing members, not a member's business.
+# secretariat's page for chasing members, not a member's business. The reminders app serves
+# it (it shows their log) in the workplan's namespace; "My deadlines" links to it.
 rules.add_perm("workplan.see_coalition_deadlines", is_secretariat)

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts.roles import agency_ids, is_secretariat, rule_required
+from accounts.roles import agencies_spoken_for, agency_ids, is_secretariat, rule_required
 from activities.concurrency import EditConflict
 from activities.country_order import CountryOrderPaginator
 from activities.forms import QuickEditForm, focal_point_label
@@ -43,7 +43,7 @@ def rows_queryset() -> QuerySet[Activity]:
 
 def pick_agency(request: HttpRequest, acronym: str) -> Agency | None:
     """The agency named in ?agency= among those the user may act for (None if not one)."""
-    mine = Agency.objects.spoken_for_by(request.user)
+    mine = agencies_spoken_for(request.user)
     return mine.filter(acronym__iexact=acronym.strip()).first()
 
 
@@ -94,9 +94,7 @@ def row_context(agency: Agency | None, show_round: bool) -> dict[str, object]:
 def my_rows(request: HttpRequest) -> HttpResponse:
     """The activities of one of the user's agencies, each editable inline."""
     user = request.user
-    choices = list(
-        Agency.objects.spoken_for_by(user).order_by("acronym").only("pk", "acronym", "name")
-    )
+    choices = list(agencies_spoken_for(user).order_by("acronym").only("pk", "acronym", "name"))
     wanted = request.GET.get("agency", "").strip()
     if wanted:
         agency = next((a for a in choices if a.acronym.lower() == wanted.lower()), None)

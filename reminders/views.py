@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import rule_required
-from workplan.coalition_deadlines import by_agency, by_deliverable, open_items
+from reminders.coalition_deadlines import by_agency, by_deliverable, open_items
 
 GROUPINGS = {"agency": by_agency, "deliverable": by_deliverable}
 
