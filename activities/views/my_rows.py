@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.roles import agencies_spoken_for, agency_ids, is_secretariat, rule_required
@@ -88,7 +88,9 @@ def row_context(agency: Agency | None, show_round: bool) -> dict[str, object]:
 
 @rule_required(
     "activities.keep_rows",
-    _lazy("This page is for members of an agency. Ask the secretariat to add you to your agency."),
+    gettext_lazy(
+        "This page is for members of an agency. Ask the secretariat to add you to your agency."
+    ),
 )
 @require_GET
 def my_rows(request: HttpRequest) -> HttpResponse:

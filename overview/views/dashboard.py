@@ -5,7 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from accounts.roles import rule_required
 from core.spreadsheets.responses import FORMATS, format_error, table_response
@@ -14,7 +14,7 @@ from overview.dashboard import DashboardTable, build_dashboard
 # The coalition's internal business: members and the secretariat (overview/rules.py).
 members_only = rule_required(
     "overview.see_dashboard",
-    _lazy("The dashboard is for coalition members and the secretariat."),
+    gettext_lazy("The dashboard is for coalition members and the secretariat."),
 )
 
 

@@ -8,8 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.roles import rule_required
@@ -32,7 +31,7 @@ DASHBOARD_SORTS: dict[str, Callable[[RoundAgency], object]] = {
 
 # Every page here is the secretariat's (rounds/rules.py).
 secretariat_only = rule_required(
-    "rounds.manage_round", _lazy("Only the secretariat manages update rounds.")
+    "rounds.manage_round", gettext_lazy("Only the secretariat manages update rounds.")
 )
 
 

@@ -136,3 +136,13 @@ def test_the_reason_is_translated(member_b_client, activity_a, member_b):
     html = member_b_client.post(url, EDIT).content.decode()
     assert '<html lang="fr">' in html
     assert "none of your agencies takes part in it" not in html
+
+
+def test_a_page_s_reason_is_translated_when_refused(client, viewer):
+    # rule_required's reasons are lazy: translated when the page is drawn, in the person's
+    # language.
+    viewer.profile.language = "fr"
+    viewer.profile.save()
+    client.force_login(viewer)
+    html = client.get(reverse("overview:dashboard")).content.decode()
+    assert "Le tableau de bord est destiné aux membres de la coalition" in html
