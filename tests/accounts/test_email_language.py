@@ -1,7 +1,7 @@
-"""Every email the hub sends a person is in the language accounts.language.language_of gives:
-the profile's, if the hub speaks it, else English. One table for the four emails, so that
-none works the language out on its own again (a profile can hold a language the hub no
-longer offers: a settings change, a hand-made row)."""
+"""Every email the hub sends a person is in the language accounts.language gives: the
+profile's, if the hub speaks it, else English. One table for the five emails, so that none
+works the language out on its own again (a profile can hold a language the hub no longer
+offers: a settings change, a hand-made row)."""
 
 import datetime
 
@@ -21,17 +21,22 @@ from rounds.models import RoundAgency, UpdateRound
 from tests.accounts.helpers import html_body
 from tests.factories import make_activity, make_country, make_member
 
+# The reminder sweep, run in-process (tasks eager), as the workplan's reminder tests run it.
+from tests.workplan.conftest import eager_celery, make_deliverable, run_sweep  # noqa: F401
+
 pytestmark = pytest.mark.django_db
 
+DUE = datetime.date(2030, 5, 31)  # a step of the 2030 workplan, swept on its due day
 
-def digest(person: User, client) -> None:
+
+def digest(person: User, request) -> None:
     country = make_country("SN", region="africa")
     Follow.objects.create(user=person, country=country)
     make_activity(country, title="Pension study")
     send_follow_digests(timezone.now() + datetime.timedelta(minutes=1))
 
 
-def round_opened(person: User, client) -> None:
+def round_opened(person: User, request) -> None:
     update_round = UpdateRound.objects.create(
         title="Mid-year update", deadline=timezone.localdate() + datetime.timedelta(days=10)
     )
@@ -39,16 +44,21 @@ def round_opened(person: User, client) -> None:
     announce([part.pk])
 
 
-def invitation(person: User, client) -> None:
+def invitation(person: User, request) -> None:
     # As the admin's "send again" reads the person: the profile is not loaded with them.
     send_invitation(User.objects.get(pk=person.pk))
 
 
-def password_reset(person: User, client) -> None:
-    client.post(reverse("password_reset"), {"email": person.email})
+def password_reset(person: User, request) -> None:
+    request.getfixturevalue("client").post(reverse("password_reset"), {"email": person.email})
 
 
-EMAILS = [digest, round_opened, invitation, password_reset]
+def reminder(person: User, request) -> None:
+    make_deliverable(DUE, agencies=(person.profile.agencies.get(),))
+    request.getfixturevalue("run_sweep")(DUE)
+
+
+EMAILS = [digest, round_opened, invitation, password_reset, reminder]
 
 
 @pytest.mark.parametrize(
@@ -63,13 +73,13 @@ EMAILS = [digest, round_opened, invitation, password_reset]
     ],
 )
 @pytest.mark.parametrize("send", EMAILS, ids=lambda send: send.__name__)
-def test_each_email_speaks_the_rule_s_language(client, agency_a, send, stored, expected):
+def test_each_email_speaks_the_rule_s_language(request, agency_a, send, stored, expected):
     person = make_member(agency_a, username="ana", email="ana@example.org")
     # update(): the profile's own validation would refuse "de"; old rows may still hold it.
     Profile.objects.filter(user=person).update(language=stored)
     person = User.objects.get(pk=person.pk)
     assert language_of(person) == expected
-    send(person, client)
+    send(person, request)
     [message] = mail.outbox
     assert message.to == ["ana@example.org"]
     assert message.extra_headers.get("Content-Language", expected) == expected
