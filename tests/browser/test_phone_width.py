@@ -1,5 +1,5 @@
-"""On a 375 px phone no main page is wider than the screen: wide tables scroll inside their
-own frame (with a hint), never the whole page."""
+"""On a 375 px phone no page is wider than the screen and none writes an error to the console;
+wide tables scroll inside their own frame (with a hint), never the whole page."""
 
 import datetime
 
@@ -167,17 +167,27 @@ def paths_for(who: str, coalition) -> list[str]:
     return [path.format(**values) for path, people in PAGES.values() if who in people]
 
 
-def too_wide(page, paths: list[str]) -> dict[str, int]:
-    """The pages wider than the phone's screen, and any whose title starts in lower case."""
-    found = {}
+def too_wide(page, paths: list[str]) -> dict[str, object]:
+    """The pages wider than the phone's screen, any whose title starts in lower case, and any
+    that wrote an error to the console (a script failing, a Content-Security-Policy
+    violation)."""
+    found: dict[str, object] = {}
+    errors: list[str] = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
     for path in paths:
-        page.goto(f"{page.base_url}{path}")
+        errors.clear()
+        response = page.goto(f"{page.base_url}{path}")
         width = page.evaluate("() => document.scrollingElement.scrollWidth")
         if width > PHONE["width"]:
             found[path] = width
         title = page.title()
         if title[:1] != title[:1].upper():
             found[path] = title
+        # The 405 page of a POST-only address: Chromium notes the status as an error.
+        shown = [e for e in errors if not (response.status == 405 and "status of 405" in e)]
+        if shown:
+            found[path] = shown
     return found
 
 
