@@ -20,8 +20,8 @@ from activities.models import Activity, ActivityAgency, ActivityStatus, Activity
 from activities.resources import ROLE_COLUMNS
 from activities.versions import PastState, states_at
 from imports.columns import column_title
-from imports.duplicates import probable_matches
 from imports.matching import Lookup
+from imports.probable_matches import probable_matches
 from imports.rows import BOOL_FIELDS, DATE_FIELDS, TEXT_FIELDS, TOOL_FIELDS, RowInput
 
 SCALAR_FIELDS = (

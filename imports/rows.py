@@ -41,7 +41,7 @@ class RowInput:
     reference: str
     values: dict[str, Any] = field(default_factory=dict)
     errors: list[Error] = field(default_factory=list)
-    # The reference of the activity a row without one probably is (imports.duplicates).
+    # The reference of the activity a row without one probably is (imports.probable_matches).
     probable: str = ""
 
     def error(self, column: str, value: Any, reason: str) -> None:
