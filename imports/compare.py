@@ -5,24 +5,21 @@ The same comparison serves the preview and the apply (which runs it again, on ro
 for the transaction, so it writes exactly what is true at that moment).
 """
 
-from collections import defaultdict
 from dataclasses import dataclass, field
-from itertools import islice
-from types import SimpleNamespace
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import connection
 from django.utils.translation import gettext as _
 
 from activities import participations
-from activities.models import Activity, ActivityAgency, ActivityStatus, ActivityType, Role
+from activities.models import ActivityStatus, ActivityType, Role
 from activities.resources import ROLE_COLUMNS
 from activities.versions import PastState, states_at
 from imports.columns import column_title
 from imports.matching import Lookup
 from imports.probable_matches import probable_matches
 from imports.rows import BOOL_FIELDS, DATE_FIELDS, TEXT_FIELDS, TOOL_FIELDS, RowInput
+from imports.stored import Current, deleted_references, load_current
 
 SCALAR_FIELDS = (
     "country_id",
@@ -38,23 +35,11 @@ SCALAR_FIELDS = (
 # The column a stored field is shown under in the preview.
 COLUMN_OF = {"country_id": "country_code", "focal_point_id": "focal_point"}
 ROLE_COLUMN_OF = {role: name for name, role in ROLE_COLUMNS.items()}
-LOAD_CHUNK = 5000
 # The person's choices for a row (ImportJob.decisions): a new activity rather than the one
 # it probably is; the file's or the hub's side of its conflicts.
 NEW, FILE, HUB = "new", "file", "hub"
-TIMESTAMPS = ("created_at", "updated_at")
 UNVERSIONED = 2**31  # a row without a version column is as new as the hub
 UNKNOWN = object()  # the downloaded version is not in the history
-
-
-@dataclass(slots=True)
-class Current:
-    """An activity as stored, with its agencies and tools."""
-
-    activity: Any  # an Activity, or its columns as a StoredActivity
-    roles: dict[int, str]  # agency id -> role
-    links: list[participations.Link]
-    tools: dict[str, frozenset[int]]
 
 
 @dataclass(slots=True)
@@ -88,87 +73,6 @@ def normal(value: Any) -> Any:
     if isinstance(value, str):
         return value.replace("\r\n", "\n").replace("\r", "\n").strip()
     return value
-
-
-def load_current(references: list[str], *, lock: bool) -> dict[str, Current]:
-    """The activities of these references, with their agencies and tools: 4 queries a chunk.
-
-    On PostgreSQL the rows come as plain objects (their columns by attribute name) from
-    queries taking the ids as one array: model instances and a placeholder per id cost
-    seconds at 10,000 rows, and the import writes with its own bulk statements anyway.
-    """
-    found: dict[str, Current] = {}
-    refs = iter(references)
-    while chunk := list(islice(refs, LOAD_CHUNK)):
-        by_id = {}
-        for activity in stored_activities(chunk, lock=lock):
-            current = Current(activity, {}, [], {name: frozenset() for name in TOOL_FIELDS})
-            by_id[activity.pk] = found[activity.reference] = current
-        ids = list(by_id)
-        links = rows_of(ActivityAgency, ("id", "activity_id", "agency_id", "role"), ids)
-        for pk, activity_id, agency_id, role in links:
-            by_id[activity_id].roles[agency_id] = role
-            by_id[activity_id].links.append((pk, agency_id, role))
-        for name in TOOL_FIELDS:
-            sets: dict[int, set[int]] = defaultdict(set)
-            through = getattr(Activity, name).through
-            for activity_id, tool_id in rows_of(through, ("activity_id", "tool_id"), ids):
-                sets[activity_id].add(tool_id)
-            for activity_id, tools in sets.items():
-                by_id[activity_id].tools[name] = frozenset(tools)
-    return found
-
-
-def stored_activities(references: list[str], *, lock: bool) -> list[Any]:
-    """The activities with these references, locked for the transaction if asked."""
-    if connection.vendor != "postgresql":
-        activities = Activity.objects.filter(reference__in=references).order_by()
-        if lock:
-            activities = activities.select_for_update(of=("self",))
-        return list(activities)
-    # Not the timestamps: reading 20,000 of them is a second, and the import needs none.
-    fields = [f for f in Activity._meta.concrete_fields if f.name not in TIMESTAMPS]
-    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
-    table = connection.ops.quote_name(Activity._meta.db_table)
-    sql = f"SELECT {columns} FROM {table} WHERE reference = ANY(%s)"
-    with connection.cursor() as cursor:
-        cursor.execute(sql + (" FOR UPDATE" if lock else ""), [references])
-        names = [field.attname for field in fields]
-        return [StoredActivity(**dict(zip(names, row, strict=True))) for row in cursor]
-
-
-class StoredActivity(SimpleNamespace):
-    """An activity's stored columns, by attribute name (see load_current)."""
-
-    @property
-    def pk(self) -> int:
-        return self.id
-
-
-def rows_of(model: Any, columns: tuple[str, ...], activity_ids: list[int]) -> list[tuple]:
-    """`columns` of the model's rows for these activities (one array parameter)."""
-    if not activity_ids:
-        return []
-    if connection.vendor != "postgresql":
-        return list(model.objects.filter(activity_id__in=activity_ids).values_list(*columns))
-    quoted = ", ".join(connection.ops.quote_name(column) for column in columns)
-    table = connection.ops.quote_name(model._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {quoted} FROM {table} WHERE activity_id = ANY(%s)", [activity_ids])
-        return cursor.fetchall()
-
-
-def deleted_references(references: list[str]) -> dict[str, str]:
-    """Reference -> the day it was deleted, for those of `references` the hub deleted."""
-    if not references:
-        return {}
-    records = Activity.history.filter(reference__in=references, history_type="-")
-    return {
-        reference: when.date().isoformat()
-        for reference, when in records.order_by("history_date").values_list(
-            "reference", "history_date"
-        )
-    }
 
 
 class Display:
