@@ -26,10 +26,9 @@ from activities.models import GUARANTEE_FIELDS
 from activities.resources import ROLE_COLUMNS, ActivityResource
 from core.names import choice_keys, name_key
 from imports.dates import DateError, read_date
+from imports.words import GUARANTEES, HEADER_WORDS
 
 BOOL_FIELDS = tuple(GUARANTEE_FIELDS.values())
-# A list column: one cell naming several of the four R202 guarantees.
-GUARANTEES = "guarantees"
 # The fields a column can hold, in the order the mapping step offers them.
 IMPORTED_FIELDS = (
     "reference",
@@ -59,148 +58,6 @@ SHOWN_SAMPLES = 4
 # Share of a column's values that must look alike for a guess from values.
 VALUE_MAJORITY = 0.8
 
-# Headers as partners write them (besides the hub's own, in every site language). Compared
-# by name key; those of five characters or more also count inside a longer header ("Date de
-# début prévue" is a start date).
-HEADER_WORDS: dict[str, tuple[str, ...]] = {
-    "reference": ("ref", "id", "referencia", "activity id", "spf id", "spf reference"),
-    "country_code": ("iso", "iso3", "iso code", "code iso", "code pays", "codigo pais", "cod pais"),
-    "country": ("pays", "pais", "country name", "nom du pays", "nombre del pais", "nation"),
-    "title": (
-        "activity",
-        "activities",
-        "activity title",
-        "activity name",
-        "titre",
-        "intitule",
-        "activite",
-        "nom de l activite",
-        "titulo",
-        "actividad",
-        "nombre de la actividad",
-        "project",
-        "projet",
-        "proyecto",
-    ),
-    "description": ("details", "summary", "resume", "resumen", "descripcion", "objectives"),
-    "activity_type": (
-        "activity type",
-        "type of activity",
-        "kind of work",
-        "type of work",
-        "work",
-        "type d activite",
-        "tipo",
-        "tipo de actividad",
-        "kind",
-        "category",
-        "categorie",
-        "categoria",
-        "modalite",
-        "modalidad",
-    ),
-    "status": ("statut", "etat", "estado", "situation", "stage", "state"),
-    GUARANTEES: (
-        "guarantees",
-        "r202 guarantees",
-        "spf guarantees",
-        "garanties",
-        "garanties du socle",
-        "garantias",
-        "garantias del piso",
-        "guarantee",
-    ),
-    "start_date": (
-        "start",
-        "begins",
-        "beginning",
-        "from",
-        "debut",
-        "date de debut",
-        "inicio",
-        "fecha de inicio",
-        "desde",
-        "started",
-    ),
-    "end_date": (
-        "end",
-        "to",
-        "until",
-        "ends",
-        "finish",
-        "fin",
-        "date de fin",
-        "fecha de fin",
-        "fecha de termino",
-        "hasta",
-        "ended",
-    ),
-    "lead_agency": (
-        "lead",
-        "leading agency",
-        "lead organisation",
-        "lead organization",
-        "leading organisation",
-        "leading organization",
-        "chef de file",
-        "agence chef de file",
-        "agence principale",
-        "lider",
-        "agencia lider",
-        "organismo lider",
-    ),
-    "co_lead_agencies": ("co lead", "colead", "co leads", "co chef de file", "co lider", "colider"),
-    "partner_agencies": (
-        "partners",
-        "agencies",
-        "agency",
-        "other agencies",
-        "partenaires",
-        "agences",
-        "agences partenaires",
-        "autres agences",
-        "socios",
-        "agencias",
-        "organismos",
-        "organizations",
-        "organisations",
-        "implementing partners",
-        "agencies involved",
-    ),
-    "funder_agencies": (
-        "funders",
-        "donors",
-        "donor",
-        "bailleurs",
-        "bailleurs de fonds",
-        "donateurs",
-        "financeurs",
-        "donantes",
-        "financiadores",
-    ),
-    "focal_point": (
-        "contact",
-        "contact person",
-        "point focal",
-        "personne de contact",
-        "punto focal",
-        "persona de contacto",
-        "contacto",
-        "focal person",
-    ),
-    "focal_point_email": (
-        "email",
-        "e mail",
-        "mail",
-        "courriel",
-        "correo",
-        "correo electronico",
-        "contact email",
-    ),
-    "tools_used": ("tools", "outils", "outils utilises", "herramientas", "herramientas utilizadas"),
-    "tools_needed": ("outils necessaires", "besoins en outils", "herramientas necesarias"),
-    "funding": ("financement", "financiamiento", "financiacion", "budget", "presupuesto"),
-}
 LONG_ENOUGH_INSIDE = 5
 
 

@@ -31,6 +31,7 @@ from core.names import AmbiguousName, NameIndex, NameNotFound, choice_keys, name
 from core.resources import split_list, yes_no_words
 from countries.models import Country
 from imports.dates import MONTH_FIRST, DateError, Reading, read_date
+from imports.words import GUARANTEE_WORDS, STATUS_WORDS, TYPE_WORDS
 
 # Messages are lazy: they are translated only when a cell is wrong, not for every cell.
 MESSAGES = {
@@ -56,64 +57,6 @@ MESSAGES = {
         _lazy("Unknown focal point “%(value)s”."),
         _lazy("Several focal points are called “%(value)s”: add their email."),
     ),
-}
-
-
-# The R202 guarantees as partners name them in a list cell (besides the hub's labels in
-# every site language): "Health; children", "Santé, enfance", "salud y vejez".
-GUARANTEE_WORDS: dict[str, tuple[str, ...]] = {
-    "covers_health": (
-        "health",
-        "health care",
-        "healthcare",
-        "sante",
-        "soins de sante",
-        "salud",
-        "atencion de salud",
-    ),
-    "covers_children": ("children", "child", "enfants", "enfance", "ninos", "ninez", "infancia"),
-    "covers_working_age": (
-        "working age",
-        "unemployment",
-        "age actif",
-        "age de travailler",
-        "chomage",
-        "edad activa",
-        "edad de trabajar",
-        "desempleo",
-    ),
-    "covers_older_persons": (
-        "older persons",
-        "older people",
-        "old age",
-        "elderly",
-        "pensions",
-        "personnes agees",
-        "vieillesse",
-        "personas mayores",
-        "adultos mayores",
-        "vejez",
-    ),
-}
-
-
-# Types and statuses as partners write them (besides the hub's labels in every language).
-TYPE_WORDS: dict[str, tuple[str, ...]] = {
-    "advocacy": ("plaidoyer", "incidencia", "sensibilisation", "awareness"),
-    "technical-assistance": ("ta", "assistance technique", "asistencia tecnica", "advisory"),
-    "costing": ("costing", "fiscal space", "chiffrage", "espace budgetaire", "costeo"),
-    "legal": ("law", "legislation", "juridique", "legislatif", "legislacion", "legal"),
-    "capacity-building": ("training", "formation", "renforcement des capacites", "capacitacion"),
-    "study": ("study", "assessment", "etude", "evaluation", "estudio", "evaluacion", "research"),
-    "pilot": ("pilot", "pilote", "piloto"),
-    "south-south": ("south south", "sud sud", "sur sur"),
-    "coordination": ("task force", "coordinacion", "coordination"),
-}
-STATUS_WORDS: dict[str, tuple[str, ...]] = {
-    "planned": ("prevu", "planifie", "a venir", "previsto", "planificado", "pipeline"),
-    "ongoing": ("en cours", "en curso", "active", "in progress", "current"),
-    "completed": ("termine", "acheve", "finalizado", "terminado", "closed", "done", "finished"),
-    "suspended": ("suspendu", "suspendido", "on hold", "en pause"),
 }
 
 
