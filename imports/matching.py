@@ -28,7 +28,7 @@ from activities.models import (
 )
 from agencies.models import Agency, FocalPoint
 from core.names import AmbiguousName, NameIndex, NameNotFound, choice_keys, name_key
-from core.resources import split_list, yes_no_words
+from core.resources import yes_no_words
 from countries.models import Country
 from imports.dates import MONTH_FIRST, DateError, Reading, read_date
 from imports.words import GUARANTEE_WORDS, STATUS_WORDS, TYPE_WORDS
@@ -97,7 +97,7 @@ def find_list(index: NameIndex, value: Any, kind: str) -> list[Any]:
     """The records a list cell names ("ILO; UNICEF"). A wrong name is reported with the
     cell as it would read once corrected, so that following the suggestion keeps the
     cell's other names."""
-    names = split_list(value)
+    names = index.split(value)
     found, problems, corrected = [], [], list(names)
     for position, name in enumerate(names):
         try:
@@ -181,7 +181,7 @@ class Lookup:
         if self.user is None or not is_secretariat(self.user):
             return self.tool_list(value), []
         known, new = set(), []
-        for name in split_list(value):
+        for name in self.tools.split(value):
             try:
                 known.add(self.tools.find(name))
             except NameNotFound:
