@@ -9,15 +9,30 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from imports.columns import Column, column_title, guess_columns, mapping_problems
+from imports.columns import GUARANTEES, Column, column_title, guess_columns, mapping_problems
 from imports.dates import file_order
 from imports.longfile import regroup_long
 from imports.matching import Lookup
 from imports.parsing import ImportFileError, read_sheet
 from imports.rows import DATE_FIELDS, TOOL_FIELDS, RowInput, managed_roles, read_row
+from imports.shapes import cells_past, find_shift, leave_out_notes, realigned
 
 PROGRESS_EVERY = 500
+# The fields whose cell a semicolon file may have split into several, the lists of many
+# first (a realignment that reads as well from two columns goes to the first here).
+SPLITTABLE = (
+    "partner_agencies",
+    "co_lead_agencies",
+    "funder_agencies",
+    *TOOL_FIELDS,
+    GUARANTEES,
+    "lead_agency",
+    "description",
+    "title",
+    "funding",
+)
 
 Progress = Callable[[int, int], None]
 
@@ -29,14 +44,32 @@ class Checked:
     lookup: Lookup
     ignored: list[str] = field(default_factory=list)  # headers of the columns not read
     fields: list[str] = field(default_factory=list)  # the field of each column
+    not_read: list[list[Any]] = field(default_factory=list)  # [row, kind, text]: totals, notes
+    sheet: str = ""  # the workbook's sheet read
+    sheets: list[str] = field(default_factory=list)  # the workbook's sheets
+
+
+@dataclass(frozen=True)
+class FileChoices:
+    """The person's choices on the preview page about reading the file (ImportJob.choices):
+    which sheet, which shifted rows to realign."""
+
+    sheet: str = ""
+    realign: frozenset[int] = frozenset()
+
+    @classmethod
+    def of(cls, data: dict | None) -> "FileChoices":
+        data = data or {}
+        return cls(str(data.get("sheet", "")), frozenset(data.get("realign", ())))
 
 
 class NeedsMapping(Exception):
     """The file's columns are not all the hub's: the person says what each one holds."""
 
-    def __init__(self, columns: list[Column]) -> None:
+    def __init__(self, columns: list[Column], sheet: str = "", sheets: list[str] | None = None):
         super().__init__("columns to map")
         self.columns = columns
+        self.sheet, self.sheets = sheet, sheets or []
 
 
 Choose = Callable[[list[Column]], "list[str] | None"]
@@ -62,26 +95,43 @@ def recognised(columns: list[Column]) -> list[str] | None:
 
 
 def check_file(
-    data: bytes, progress: Progress | None = None, choose: Choose | None = None, user: Any = None
+    data: bytes,
+    progress: Progress | None = None,
+    choose: Choose | None = None,
+    user: Any = None,
+    choices: FileChoices | None = None,
 ) -> Checked:
     """Every row of the file read and matched; ImportFileError for an unreadable file,
     NeedsMapping when its columns need the person's word (`choose` may give it)."""
+    choices = choices or FileChoices()
     # A long HXL file (one row per activity and agency) is read one row per activity.
-    sheet = regroup_long(read_sheet(data))
+    sheet = regroup_long(read_sheet(data, choices.sheet))
     columns = guess_columns(sheet.headers, sheet.tags, sheet.samples())
     fields = (choose(columns) if choose else None) or recognised(columns)
     if fields is None or len(fields) != len(columns):
-        raise NeedsMapping(columns)
+        raise NeedsMapping(columns, sheet.name, sheet.sheets)
     lookup = Lookup(user)
     rows: list[RowInput] = []
     first_row_of: dict[str, int] = {}
     chosen = [(index, name) for index, name in enumerate(fields) if name]
     # Day first or month first is decided for the whole file: its rows are read twice.
-    table = list(sheet.rows())
+    table, not_read = leave_out_notes(list(sheet.rows()))
+    width = len(columns)
+    # Where a list typed without quotes may have become several cells (imports.shapes).
+    splittable = sorted(
+        (index for index, name in chosen if name in SPLITTABLE),
+        key=lambda index: SPLITTABLE.index(fields[index]),
+    )
+
+    def read(number: int, cells: list[Any]) -> RowInput:
+        return read_row(number, {name: cells[index] for index, name in chosen}, lookup)
+
     dated = [index for index, name in chosen if name in DATE_FIELDS]
     lookup.dates = file_order(cells[index] for _number, cells in table for index in dated)
     for number, cells in table:
-        row = read_row(number, {name: cells[index] for index, name in chosen}, lookup)
+        row = read(number, cells)
+        if row.errors or cells_past(cells, width):
+            row = read_shifted(row, cells, width, splittable, read, choices, fields)
         if row.reference:
             first = first_row_of.setdefault(row.reference, number)
             if first != number:
@@ -104,7 +154,53 @@ def check_file(
         if not name and (column.header or column.samples)
     ]
     managed = managed_roles([name for _index, name in chosen])
-    return Checked(rows, managed, lookup, ignored, list(fields))
+    return Checked(rows, managed, lookup, ignored, list(fields), not_read, sheet.name, sheet.sheets)
+
+
+def read_shifted(
+    row: RowInput,
+    cells: list[Any],
+    width: int,
+    splittable: list[int],
+    read: Callable[[int, list[Any]], RowInput],
+    choices: FileChoices,
+    fields: list[str],
+) -> RowInput:
+    """A row wider than the header, or with errors that a realignment removes: realigned
+    when the person chose so, else an error offering it (never a cell dropped silently)."""
+    found = find_shift(
+        cells, width, splittable, lambda moved: len(read(row.number, moved).errors), len(row.errors)
+    )
+    if found is None:
+        past = cells_past(cells, width)
+        if past:
+            row.error(
+                _("(past the last column)"),
+                "; ".join(str(cell) for cell in past),
+                _(
+                    "This row has cells past the last column: they are not read. Put each "
+                    "cell under its header."
+                ),
+            )
+        return row
+    at, shift = found
+    if row.number in choices.realign:
+        return read(row.number, realigned(cells, at, shift))
+    shifted = RowInput(row.number, row.reference)
+    shifted.shifted = [at, shift]
+    shifted.error(
+        fields[at],
+        "; ".join(str(cell) for cell in cells[at : at + shift + 1] if cell not in (None, "")),
+        ngettext(
+            "This row seems shifted %(count)s column right from “%(column)s” (a list typed "
+            "without quotes?): realign it to read these cells as one list.",
+            "This row seems shifted %(count)s columns right from “%(column)s” (a list typed "
+            "without quotes?): realign it to read these cells as one list.",
+            shift,
+        )
+        % {"count": shift, "column": column_title(fields[at])},
+    )
+    return shifted
 
 
 # In checked_rows, a value a row does not have (PostgreSQL's JSON refuses "\u0000").

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from imports.apply import write
 from imports.checking import (
     Checked,
+    FileChoices,
     NeedsMapping,
     Progress,
     check_file,
@@ -33,7 +34,7 @@ from imports.columns import Column
 from imports.compare import NEW, Comparison, compare
 from imports.mappings import saved_fields
 from imports.models import ImportJob, ImportStatus, MappingSource
-from imports.parsing import ImportFileError
+from imports.parsing import ImportFileError, sheet_names
 
 # What a job's save writes at each step (never the file itself, nor what did not change).
 FAILED_FIELDS = ("status", "error", "updated_at")
@@ -73,7 +74,13 @@ def decisions(job: ImportJob) -> dict[int, str]:
 def preview_json(result: Comparison) -> dict:
     """Errors first, then new and changed rows (changed fields only), then unchanged refs."""
     listed = [
-        {"n": row.number, "ref": row.reference, "s": "error", "errors": row.errors}
+        {
+            "n": row.number,
+            "ref": row.reference,
+            "s": "error",
+            "errors": row.errors,
+            "shifted": row.shifted,
+        }
         for row in result.errors
     ]
     for plan in result.conflicts:
@@ -142,16 +149,23 @@ def preview_job(job: ImportJob) -> None:
         return saved
 
     try:
-        checked = check_file(bytes(job.file_data), save_progress(job), choose, job.user)
+        data = bytes(job.file_data)
+        checked = check_file(
+            data, save_progress(job), choose, job.user, FileChoices.of(job.choices)
+        )
         result = compare(
             checked.rows, checked.lookup, job.user, checked.managed, decisions=decisions(job)
         )
     except NeedsMapping as needed:
         job.columns = mapping_json(needed.columns)
+        job.preview = {"sheet": needed.sheet, "sheets": needed.sheets}
         job.status = ImportStatus.MAPPING
-        job.save(update_fields=["columns", "status", "updated_at"])
+        job.save(update_fields=["columns", "preview", "status", "updated_at"])
         return
     except ImportFileError as error:
+        # Another sheet of the workbook may be the one: the page offers them.
+        job.preview = {"sheet": job.choices.get("sheet", ""), "sheets": sheet_names(data)}
+        job.save(update_fields=["preview"])
         fail(job, error.message)
         return
     except Exception:  # a bug must not leave the job "checking" forever, nor make a 500
@@ -170,6 +184,10 @@ def preview_job(job: ImportJob) -> None:
         **preview_json(result),
         "dates": [dates.order, dates.evidence] if dates.seen else [],
         "ignored": checked.ignored,
+        "not_read": checked.not_read,
+        "sheet": checked.sheet,
+        "sheets": checked.sheets,
+        "realigned": sorted(FileChoices.of(job.choices).realign),
         "probable": probable[:PREVIEW_LIST_MAX],
         "asked_new": sorted(new_rows(job)),
         **earlier_import(job),
@@ -229,7 +247,11 @@ def apply_job(job_id: int) -> None:
             save_progress(job)(len(checked.rows), len(checked.rows))
         else:
             checked = check_file(
-                bytes(job.file_data), save_progress(job), lambda _c: job.mapping, job.user
+                bytes(job.file_data),
+                save_progress(job),
+                lambda _c: job.mapping,
+                job.user,
+                FileChoices.of(job.choices),
             )
     except ImportFileError as error:
         fail(job, error.message)

@@ -58,6 +58,9 @@ class ImportJob(models.Model):
     # The person's choices on the preview, by row number: "new" to create a row the
     # import took for an existing activity, "file" to take the file's side of a conflict.
     decisions = models.JSONField(_("decisions"), default=dict, blank=True)
+    # The person's choices on the preview about reading the file: the workbook's sheet,
+    # the shifted rows to realign (imports.checking.FileChoices).
+    choices = models.JSONField(_("reading choices"), default=dict, blank=True)
     status = models.CharField(
         _("status"), max_length=12, choices=ImportStatus.choices, default=ImportStatus.PENDING
     )

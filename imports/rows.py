@@ -43,6 +43,9 @@ class RowInput:
     errors: list[Error] = field(default_factory=list)
     # The reference of the activity a row without one probably is (imports.probable_matches).
     probable: str = ""
+    # [column index, cells] of a row that seems shifted right from that column (see
+    # imports.shapes): the preview offers its realignment.
+    shifted: list[int] | None = None
 
     def error(self, column: str, value: Any, reason: str) -> None:
         self.errors.append((column_title(column), shown(value), reason))

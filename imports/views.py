@@ -86,6 +86,11 @@ def job(request: HttpRequest, pk: int) -> HttpResponse:
         "asked_new": [str(number) for number in preview.get("asked_new", [])],
         "mapped": mapped,
         "can_remap": bool(found.columns) and found.status in (ImportStatus.PREVIEWED,),
+        "shifted": [row for row in rows if row.get("shifted")],
+        "realigned": preview.get("realigned", []),
+        "not_read": preview.get("not_read", []),
+        "sheet": preview.get("sheet", ""),
+        "sheets": preview.get("sheets", []),
         "result": found.result or {},
         "Status": ImportStatus,
     }
@@ -109,7 +114,14 @@ def columns(request: HttpRequest, pk: int) -> HttpResponse:
         remember(request.user, file_columns, fields)
         check_again(found, mapping=fields, mapping_source=MappingSource.CHOSEN)
         return redirect("imports:job", pk=found.pk)
-    return render(request, "imports/columns.html", {"job": found, "form": form})
+    preview = found.preview or {}
+    ctx = {
+        "job": found,
+        "form": form,
+        "sheet": preview.get("sheet", ""),
+        "sheets": preview.get("sheets", []),
+    }
+    return render(request, "imports/columns.html", ctx)
 
 
 def check_again(job: ImportJob, **changes: object) -> None:
@@ -150,6 +162,28 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         if key.startswith("conflict_") and number.isdecimal() and choice in (FILE, HUB):
             decisions[number] = choice
     check_again(found, decisions=decisions)
+    return redirect("imports:job", pk=found.pk)
+
+
+@require_POST
+@login_required
+@permission_required(IMPORT_PERMISSION, raise_exception=True)
+def reading(request: HttpRequest, pk: int) -> HttpResponse:
+    """The person's choices about reading the file: another sheet of the workbook (its
+    columns are matched again), or the shifted rows to realign."""
+    found = own_job(request, pk)
+    if found.status not in (ImportStatus.PREVIEWED, ImportStatus.MAPPING, ImportStatus.FAILED):
+        return redirect("imports:job", pk=found.pk)
+    choices = dict(found.choices)
+    sheet = request.POST.get("sheet")
+    if sheet is not None and sheet != choices.get("sheet", ""):
+        choices = {"sheet": sheet}  # another table: its own columns, rows and choices
+        check_again(found, choices=choices, mapping=[], mapping_source="", decisions={})
+        return redirect("imports:job", pk=found.pk)
+    if "realign_rows" in request.POST:
+        asked = {int(number) for number in request.POST.getlist("realign") if number.isdecimal()}
+        choices["realign"] = sorted(asked)
+    check_again(found, choices=choices)
     return redirect("imports:job", pk=found.pk)
 
 
