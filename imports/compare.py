@@ -66,6 +66,8 @@ class Comparison:
     unchanged: list[list[Any]] = field(default_factory=list)  # [row number, reference]
     errors: list[RowInput] = field(default_factory=list)
     conflicts: list[Planned] = field(default_factory=list)  # stale rows waiting for a choice
+    # Unchanged rows of activities the importer may not change (other agencies'): skipped.
+    others_unchanged: int = 0
 
 
 def normal(value: Any) -> Any:
@@ -160,17 +162,25 @@ def compare(
                 )
                 % {"reference": row.reference, "date": deleted[row.reference]},
             )
+        plan: Planned | None = None
+        if found is not None and not row.errors:
+            stale = row.values.get("version", UNVERSIONED) < found.activity.version
+            past = pasts.get(found.activity.pk, UNKNOWN) if stale else None
+            plan = plan_change(row, found, managed, show, past, decisions.get(row.number, ""))
+            if plan is None:
+                # Unchanged: nothing to check, whoever's row it is (a member's download of
+                # the whole matrix holds the other agencies' rows as they are).
+                result.unchanged.append([row.number, key])
+                if not participations.speaks_for(user, found.roles):
+                    result.others_unchanged += 1
+                continue
         if not row.errors:
             check_rights(row, found, user, lookup, managed)
         if row.errors:
             result.errors.append(row)
             continue
         if found is None:
-            plan: Planned | None = plan_new(row, managed, show)
-        else:
-            stale = row.values.get("version", UNVERSIONED) < found.activity.version
-            past = pasts.get(found.activity.pk, UNKNOWN) if stale else None
-            plan = plan_change(row, found, managed, show, past, decisions.get(row.number, ""))
+            plan = plan_new(row, managed, show)
         if plan is not None and plan.conflicts and not plan.decided:
             result.conflicts.append(plan)
         elif plan is None or not plan.changes:

@@ -108,7 +108,11 @@ def preview_json(result: Comparison) -> dict:
                 "decided": plan.decided,
             }
         )
-    return {"rows": listed[:PREVIEW_LIST_MAX], "unchanged": result.unchanged}
+    return {
+        "rows": listed[:PREVIEW_LIST_MAX],
+        "unchanged": result.unchanged,
+        "others_unchanged": result.others_unchanged,
+    }
 
 
 def mapping_json(columns: list[Column]) -> list[dict]:

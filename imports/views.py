@@ -89,6 +89,7 @@ def job(request: HttpRequest, pk: int) -> HttpResponse:
         "shifted": [row for row in rows if row.get("shifted")],
         "realigned": preview.get("realigned", []),
         "not_read": preview.get("not_read", []),
+        "others_unchanged": preview.get("others_unchanged", 0),
         "sheet": preview.get("sheet", ""),
         "sheets": preview.get("sheets", []),
         "result": found.result or {},
