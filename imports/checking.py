@@ -52,15 +52,21 @@ class Checked:
 @dataclass(frozen=True)
 class FileChoices:
     """The person's choices on the preview page about reading the file (ImportJob.choices):
-    which sheet, which shifted rows to realign."""
+    which sheet, which shifted rows to realign, whether a blank cell clears the hub's value
+    on a row matched without a reference (else it means "not stated")."""
 
     sheet: str = ""
     realign: frozenset[int] = frozenset()
+    blank_clears: bool = False
 
     @classmethod
     def of(cls, data: dict | None) -> "FileChoices":
         data = data or {}
-        return cls(str(data.get("sheet", "")), frozenset(data.get("realign", ())))
+        return cls(
+            str(data.get("sheet", "")),
+            frozenset(data.get("realign", ())),
+            bool(data.get("blank_clears")),
+        )
 
 
 class NeedsMapping(Exception):
@@ -228,14 +234,14 @@ def rows_to_json(checked: Checked) -> dict:
             elif name == "roles" and value is not ABSENT:
                 value = [[pk, role] for pk, role in value.items()]
             cells.append(value)
-        encoded.append([row.number, row.reference, cells])
+        encoded.append([row.number, row.reference, cells, sorted(row.blank)])
     return {"managed": sorted(checked.managed), "keys": keys, "rows": encoded}
 
 
 def rows_from_json(data: dict, user: Any = None) -> Checked:
     keys = data["keys"]
     rows = []
-    for number, reference, cells in data["rows"]:
+    for number, reference, cells, *blank in data["rows"]:
         values = {name: value for name, value in zip(keys, cells, strict=True) if value != ABSENT}
         for name in DATE_FIELDS:
             if values.get(name) is not None:
@@ -245,5 +251,5 @@ def rows_from_json(data: dict, user: Any = None) -> Checked:
                 values[name] = frozenset(values[name])
         if "roles" in values:
             values["roles"] = {pk: role for pk, role in values["roles"]}
-        rows.append(RowInput(number, reference, values))
+        rows.append(RowInput(number, reference, values, blank=set(blank[0] if blank else ())))
     return Checked(rows, frozenset(data["managed"]), Lookup(user))

@@ -36,8 +36,8 @@ SCALAR_FIELDS = (
 COLUMN_OF = {"country_id": "country_code", "focal_point_id": "focal_point"}
 ROLE_COLUMN_OF = {role: name for name, role in ROLE_COLUMNS.items()}
 # The person's choices for a row (ImportJob.decisions): a new activity rather than the one
-# it probably is; the file's or the hub's side of its conflicts.
-NEW, FILE, HUB = "new", "file", "hub"
+# it probably (or maybe) is, or the same; the file's or the hub's side of its conflicts.
+NEW, FILE, HUB, SAME = "new", "file", "hub", "same"
 UNVERSIONED = 2**31  # a row without a version column is as new as the hub
 UNKNOWN = object()  # the downloaded version is not in the history
 
@@ -66,6 +66,7 @@ class Comparison:
     unchanged: list[list[Any]] = field(default_factory=list)  # [row number, reference]
     errors: list[RowInput] = field(default_factory=list)
     conflicts: list[Planned] = field(default_factory=list)  # stale rows waiting for a choice
+    unsure: list[RowInput] = field(default_factory=list)  # maybe an activity: "same" or "new"?
     # Unchanged rows of activities the importer may not change (other agencies'): skipped.
     others_unchanged: int = 0
 
@@ -124,19 +125,25 @@ def compare(
     *,
     lock: bool = False,
     decisions: dict[int, str] | None = None,
+    blank_clears: bool = False,
 ) -> Comparison:
     """Sort every row into planned (new or changed), unchanged, conflicts and errors.
 
     A row without a reference is compared with the activity it probably is, unless the
     person decided it is "new". A row whose version is older than the hub's is compared
     three ways; its conflicts wait for the person's "file" or "hub" (see plan_change).
+    On a row matched without a reference, a blank cell means "not stated" (the hub's
+    value stays) unless the person chose `blank_clears`; a row that maybe is an activity
+    (a reworded title) waits for the person's "same" or "new".
     """
     decisions = decisions or {}
     result = Comparison()
     asked_new = {number for number, choice in decisions.items() if choice == NEW}
-    probable = probable_matches(rows, user, asked_new)
+    same = {number for number, choice in decisions.items() if choice == SAME}
+    matches = probable_matches(rows, user, asked_new, same)
     for row in rows:
-        row.probable = probable.get(row.number, "")
+        row.probable = matches.probable.get(row.number, "")
+        row.maybe = matches.maybe.get(row.number, "")
     references = [row.reference or row.probable for row in rows if row.reference or row.probable]
     current = load_current(references, lock=lock)
     deleted = deleted_references([ref for ref in references if ref not in current])
@@ -162,11 +169,18 @@ def compare(
                 )
                 % {"reference": row.reference, "date": deleted[row.reference]},
             )
+        stating = bool(row.probable) and not blank_clears
+        row_managed = not_stated(row, managed) if stating else managed
+        if "activity_type" in row.blank and not stating:
+            row.error("activity_type", "", _("A type is required."))
+        if row.maybe and not row.errors:
+            result.unsure.append(row)
+            continue
         plan: Planned | None = None
         if found is not None and not row.errors:
             stale = row.values.get("version", UNVERSIONED) < found.activity.version
             past = pasts.get(found.activity.pk, UNKNOWN) if stale else None
-            plan = plan_change(row, found, managed, show, past, decisions.get(row.number, ""))
+            plan = plan_change(row, found, row_managed, show, past, decisions.get(row.number, ""))
             if plan is None:
                 # Unchanged: nothing to check, whoever's row it is (a member's download of
                 # the whole matrix holds the other agencies' rows as they are).
@@ -175,12 +189,12 @@ def compare(
                     result.others_unchanged += 1
                 continue
         if not row.errors:
-            check_rights(row, found, user, lookup, managed)
+            check_rights(row, found, user, lookup, row_managed)
         if row.errors:
             result.errors.append(row)
             continue
         if found is None:
-            plan = plan_new(row, managed, show)
+            plan = plan_new(row, row_managed, show)
         if plan is not None and plan.conflicts and not plan.decided:
             result.conflicts.append(plan)
         elif plan is None or not plan.changes:
@@ -188,6 +202,16 @@ def compare(
         else:
             result.planned.append(plan)
     return result
+
+
+def not_stated(row: RowInput, managed: frozenset[str]) -> frozenset[str]:
+    """Leave out the row's blank cells (the hub's values stay); the roles it still manages."""
+    for name in row.blank:
+        row.values.pop(name, None)
+    blank_roles = {name.removeprefix("role:") for name in row.blank if name.startswith("role:")}
+    if blank_roles and "roles" in row.values and blank_roles >= managed:
+        del row.values["roles"]
+    return managed - blank_roles
 
 
 def check_rights(

@@ -49,6 +49,7 @@ PREVIEWED_FIELDS = (
     "unchanged_count",
     "error_count",
     "conflict_count",
+    "unsure_count",
     "checked_rows",
     "status",
     "updated_at",
@@ -83,6 +84,16 @@ def preview_json(result: Comparison) -> dict:
         }
         for row in result.errors
     ]
+    for row in result.unsure:
+        listed.append(
+            {
+                "n": row.number,
+                "ref": "",
+                "s": "maybe",
+                "maybe": row.maybe,
+                "title": row.values.get("title", ""),
+            }
+        )
     for plan in result.conflicts:
         listed.append(
             {
@@ -152,13 +163,16 @@ def preview_job(job: ImportJob) -> None:
         job.mapping_source = MappingSource.SAVED if saved else ""
         return saved
 
+    data, reading = bytes(job.file_data), FileChoices.of(job.choices)
     try:
-        data = bytes(job.file_data)
-        checked = check_file(
-            data, save_progress(job), choose, job.user, FileChoices.of(job.choices)
-        )
+        checked = check_file(data, save_progress(job), choose, job.user, reading)
         result = compare(
-            checked.rows, checked.lookup, job.user, checked.managed, decisions=decisions(job)
+            checked.rows,
+            checked.lookup,
+            job.user,
+            checked.managed,
+            decisions=decisions(job),
+            blank_clears=reading.blank_clears,
         )
     except NeedsMapping as needed:
         job.columns = mapping_json(needed.columns)
@@ -201,6 +215,7 @@ def preview_job(job: ImportJob) -> None:
     job.unchanged_count = len(result.unchanged)
     job.error_count = len(result.errors)
     job.conflict_count = len(result.conflicts)
+    job.unsure_count = len(result.unsure)
     job.checked_rows = rows_to_json(checked) if not result.errors else []
     job.status = ImportStatus.PREVIEWED
     job.save(update_fields=PREVIEWED_FIELDS)
@@ -275,7 +290,7 @@ def write_job(job_id: int, checked: Checked, reason: str) -> None:
     with transaction.atomic():
         job = (
             ImportJob.objects.select_for_update()
-            .only("pk", "status", "user", "decisions", "file_name")
+            .only("pk", "status", "user", "decisions", "choices", "file_name")
             .get(pk=job_id)
         )
         if job.status != ImportStatus.APPLYING:
@@ -287,8 +302,9 @@ def write_job(job_id: int, checked: Checked, reason: str) -> None:
             checked.managed,
             lock=True,
             decisions=decisions(job),
+            blank_clears=FileChoices.of(job.choices).blank_clears,
         )
-        if result.errors or result.conflicts:
+        if result.errors or result.conflicts or result.unsure:
             # The data moved since the preview (or the rights did): show the new preview.
             job.preview = preview_json(result)
             job.error_count = len(result.errors)

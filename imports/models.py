@@ -78,6 +78,8 @@ class ImportJob(models.Model):
     error_count = models.PositiveIntegerField(_("rows with errors"), default=0)
     # Stale rows (an older version than the hub's) with cells changed on both sides.
     conflict_count = models.PositiveIntegerField(_("rows with conflicts"), default=0)
+    # Rows without a reference that maybe are an activity of the hub (a reworded title).
+    unsure_count = models.PositiveIntegerField(_("rows to confirm"), default=0)
     created_count = models.PositiveIntegerField(_("activities created"), default=0)
     updated_count = models.PositiveIntegerField(_("activities changed"), default=0)
     # References created and changed by the apply: the result page lists them.
@@ -108,7 +110,7 @@ class ImportJob(models.Model):
     @property
     def can_apply(self) -> bool:
         has_work = bool(self.new_count or self.changed_count)
-        unsettled = self.error_count or self.conflict_count
+        unsettled = self.error_count or self.conflict_count or self.unsure_count
         return self.status == ImportStatus.PREVIEWED and not unsettled and has_work
 
     @property
@@ -130,6 +132,14 @@ class ImportJob(models.Model):
                 "to keep before anything can be imported",
                 self.conflict_count,
             ) % {"count": self.conflict_count}
+        if self.unsure_count:
+            return ngettext(
+                "%(count)s row may be an activity the hub has: say whether it is before "
+                "anything can be imported",
+                "%(count)s rows may be activities the hub has: say whether they are before "
+                "anything can be imported",
+                self.unsure_count,
+            ) % {"count": self.unsure_count}
         if not (self.new_count or self.changed_count):
             return gettext("Nothing to import: the file matches the hub")
         return gettext("Ready to apply")

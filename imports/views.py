@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from imports.columns import Column, field_label
-from imports.compare import FILE, HUB, NEW
+from imports.compare import FILE, HUB, NEW, SAME
 from imports.forms import MappingForm, UploadForm
 from imports.jobs import TASK_THRESHOLD, apply_job, preview_job, start_apply
 from imports.mappings import remember
@@ -79,6 +79,8 @@ def job(request: HttpRequest, pk: int) -> HttpResponse:
         "listed_all": len(rows)
         >= found.error_count + found.conflict_count + found.new_count + found.changed_count,
         "conflicts": [row for row in rows if row["s"] == "conflict"],
+        "maybe": [row for row in rows if row["s"] == "maybe"],
+        "blank_clears": bool(found.choices.get("blank_clears")),
         "ignored": preview.get("ignored", []),
         "earlier": preview.get("earlier"),
         "dates": preview.get("dates") or [],
@@ -137,6 +139,7 @@ def check_again(job: ImportJob, **changes: object) -> None:
         unchanged_count=0,
         error_count=0,
         conflict_count=0,
+        unsure_count=0,
         error="",
         **changes,
     )
@@ -149,7 +152,8 @@ def check_again(job: ImportJob, **changes: object) -> None:
 @permission_required(IMPORT_PERMISSION, raise_exception=True)
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
     """The person's choices on the preview: rows taken for an activity the hub has that are
-    new ones; for a row changed both in the hub and in the file, which side to keep."""
+    new ones; rows that maybe are one, whether they are; for a row changed both in the hub
+    and in the file, which side to keep."""
     found = own_job(request, pk)
     if found.status != ImportStatus.PREVIEWED:
         return redirect("imports:job", pk=found.pk)
@@ -162,6 +166,9 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         number = key.removeprefix("conflict_")
         if key.startswith("conflict_") and number.isdecimal() and choice in (FILE, HUB):
             decisions[number] = choice
+        number = key.removeprefix("maybe_")
+        if key.startswith("maybe_") and number.isdecimal() and choice in (SAME, NEW):
+            decisions[number] = choice
     check_again(found, decisions=decisions)
     return redirect("imports:job", pk=found.pk)
 
@@ -171,7 +178,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required(IMPORT_PERMISSION, raise_exception=True)
 def reading(request: HttpRequest, pk: int) -> HttpResponse:
     """The person's choices about reading the file: another sheet of the workbook (its
-    columns are matched again), or the shifted rows to realign."""
+    columns are matched again), the shifted rows to realign, what a blank cell means."""
     found = own_job(request, pk)
     if found.status not in (ImportStatus.PREVIEWED, ImportStatus.MAPPING, ImportStatus.FAILED):
         return redirect("imports:job", pk=found.pk)
@@ -184,6 +191,8 @@ def reading(request: HttpRequest, pk: int) -> HttpResponse:
     if "realign_rows" in request.POST:
         asked = {int(number) for number in request.POST.getlist("realign") if number.isdecimal()}
         choices["realign"] = sorted(asked)
+    if "blank" in request.POST:
+        choices["blank_clears"] = request.POST["blank"] == "clears"
     check_again(found, choices=choices)
     return redirect("imports:job", pk=found.pk)
 
