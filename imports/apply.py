@@ -85,12 +85,13 @@ def write(planned: list[Planned], user: Any, reason: str) -> Written:
 def write_people(planned: list[Planned], user: Any, reason: str) -> None:
     """The focal points and tools the file adds (each once, however many rows name them)
     and the new emails of known people, before the activities that point at them."""
-    added: dict[tuple[int, str], FocalPoint] = {}
+    # One person, one identity: by email, else by name, whatever the agency of the row.
+    added: dict[str, FocalPoint] = {}
     for plan in planned:
         if plan.new_person is not None:
             agency_id, name, email = plan.new_person
             country_id = plan.fields.get("country_id") or plan.current.activity.country_id
-            key = (agency_id, name_key(name))
+            key = email.strip().lower() or name_key(name)
             if key not in added:
                 person = FocalPoint(
                     agency_id=agency_id,
