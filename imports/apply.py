@@ -85,25 +85,34 @@ def write(planned: list[Planned], user: Any, reason: str) -> Written:
 def write_people(planned: list[Planned], user: Any, reason: str) -> None:
     """The focal points and tools the file adds (each once, however many rows name them)
     and the new emails of known people, before the activities that point at them."""
-    # One person, one identity: by email, else by name, whatever the agency of the row.
-    added: dict[str, FocalPoint] = {}
+    # One person, one identity, whatever the agency of the row: the same email, or the same
+    # name where one of the two rows gives no email.
+    by_email: dict[str, FocalPoint] = {}
+    by_name: dict[str, FocalPoint] = {}
     for plan in planned:
-        if plan.new_person is not None:
-            agency_id, name, email = plan.new_person
+        if plan.new_person is None:
+            continue
+        agency_id, name, email = plan.new_person
+        email = email.strip().lower()
+        person = by_email.get(email) if email else None
+        named = by_name.get(name_key(name))
+        if person is None and named is not None and not (email and named.email):
+            person = named
+        if person is None:
             country_id = plan.fields.get("country_id") or plan.current.activity.country_id
-            key = email.strip().lower() or name_key(name)
-            if key not in added:
-                person = FocalPoint(
-                    agency_id=agency_id,
-                    name=name[:120],
-                    email=email,
-                    level=FocalLevel.COUNTRY,
-                    country_id=country_id,
-                )
-                person._history_user, person._change_reason = user, reason[:100]
-                person.save()
-                added[key] = person
-            plan.fields["focal_point_id"] = added[key].pk
+            person = FocalPoint(
+                agency_id=agency_id,
+                name=name[:120],
+                email=email,
+                level=FocalLevel.COUNTRY,
+                country_id=country_id,
+            )
+            person._history_user, person._change_reason = user, reason[:100]
+            person.save()
+        if email:
+            by_email.setdefault(email, person)
+        by_name.setdefault(name_key(name), person)
+        plan.fields["focal_point_id"] = person.pk
     tools: dict[str, int] = {}
     for plan in planned:
         for column, names in plan.new_tools.items():

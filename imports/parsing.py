@@ -16,7 +16,7 @@ import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -24,6 +24,7 @@ from python_calamine import CalamineWorkbook
 
 from core.spreadsheets.reading import (
     ZIP_MAGIC,
+    Formula,
     UnreadableFile,
     check_size,
     csv_rows,
@@ -135,9 +136,13 @@ def read_csv(text: str) -> Sheet:
             )
         )
 
+    hxl = any(found.tags)
+
     def cells() -> Iterator[list[Any]]:
-        yield from head[found.data_from :]
-        yield from rows
+        for row in chain(head[found.data_from :], rows):
+            # An HXL file is for machines, never guarded: "=..." in it is text, not a
+            # formula a spreadsheet program would run (core.spreadsheets.csvfile).
+            yield [cell.text if isinstance(cell, Formula) else cell for cell in row] if hxl else row
 
     numbered_rows = numbered(cells(), found.data_from + 1, len(found.headers))
     return sheet_of(found, numbered_rows, max(0, text.count("\n") - found.data_from))
