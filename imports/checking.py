@@ -11,7 +11,14 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from imports.columns import GUARANTEES, Column, column_title, guess_columns, mapping_problems
+from imports.columns import (
+    GUARANTEES,
+    WHOLE_FILE_FIELDS,
+    Column,
+    column_title,
+    guess_columns,
+    mapping_problems,
+)
 from imports.dates import file_order
 from imports.longfile import regroup_long
 from imports.matching import Lookup
@@ -58,6 +65,7 @@ class FileChoices:
     sheet: str = ""
     realign: frozenset[int] = frozenset()
     blank_clears: bool = False
+    whole_file: dict[str, str] = field(default_factory=dict)  # field -> value for every row
 
     @classmethod
     def of(cls, data: dict | None) -> "FileChoices":
@@ -66,6 +74,7 @@ class FileChoices:
             str(data.get("sheet", "")),
             frozenset(data.get("realign", ())),
             bool(data.get("blank_clears")),
+            dict(data.get("whole_file") or {}),
         )
 
 
@@ -93,6 +102,8 @@ def recognised(columns: list[Column]) -> list[str] | None:
                 % {"column": column_title(name)}
             )
     problems = mapping_problems(fields)
+    if problems and not mapping_problems(fields, WHOLE_FILE_FIELDS):
+        return None  # only a type or a country missing: the mapping step may give it
     if problems:
         raise ImportFileError(
             " ".join(problems) + " " + _("Download the import template to see them.")
@@ -129,8 +140,11 @@ def check_file(
         key=lambda index: SPLITTABLE.index(fields[index]),
     )
 
+    # A value given for the whole file, for a field no column holds.
+    whole = {name: value for name, value in choices.whole_file.items() if name not in fields}
+
     def read(number: int, cells: list[Any]) -> RowInput:
-        return read_row(number, {name: cells[index] for index, name in chosen}, lookup)
+        return read_row(number, {**whole, **{name: cells[index] for index, name in chosen}}, lookup)
 
     dated = [index for index, name in chosen if name in DATE_FIELDS]
     lookup.dates = file_order(cells[index] for _number, cells in table for index in dated)

@@ -51,6 +51,9 @@ IMPORTED_FIELDS = (
     "version",
 )
 REQUIRED = ("title", "activity_type")
+# Fields a file without their column may give one value for, in the mapping step ("all
+# these rows are studies in Mozambique").
+WHOLE_FILE_FIELDS = ("activity_type", "country")
 COUNTRY_FIELDS = ("country_code", "country")
 # How many rows of each column the mapping step shows, and values guesses read.
 SAMPLE_ROWS = 50
@@ -244,8 +247,9 @@ def shown_value(value: Any) -> str:
     return str(value)
 
 
-def mapping_problems(fields: Sequence[str]) -> list[str]:
-    """What is wrong with a mapping (one field per column, "" for ignored), for people."""
+def mapping_problems(fields: Sequence[str], whole_file: Iterable[str] = ()) -> list[str]:
+    """What is wrong with a mapping (one field per column, "" for ignored), for people;
+    `whole_file` names the fields given one value for the whole file instead of a column."""
     chosen = [field for field in fields if field]
     if not chosen:
         return [_("No column is mapped to a hub field: choose what at least one column holds.")]
@@ -260,8 +264,9 @@ def mapping_problems(fields: Sequence[str]) -> list[str]:
         problems.append(
             _("A column of guarantees and a column of one guarantee cannot go together: keep one.")
         )
-    missing = [field_label(name) for name in REQUIRED if name not in chosen]
-    if not set(COUNTRY_FIELDS) & set(chosen):
+    present = {*chosen, *whole_file}
+    missing = [field_label(name) for name in REQUIRED if name not in present]
+    if not set(COUNTRY_FIELDS) & present:
         missing.insert(0, field_label("country_code"))
     if missing:
         problems.append(

@@ -111,11 +111,13 @@ def columns(request: HttpRequest, pk: int) -> HttpResponse:
     if found.mapping and len(found.mapping) == len(file_columns):
         for column, name in zip(file_columns, found.mapping, strict=True):
             column.field = name
-    form = MappingForm(request.POST or None, columns=file_columns)
+    whole_file = found.choices.get("whole_file", {})
+    form = MappingForm(request.POST or None, columns=file_columns, whole_file=whole_file)
     if request.method == "POST" and form.is_valid():
         fields = form.chosen()
         remember(request.user, file_columns, fields)
-        check_again(found, mapping=fields, mapping_source=MappingSource.CHOSEN)
+        choices = {**found.choices, "whole_file": form.whole_file()}
+        check_again(found, mapping=fields, mapping_source=MappingSource.CHOSEN, choices=choices)
         return redirect("imports:job", pk=found.pk)
     preview = found.preview or {}
     ctx = {
