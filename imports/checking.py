@@ -11,6 +11,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core.names import name_key
 from imports.columns import (
     GUARANTEES,
     WHOLE_FILE_FIELDS,
@@ -52,6 +53,8 @@ class Checked:
     ignored: list[str] = field(default_factory=list)  # headers of the columns not read
     fields: list[str] = field(default_factory=list)  # the field of each column
     not_read: list[list[Any]] = field(default_factory=list)  # [row, kind, text]: totals, notes
+    # [row, kind, value]: rows the person left out for a value the hub does not know.
+    left_out: list[list[Any]] = field(default_factory=list)
     sheet: str = ""  # the workbook's sheet read
     sheets: list[str] = field(default_factory=list)  # the workbook's sheets
 
@@ -66,6 +69,9 @@ class FileChoices:
     realign: frozenset[int] = frozenset()
     blank_clears: bool = False
     whole_file: dict[str, str] = field(default_factory=dict)  # field -> value for every row
+    # Unknown values whose rows the person leaves out: (kind, name key).
+    left_out: frozenset[tuple[str, str]] = frozenset()
+    new_tools: frozenset[str] = frozenset()  # unknown tools confirmed as new (name keys)
 
     @classmethod
     def of(cls, data: dict | None) -> "FileChoices":
@@ -75,6 +81,8 @@ class FileChoices:
             frozenset(data.get("realign", ())),
             bool(data.get("blank_clears")),
             dict(data.get("whole_file") or {}),
+            frozenset((kind, key) for kind, key in data.get("left_out", ())),
+            frozenset(data.get("new_tools", ())),
         )
 
 
@@ -148,10 +156,20 @@ def check_file(
 
     dated = [index for index, name in chosen if name in DATE_FIELDS]
     lookup.dates = file_order(cells[index] for _number, cells in table for index in dated)
+    lookup.new_tools = set(choices.new_tools)
+    left_out: list[list[Any]] = []
     for number, cells in table:
         row = read(number, cells)
         if row.errors or cells_past(cells, width):
             row = read_shifted(row, cells, width, splittable, read, choices, fields)
+        out = [
+            (kind, value)
+            for kind, value in row.unknown
+            if (kind, name_key(value)) in choices.left_out
+        ]
+        if out:
+            left_out.append([number, out[0][0], out[0][1]])
+            continue
         if row.reference:
             first = first_row_of.setdefault(row.reference, number)
             if first != number:
@@ -164,7 +182,7 @@ def check_file(
         rows.append(row)
         if progress and len(rows) % PROGRESS_EVERY == 0:
             progress(len(rows), len(table))
-    if not rows:
+    if not rows and not left_out:
         raise ImportFileError(_("The file has column headers but no rows to import."))
     if progress:
         progress(len(rows), len(rows))
@@ -174,7 +192,17 @@ def check_file(
         if not name and (column.header or column.samples)
     ]
     managed = managed_roles([name for _index, name in chosen])
-    return Checked(rows, managed, lookup, ignored, list(fields), not_read, sheet.name, sheet.sheets)
+    return Checked(
+        rows,
+        managed,
+        lookup,
+        ignored,
+        list(fields),
+        not_read=not_read,
+        left_out=left_out,
+        sheet=sheet.name,
+        sheets=sheet.sheets,
+    )
 
 
 def read_shifted(

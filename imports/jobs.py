@@ -15,11 +15,13 @@ The same functions run inside the web request (small files) and in the Celery ta
 
 import logging
 from dataclasses import asdict
+from typing import Any
 
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.names import name_key
 from imports.apply import write
 from imports.checking import (
     Checked,
@@ -35,6 +37,7 @@ from imports.compare import NEW, Comparison, compare
 from imports.mappings import saved_fields
 from imports.models import ImportJob, ImportStatus, MappingSource
 from imports.parsing import ImportFileError, sheet_names
+from imports.rows import RowInput
 
 # What a job's save writes at each step (never the file itself, nor what did not change).
 FAILED_FIELDS = ("status", "error", "updated_at")
@@ -59,6 +62,8 @@ PREVIEWED_FIELDS = (
 TASK_THRESHOLD = 300
 # The preview page lists this many rows at most (the counts cover every row).
 PREVIEW_LIST_MAX = 2000
+# ... and offers a choice for this many unknown values at most.
+UNKNOWN_VALUES_MAX = 200
 logger = logging.getLogger(__name__)
 
 
@@ -203,6 +208,8 @@ def preview_job(job: ImportJob) -> None:
         "dates": [dates.order, dates.evidence] if dates.seen else [],
         "ignored": checked.ignored,
         "not_read": checked.not_read,
+        "unknown": unknown_values(checked.rows),
+        "left_out": checked.left_out[:PREVIEW_LIST_MAX],
         "sheet": checked.sheet,
         "sheets": checked.sheets,
         "realigned": sorted(FileChoices.of(job.choices).realign),
@@ -219,6 +226,18 @@ def preview_job(job: ImportJob) -> None:
     job.checked_rows = rows_to_json(checked) if not result.errors else []
     job.status = ImportStatus.PREVIEWED
     job.save(update_fields=PREVIEWED_FIELDS)
+
+
+def unknown_values(rows: list[RowInput]) -> list[list[Any]]:
+    """[kind, value as first written, row numbers] of each value the hub does not know, in
+    the order the file names them (the preview offers a choice for each)."""
+    found: dict[tuple[str, str], list[Any]] = {}
+    for row in rows:
+        for kind, written in row.unknown:
+            entry = found.setdefault((kind, name_key(written)), [kind, written, []])
+            if row.number not in entry[2]:
+                entry[2].append(row.number)
+    return list(found.values())[:UNKNOWN_VALUES_MAX]
 
 
 def earlier_import(job: ImportJob) -> dict:

@@ -4,10 +4,14 @@ The file's bytes are kept in the database, not under MEDIA_ROOT: a Celery worker
 another machine reads the job from the same database, without a shared volume.
 """
 
+from collections.abc import Iterable
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class ImportStatus(models.TextChoices):
@@ -178,3 +182,85 @@ class ImportMapping(models.Model):
 
     def __str__(self) -> str:
         return ", ".join(self.headers)[:100]
+
+
+class ValueKind(models.TextChoices):
+    """What an imported value names (a column's kind of value)."""
+
+    AGENCY = "agency", _("agency")
+    COUNTRY = "country", _("country")
+    TOOL = "tool", _("SPF tool")
+    TYPE = "type", _("type of work")
+    STATUS = "status", _("status")
+    GUARANTEE = "guarantee", _("guarantee")
+
+
+class ValueMappingQuerySet(models.QuerySet["ValueMapping"]):
+    def for_reader(self, user: Any, agencies: Iterable[int]) -> "ValueMappingQuerySet":
+        """The mappings an import by `user` reads: theirs, their agencies', and those the
+        secretariat accepted for everyone (proposals of a new record are not mappings)."""
+        mine = models.Q(for_everyone=True) | models.Q(agency_id__in=list(agencies))
+        if user is not None and user.pk is not None:
+            mine |= models.Q(created_by=user)
+        return self.filter(mine).exclude(target="")
+
+
+class ValueMapping(models.Model):
+    """A value a partner's file writes as the hub does not, and what it means: mapped in the
+    import's preview by a person, remembered for their and their agency's next files, and
+    offered to the secretariat, who accepts it as a spelling for everyone. With an empty
+    target, a member's proposal of a new agency or tool, for the secretariat to add.
+
+    Audited: who mapped what and when (created_by/at here, every change in its history)."""
+
+    kind = models.CharField(_("kind"), max_length=12, choices=ValueKind.choices)
+    written = models.CharField(_("as written"), max_length=200)
+    # core.names.name_key(written): the same spelling however it is capitalised or accented.
+    key = models.CharField(_("spelling key"), max_length=200, db_index=True)
+    # The id (agency, country, tool) or code (type, status, guarantee field) it names; ""
+    # for a proposal of a new agency or tool.
+    target = models.CharField(_("means"), max_length=40, blank=True)
+    target_label = models.CharField(_("means (as shown)"), max_length=200, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("mapped by"),
+    )
+    agency = models.ForeignKey(
+        "agencies.Agency",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("for the agency"),
+    )
+    for_everyone = models.BooleanField(_("accepted for everyone"), default=False)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("accepted by"),
+    )
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    created_at = models.DateTimeField(_("mapped"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    history = HistoricalRecords()
+
+    objects = ValueMappingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("value mapping")
+        verbose_name_plural = _("value mappings")
+        ordering = ["kind", "key"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["created_by", "kind", "key"],
+                name="valuemapping_one_per_person_and_spelling",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.written} → {self.target_label or '?'}"

@@ -49,6 +49,8 @@ class RowInput:
     # The value names whose cells were blank: "not stated" on a row matched without a
     # reference (imports.compare leaves them as the hub has them), unless blank clears.
     blank: set[str] = field(default_factory=set)
+    # (kind, value as written) of the values the hub does not know (imports.matching).
+    unknown: list[tuple[str, str]] = field(default_factory=list)
     # The reference of the activity a row without one maybe is (a reworded title): the
     # person says whether it is.
     maybe: str = ""
@@ -148,6 +150,8 @@ def attempt(row: RowInput, name: str, value: Any, read: Any) -> Any:
         return read(value)
     except CellError as error:
         row.error(name, value, str(error))
+        if error.kind:
+            row.unknown.extend((error.kind, written) for written in error.unknown)
         return None
 
 

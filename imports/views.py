@@ -9,14 +9,17 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from accounts.roles import is_secretariat
+from agencies.models import AgencyKind
 from imports.columns import Column, field_label
 from imports.compare import FILE, HUB, NEW, SAME
 from imports.forms import MappingForm, UploadForm
 from imports.jobs import TASK_THRESHOLD, apply_job, preview_job, start_apply
 from imports.mappings import remember
-from imports.models import ImportJob, ImportStatus, MappingSource
+from imports.models import ImportJob, ImportStatus, MappingSource, ValueKind
 from imports.parsing import estimate_rows
 from imports.tasks import apply_import, preview_import
+from imports.values import Answer, may_add, options, settle
 
 IMPORT_PERMISSION = "imports.import_rows"
 
@@ -91,6 +94,10 @@ def job(request: HttpRequest, pk: int) -> HttpResponse:
         "shifted": [row for row in rows if row.get("shifted")],
         "realigned": preview.get("realigned", []),
         "not_read": preview.get("not_read", []),
+        "unknown": unknown_values(found, request.user),
+        "left_out": preview.get("left_out", []),
+        "secretariat": is_secretariat(request.user),
+        "AgencyKind": AgencyKind,
         "others_unchanged": preview.get("others_unchanged", 0),
         "sheet": preview.get("sheet", ""),
         "sheets": preview.get("sheets", []),
@@ -197,6 +204,47 @@ def reading(request: HttpRequest, pk: int) -> HttpResponse:
         choices["blank_clears"] = request.POST["blank"] == "clears"
     check_again(found, choices=choices)
     return redirect("imports:job", pk=found.pk)
+
+
+@require_POST
+@login_required
+@permission_required(IMPORT_PERMISSION, raise_exception=True)
+def values(request: HttpRequest, pk: int) -> HttpResponse:
+    """The person's answer for each value the hub does not know: what it means, to add it,
+    or to leave its rows out (imports.values)."""
+    found = own_job(request, pk)
+    if found.status != ImportStatus.PREVIEWED:
+        return redirect("imports:job", pk=found.pk)
+    answers = []
+    for index, (kind, written, _rows) in enumerate(found.preview.get("unknown", [])):
+        choice, _sep, target = request.POST.get(f"value_{index}", "").partition(":")
+        agency_kind = request.POST.get(f"agency_kind_{index}", "")
+        answers.append(Answer(kind, written, choice, target, agency_kind))
+    choices = settle(answers, request.user, dict(found.choices))
+    check_again(found, choices=choices)
+    return redirect("imports:job", pk=found.pk)
+
+
+def unknown_values(job: ImportJob, user: object) -> list[dict]:
+    """The preview's unknown values, each with what the page offers for it."""
+    offered: dict[str, list[tuple[str, str]]] = {}
+    labels = dict(ValueKind.choices)
+    listed = []
+    for index, (kind, written, rows) in enumerate((job.preview or {}).get("unknown", [])):
+        if kind not in offered:
+            offered[kind] = options(kind)
+        listed.append(
+            {
+                "index": index,
+                "kind": kind,
+                "kind_label": labels.get(kind, kind),
+                "written": written,
+                "rows": rows,
+                "options": offered[kind],
+                "may_add": may_add(kind),
+            }
+        )
+    return listed
 
 
 @login_required

@@ -94,10 +94,16 @@ def test_it_lists_the_countries_a_name_could_be(secretariat):
     ]
 
 
-def test_it_adds_a_tool_the_secretariat_names(secretariat):
+def test_it_adds_a_tool_only_when_the_secretariat_confirms_it(secretariat, secretariat_client):
     basics()
-    job = run(secretariat, csv_bytes([row(tools="Fiscal space handbook")], HEADER))
+    job = preview(secretariat, csv_bytes([row(tools="Fiscal space handbook")], HEADER))
+    assert job.preview["unknown"] == [["tool", "Fiscal space handbook", [2]]]
+    assert not Tool.objects.exists()
+    secretariat_client.post(f"/import/{job.pk}/values/", {"value_0": "add"})
+    job.refresh_from_db()
     assert "Fiscal space handbook (new tool)" in str(job.preview["rows"])
+    assert not Tool.objects.exists()  # nothing written before the apply
+    secretariat_client.post(f"/import/{job.pk}/apply/")
     assert list(Activity.objects.get().tools_used.values_list("name", flat=True)) == [
         "Fiscal space handbook"
     ]
