@@ -72,6 +72,7 @@ class FileChoices:
     # Unknown values whose rows the person leaves out: (kind, name key).
     left_out: frozenset[tuple[str, str]] = frozenset()
     new_tools: frozenset[str] = frozenset()  # unknown tools confirmed as new (name keys)
+    skip: frozenset[int] = frozenset()  # rows with errors the person leaves out
 
     @classmethod
     def of(cls, data: dict | None) -> "FileChoices":
@@ -83,6 +84,7 @@ class FileChoices:
             dict(data.get("whole_file") or {}),
             frozenset((kind, key) for kind, key in data.get("left_out", ())),
             frozenset(data.get("new_tools", ())),
+            frozenset(data.get("skip", ())),
         )
 
 
@@ -159,6 +161,9 @@ def check_file(
     lookup.new_tools = set(choices.new_tools)
     left_out: list[list[Any]] = []
     for number, cells in table:
+        if number in choices.skip:
+            left_out.append([number, "", ""])
+            continue
         row = read(number, cells)
         if row.errors or cells_past(cells, width):
             row = read_shifted(row, cells, width, splittable, read, choices, fields)

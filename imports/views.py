@@ -92,6 +92,7 @@ def job(request: HttpRequest, pk: int) -> HttpResponse:
         "mapped": mapped,
         "can_remap": bool(found.columns) and found.status in (ImportStatus.PREVIEWED,),
         "shifted": [row for row in rows if row.get("shifted")],
+        "error_rows": [row for row in rows if row["s"] == "error"],
         "realigned": preview.get("realigned", []),
         "not_read": preview.get("not_read", []),
         "unknown": unknown_values(found, request.user),
@@ -187,7 +188,8 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required(IMPORT_PERMISSION, raise_exception=True)
 def reading(request: HttpRequest, pk: int) -> HttpResponse:
     """The person's choices about reading the file: another sheet of the workbook (its
-    columns are matched again), the shifted rows to realign, what a blank cell means."""
+    columns are matched again), the shifted rows to realign, rows with errors to leave
+    out, what a blank cell means."""
     found = own_job(request, pk)
     if found.status not in (ImportStatus.PREVIEWED, ImportStatus.MAPPING, ImportStatus.FAILED):
         return redirect("imports:job", pk=found.pk)
@@ -200,6 +202,9 @@ def reading(request: HttpRequest, pk: int) -> HttpResponse:
     if "realign_rows" in request.POST:
         asked = {int(number) for number in request.POST.getlist("realign") if number.isdecimal()}
         choices["realign"] = sorted(asked)
+    if "skip_rows" in request.POST:
+        asked = {int(number) for number in request.POST.getlist("skip") if number.isdecimal()}
+        choices["skip"] = sorted(asked | set(choices.get("skip", ())))
     if "blank" in request.POST:
         choices["blank_clears"] = request.POST["blank"] == "clears"
     check_again(found, choices=choices)
