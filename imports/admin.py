@@ -13,8 +13,8 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from accounts.roles import is_secretariat
-from imports.models import ImportJob, ValueMapping
-from imports.values import accept_for_everyone, add_proposed
+from imports.models import FocalPointProposal, ImportJob, ValueMapping
+from imports.values import accept_for_everyone, accept_people, add_proposed
 
 # The file itself and the checked rows are large and not for reading.
 HIDDEN = ("file_data", "checked_rows")
@@ -130,5 +130,44 @@ class ValueMappingAdmin(SimpleHistoryAdmin):
         self.message_user(
             request,
             ngettext("%(count)s proposal added.", "%(count)s proposals added.", count)
+            % {"count": count},
+        )
+
+
+@admin.register(FocalPointProposal)
+class FocalPointProposalAdmin(admin.ModelAdmin):
+    """Focal points members' files named for other agencies' rows, for the secretariat to add."""
+
+    list_display = ("name", "email", "agency", "activity", "proposed_by", "proposed_at")
+    list_display += ("accepted_by", "accepted_at")
+    list_filter = ("accepted_at",)
+    search_fields = ("name", "email", "agency__acronym", "activity__reference")
+    readonly_fields = [field.name for field in FocalPointProposal._meta.fields]
+    actions = ("accept",)
+
+    def get_queryset(self, request: HttpRequest):
+        return super().get_queryset(request).select_related("agency", "activity", "proposed_by")
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return is_secretariat(request.user)
+
+    def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
+        return is_secretariat(request.user)
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return is_secretariat(request.user)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return is_secretariat(request.user)
+
+    @admin.action(description=_("Add these focal points (each on its activity if it has none)"))
+    def accept(self, request: HttpRequest, queryset) -> None:
+        count = accept_people(queryset, request.user)
+        self.message_user(
+            request,
+            ngettext("%(count)s focal point added.", "%(count)s focal points added.", count)
             % {"count": count},
         )

@@ -19,6 +19,7 @@ from activities.models import Activity, Tool, new_reference
 from agencies.models import FocalLevel, FocalPoint
 from core.names import name_key
 from imports.compare import SCALAR_FIELDS, Planned
+from imports.models import FocalPointProposal
 from imports.rows import TOOL_FIELDS
 
 BATCH = 1000
@@ -63,6 +64,14 @@ def write(planned: list[Planned], user: Any, reason: str) -> Written:
         user=user,
         reason=reason,
         when=now,
+    )
+
+    propose_people(
+        [
+            *zip(new, created, strict=True),
+            *((plan, plan.current.activity) for plan in old),
+        ],
+        user,
     )
 
     for name in TOOL_FIELDS:
@@ -128,6 +137,28 @@ def write_people(planned: list[Planned], user: Any, reason: str) -> None:
         person.email = email
         person._history_user, person._change_reason = user, reason[:100]
         person.save(update_fields=["email"])
+
+
+def propose_people(rows: list[tuple[Planned, Any]], user: Any) -> None:
+    """Other agencies' new focal points a member's file names, proposed to them (once)."""
+    proposals, seen = [], set()
+    for plan, activity in rows:
+        if plan.proposed_person is None:
+            continue
+        agency_id, name, email = plan.proposed_person
+        if (agency_id, name_key(name)) in seen:
+            continue
+        seen.add((agency_id, name_key(name)))
+        proposals.append(
+            FocalPointProposal(
+                agency_id=agency_id,
+                name=name[:120],
+                email=email,
+                activity_id=activity.pk,
+                proposed_by=user,
+            )
+        )
+    FocalPointProposal.objects.bulk_create(proposals)
 
 
 def create_activities(new: list[Planned], history: dict) -> list[Activity]:

@@ -55,6 +55,7 @@ class Planned:
     new_tools: dict[str, list[str]] = field(default_factory=dict)  # tool column -> names to add
     new_person: tuple[int, str, str] | None = None  # a focal point to add: agency, name, email
     person_email: tuple[int, str] | None = None  # a known focal point's new email
+    proposed_person: tuple[int, str, str] | None = None  # another agency's: proposed to it
     # Cells changed both in the hub and in a stale file: [column, downloaded, hub, file].
     conflicts: list[list[str]] = field(default_factory=list)
     decided: str = ""  # "file" or "hub": the person's choice for the conflicts
@@ -285,6 +286,14 @@ def plan_people(plan: Planned, old_person: int | None, show: Display) -> None:
             "agency": show.lookup.acronyms[agency_id],
         }
         plan.changes.append([column_title("focal_point"), show("focal_point_id", old_person), new])
+    if values.get("proposed_focal_point"):
+        agency_id, name, email = values["proposed_focal_point"]
+        plan.proposed_person = (agency_id, name, email)
+        proposed = _("%(name)s (proposed to %(agency)s's members and the secretariat)") % {
+            "name": name,
+            "agency": show.lookup.acronyms[agency_id],
+        }
+        plan.changes.append([column_title("focal_point"), "", proposed])
     if values.get("focal_point_new_email"):
         pk, email = values["focal_point_new_email"]
         plan.person_email = (pk, email)

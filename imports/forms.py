@@ -90,7 +90,7 @@ class MappingForm(forms.Form):
             known = False
         if not known:
             raise forms.ValidationError(
-                _("Unknown country “%(value)s”: use its ISO code (e.g. MOZ) or its name.")
+                _("Unknown country “%(value)s”: use its ISO code (e.g. VNM) or its name.")
                 % {"value": name}
             )
         return name

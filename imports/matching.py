@@ -31,7 +31,7 @@ from core.names import AmbiguousName, NameIndex, NameNotFound, choice_keys, name
 from core.resources import yes_no_words
 from countries.models import Country
 from imports.dates import MONTH_FIRST, DateError, Reading, read_date
-from imports.models import ValueKind, ValueMapping
+from imports.models import FocalPointProposal, ValueKind, ValueMapping
 from imports.words import GUARANTEE_WORDS, STATUS_WORDS, TYPE_WORDS
 
 # Messages are lazy: they are translated only when a cell is wrong, not for every cell.
@@ -88,6 +88,8 @@ class Person:
     pk: int | None
     email: str = ""
     new: tuple[int, str, str] | None = None
+    # A new focal point of an agency the importer does not speak for: proposed to it.
+    proposed: tuple[int, str, str] | None = None
 
 
 def did_you_mean(suggestion: str) -> str:
@@ -181,8 +183,14 @@ class Lookup:
         self.dates = Reading()  # day first unless the file shows otherwise (check_file)
         # Unknown tools the secretariat confirmed as new on the preview (by name key).
         self.new_tools: set[str] = set()
+        self.proposed_people: set[tuple[int, str]] = set()
         if user is not None and user.pk is not None:
             self.read_mappings(ValueMapping.objects.for_reader(user, agency_ids(user)))
+            waiting = FocalPointProposal.objects.filter(accepted_at__isnull=True)
+            self.proposed_people = {
+                (agency_id, name_key(name))
+                for agency_id, name in waiting.values_list("agency_id", "name")
+            }
 
     def read_mappings(self, mappings: Any) -> None:
         """Spellings mapped in earlier previews (the person's, their agencies', everyone's):
@@ -253,13 +261,10 @@ class Lookup:
                 raise
         agency_id = agencies[0]
         if not self.speaks_for(agency_id):
-            raise CellError(
-                _(
-                    "Unknown focal point “%(value)s”: only %(agency)s's members and the "
-                    "secretariat add its focal points."
-                )
-                % {"value": name, "agency": self.acronyms[agency_id]}
-            )
+            # Proposed to that agency (the row comes in without it), once.
+            if (agency_id, name_key(name)) in self.proposed_people:
+                return Person(None)
+            return Person(None, proposed=(agency_id, name, email))
         return Person(None, new=(agency_id, name, email))
 
     def known(self, pk: int, email: str) -> Person:

@@ -264,3 +264,45 @@ class ValueMapping(models.Model):
 
     def __str__(self) -> str:
         return f"{self.written} → {self.target_label or '?'}"
+
+
+class FocalPointProposal(models.Model):
+    """A focal point a member's file names for another agency's row (their agency takes
+    part): the row is imported without it, and the person is proposed to that agency's
+    members and the secretariat, who add it (imports admin)."""
+
+    agency = models.ForeignKey(
+        "agencies.Agency", on_delete=models.CASCADE, related_name="+", verbose_name=_("agency")
+    )
+    name = models.CharField(_("name"), max_length=120)
+    email = models.EmailField(_("email"), blank=True)
+    activity = models.ForeignKey(
+        "activities.Activity",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("activity"),
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("proposed by"),
+    )
+    proposed_at = models.DateTimeField(_("proposed"), auto_now_add=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("accepted by"),
+    )
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("focal point proposal")
+        verbose_name_plural = _("focal point proposals")
+        ordering = ["-proposed_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.agency})"

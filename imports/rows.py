@@ -243,6 +243,10 @@ def read_focal_point(row: RowInput, cells: dict[str, Any], lookup: Lookup) -> No
         column = "focal_point" if name else "focal_point_email"
         row.error(column, name or email, str(error))
         return
+    if person.pk is None and person.new is None:
+        if person.proposed:  # another agency's new person: the row keeps its focal point
+            row.values["proposed_focal_point"] = list(person.proposed)
+        return
     row.values["focal_point_id"] = person.pk
     if person.email:
         row.values["focal_point_new_email"] = [person.pk, person.email]

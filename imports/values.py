@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from accounts.roles import agency_ids, is_secretariat
 from activities.models import GUARANTEE_FIELDS, ActivityStatus, ActivityType, Guarantee, Tool
-from agencies.models import Agency, AgencyKind
+from agencies.models import Agency, AgencyKind, FocalLevel, FocalPoint
 from core.names import name_key
 from countries.models import Country
 from imports.models import ValueKind, ValueMapping
@@ -161,3 +161,28 @@ def add_proposed(mappings: Any, user: Any) -> int:
         mapping.save()
         added += 1
     return added
+
+
+def accept_people(proposals: Any, user: Any) -> int:
+    """Add the focal points members proposed for other agencies' rows, and make each the
+    focal point of its activity where it has none."""
+    accepted = 0
+    for proposal in proposals.filter(accepted_at__isnull=True).select_related("activity"):
+        person = FocalPoint(
+            agency_id=proposal.agency_id,
+            name=proposal.name,
+            email=proposal.email,
+            level=FocalLevel.COUNTRY,
+            country_id=proposal.activity.country_id,
+        )
+        person._history_user, person._change_reason = user, _("Proposed in an import")
+        person.save()
+        activity = proposal.activity
+        if activity.focal_point_id is None:
+            activity.focal_point = person
+            activity._history_user, activity._change_reason = user, _("Proposed in an import")
+            activity.save()
+        proposal.accepted_by, proposal.accepted_at = user, timezone.now()
+        proposal.save(update_fields=["accepted_by", "accepted_at"])
+        accepted += 1
+    return accepted
