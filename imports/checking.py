@@ -24,7 +24,7 @@ from imports.dates import file_order
 from imports.longfile import regroup_long
 from imports.matching import Lookup
 from imports.parsing import ImportFileError, read_sheet
-from imports.rows import DATE_FIELDS, TOOL_FIELDS, RowInput, managed_roles, read_row
+from imports.rows import DATE_FIELDS, NOTHING_BLANK, TOOL_FIELDS, RowInput, managed_roles, read_row
 from imports.shapes import cells_past, find_shift, leave_out_notes, realigned
 
 PROGRESS_EVERY = 500
@@ -298,5 +298,6 @@ def rows_from_json(data: dict, user: Any = None) -> Checked:
                 values[name] = frozenset(values[name])
         if "roles" in values:
             values["roles"] = {pk: role for pk, role in values["roles"]}
-        rows.append(RowInput(number, reference, values, blank=set(blank[0] if blank else ())))
+        stated = frozenset(blank[0]) if blank and blank[0] else NOTHING_BLANK
+        rows.append(RowInput(number, reference, values, blank=stated))
     return Checked(rows, frozenset(data["managed"]), Lookup(user))
