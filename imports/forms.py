@@ -65,6 +65,9 @@ class MappingForm(forms.Form):
                 initial=column.field,
             )
 
+    def whole_file_fields(self) -> list[forms.BoundField]:
+        return [self["whole_activity_type"], self["whole_country"]]
+
     def rows(self) -> list[tuple[Column, forms.BoundField]]:
         return [(column, self[f"column_{column.index}"]) for column in self.columns]
 
