@@ -134,7 +134,7 @@ NOT_PAGES = {
     *("workplan:replace_calendar_feed", "imports:decide", "imports:apply"),
     *("password_reset_confirm", "accept_invitation", "workplan:digest_off"),
     # An import's own pages need an uploaded file: test_partner_import_journey opens them.
-    *("imports:job", "imports:columns"),
+    *("imports:job", "imports:columns", "imports:reading", "imports:values"),
 }
 
 
