@@ -319,6 +319,9 @@ SPF_IATI_ORG_NAME = os.environ.get(
     "SPF_IATI_ORG_NAME", "International Labour Organization (SPF coalition secretariat)"
 )
 SPF_IATI_ORG_TYPE = os.environ.get("SPF_IATI_ORG_TYPE", "40")  # IATI OrganisationType
+# The IATI file is public, and amounts are for members and the secretariat (funding/rules.py):
+# activity budgets go into it only when the coalition decides to publish them.
+SPF_IATI_PUBLISH_BUDGETS = env_bool("SPF_IATI_PUBLISH_BUDGETS", False)
 
 IMPORT_EXPORT_SKIP_ADMIN_ACTION_EXPORT_UI = False
 # Spreadsheet imports: the largest file accepted (the upload page says so beyond it).
