@@ -169,6 +169,10 @@ AXES_USERNAME_CALLABLE = "accounts.throttle.login_key"
 # The client's address behind this many trusted reverse proxies, each appending to
 # X-Forwarded-For (docs/production.md); 0: the connection's address, no header believed.
 SPF_TRUSTED_PROXIES = int(os.environ.get("SPF_TRUSTED_PROXIES", "0"))
+# Password resets (accounts/password_reset.py): requests per asking address, and emails per
+# account, in an hour.
+SPF_PASSWORD_RESET_ADDRESS_LIMIT = int(os.environ.get("SPF_PASSWORD_RESET_ADDRESS_LIMIT", "10"))
+SPF_PASSWORD_RESET_ACCOUNT_LIMIT = int(os.environ.get("SPF_PASSWORD_RESET_ACCOUNT_LIMIT", "3"))
 AXES_CLIENT_IP_CALLABLE = "accounts.throttle.client_address"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # Invitations and password-reset links are valid for 7 days and work once.
