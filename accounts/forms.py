@@ -13,8 +13,9 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, Set
 from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
 
-from accounts import invitations, password_reset, throttle
+from accounts import invitations, throttle
 from accounts.models import Profile, agency_model
+from accounts.tasks import queue_password_reset
 
 logger = logging.getLogger(__name__)
 
@@ -156,11 +157,11 @@ class ProfileInlineForm(forms.ModelForm):
 
 
 class HubPasswordResetForm(PasswordResetForm):
-    """Django's reset form; saving queues the email (accounts.password_reset), so the answer
+    """Django's reset form; saving queues the email (accounts.tasks), so the answer
     is the same, and as quick, for any address."""
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        password_reset.queue(self.cleaned_data["email"])
+        queue_password_reset(self.cleaned_data["email"])
 
 
 class UnpausingSetPasswordForm(SetPasswordForm):

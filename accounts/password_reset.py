@@ -1,10 +1,10 @@
 """Password reset by email, without telling who has an account and without losing the email.
 
-The request only checks the form and the asking address's limit, then queues one task for the
-typed address, known or not (`queue`): the answer costs the same whatever the address, and
-a slow or absent mail server is the task's business. The task (accounts.tasks) looks the
-address up, sends each account's link through the hub's email helper in the person's
-language, and retries the ones the mail server refused (an outage loses no email).
+The request only checks the form and the asking address's limit, then queues one task for
+the typed address, known or not (accounts.tasks.queue_password_reset): the answer costs the
+same whatever the address, and a slow or absent mail server is the task's business. The
+task looks the address up, sends each account's link through the hub's email helper in the
+person's language, and retries the ones the mail server refused (an outage loses no email).
 
 Two limits, counted in the cache (shared by every instance when it is Redis):
 - per address asking (the client's, as the login throttle reads it): many requests from one
@@ -55,13 +55,6 @@ def account_may_receive(user: User) -> bool:
     return within_limit(
         f"spf:password-reset:account:{user.pk}", settings.SPF_PASSWORD_RESET_ACCOUNT_LIMIT
     )
-
-
-def queue(email: str) -> None:
-    """Hand the typed address to the task (the request writes nothing it would wait for)."""
-    from accounts.tasks import send_password_reset  # tasks import this module
-
-    send_password_reset.delay(email)
 
 
 def accounts_for(email: str) -> list[User]:

@@ -22,3 +22,9 @@ def send_password_reset(self, email: str, only: list[int] | None = None) -> int:
             raise self.retry(args=[email, failed], countdown=30 * 2**retries)
         # No broker (`make run`, tests): nobody would run a delayed retry, so try now.
         only, retries = failed, retries + 1
+
+
+def queue_password_reset(email: str) -> None:
+    """Hand the typed address to the task, known or not (the request writes nothing it would
+    wait for)."""
+    send_password_reset.delay(email)
