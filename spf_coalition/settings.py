@@ -76,6 +76,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.middleware.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     # Before anything reads the session or the database: a NUL byte or an over-long query
     # value is refused with a 400 here (PostgreSQL refuses NUL in text).
@@ -336,6 +337,26 @@ SPF_IMPORT_MAX_BYTES = int(os.environ.get("SPF_IMPORT_MAX_BYTES", str(50 * 1024 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# The language cookie (Django's switch, accounts.middleware) goes to this site only, and
+# over HTTPS only outside debug (below); no script reads it.
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
+# Permissions-Policy (core.middleware): the hub uses no camera, microphone, location,
+# payment or sensor, so no page, nor anything injected into one, may ask for them.
+SPF_PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+        "browsing-topics",
+    )
+)
 # Content-Security-Policy (django-csp): scripts, styles, images and forms come from this site
 # only; no inline script, no inline style, no framing, no plugin. The hub's templates hold no
 # inline script, handler or style (tests/security/test_no_inline_script.py): static/js/ and
@@ -375,6 +396,7 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
 
 LOGGING = {
     "version": 1,
