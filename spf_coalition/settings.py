@@ -54,7 +54,6 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     # The hub's own apps, bottom floor first (README, "How the pieces fit").
@@ -291,7 +290,7 @@ SPF_MATRIX_PAGE_SIZE = 50
 # anonymous answer; JSON only (the docs page is Swagger UI, served by the app).
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "api.tokens.HashedTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["api.permissions.ReadsThePages"],

@@ -15,10 +15,10 @@ from django.core import signals
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
-from rest_framework.authtoken.models import Token
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from api.schema_filters import NAMES_DATA
+from api.tokens import issue
 
 # Loaded once at collection, from the app itself (the schema view reads no database).
 schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", get_wsgi_application())
@@ -74,5 +74,5 @@ def test_it_answers_every_operation_within_its_schema(case, served):
 @schema.include(path_regex="activities|focal-points").parametrize()
 @settings(max_examples=5, **HYPOTHESIS)
 def test_it_answers_a_token_holder_within_its_schema(case, served, viewer):
-    key = Token.objects.get_or_create(user=viewer)[0].key
+    key = issue(viewer)
     case.call_and_validate(headers={"Authorization": f"Token {key}"}, **CHECKS)
