@@ -4,9 +4,15 @@ from celery import shared_task
 
 from accounts import password_reset
 
-# 30 s, 1, 2, 4 ... 64 min: about two hours of a mail server's outage before giving up (a
-# link is valid for PASSWORD_RESET_TIMEOUT, days).
-MAX_RETRIES = 8
+# 30 s, 1, 2, 4, then every 5 minutes: about two hours of a mail server's outage before
+# giving up (a link is valid for PASSWORD_RESET_TIMEOUT, days). No wait is longer than the
+# broker's visibility timeout, which would hand the waiting task to a second worker.
+MAX_RETRIES = 26
+LONGEST_WAIT_S = 300
+
+
+def backoff(retries: int) -> int:
+    return min(30 * 2**retries, LONGEST_WAIT_S)
 
 
 @shared_task(bind=True, name="accounts.send_password_reset", max_retries=MAX_RETRIES)
@@ -19,7 +25,7 @@ def send_password_reset(self, email: str, only: list[int] | None = None) -> int:
         if not failed or retries >= self.max_retries:
             return len(failed)
         if not self.request.is_eager:
-            raise self.retry(args=[email, failed], countdown=30 * 2**retries)
+            raise self.retry(args=[email, failed], countdown=backoff(retries))
         # No broker (`make run`, tests): nobody would run a delayed retry, so try now.
         only, retries = failed, retries + 1
 

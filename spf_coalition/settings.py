@@ -250,9 +250,11 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "UTC"
-# celery beat: the reminder sweep, every SPF_REMINDER_SWEEP_MINUTES (60). Each entry expires
+# celery beat: the reminder sweep, every SPF_REMINDER_SWEEP_MINUTES (15). Each entry expires
 # before its next run, so runs missed during an outage do not pile up and flood members.
-REMINDER_SWEEP_SECONDS = 60 * int(os.environ.get("SPF_REMINDER_SWEEP_MINUTES", "60"))
+# A sweep also notices reminders stuck for SPF_REMINDER_STUCK_MINUTES (below): a crash
+# stays hidden at most the sum of the two (25 minutes by default).
+REMINDER_SWEEP_SECONDS = 60 * int(os.environ.get("SPF_REMINDER_SWEEP_MINUTES", "15"))
 CELERY_BEAT_SCHEDULE = {
     # Mondays at 06:00 (CELERY_TIMEZONE): each follower's email of the week's changes.
     "follows-weekly-digest": {
@@ -266,11 +268,18 @@ CELERY_BEAT_SCHEDULE = {
         "options": {"expires": REMINDER_SWEEP_SECONDS * 0.9},
     },
 }
-# A reminder nothing moved for SPF_REMINDER_STUCK_MINUTES (30) is stuck: one "waiting to be
+# A reminder nothing moved for SPF_REMINDER_STUCK_MINUTES (10) is stuck: one "waiting to be
 # sent" lost its task and is queued again; one "being sent" lost its worker in the middle of
-# SMTP and becomes "uncertain" (it may or may not have gone out). Keep it far above the
-# longest send (EMAIL_TIMEOUT) and the longest retry back-off (8 minutes).
-SPF_REMINDER_STUCK_MINUTES = float(os.environ.get("SPF_REMINDER_STUCK_MINUTES", "30"))
+# SMTP and becomes "uncertain" (it may or may not have gone out). Keep it well above the
+# longest send of one email (EMAIL_TIMEOUT, 30 s) and the send task's longest retry
+# back-off (2 minutes).
+SPF_REMINDER_STUCK_MINUTES = float(os.environ.get("SPF_REMINDER_STUCK_MINUTES", "10"))
+# Redis hands a task a worker took (acknowledged late) to another worker when it has not
+# been acknowledged after this long: a task lost with its worker comes back within the same
+# window as the sweep's own rescue. Longer than any countdown of a retry (2 minutes); a send
+# task running longer is safe, as each email's rows are taken by one run only
+# (reminders' sending.take).
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(SPF_REMINDER_STUCK_MINUTES * 60)}
 # Uncertain reminders: off (default) leaves them for a person in the admin, so none goes out
 # twice but one may never arrive (at most once); on sends them again at the next sweep, so
 # none is lost but one may arrive twice (at least once).
