@@ -4,8 +4,10 @@ static files' manifest.
 Load balancers, `docker compose` and the smoke script poll it. It answers 200 with
 {"database": "ok", "broker": "ok", "static": "ok"} or 503 with the failing part's error,
 never cached, and open to anonymous visitors even on a private site (see
-PrivateSiteMiddleware.OPEN_PREFIXES). Without the manifest that collectstatic writes, every
-page is a 500 under the manifest storage: the instance is not able to serve.
+PrivateSiteMiddleware.OPEN_PREFIXES). Reminders that failed or are uncertain are reported
+under "warnings" ({"reminders": "2 failed, 1 uncertain reminder(s)"}), still a 200: the
+instance serves, but the secretariat should look. Without the manifest that collectstatic
+writes, every page is a 500 under the manifest storage: the instance is not able to serve.
 
 Run as a module (`python -m spf_coalition.health`) it is the container's HEALTHCHECK probe.
 """
@@ -75,6 +77,20 @@ def check_static() -> str:
 CHECKS = {"database": check_database, "broker": check_broker, "static": check_static}
 
 
+def reminder_warnings() -> str | None:
+    """Reminders that may not have arrived: worth a look, not a reason to stop serving."""
+    from reminders.models import trouble_counts
+
+    counts = trouble_counts()
+    if not any(counts.values()):
+        return None
+    return f"{counts['failed']} failed, {counts['uncertain']} uncertain reminder(s)"
+
+
+# Warnings are reported under "warnings" and leave the answer 200.
+WARNINGS = {"reminders": reminder_warnings}
+
+
 @never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
     report: dict[str, str] = {}
@@ -85,6 +101,16 @@ def healthz(request: HttpRequest) -> JsonResponse:
         except Exception as error:  # any failure is the answer, not a 500
             healthy = False
             report[name] = f"error: {type(error).__name__}: {error}"
+    warnings = {}
+    for name, warn in WARNINGS.items():
+        try:
+            found = warn()
+        except Exception as error:  # the checks above say whether the database answers
+            found = f"unknown: {type(error).__name__}"
+        if found:
+            warnings[name] = found
+    if warnings:
+        report["warnings"] = warnings
     return JsonResponse(report, status=200 if healthy else 503)
 
 

@@ -282,6 +282,10 @@ SPF_REMINDER_STUCK_MINUTES = float(os.environ.get("SPF_REMINDER_STUCK_MINUTES", 
 # task running longer is safe, as each email's rows are taken by one run only
 # (reminders' sending.take).
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(SPF_REMINDER_STUCK_MINUTES * 60)}
+# A reminder whose sending failed (the mail server down past the send task's retries) is
+# tried again by the sweeps, waiting longer each time (up to an hour), for this many hours
+# after it was claimed; then it stays failed, counted in the admin and on /healthz.
+SPF_REMINDER_RETRY_HOURS = float(os.environ.get("SPF_REMINDER_RETRY_HOURS", "24"))
 # Uncertain reminders: off (default) leaves them for a person in the admin, so none goes out
 # twice but one may never arrive (at most once); on sends them again at the next sweep, so
 # none is lost but one may arrive twice (at least once).
