@@ -22,3 +22,10 @@ def test_no_password_reset_retry_waits_past_the_visibility_timeout():
 
 def test_a_crash_stays_hidden_at_most_25_minutes_by_default():
     assert settings.REMINDER_SWEEP_SECONDS / 60 + settings.SPF_REMINDER_STUCK_MINUTES <= 25
+
+
+def test_no_reminder_send_retry_waits_past_the_visibility_timeout():
+    from reminders.tasks import MAX_RETRIES, backoff
+
+    visibility = settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
+    assert max(backoff(n) for n in range(MAX_RETRIES)) < visibility
