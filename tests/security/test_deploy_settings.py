@@ -34,6 +34,7 @@ def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
 def test_site_url_unset_is_an_error_of_the_deploy_check(settings):
     settings.DEBUG = False
     settings.SITE_URL_FROM_ENVIRONMENT = False
+    settings.SITE_URL = "http://127.0.0.1:8000"  # the default (a debug run may follow its host)
     errors = [e for e in run_checks(include_deployment_checks=True) if e.id == "spf.E001"]
     assert len(errors) == 1
     assert "http://127.0.0.1:8000" in errors[0].msg
