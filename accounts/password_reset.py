@@ -25,7 +25,7 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from accounts.models import Profile
+from accounts.language import language_of
 from core import emails
 
 logger = logging.getLogger(__name__)
@@ -88,8 +88,7 @@ def send_links(email: str, only: list[int] | None = None) -> list[int]:
 
 
 def send_link(user: User) -> None:
-    profile = Profile.objects.filter(user=user).first()
-    language = profile.language if profile else settings.LANGUAGE_CODE
+    language = language_of(user)
     # The link starts with SITE_URL, never with the Host header of a request.
     path = reverse(
         "password_reset_confirm",
