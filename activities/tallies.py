@@ -8,6 +8,7 @@ answers are counted from the activities themselves.
 
 from django.db import connection, transaction
 from django.db.models import Count, Q, Sum
+from django.db.models.functions import ExtractYear
 
 from activities.models import Activity, ActivityAgency, Role
 from activities.tally_models import NO_YEAR, AgencyTally, CountryYearsTally, LeadTally
@@ -76,6 +77,28 @@ def running_in(year: int) -> int:
         Q(end_year__gte=year) | Q(end_year=NO_YEAR),
     ).exclude(start_year=NO_YEAR, end_year=NO_YEAR)
     return rows.aggregate(n=Sum("activities"))["n"] or 0
+
+
+def year_counts() -> list[tuple[int | None, int | None, int]]:
+    """(start year, end year, activities), None for a missing date, over the whole matrix."""
+    if not kept():
+        rows = (
+            Activity.objects.order_by()
+            .annotate(started=ExtractYear("start_date"), ending=ExtractYear("end_date"))
+            .values_list("started", "ending")
+            .annotate(n=Count("pk"))
+        )
+        return list(rows)
+    rows = (
+        CountryYearsTally.objects.order_by()
+        .values_list("start_year", "end_year")
+        .annotate(n=Sum("activities"))
+        .filter(n__gt=0)
+    )
+    return [
+        (start if start != NO_YEAR else None, end if end != NO_YEAR else None, n)
+        for start, end, n in rows
+    ]
 
 
 def recount() -> None:

@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.db import connection
 from django.db.models import Count, Exists, OuterRef
+from django.db.models.functions import ExtractYear
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -37,6 +38,13 @@ def counted() -> dict[str, object]:
         "per_country": dict(
             Activity.objects.order_by().values_list("country_id").annotate(n=Count("pk"))
         ),
+        "years": sorted(
+            Activity.objects.order_by()
+            .annotate(started=ExtractYear("start_date"), ending=ExtractYear("end_date"))
+            .values_list("started", "ending")
+            .annotate(n=Count("pk")),
+            key=str,
+        ),
         "leads": {
             (country, agency): n
             for country, agency, n in ActivityAgency.objects.filter(role=Role.LEAD)
@@ -54,6 +62,7 @@ def tallied() -> dict[str, object]:
         "agencies": tallies.agencies_taking_part(),
         "running": {year: tallies.running_in(year) for year in YEARS},
         "per_country": dict(tallies.country_counts()),
+        "years": sorted(tallies.year_counts(), key=str),
         "leads": {(country, agency): n for country, agency, n in tallies.lead_counts()},
     }
 
