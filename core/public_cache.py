@@ -48,7 +48,7 @@ IGNORED_MODELS = frozenset(
         "axes.accesslog",
         "axes.accessfailurelog",
         "imports.importjob",
-        "workplan.reminderlog",
+        "reminders.reminderlog",
         "admin.logentry",
     }
 )
