@@ -171,7 +171,7 @@ def validated(response: HttpResponse, kept: dict) -> HttpResponse:
     response["Last-Modified"] = http_date(kept["last_modified"])
     # Browsers and proxies may keep it, but ask again each time (a 304 while unchanged).
     response["Cache-Control"] = "max-age=0, must-revalidate"
-    patch_vary_headers(response, ("Accept-Language", "Cookie"))
+    patch_vary_headers(response, ("Accept-Language", "Cookie", "HX-Request"))
     return response
 
 

@@ -13,6 +13,7 @@ from activities.models import Activity, Role
 from tests.factories import make_activity, make_agency, make_country, make_focal_point
 from tests.workplan.workers import ROOT, database_url, redis_url
 
+
 @pytest.fixture(autouse=True)
 def _public_cache_on(settings) -> None:
     settings.SPF_PUBLIC_CACHE = True
