@@ -9,7 +9,12 @@ go through this module, so each rule is said once:
 - at least one agency: a row without agencies answers none of the matrix's questions;
 - a member (not the secretariat) speaks for one of the agencies before a change (the right
   to touch the row, `speaks_for`) and after it (`check`): otherwise they would create, or
-  hand away, a row they could no longer edit.
+  hand away, a row they could no longer edit;
+- agreed roles (`needs_agreement`): a member may add other agencies as partners or funders,
+  but making another agency lead or co-lead, or changing another agency's role, is only a
+  proposal that agency (or the secretariat) confirms or declines (activities.proposals);
+  meanwhile the row keeps that agency as it was (`without_proposals`). The edit form, quick
+  edit (which changes no agency) and the spreadsheet import all apply it.
 
 Writing touches only what changed (a link deleted, a role changed, a link created), link
 by link in the history, in a few statements for any number of activities.
@@ -102,6 +107,42 @@ def check(user: Any, after: Roles, names: Mapping[int, str] | None = None) -> No
             % {"agencies": acronyms(agency_ids(user))},
             code="not_own_agency",
         )
+
+
+# Agreed roles ------------------------------------------------------------------------------
+
+# The roles another agency must agree to take.
+AGREED_ROLES: frozenset[str] = frozenset({Role.LEAD, Role.CO_LEAD})
+
+
+def needs_agreement(user: Any, current: Roles, after: Roles) -> dict[int, str]:
+    """What of a change from `current` to `after` other agencies must agree to first:
+    {agency id: role proposed}. Empty for the secretariat, and for the user's own agencies."""
+    if is_secretariat(user):
+        return {}
+    mine = agency_ids(user)
+    proposed = {}
+    for agency_id, role in after.items():
+        if agency_id in mine:
+            continue
+        if agency_id in current:
+            if current[agency_id] != role:
+                proposed[agency_id] = role
+        elif role in AGREED_ROLES:
+            proposed[agency_id] = role
+    return proposed
+
+
+def without_proposals(current: Roles, after: Roles, proposed: Roles) -> dict[int, str]:
+    """`after` as saved now: an agency asked to agree keeps its current role, or, new to the
+    row, waits to be added until it agrees."""
+    saved = dict(after)
+    for agency_id in proposed:
+        if agency_id in current:
+            saved[agency_id] = current[agency_id]
+        else:
+            saved.pop(agency_id, None)
+    return saved
 
 
 # Writing -----------------------------------------------------------------------------------

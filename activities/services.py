@@ -15,7 +15,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from activities import participations
+from activities import participations, proposals
 from activities.concurrency import lock_unchanged, save_activity
 from activities.models import Activity, ActivityStatus, check_dates
 from activities.signals import activity_closed, activity_edited
@@ -45,9 +45,21 @@ def check_participations(user: AbstractBaseUser, wanted: dict[Agency, str]) -> N
     )
 
 
-def set_participations(activity: Activity, wanted: dict[Agency, str]) -> None:
-    """Make the activity's agencies and roles exactly `wanted`, touching only what changed."""
-    participations.set_roles(activity.pk, {agency.pk: role for agency, role in wanted.items()})
+def set_participations(
+    user: AbstractBaseUser, activity: Activity, wanted: dict[Agency, str], current: dict[int, str]
+) -> None:
+    """Make the activity's agencies and roles `wanted`, touching only what changed, except
+    what other agencies must agree to first (activities.participations.needs_agreement):
+    that is recorded as proposals, listed on `activity.proposals_made`."""
+    after = {agency.pk: role for agency, role in wanted.items()}
+    proposed = participations.needs_agreement(user, current, after)
+    saved = participations.without_proposals(current, after, proposed)
+    if proposed:
+        names = {agency.pk: agency.acronym for agency in wanted}
+        participations.check(user, saved, names)
+    participations.set_roles(activity.pk, saved)
+    activity.proposals_made = proposals.propose(user, activity, proposed, current)
+    proposals.withdraw_settled(activity, saved)
 
 
 def create_activity(
@@ -62,7 +74,7 @@ def create_activity(
         activity.save()
         activity.tools_used.set(tools_used)
         activity.tools_needed.set(tools_needed)
-        set_participations(activity, wanted)
+        set_participations(user, activity, wanted, {})
     return activity
 
 
@@ -87,7 +99,8 @@ def update_activity(
         if tools_needed is not None:
             activity.tools_needed.set(tools_needed)
         if wanted is not None:
-            set_participations(activity, wanted)
+            current = dict(activity.participations.values_list("agency_id", "role"))
+            set_participations(user, activity, wanted, current)
 
     with transaction.atomic():
         save_activity(activity, based_on_version, save_related)

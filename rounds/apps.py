@@ -17,6 +17,8 @@ class RoundsConfig(AppConfig):
         signals.activity_edited.connect(hooks.answer_edit, dispatch_uid="rounds.answer_edit")
         signals.activity_closed.connect(hooks.answer_close, dispatch_uid="rounds.answer_close")
         signals.provide_round_context(hooks.round_context)
+        signals.register_activity_panel("rounds.comments", hooks.comment_panel)
+        signals.register_digest_source("rounds.mentions", hooks.mention_lines)
         register_source(reminders.round_reminders)
         register_deadline_source(
             "rounds", deadlines.of_user, deadlines.of_agency, deadlines.still_open
