@@ -145,6 +145,31 @@ def without_proposals(current: Roles, after: Roles, proposed: Roles) -> dict[int
     return saved
 
 
+def split_agreed(
+    user: Any, current: Roles, after: Roles, names: Mapping[int, str] | None = None
+) -> tuple[dict[int, str], dict[int, str]]:
+    """(what is saved now, what is proposed) of a change from `current` to `after`, the
+    saved part checked like any change (ValidationError). One case is refused outright:
+    taking the lead from an agency that has not agreed to step back (two leads meanwhile)."""
+    proposed = needs_agreement(user, current, after)
+    saved = without_proposals(current, after, proposed)
+    if proposed:
+        leads = [pk for pk, role in saved.items() if role == Role.LEAD]
+        others = [pk for pk in leads if pk in proposed]
+        if len(leads) > 1 and others:
+            name = (names or {}).get(others[0]) or Agency.objects.get(pk=others[0]).acronym
+            raise ValidationError(
+                _(
+                    "%(agency)s leads this row until it agrees to another role: keep your "
+                    "agency co-lead for now, and make it lead once %(agency)s has accepted."
+                )
+                % {"agency": name},
+                code="lead_not_agreed",
+            )
+        check(user, saved, names)
+    return saved, proposed
+
+
 # Writing -----------------------------------------------------------------------------------
 
 

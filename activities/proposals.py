@@ -27,7 +27,7 @@ from agencies.models import Agency
 
 
 def propose(
-    user: AbstractBaseUser, activity: Activity, proposed: Mapping[int, str], current: Mapping
+    user: AbstractBaseUser, activity_id: int, proposed: Mapping[int, str], current: Mapping
 ) -> list[RoleProposal]:
     """Record the proposals of a change (a newer one for the same agency replaces the
     waiting one, keeping its history). Call in the transaction of the edit."""
@@ -35,11 +35,13 @@ def propose(
     waiting = {
         proposal.agency_id: proposal
         for proposal in RoleProposal.objects.filter(
-            activity=activity, agency_id__in=list(proposed), state=ProposalState.PENDING
+            activity_id=activity_id, agency_id__in=list(proposed), state=ProposalState.PENDING
         )
     }
     for agency_id, role in proposed.items():
-        proposal = waiting.get(agency_id) or RoleProposal(activity=activity, agency_id=agency_id)
+        proposal = waiting.get(agency_id) or RoleProposal(
+            activity_id=activity_id, agency_id=agency_id
+        )
         proposal.role = role
         proposal.role_before = current.get(agency_id, "")
         proposal.proposed_by = user
@@ -49,9 +51,10 @@ def propose(
     return made
 
 
-def withdraw_settled(activity: Activity, roles: Mapping[int, str]) -> None:
+def withdraw_settled(activity_id: int, roles: Mapping[int, str]) -> None:
     """Proposals the row now fulfils (someone set that role directly) are accepted."""
-    for proposal in RoleProposal.objects.filter(activity=activity, state=ProposalState.PENDING):
+    waiting = RoleProposal.objects.filter(activity_id=activity_id, state=ProposalState.PENDING)
+    for proposal in waiting:
         if roles.get(proposal.agency_id) == proposal.role:
             proposal.state = ProposalState.ACCEPTED
             proposal.decided_at = timezone.now()
@@ -129,9 +132,8 @@ def accept(user: AbstractBaseUser, proposal: RoleProposal, based_on_version: int
     activity._change_reason = reason[:100]
 
     def save_role() -> None:
-        participations.set_roles(
-            activity.pk, {proposal.agency_id: proposal.role}, user=user, reason=reason
-        )
+        roles = {**current, proposal.agency_id: proposal.role}
+        participations.set_roles(activity.pk, roles, user=user, reason=reason)
 
     with transaction.atomic():
         save_activity(activity, based_on_version, save_role)

@@ -52,14 +52,11 @@ def set_participations(
     what other agencies must agree to first (activities.participations.needs_agreement):
     that is recorded as proposals, listed on `activity.proposals_made`."""
     after = {agency.pk: role for agency, role in wanted.items()}
-    proposed = participations.needs_agreement(user, current, after)
-    saved = participations.without_proposals(current, after, proposed)
-    if proposed:
-        names = {agency.pk: agency.acronym for agency in wanted}
-        participations.check(user, saved, names)
+    names = {agency.pk: agency.acronym for agency in wanted}
+    saved, proposed = participations.split_agreed(user, current, after, names)
     participations.set_roles(activity.pk, saved)
-    activity.proposals_made = proposals.propose(user, activity, proposed, current)
-    proposals.withdraw_settled(activity, saved)
+    activity.proposals_made = proposals.propose(user, activity.pk, proposed, current)
+    proposals.withdraw_settled(activity.pk, saved)
 
 
 def create_activity(

@@ -300,6 +300,8 @@ def check_rights(
         return  # the agencies stay as they are: nothing new to check
     try:
         participations.check(user, after, lookup.acronyms)
+        # Roles other agencies must agree to wait as proposals: what is saved now must hold.
+        participations.split_agreed(user, before, after, lookup.acronyms)
     except ValidationError as error:
         column = next(
             (name for name in ROLE_COLUMNS if ROLE_COLUMNS[name] in managed), "lead_agency"
