@@ -156,6 +156,16 @@ class Tool(models.Model):
         return self.acronym or self.name
 
 
+def running_in(year: int) -> Q:
+    """Running at some point in the year (open-ended ones included, undated ones not): for
+    activities and for their past records alike."""
+    return (
+        (Q(start_date__year__lte=year) | Q(start_date__isnull=True))
+        & (Q(end_date__year__gte=year) | Q(end_date__isnull=True))
+        & ~Q(start_date__isnull=True, end_date__isnull=True)
+    )
+
+
 class ActivityQuerySet(models.QuerySet["Activity"]):
     def with_agency(self, agency_id: int, role: str | None = None) -> "ActivityQuerySet":
         """Activities in which the agency takes part (in the given role, if one is given)."""
@@ -177,10 +187,7 @@ class ActivityQuerySet(models.QuerySet["Activity"]):
 
     def in_year(self, year: int) -> "ActivityQuerySet":
         """Activities running at some point in the year (open-ended ones included)."""
-        return self.filter(
-            Q(start_date__year__lte=year) | Q(start_date__isnull=True),
-            Q(end_date__year__gte=year) | Q(end_date__isnull=True),
-        ).exclude(start_date__isnull=True, end_date__isnull=True)
+        return self.filter(running_in(year))
 
     def for_rows(self) -> "ActivityQuerySet":
         """What activities.matrix_table needs joined in; it fetches agencies and tools itself."""

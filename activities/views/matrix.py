@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from activities.as_of import AsOfError
 from activities.exports import FORMATS as EXPORT_FORMATS
 from activities.exports import export_response
 from activities.grid import build_grid, render_grid_table
@@ -16,10 +17,19 @@ from activities.matrix import (
     sort_links,
 )
 from activities.matrix_table import render_matrix_table
+from activities.views import past
 
 
 def matrix(request: HttpRequest) -> HttpResponse:
-    """Who is doing what where: the filtered, sorted, paginated list of activities."""
+    """Who is doing what where: the filtered, sorted, paginated list of activities (as they
+    are, or as they were at ?as_of=)."""
+    try:
+        moment = past.asked_moment(request)
+    except AsOfError as error:
+        filterset, _rows = filtered_activities(request.GET)
+        return past.refused(request, error, "activities/matrix.html", filter=filterset)
+    if moment is not None:
+        return past.matrix(request, moment)
     filterset, activities = filtered_activities(request.GET)
     sort = sort_key(request.GET)
     paginator = paginate(filterset, activities.for_rows(), sort, settings.SPF_MATRIX_PAGE_SIZE)
@@ -52,6 +62,12 @@ def grid(request: HttpRequest) -> HttpResponse:
 
 def matrix_export(request: HttpRequest) -> HttpResponse:
     """The rows the matrix shows for the same query string, as CSV, XLSX, ODS or HXL."""
+    try:
+        moment = past.asked_moment(request)
+    except AsOfError as error:
+        return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+    if moment is not None:
+        return past.matrix_export(request, moment)
     fmt = request.GET.get("format", "")
     if fmt not in EXPORT_FORMATS:
         message = _(
