@@ -67,6 +67,7 @@ def create_activity(
     tools_needed: Iterable = (),
 ) -> Activity:
     check_participations(user, wanted)
+    activity._history_user = user
     with transaction.atomic():
         activity.save()
         activity.tools_used.set(tools_used)
@@ -99,6 +100,8 @@ def update_activity(
             current = dict(activity.participations.values_list("agency_id", "role"))
             set_participations(user, activity, wanted, current)
 
+    # The history names the person even outside a request (a task, a test, the shell).
+    activity._history_user = user
     with transaction.atomic():
         save_activity(activity, based_on_version, save_related)
         activity_edited.send(sender=Activity, user=user, activity=activity)
@@ -129,6 +132,7 @@ def close_activity(
     check_dates(activity.start_date, end, name_start=True)
     activity.status = ActivityStatus.COMPLETED
     activity.end_date = end
+    activity._history_user = user
     with transaction.atomic():
         save_activity(activity, based_on_version)
         activity_closed.send(sender=Activity, user=user, activity=activity)

@@ -2,6 +2,7 @@ from django.urls import path
 
 from activities.views import (
     agencies,
+    changes,
     countries,
     downloads,
     edit,
@@ -18,6 +19,8 @@ urlpatterns = [
     path("grid/", matrix.grid, name="grid"),
     path("export/", matrix.matrix_export, name="matrix_export"),
     path("import/template/", downloads.import_template, name="import_template"),
+    # What changed between two dates (the rounds' comparisons use the same page).
+    path("matrix/changes/", changes.changes, name="changes"),
     # History of a row, and restoring an earlier version (secretariat).
     path("activities/<str:reference>/history/", history.history, name="history"),
     path("activities/<str:reference>/restore/", history.restore, name="restore"),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from rounds.views import checklist, comments, dashboard, review
+from rounds.views import checklist, comments, dashboard, report, review
 
 app_name = "rounds"
 urlpatterns = [
@@ -11,6 +11,8 @@ urlpatterns = [
     # The address before CSV and ODS were offered: kept so saved links still download.
     path("<int:round_id>/export.xlsx", dashboard.dashboard_export, name="dashboard_export_xlsx"),
     path("<int:round_id>/close/", dashboard.close, name="close"),
+    path("<int:round_id>/report/", report.report, name="report"),
+    path("<int:round_id>/changes/", report.diff, name="diff"),
     path("<int:round_id>/reopen/", dashboard.reopen, name="reopen"),
     path("parts/<int:part_id>/", checklist.checklist, name="checklist"),
     path("parts/<int:part_id>/comments/", comments.comment_part, name="comment_part"),
