@@ -96,15 +96,19 @@ def parse_as_of(value: str) -> Moment:
     return Moment(moment, label)
 
 
-def latest_records(model: Any, when: datetime.datetime) -> QuerySet:
-    """Each object's latest historical record up to `when`, deletions left out."""
+def latest_records(model: Any, when: datetime.datetime, **among: Any) -> QuerySet:
+    """Each object's latest historical record up to `when`, deletions left out.
+
+    `among` narrows the objects before their latest record is picked (activity_id__in=...
+    for the links of a page's rows): a field that never changes, so the answer is the same
+    and only those objects' records are sorted."""
     latest = (
-        model.objects.filter(history_date__lte=when)
+        model.objects.filter(history_date__lte=when, **among)
         .order_by("id", "-history_date", "-history_id")
         .distinct("id")
         .values("history_id")
     )
-    return model.objects.filter(history_id__in=latest).exclude(history_type="-")
+    return model.objects.filter(history_id__in=latest, **among).exclude(history_type="-")
 
 
 def past_activities(when: datetime.datetime) -> QuerySet:
@@ -155,10 +159,9 @@ def filter_past(rows: QuerySet, filterset: ActivityFilterSet, when: datetime.dat
 def agencies_by_activity(when: datetime.datetime, ids: Iterable[int]) -> dict[int, list]:
     """(role, acronym) pairs of each activity at `when`, lead first: one query."""
     found: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    rows = (
-        past_links(when)
-        .filter(activity_id__in=list(ids))
-        .values_list("activity_id", "role", "agency__acronym")
+    ids = list(ids)
+    rows = latest_records(PastLink, when, activity_id__in=ids).values_list(
+        "activity_id", "role", "agency__acronym"
     )
     rank = {role: index for index, role in enumerate(Role.values)}
     for activity_id, role, acronym in sorted(rows, key=lambda r: (rank.get(r[1], 9), r[2])):

@@ -110,13 +110,14 @@ def changes_between(since: datetime.datetime, until: datetime.datetime) -> Chang
     touched = set(PastActivity.objects.filter(**window).values_list("id", flat=True))
     touched |= set(PastLink.objects.filter(**window).values_list("activity_id", flat=True))
     values = ["id", "history_date", "history_user_id", "reference", *FIELDS]
+    touched = list(touched)
     before = {
         row["id"]: row
-        for row in latest_records(PastActivity, since).filter(id__in=touched).values(*values)
+        for row in latest_records(PastActivity, since, id__in=touched).values(*values)
     }
     after = {
         row["id"]: row
-        for row in latest_records(PastActivity, until).filter(id__in=touched).values(*values)
+        for row in latest_records(PastActivity, until, id__in=touched).values(*values)
     }
     steps: dict[int, list[dict]] = defaultdict(list)
     for row in (
@@ -128,13 +129,13 @@ def changes_between(since: datetime.datetime, until: datetime.datetime) -> Chang
     link_values = ("activity_id", "agency_id", "role", "history_date", "history_user_id")
     roles_before: dict[int, dict[int, str]] = defaultdict(dict)
     roles_after: dict[int, dict[int, str]] = defaultdict(dict)
-    for activity_id, agency_id, role, *_rest in (
-        latest_records(PastLink, since).filter(activity_id__in=touched).values_list(*link_values)
-    ):
+    for activity_id, agency_id, role, *_rest in latest_records(
+        PastLink, since, activity_id__in=touched
+    ).values_list(*link_values):
         roles_before[activity_id][agency_id] = role
-    for activity_id, agency_id, role, *_rest in (
-        latest_records(PastLink, until).filter(activity_id__in=touched).values_list(*link_values)
-    ):
+    for activity_id, agency_id, role, *_rest in latest_records(
+        PastLink, until, activity_id__in=touched
+    ).values_list(*link_values):
         roles_after[activity_id][agency_id] = role
     link_who: dict[int, tuple[int | None, datetime.datetime]] = {}
     for activity_id, _agency, _role, when, user_id in (

@@ -71,6 +71,17 @@ class Report:
         labels = kind_labels()
         return [(labels[kind], n) for kind, n in self.changes.counts().items()]
 
+    def counts_by_agency(self) -> list[tuple[str, list[int]]]:
+        """Per agency, how many of its rows are new, closed, changed, deleted."""
+        kinds = list(kind_labels())
+        found = []
+        for agency, rows in self.changes.by_agency():
+            counts = dict.fromkeys(kinds, 0)
+            for row in rows:
+                counts[row.kind] += 1
+            found.append((agency, [counts[kind] for kind in kinds]))
+        return found
+
     def sheets(self) -> Iterator[tuple[str, list[list]]]:
         """The report as workbook sheets: completion, changes, late submissions."""
         yes, no = _("yes"), _("no")

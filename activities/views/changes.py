@@ -5,12 +5,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from activities.as_of import AsOfError, parse_as_of
 from activities.changes import changes_between, kind_labels
 from activities.changes_table import ChangesTable
+from core.jinja import render_partial
 from core.spreadsheets.responses import FORMATS, format_error, table_response
 
 
@@ -25,7 +27,16 @@ def changes_response(request: HttpRequest, changes, ctx: dict, filename: str) ->
         )
     labels = kind_labels()
     counts = [(labels[kind], n) for kind, n in changes.counts().items()]
-    return render(request, "activities/changes.html", {**ctx, "changes": changes, "counts": counts})
+    table = render_partial(
+        "activities/changes_by_agency.html",
+        {
+            "groups": changes.by_agency(),
+            "history_url": reverse("activities:history", kwargs={"reference": "SLOT"}),
+        },
+        request,
+    )
+    ctx = {**ctx, "changes": changes, "counts": counts, "table": table}
+    return render(request, "activities/changes.html", ctx)
 
 
 @login_required

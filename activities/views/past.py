@@ -23,6 +23,7 @@ from activities.matrix import (
     active_filters,
     is_filtered,
     ordering,
+    paginate,
     sort_key,
     sort_links,
 )
@@ -58,6 +59,18 @@ def past_rows(request: HttpRequest, moment: Moment):
     return filterset, sort, rows.order_by(*ordering(sort))
 
 
+def matrix_page(request: HttpRequest, filterset, rows, sort: str, moment: Moment):
+    """Like page_of, paginated by country as the matrix is (activities.country_order)."""
+    rows = rows.select_related("country", "focal_point__agency")
+    paginator = paginate(filterset, rows, sort, settings.SPF_MATRIX_PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    agencies = agencies_by_activity(moment.when, [row.id for row in page.object_list])
+    table = render_matrix_table(
+        request, page.object_list, agencies=agencies, sorts=sort_links(sort)
+    )
+    return page, table
+
+
 def page_of(request: HttpRequest, rows, moment: Moment, **table_options):
     """The page of past records asked for, and its table (agencies as they were then)."""
     rows = rows.select_related("country", "focal_point__agency")
@@ -70,7 +83,7 @@ def page_of(request: HttpRequest, rows, moment: Moment, **table_options):
 
 def matrix(request: HttpRequest, moment: Moment) -> HttpResponse:
     filterset, sort, rows = past_rows(request, moment)
-    page, table = page_of(request, rows, moment, sorts=sort_links(sort))
+    page, table = matrix_page(request, filterset, rows, sort, moment)
     ctx = {
         "filter": filterset,
         "page": page,
