@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -48,6 +49,9 @@ def matrix(request: HttpRequest) -> HttpResponse:
 
 def grid(request: HttpRequest) -> HttpResponse:
     """The same filters as the matrix, counted per country and agency."""
+    if request.GET.get("as_of"):
+        # The past view is the list's (activities.as_of): the grid counts today's rows.
+        return redirect(f"{reverse('activities:matrix')}?{request.GET.urlencode()}")
     filterset, activities = filtered_activities(request.GET)
     grid = build_grid(activities, request.GET, filterset.country_codes, filterset.agency_acronyms)
     ctx = {

@@ -15,6 +15,7 @@ from activities.as_of import (
     filter_past,
     parse_as_of,
     past_activities,
+    past_links,
 )
 from activities.exports import past_download
 from activities.filters import ActivityFilterSet
@@ -28,7 +29,7 @@ from activities.matrix import (
     sort_links,
 )
 from activities.matrix_table import render_matrix_table
-from activities.models import Activity
+from activities.models import Activity, Role
 from countries.models import Country
 
 # No history of "last updated" is kept (it is when a version was saved): that sort falls back.
@@ -109,3 +110,10 @@ def country_export(request: HttpRequest, country: Country, moment: Moment) -> Ht
     return past_download(
         request, country_rows(country, moment), moment, f"spf-{country.alpha3.lower()}"
     )
+
+
+def agency_export(request: HttpRequest, agency, moment: Moment, name: str) -> HttpResponse:
+    """What the agency led at `moment` (its page's download), by country and title."""
+    led = past_links(moment.when).filter(agency=agency, role=Role.LEAD).values("activity_id")
+    rows = past_activities(moment.when).filter(id__in=led).order_by("country__name", "title", "id")
+    return past_download(request, rows, moment, name)

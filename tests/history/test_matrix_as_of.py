@@ -115,3 +115,19 @@ def test_the_past_matrix_costs_the_same_queries_for_few_and_many_rows(client, ag
         for number in range(20):
             make_activity(country, {agency_a: Role.LEAD}, title=f"Many {number}")
     assert _queries(client, {"as_of": "2026-02-01"}) == few
+
+
+def test_an_agencys_download_as_of(client, past):
+    response = client.get(
+        reverse("agencies:export", args=["AGB"]), {"as_of": "2026-02-01", "format": "csv"}
+    )
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert "Gone later" in text and "Old title" not in text
+
+
+def test_hxl_of_a_past_view_is_refused_clearly(client, past):
+    response = client.get(
+        reverse("activities:matrix_export"), {"as_of": "2026-02-01", "format": "hxl"}
+    )
+    assert response.status_code == 400
+    assert "csv" in response.content.decode()
