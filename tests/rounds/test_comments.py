@@ -159,3 +159,48 @@ def test_a_member_may_not_hide(member_a_client, row):
     )
     assert response.status_code == 403
     assert not Comment.objects.get().is_hidden
+
+
+# Correcting a comment: its author only (member A wrote it); others in the thread are
+# refused with a message (the page answers), those outside it get 404.
+EDIT_A_COMMENT = [
+    ("anonymous", LOGIN, False),
+    ("viewer", 404, False),
+    ("member_a", 200, True),
+    ("member_b", 404, False),
+    ("secretariat", 200, False),
+    ("superuser", 200, False),
+]
+HIDE_A_COMMENT = [
+    ("anonymous", LOGIN),
+    ("viewer", 404),
+    ("member_a", 403),
+    ("member_b", 404),
+    ("secretariat", 200),
+    ("superuser", 200),
+]
+
+
+@pytest.fixture
+def comment(row, member_a):
+    from rounds.comments import post_comment
+
+    return post_comment(member_a, "First words", activity=row)
+
+
+@pytest.mark.parametrize(
+    "persona_client, expected, changed", EDIT_A_COMMENT, indirect=["persona_client"]
+)
+def test_who_corrects_a_comment(persona_client, expected, changed, comment, member_b):
+    url = reverse("rounds:comment_edit", kwargs={"comment_id": comment.pk})
+    response = persona_client.post(url, {"body": "Other words"})
+    assert outcome(response) == expected
+    assert (Comment.objects.get().body == "Other words") == changed
+
+
+@pytest.mark.parametrize("persona_client, expected", HIDE_A_COMMENT, indirect=["persona_client"])
+def test_who_hides_a_comment(persona_client, expected, comment, member_b):
+    url = reverse("rounds:comment_hide", kwargs={"comment_id": comment.pk})
+    response = persona_client.post(url, {"reason": "Off topic"})
+    assert outcome(response) == expected
+    assert Comment.objects.get().is_hidden == (expected == 200)
