@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from activities.concurrency import EditConflict
 from activities.models import Activity
-from activities.proposals import waiting_for
+from activities.proposals import pending_proposals, waiting_for
 from rounds.comments import thread
 from rounds.models import Outcome, RoundAgency, RowConfirmation
 from rounds.services import (
@@ -116,6 +116,10 @@ def checklist(request: HttpRequest, part_id: int) -> HttpResponse:
     rows = list(
         rows_of(part.agency_id).select_related("country").order_by("country__name", "title")
     )
+    # Roles proposed in these rows and not answered yet: the row shows them meanwhile.
+    waiting = pending_proposals(row.pk for row in rows)
+    for row in rows:
+        row.waiting_proposals = waiting.get(row.pk, [])
     answers = {
         answer.activity_id: answer
         for answer in RowConfirmation.objects.filter(

@@ -178,3 +178,21 @@ def test_who_answers_a_proposal(persona_client, expected, action, proposal, row)
     assert outcome(response) == expected
     answered = RoleProposal.objects.get().state != ProposalState.PENDING
     assert answered == (expected == 200)
+
+
+def test_the_proposers_checklist_shows_the_proposal_on_the_row(proposal, row, member_a, client):
+    import datetime
+
+    from django.utils import timezone
+
+    from rounds.services import open_round
+
+    update_round = open_round(
+        member_a,
+        title="Mid-year",
+        deadline=timezone.localdate() + datetime.timedelta(days=10),
+        agencies=[row.participations.get().agency],
+    )
+    client.force_login(member_a)
+    page = client.get(reverse("rounds:checklist", kwargs={"part_id": update_round.parts.get().pk}))
+    assert "Proposed: AGB as co-lead (waiting for its answer)" in page.content.decode()
