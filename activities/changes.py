@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from activities.as_of import PastActivity, PastLink, latest_records
+from activities.as_of import PastActivity, PastLink
 from activities.models import Activity, ActivityStatus, Role
 from activities.versions import HIDDEN_FIELDS, _Labels
 from agencies.models import Agency
@@ -104,47 +104,75 @@ def _roles_text(roles: dict[int, str], acronyms: dict[int, str]) -> str:
 
 
 def changes_between(since: datetime.datetime, until: datetime.datetime) -> Changes:
-    """Every row that changed after `since` up to `until`: about a dozen queries in all,
-    whatever the number of rows."""
+    """Every row that changed after `since` up to `until`, a fixed number of queries
+    whatever the number of rows: which rows moved (two), then their whole history up to
+    `until`, read once in order, gives their state at `since`, their steps in the window
+    and their state at `until` (one for the activities, one for their agencies)."""
     window = {"history_date__gt": since, "history_date__lte": until}
     touched = set(PastActivity.objects.filter(**window).values_list("id", flat=True))
     touched |= set(PastLink.objects.filter(**window).values_list("activity_id", flat=True))
-    values = ["id", "history_date", "history_user_id", "reference", *FIELDS]
     touched = list(touched)
-    before = {
-        row["id"]: row
-        for row in latest_records(PastActivity, since, id__in=touched).values(*values)
-    }
-    after = {
-        row["id"]: row
-        for row in latest_records(PastActivity, until, id__in=touched).values(*values)
-    }
+    values = ["id", "history_date", "history_user_id", "history_type", "reference", *FIELDS]
+    before: dict[int, dict | None] = {}
+    after: dict[int, dict | None] = {}
     steps: dict[int, list[dict]] = defaultdict(list)
-    for row in (
-        PastActivity.objects.filter(id__in=touched, **window)
+    records = (
+        PastActivity.objects.filter(id__in=touched, history_date__lte=until)
         .order_by("id", "history_date", "history_id")
         .values(*values)
-    ):
-        steps[row["id"]].append(row)
-    link_values = ("activity_id", "agency_id", "role", "history_date", "history_user_id")
-    roles_before: dict[int, dict[int, str]] = defaultdict(dict)
-    roles_after: dict[int, dict[int, str]] = defaultdict(dict)
-    for activity_id, agency_id, role, *_rest in latest_records(
-        PastLink, since, activity_id__in=touched
-    ).values_list(*link_values):
-        roles_before[activity_id][agency_id] = role
-    for activity_id, agency_id, role, *_rest in latest_records(
-        PastLink, until, activity_id__in=touched
-    ).values_list(*link_values):
-        roles_after[activity_id][agency_id] = role
+    )
+    for row in records:
+        state = None if row["history_type"] == "-" else row
+        if row["history_date"] <= since:
+            before[row["id"]] = state
+        else:
+            steps[row["id"]].append(row)
+        after[row["id"]] = state
+    links_before: dict[int, tuple | None] = {}
+    links_after: dict[int, tuple | None] = {}
     link_who: dict[int, tuple[int | None, datetime.datetime]] = {}
-    for activity_id, _agency, _role, when, user_id in (
-        PastLink.objects.filter(activity_id__in=touched, **window)
+    link_records = (
+        PastLink.objects.filter(activity_id__in=touched, history_date__lte=until)
         .order_by("history_date", "history_id")
-        .values_list(*link_values)
-    ):
-        link_who[activity_id] = (user_id, when)
-    return Changes(since, until, _rows(before, after, steps, roles_before, roles_after, link_who))
+        .values_list(
+            "id",
+            "activity_id",
+            "agency_id",
+            "role",
+            "history_type",
+            "history_date",
+            "history_user_id",
+        )
+    )
+    for link_id, activity_id, agency_id, role, kind, when, user_id in link_records:
+        state = None if kind == "-" else (activity_id, agency_id, role)
+        if when <= since:
+            links_before[link_id] = state
+        else:
+            link_who[activity_id] = (user_id, when)
+        links_after[link_id] = state
+    return Changes(
+        since,
+        until,
+        _rows(
+            {pk: row for pk, row in before.items() if row is not None},
+            {pk: row for pk, row in after.items() if row is not None},
+            steps,
+            _roles(links_before),
+            _roles(links_after),
+            link_who,
+        ),
+    )
+
+
+def _roles(links: dict[int, tuple | None]) -> dict[int, dict[int, str]]:
+    """{activity id: {agency id: role}} of the links' states (deleted ones left out)."""
+    found: dict[int, dict[int, str]] = defaultdict(dict)
+    for state in links.values():
+        if state is not None:
+            activity_id, agency_id, role = state
+            found[activity_id][agency_id] = role
+    return found
 
 
 def _rows(before, after, steps, roles_before, roles_after, link_who) -> list[RowChange]:
