@@ -4,18 +4,17 @@ importing them (see the README's floors).
 - `activity_edited` / `activity_closed`: sent by activities.services when a person saves or
   closes an activity, inside the transaction of the save (a receiver that fails undoes the
   save), with `user` and `activity`. Update rounds count them as the agency's answer.
-- `provide_round_context`: the one function that tells "My agency's rows" what open update
-  rounds ask of the agency shown (rounds registers it in its AppConfig.ready). Without it the
-  page simply has no round banner and no round column.
-- `register_activity_panel`: blocks a higher app adds to an activity's page (rounds' comment
-  thread); `register_digest_source`: lines a higher app adds to the weekly digest of followed
-  changes (rounds' mentions), read by follows without either importing the other.
+- `round_context_asked`: asked by "My agency's rows" what open update rounds ask of the
+  agency shown (core.signals: receivers return what they add). Without an answer the page
+  simply has no round banner and no round column.
+- `activity_panels_asked`: blocks higher apps add to an activity's page (rounds' comment
+  thread); `digest_lines_asked`: lines they add to the weekly digest of followed changes
+  (rounds' mentions), read by follows without either importing the other.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -24,8 +23,10 @@ from django.http import HttpRequest
 
 from activities.models import Activity
 from agencies.models import Agency
+from core.signals import answers
 
-# Keyword arguments of both: user, activity.
+# Sent with `user` and `activity`; receivers return nothing. Receivers: rounds.hooks.answer_edit
+# and rounds.hooks.answer_close (RoundsConfig.ready).
 activity_edited = Signal()
 activity_closed = Signal()
 
@@ -47,41 +48,33 @@ class RoundContext:
         return bool(self.banners)
 
 
-RoundContextProvider = Callable[[AbstractBaseUser, Agency, list[Activity]], RoundContext]
-
-_round_context: list[RoundContextProvider] = []
-
-
-def provide_round_context(provider: RoundContextProvider) -> None:
-    """Name the function that reads the round context of an agency's rows (one at most)."""
-    _round_context[:] = [provider]
+# Asked with `user`, `agency` and `rows` (the agency's activities on the page); each receiver
+# returns a RoundContext and gives each row its `round_answers`. Receivers:
+# rounds.hooks.round_context (RoundsConfig.ready).
+round_context_asked = Signal()
 
 
 def round_context(
     user: AbstractBaseUser, agency: Agency | None, rows: list[Activity]
 ) -> RoundContext:
     """The round context of `agency`'s `rows` as `user` sees them (empty if none applies)."""
-    if agency is None or not _round_context:
-        for row in rows:
-            row.round_answers = []
+    for row in rows:
+        row.round_answers = []
+    if agency is None:
         return RoundContext()
-    return _round_context[0](user, agency, rows)
+    found = answers(round_context_asked, sender=Activity, user=user, agency=agency, rows=rows)
+    return RoundContext([banner for context in found for banner in context.banners])
 
 
-# Panels of an activity's page (its history page): a higher app adds a block (the comment
-# thread, from rounds) without activities importing it. A panel is a function
-# (request, activity) -> HTML, "" to show nothing.
-ActivityPanel = Callable[[HttpRequest, Activity], str]
-_activity_panels: dict[str, ActivityPanel] = {}
-
-
-def register_activity_panel(name: str, panel: ActivityPanel) -> None:
-    """Add (or replace, by name) a panel shown on every activity's page."""
-    _activity_panels[name] = panel
+# Asked with `request` and `activity` by an activity's page (its history): each receiver
+# returns a block of HTML to show on it ("" for nothing). Receivers:
+# rounds.hooks.comment_panel, the row's comment thread (RoundsConfig.ready).
+activity_panels_asked = Signal()
 
 
 def activity_panels(request: HttpRequest, activity: Activity) -> list[str]:
-    return [html for panel in _activity_panels.values() if (html := panel(request, activity))]
+    found = answers(activity_panels_asked, sender=Activity, request=request, activity=activity)
+    return [html for html in found if html]
 
 
 @dataclass(frozen=True)
@@ -93,17 +86,15 @@ class DigestLine:
     when: datetime.datetime
 
 
-# (user, since, until) -> lines: the follow digest (follows) asks every registered source.
-DigestSource = Callable[[AbstractBaseUser, datetime.datetime, datetime.datetime], list[DigestLine]]
-_digest_sources: dict[str, DigestSource] = {}
-
-
-def register_digest_source(name: str, source: DigestSource) -> None:
-    _digest_sources[name] = source
+# Asked with `user`, `since` and `until` by the digest of followed changes (follows): each
+# receiver returns a list of DigestLine. Receivers: rounds.hooks.mention_lines, the comments
+# that mentioned the person or their agency (RoundsConfig.ready).
+digest_lines_asked = Signal()
 
 
 def digest_lines(
     user: AbstractBaseUser, since: datetime.datetime, until: datetime.datetime
 ) -> list[DigestLine]:
-    lines = [line for source in _digest_sources.values() for line in source(user, since, until)]
+    found = answers(digest_lines_asked, sender=Activity, user=user, since=since, until=until)
+    lines = [line for lines in found for line in lines]
     return sorted(lines, key=lambda line: line.when, reverse=True)

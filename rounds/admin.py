@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from agencies.models import Agency
+from rounds.agency_members import agencies_without_members
 from rounds.models import RoundAgency, RowConfirmation, UpdateRound
-from rounds.reach import agencies_without_members
 from rounds.services import ask_agencies, default_agencies
 
 

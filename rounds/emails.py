@@ -19,9 +19,9 @@ from django.urls import reverse
 
 from accounts.language import supported
 from core import emails
+from rounds.agency_members import members_by_agency
 from rounds.links import where_and_link
 from rounds.models import RoundAgency
-from rounds.reach import members_by_agency
 
 logger = logging.getLogger(__name__)
 

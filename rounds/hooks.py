@@ -2,7 +2,8 @@
 
 Connected by RoundsConfig.ready: a member's edit or close of an activity answers for the row
 in their agencies' open rounds (record_edit / record_close, the one rule), and "My agency's
-rows" shows each row's answer in the rounds asking the agency.
+rows" shows each row's answer in the rounds asking the agency (round_context answers
+activities.signals.round_context_asked).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.http import HttpRequest
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.roles import agency_ids
@@ -45,14 +46,6 @@ def open_parts(user: AbstractBaseUser, agency: Agency) -> list[RoundAgency]:
     )
 
 
-def checklist_url(part: RoundAgency) -> str:
-    """The round checklist, written separately: no link until it exists."""
-    try:
-        return reverse("rounds:checklist", kwargs={"part_id": part.pk})
-    except NoReverseMatch:
-        return ""
-
-
 @dataclass(frozen=True)
 class RoundAnswer:
     part: RoundAgency
@@ -60,9 +53,12 @@ class RoundAnswer:
     label: str
 
 
-def round_context(user: AbstractBaseUser, agency: Agency, rows: list[Activity]) -> RoundContext:
+def round_context(
+    sender: object, *, user: AbstractBaseUser, agency: Agency, rows: list[Activity], **kwargs
+) -> RoundContext:
     """The rounds asking `agency`, and each row's answer in them: two queries at most,
-    whatever the number of rows (the open parts, then all their answers)."""
+    whatever the number of rows (the open parts, then all their answers). A receiver of
+    activities.signals.round_context_asked."""
     parts = open_parts(user, agency)
     answers = confirmations_for(parts)
     labels = {
@@ -82,24 +78,30 @@ def round_context(user: AbstractBaseUser, agency: Agency, rows: list[Activity]) 
         {
             "part": part,
             "answered": sum(1 for part_id, _row in answers if part_id == part.pk),
-            "url": checklist_url(part),
+            "url": reverse("rounds:checklist", kwargs={"part_id": part.pk}),
         }
         for part in parts
     ]
     return RoundContext(banners)
 
 
-def comment_panel(request: HttpRequest, activity: Activity) -> str:
-    """The row's comment thread on its page."""
+def comment_panel(sender: type, *, request: HttpRequest, activity: Activity, **kwargs) -> str:
+    """The row's comment thread on its page (activities.signals.activity_panels_asked)."""
     from rounds.views.comments import row_panel
 
     return row_panel(request, activity)
 
 
 def mention_lines(
-    user: AbstractBaseUser, since: datetime.datetime, until: datetime.datetime
+    sender: type,
+    *,
+    user: AbstractBaseUser,
+    since: datetime.datetime,
+    until: datetime.datetime,
+    **kwargs,
 ) -> list[DigestLine]:
-    """The comments that mentioned the person (or their agency) in the digest's window."""
+    """The comments that mentioned the person (or their agency) in the digest's window
+    (activities.signals.digest_lines_asked)."""
     lines = []
     for comment in mentions_of(user, since, until):
         where, link = where_and_link(comment)
