@@ -25,7 +25,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from activities.filters import AGENCY_ROLES, ActivityFilterSet
+from activities.filters import AGENCY_ROLES, MAX_SEARCH_WORDS, ActivityFilterSet
 from activities.models import GUARANTEE_FIELDS, Activity, ActivityAgency, Role, running_in
 from activities.resources import (
     EXPORT_VALUES,
@@ -146,7 +146,7 @@ def filter_past(rows: QuerySet, filterset: ActivityFilterSet, when: datetime.dat
         if roles:
             links = links.filter(role__in=roles)
         rows = rows.filter(id__in=links.values("activity_id"))
-    for word in (data.get("q") or "").split()[:8]:
+    for word in (data.get("q") or "").split()[:MAX_SEARCH_WORDS]:
         rows = rows.filter(
             Q(contains_folded("title", word))
             | Q(contains_folded("description", word))
