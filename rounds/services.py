@@ -8,7 +8,6 @@ from django.db import transaction
 from django.db.models import (
     Case,
     Count,
-    F,
     IntegerField,
     OuterRef,
     Q,
@@ -268,7 +267,7 @@ def answered_rows(part: RoundAgency) -> int:
     ).count()
 
 
-def parts_with_progress(update_round: UpdateRound) -> QuerySet[RoundAgency]:
+def parts_with_progress(update_round: UpdateRound) -> list[RoundAgency]:
     """The round's parts with `row_count`, `answered_count` and `added_since`, in one query.
 
     An answer counts only while the activity is still one of the agency's rows. Once a part
@@ -278,6 +277,8 @@ def parts_with_progress(update_round: UpdateRound) -> QuerySet[RoundAgency]:
     Only a submitted part needs its rows' creation dates (a part still open counts every
     row it has now): the activities are joined for those parts alone (CASE evaluates one
     branch), since joining them for every part cost a scan of all activities per agency.
+    `row_count` is worked out here from the two counts: an annotation naming them would
+    repeat their subqueries in the SQL (a closed round's report paid the join twice).
     """
     all_rows = ActivityAgency.objects.filter(agency_id=OuterRef("agency_id"))
     added = all_rows.filter(activity__created_at__gt=OuterRef("submitted_at"))
@@ -288,13 +289,12 @@ def parts_with_progress(update_round: UpdateRound) -> QuerySet[RoundAgency]:
     )
     answers_before = answers.filter(activity__created_at__lte=OuterRef("submitted_at"))
     still_open = Q(submitted_at__isnull=True)
-    return (
+    parts = list(
         RoundAgency.objects.filter(round=update_round)
         .select_related("round", "agency", "submitted_by")
         .annotate(
             all_rows=_count(all_rows, "agency"),
             added_since=Case(When(still_open, then=Value(0)), default=_count(added, "agency")),
-            row_count=F("all_rows") - F("added_since"),
             answered_count=Case(
                 When(still_open, then=_count(answers, "agency")),
                 default=_count(answers_before, "agency"),
@@ -302,3 +302,6 @@ def parts_with_progress(update_round: UpdateRound) -> QuerySet[RoundAgency]:
         )
         .order_by("agency__acronym")
     )
+    for part in parts:
+        part.row_count = part.all_rows - part.added_since
+    return parts
