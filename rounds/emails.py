@@ -17,7 +17,7 @@ from django.contrib.auth.models import User
 from django.core.mail import get_connection
 from django.urls import reverse
 
-from accounts.language import supported
+from accounts.language import language_of
 from core import emails
 from rounds.agency_members import members_by_agency
 from rounds.links import where_and_link
@@ -78,7 +78,7 @@ def tell_returned(part_id: int) -> int:
     sent = 0
     with get_connection() as connection:
         for user in members_by_agency([part.agency_id]).get(part.agency_id, []):
-            language = language_of_profile(user)
+            language = language_of(user)
             try:
                 emails.send(
                     "round_returned",
@@ -101,14 +101,8 @@ def tell_returned(part_id: int) -> int:
     return sent
 
 
-def language_of_profile(user: User) -> str:
-    """The language of the person's profile, loaded with them (accounts.language's rule)."""
-    profile = getattr(user, "profile", None) if hasattr(user, "profile") else None
-    return supported(getattr(profile, "language", None)) or settings.LANGUAGE_CODE
-
-
 def send_to(user: User, parts: list[RoundAgency], connection) -> None:
-    language = language_of_profile(user)
+    language = language_of(user)
     update_round = parts[0].round
     emails.send(
         "round_opened",
@@ -152,7 +146,7 @@ def tell_mentioned(comment_id: int) -> int:
     sent = 0
     with get_connection() as connection:
         for user in sorted(people.values(), key=lambda person: person.email):
-            language = language_of_profile(user)
+            language = language_of(user)
             try:
                 emails.send(
                     "comment_mention",

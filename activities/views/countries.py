@@ -16,7 +16,7 @@ from django.shortcuts import render
 from activities.as_of import AsOfError
 from activities.exports import activity_download
 from activities.matrix_table import render_matrix_table
-from activities.models import ActivityAgency, Role
+from activities.models import ActivityAgency
 from activities.views import past
 from agencies.models import FocalLevel, FocalPoint
 from countries.models import Country, Region
@@ -63,7 +63,7 @@ def detail(request: HttpRequest, code: str) -> HttpResponse:
         "as_of": moment,
         "page": page,
         "table": table,
-        "agencies": agencies_in(country),
+        "agencies": ActivityAgency.objects.agencies_in(country.pk),
         "contacts": contacts_for(country),
         "show_contacts": request.user.is_authenticated,
         # Politically sensitive: members and the secretariat only, never the public. Asked of
@@ -89,19 +89,6 @@ def country_export(request: HttpRequest, code: str) -> HttpResponse:
         return past.country_export(request, country, moment)
     activities = country.activities.order_by("title", "pk")
     return activity_download(request, activities, f"spf-{country.alpha3.lower()}")
-
-
-def agencies_in(country: Country) -> list[dict[str, object]]:
-    """Agencies active in the country, with how many activities they take part in and lead;
-    leaders first."""
-    rows = (
-        ActivityAgency.objects.filter(activity__country=country)
-        .values_list("agency__acronym")
-        .annotate(n=Count("pk"), leads=Count("pk", filter=Q(role=Role.LEAD)))
-        .order_by()
-    )
-    found = [{"acronym": acronym, "n": n, "leads": leads} for acronym, n, leads in rows]
-    return sorted(found, key=lambda row: (-row["leads"], -row["n"], row["acronym"].lower()))
 
 
 def contacts_for(country: Country) -> dict[str, list[FocalPoint]]:
