@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 import time_machine
+from django.contrib.auth.models import User
 from django.core import mail
 from django.urls import reverse
 
@@ -47,7 +48,9 @@ def test_the_checklist_shows_the_round_in_the_members_language(client, french_ro
     part = french_round.parts.get()
     person = make_member(part.agency, username="fr2")
     set_language(person, "fr")
-    client.force_login(person)
+    # As a login reads them: the person fresh from the database (the profile held by
+    # `person` still says English).
+    client.force_login(User.objects.get(pk=person.pk))
     page = client.get(reverse("rounds:checklist", kwargs={"part_id": part.pk}))
     assert "Mise à jour de mi-année" in page.content.decode()
 
