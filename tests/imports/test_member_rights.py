@@ -77,3 +77,26 @@ def test_it_refuses_a_new_row_without_any_agency_even_from_the_secretariat(secre
     job = run(secretariat, csv_bytes([["", "VNM", "Nobody's", "Study", ""]], header=HEADER))
     assert errors(job) == ["row 2, Lead agency: Name at least one agency taking part."]
     assert not Activity.objects.exists()
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_a_members_download_of_the_whole_matrix_imports_with_other_rows_skipped(fmt):
+    from activities.exports import export_response
+    from tests.exports.matrix import body, small_matrix
+    from tests.factories import make_member
+
+    _costing, pension, _other = small_matrix()
+    member = make_member(pension.participations.get().agency)  # UNICEF: partner, then lead
+    before = Activity.history.count()
+    download = body(
+        export_response(Activity.objects.all(), fmt, include_contacts=True, filename="matrix")
+    )
+    job = run(member, download, f"matrix.{fmt}")
+    assert (job.status, job.error_count, job.new_count, job.changed_count) == (
+        ImportStatus.PREVIEWED,
+        0,
+        0,
+        0,
+    )
+    assert (job.unchanged_count, job.preview["others_unchanged"]) == (3, 1)
+    assert Activity.history.count() == before
