@@ -72,6 +72,17 @@ def pending_proposals(activity_ids: Iterable[int]) -> dict[int, list[RoleProposa
     return dict(found)
 
 
+def waiting_roles(activity_ids: Iterable[int]) -> dict[int, dict[int, str]]:
+    """{activity id: {agency id: role proposed}} of the waiting proposals: one query."""
+    found: dict[int, dict[int, str]] = defaultdict(dict)
+    rows = RoleProposal.objects.filter(
+        activity_id__in=list(activity_ids), state=ProposalState.PENDING
+    ).values_list("activity_id", "agency_id", "role")
+    for activity_id, agency_id, role in rows:
+        found[activity_id][agency_id] = role
+    return dict(found)
+
+
 def waiting_for(agency_id: int) -> list[RoleProposal]:
     """Proposals waiting for the agency's answer (its checklist lists them)."""
     return list(

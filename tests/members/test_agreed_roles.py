@@ -196,3 +196,12 @@ def test_the_proposers_checklist_shows_the_proposal_on_the_row(proposal, row, me
     client.force_login(member_a)
     page = client.get(reverse("rounds:checklist", kwargs={"part_id": update_round.parts.get().pk}))
     assert "Proposed: AGB as co-lead (waiting for its answer)" in page.content.decode()
+
+
+def test_importing_the_same_proposal_again_changes_nothing(member_a, agency_b, row):
+    make_country("VN")
+    header = ["Reference", "Country code", "Title", "Type", "Lead agency", "Co-lead agencies"]
+    line = [row.reference, "VNM", "Costing", "Study", "AGA", "AGB"]
+    run(member_a, csv_bytes([line], header))
+    again = run(member_a, csv_bytes([line], header))
+    assert (again.changed_count, RoleProposal.objects.count()) == (0, 1)
