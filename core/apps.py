@@ -11,7 +11,7 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.db.backends.signals import connection_created
 
-        from core import admin_repairs
+        from core import admin_repairs, checks  # noqa: F401 (registers the system checks)
         from core.search import add_sqlite_unaccent
 
         # Django's admin and django-simple-history answer 500 to some hand-made ids: repaired

@@ -231,7 +231,8 @@ def check_rights(
 ) -> None:
     """The forms' rules (activities.participations), before and after the change: a member
     changes only a row one of their agencies takes part in, and one of them still does after
-    it; one lead at most; at least one agency."""
+    it; takes only their own agency off a shared row unless theirs leads it; one lead at
+    most; at least one agency."""
     if found is not None and not participations.speaks_for(user, found.roles):
         row.error(
             "reference",
@@ -249,7 +250,9 @@ def check_rights(
     if found is not None and after == before:
         return  # the agencies stay as they are: nothing new to check
     try:
-        participations.check(user, after, lookup.acronyms)
+        participations.check(
+            user, after, lookup.acronyms, before=before if found is not None else None
+        )
         # Roles other agencies must agree to wait as proposals: what is saved now must hold.
         participations.split_agreed(user, before, after, lookup.acronyms)
     except ValidationError as error:

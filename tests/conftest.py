@@ -55,6 +55,15 @@ def _fast_password_hashing(settings) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Each test starts with an empty cache: limits counted there (password resets per
+    address) would otherwise carry over from earlier tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _default_language() -> None:
     """Each test starts in the site's default language: a request in French or Spanish made
     by an earlier test leaves that language active in the thread (LocaleMiddleware)."""
