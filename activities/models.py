@@ -437,3 +437,7 @@ class RoleProposal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.activity_id}: {self.agency_id} {self.role}"
+
+
+# The matrix's running counts (their own module: triggers keep them, nothing here writes them).
+from activities.tally_models import AgencyTally, CountryYearsTally, LeadTally  # noqa: E402, F401

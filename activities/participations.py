@@ -41,6 +41,7 @@ from simple_history.utils import bulk_create_with_history
 from accounts.roles import agency_ids, is_secretariat
 from activities.models import ActivityAgency, Role
 from agencies.models import Agency
+from core.public_cache import data_changed
 
 Roles = Mapping[int, str]  # agency id -> role
 Link = tuple[int, int, str]  # (link id, agency id, role) as stored
@@ -332,6 +333,8 @@ def write(
         for agency_id, role in sorted(c.create, key=lambda item: item[1] == Role.LEAD)
     ]
     written.created = bulk_create_with_history(new, ActivityAgency, batch_size=BATCH, **history)
+    if written.deleted or written.changed or written.created:
+        data_changed()  # bulk writes send no signal: the public pages' cache is told here
     return written
 
 

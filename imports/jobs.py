@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.names import name_key
+from core.public_cache import data_changed
 from imports.apply import write
 from imports.checking import (
     Checked,
@@ -336,6 +337,7 @@ def write_job(job_id: int, checked: Checked, reason: str) -> None:
             job.save(update_fields=[*FAILED_FIELDS, "preview", "error_count", "conflict_count"])
             return
         written = write(result.planned, job.user, reason)
+        data_changed()  # bulk writes send no signal: the public pages' cache is told here
         job.result = {"created": written.created, "changed": written.changed}
         job.created_count = len(written.created)
         job.updated_count = len(written.changed)

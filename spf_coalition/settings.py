@@ -95,6 +95,8 @@ MIDDLEWARE = [
     "spf_coalition.middleware.PrivateSiteMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Anonymous GETs kept in the cache until the data changes, 304 when unchanged.
+    "core.public_cache.PublicCacheMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into a clear page.
     "axes.middleware.AxesMiddleware",
@@ -243,6 +245,21 @@ if DEBUG and not SITE_URL_FROM_ENVIRONMENT:
 
 # Celery with a Redis broker. Without REDIS_URL (a `make run`), tasks run in-process.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# The cache of public answers (core.public_cache): shared by every instance in Redis; in
+# this process's memory without REDIS_URL (`make run`, one process).
+SPF_CACHE_URL = os.environ.get("SPF_CACHE_URL", REDIS_URL)
+if SPF_CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": SPF_CACHE_URL,
+            "KEY_PREFIX": "spf",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+SPF_PUBLIC_CACHE = env_bool("SPF_PUBLIC_CACHE", True)
+SPF_PUBLIC_CACHE_SECONDS = int(os.environ.get("SPF_PUBLIC_CACHE_SECONDS", 24 * 3600))
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL

@@ -70,6 +70,17 @@ def _default_language() -> None:
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(autouse=True)
+def _public_cache_off(settings) -> None:
+    """Tests see every answer rendered (a test reads `response.context`, counts a page's
+    queries, asks twice): the cache of public answers is off, and empty, unless a test
+    turns it on (tests/test_public_cache.py, and the smoke test's real stack)."""
+    from django.core.cache import cache
+
+    settings.SPF_PUBLIC_CACHE = False
+    cache.clear()
+
+
 @pytest.fixture
 def on_postgres() -> bool:
     return connection.vendor == "postgresql"

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from activities.matrix import active_filters, filtered_activities, is_filtered
-from overview.worldmap import build_map
+from overview.worldmap import build_map, matrix_map
 
 
 def filters_in_use(params: QueryDict) -> QueryDict:
@@ -23,13 +23,14 @@ def filters_in_use(params: QueryDict) -> QueryDict:
 def _context(request: HttpRequest) -> dict[str, object]:
     params = filters_in_use(request.GET)
     filterset, activities = filtered_activities(params)
+    acronyms = {pk: acronym for acronym, pk in filterset.agency_ids.items()}
+    if is_filtered(filterset):
+        world_map = build_map(activities, params, acronyms=acronyms)
+    else:  # the whole matrix: its tallies, not a count of every activity
+        world_map = matrix_map(params, acronyms=acronyms)
     return {
         "filter": filterset,
-        "map": build_map(
-            activities,
-            params,
-            acronyms={pk: acronym for acronym, pk in filterset.agency_ids.items()},
-        ),
+        "map": world_map,
         "query": params.urlencode(),
         "is_filtered": is_filtered(filterset),
         "filters_in_use": active_filters(filterset),

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('activities', '0007_role_proposals'),
+        ('activities', '0008_role_proposals'),
         ('agencies', '0002_focalpoint_publishes_contact'),
         ('rounds', '0002_verbose_names'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('activities', '0006_tool_translations'),
+        ('activities', '0007_tallies'),
         ('agencies', '0002_focalpoint_publishes_contact'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
