@@ -100,15 +100,22 @@ def _month(value: datetime.date | None, months: dict[tuple[int, int], str]) -> s
 
 
 def matrix_rows(
-    activities: Sequence[Activity], labels: RowLabels, *, show_contacts: bool
+    activities: Sequence[Activity],
+    labels: RowLabels,
+    *,
+    show_contacts: bool,
+    agencies: dict[int, list[tuple[str, str]]] | None = None,
 ) -> list[MatrixRow]:
     """The rows of activities fetched with for_rows() (country and focal point joined).
 
     Costs three queries whatever the number of rows: agencies, tools used, tools needed.
+    `agencies` given ((role, acronym) pairs by activity id), for past records
+    (activities.as_of), saves the first; rows are keyed by `id`, which past records share.
     """
     activities = list(activities)
-    ids = [activity.pk for activity in activities]
-    agencies = _agencies_by_activity(ids)
+    ids = [activity.id for activity in activities]
+    if agencies is None:
+        agencies = _agencies_by_activity(ids)
     used = _tools_by_activity(ids, "tools_used")
     needed = _tools_by_activity(ids, "tools_needed")
     names = country_names()
@@ -134,7 +141,7 @@ def matrix_rows(
                         role,
                         labels.roles.get(role, role),
                     )
-                    for role, acronym in agencies.get(activity.pk, [])
+                    for role, acronym in agencies.get(activity.id, [])
                 ],
                 type_label=labels.types.get(activity.activity_type, activity.activity_type),
                 guarantees=[
@@ -142,8 +149,8 @@ def matrix_rows(
                     for guarantee, flag in GUARANTEE_FIELDS.items()
                     if getattr(activity, flag)
                 ],
-                tools_used=used.get(activity.pk, ""),
-                tools_needed=needed.get(activity.pk, ""),
+                tools_used=used.get(activity.id, ""),
+                tools_needed=needed.get(activity.id, ""),
                 status=activity.status,
                 status_label=labels.statuses.get(activity.status, activity.status),
                 start=_month(activity.start_date, months) if dated else "",
@@ -164,6 +171,7 @@ def render_matrix_table(
     *,
     sorts: dict[str, dict[str, str]] | None = None,
     hide_country: bool = False,
+    agencies: dict[int, list[tuple[str, str]]] | None = None,
 ) -> SafeString:
     """The matrix table (headers and rows) of these activities, fetched with for_rows().
 
@@ -172,7 +180,9 @@ def render_matrix_table(
     """
     labels = RowLabels.now()
     context = {
-        "rows": matrix_rows(activities, labels, show_contacts=request.user.is_authenticated),
+        "rows": matrix_rows(
+            activities, labels, show_contacts=request.user.is_authenticated, agencies=agencies
+        ),
         "sorts": sorts,
         "hide_country": hide_country,
         "guarantee_labels": labels.guarantees,

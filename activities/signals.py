@@ -7,14 +7,19 @@ importing them (see the README's floors).
 - `round_context_asked`: asked by "My agency's rows" what open update rounds ask of the
   agency shown (core.signals: receivers return what they add). Without an answer the page
   simply has no round banner and no round column.
+- `activity_panels_asked`: blocks higher apps add to an activity's page (rounds' comment
+  thread); `digest_lines_asked`: lines they add to the weekly digest of followed changes
+  (rounds' mentions), read by follows without either importing the other.
 """
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.dispatch import Signal
+from django.http import HttpRequest
 
 from activities.models import Activity
 from agencies.models import Agency
@@ -59,3 +64,37 @@ def round_context(
         return RoundContext()
     found = answers(round_context_asked, sender=Activity, user=user, agency=agency, rows=rows)
     return RoundContext([banner for context in found for banner in context.banners])
+
+
+# Asked with `request` and `activity` by an activity's page (its history): each receiver
+# returns a block of HTML to show on it ("" for nothing). Receivers:
+# rounds.hooks.comment_panel, the row's comment thread (RoundsConfig.ready).
+activity_panels_asked = Signal()
+
+
+def activity_panels(request: HttpRequest, activity: Activity) -> list[str]:
+    found = answers(activity_panels_asked, sender=Activity, request=request, activity=activity)
+    return [html for html in found if html]
+
+
+@dataclass(frozen=True)
+class DigestLine:
+    """One line a higher app adds to a person's digest of followed changes (a mention)."""
+
+    text: str
+    link: str
+    when: datetime.datetime
+
+
+# Asked with `user`, `since` and `until` by the digest of followed changes (follows): each
+# receiver returns a list of DigestLine. Receivers: rounds.hooks.mention_lines, the comments
+# that mentioned the person or their agency (RoundsConfig.ready).
+digest_lines_asked = Signal()
+
+
+def digest_lines(
+    user: AbstractBaseUser, since: datetime.datetime, until: datetime.datetime
+) -> list[DigestLine]:
+    found = answers(digest_lines_asked, sender=Activity, user=user, since=since, until=until)
+    lines = [line for lines in found for line in lines]
+    return sorted(lines, key=lambda line: line.when, reverse=True)

@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.language import language_of
+from activities.signals import digest_lines
 from core import emails
 from countries.models import Country
 from follows.changes import changes_for
@@ -58,9 +59,11 @@ def send_follow_digests(now: datetime.datetime | None = None) -> int:
         for user in followers():
             since = window_start(user, now)
             changes = changes_for(user, since, now)
-            if changes:
+            # Lines other apps add (mentions in comments): activities.signals.
+            lines = digest_lines(user, since, now)
+            if changes or lines:
                 try:
-                    send_digest(user, since, changes, connection)
+                    send_digest(user, since, changes, connection, lines)
                 except MAIL_ERRORS:
                     logger.exception("The digest of followed changes to user %s failed", user.pk)
                     continue  # the mark stays: the next run tells these changes again
@@ -69,7 +72,9 @@ def send_follow_digests(now: datetime.datetime | None = None) -> int:
     return sent
 
 
-def send_digest(user: User, since: datetime.datetime, changes: list, connection) -> None:
+def send_digest(
+    user: User, since: datetime.datetime, changes: list, connection, lines: list | None = None
+) -> None:
     language = language_of(user)
     countries = {c.pk: c for c in Country.objects.filter(pk__in={c.country_id for c in changes})}
     follows = Follow.objects.filter(user=user).select_related("country", "agency")
@@ -89,6 +94,7 @@ def send_digest(user: User, since: datetime.datetime, changes: list, connection)
                 for change in changes
             ],
             "following": [follow.country or follow.agency for follow in follows],
+            "lines": lines or [],
             "profile_link": f"{settings.SITE_URL}{reverse('profile')}#follows",
         },
         language=language,

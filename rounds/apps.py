@@ -18,6 +18,10 @@ class RoundsConfig(AppConfig):
         signals.round_context_asked.connect(
             hooks.round_context, dispatch_uid="rounds.round_context"
         )
+        signals.activity_panels_asked.connect(
+            hooks.comment_panel, dispatch_uid="rounds.comment_panel"
+        )
+        signals.digest_lines_asked.connect(hooks.mention_lines, dispatch_uid="rounds.mentions")
         other_deadlines.deadlines_of_user_asked.connect(
             deadlines.of_user, dispatch_uid="rounds.deadlines_of_user"
         )

@@ -8,16 +8,21 @@ activities.signals.round_context_asked).
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.roles import agency_ids
 from activities.models import Activity
-from activities.signals import RoundContext
+from activities.signals import DigestLine, RoundContext
 from agencies.models import Agency
+from rounds.comments import mentions_of
+from rounds.links import where_and_link
 from rounds.models import Outcome, RoundAgency
 from rounds.services import confirmations_for, open_parts_for, record_close, record_edit
 
@@ -78,3 +83,29 @@ def round_context(
         for part in parts
     ]
     return RoundContext(banners)
+
+
+def comment_panel(sender: type, *, request: HttpRequest, activity: Activity, **kwargs) -> str:
+    """The row's comment thread on its page (activities.signals.activity_panels_asked)."""
+    from rounds.views.comments import row_panel
+
+    return row_panel(request, activity)
+
+
+def mention_lines(
+    sender: type,
+    *,
+    user: AbstractBaseUser,
+    since: datetime.datetime,
+    until: datetime.datetime,
+    **kwargs,
+) -> list[DigestLine]:
+    """The comments that mentioned the person (or their agency) in the digest's window
+    (activities.signals.digest_lines_asked)."""
+    lines = []
+    for comment in mentions_of(user, since, until):
+        where, link = where_and_link(comment)
+        author = comment.author.get_full_name() or comment.author.get_username()
+        text = _("%(author)s mentioned you on %(where)s") % {"author": author, "where": where}
+        lines.append(DigestLine(text, f"{settings.SITE_URL}{link}", comment.created_at))
+    return lines

@@ -317,6 +317,8 @@ CELERY_BEAT_SCHEDULE_FILENAME = os.environ.get(
 # the matrix, without contact details).
 SPF_PRIVATE_SITE = env_bool("SPF_PRIVATE_SITE", False)
 SPF_MATRIX_PAGE_SIZE = 50
+# A comment's author may correct it for this many minutes; after that it stands as written.
+SPF_COMMENT_EDIT_MINUTES = int(os.environ.get("SPF_COMMENT_EDIT_MINUTES", "15"))
 
 # The read-only API (api/): tokens first, so that a wrong token is a 401, not a quiet
 # anonymous answer; JSON only (the docs page is Swagger UI, served by the app).

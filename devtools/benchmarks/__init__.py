@@ -17,6 +17,7 @@ from devtools.benchmarks import (
     overview,
     pages,
     reminders,
+    rounds,
 )
 from devtools.benchmarks.core import BenchContext, Figures, NotMeasured
 
@@ -60,6 +61,12 @@ BENCHES: list[Bench] = [
         ("reminder_sweep_s", "reminder_sweep_queries", "reminder_sweep_queries_small"),
         reminders.bench_reminder_sweep,
     ),
+    Bench(
+        ("matrix_as_of_p50_ms", "matrix_as_of_queries", "matrix_as_of_queries_small"),
+        rounds.bench_matrix_as_of,
+    ),
+    Bench(("round_diff_1k_s",), rounds.bench_round_diff),
+    Bench(("round_report_s",), rounds.bench_round_report),
     # Last: it edits every activity (the other benches measure the data as built).
     Bench(
         ("import_xlsx_10k_s", "reimport_unchanged_10k_s", "import_peak_mb"),
