@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core import emails
+from core.digest_sections import digest_sections
 from countries.models import Country
 from follows.changes import changes_for
 from follows.models import Follow, FollowDigest
@@ -57,9 +58,10 @@ def send_follow_digests(now: datetime.datetime | None = None) -> int:
         for user in followers():
             since = window_start(user, now)
             changes = changes_for(user, since, now)
-            if changes:
+            sections = digest_sections(user, since, now)
+            if changes or sections:
                 try:
-                    send_digest(user, since, changes, connection)
+                    send_digest(user, since, changes, connection, sections)
                 except MAIL_ERRORS:
                     logger.exception("The digest of followed changes to user %s failed", user.pk)
                     continue  # the mark stays: the next run tells these changes again
@@ -68,7 +70,9 @@ def send_follow_digests(now: datetime.datetime | None = None) -> int:
     return sent
 
 
-def send_digest(user: User, since: datetime.datetime, changes: list, connection) -> None:
+def send_digest(
+    user: User, since: datetime.datetime, changes: list, connection, sections=()
+) -> None:
     language = user.profile.language or settings.LANGUAGE_CODE
     countries = {c.pk: c for c in Country.objects.filter(pk__in={c.country_id for c in changes})}
     follows = Follow.objects.filter(user=user).select_related("country", "agency")
@@ -88,6 +92,9 @@ def send_digest(user: User, since: datetime.datetime, changes: list, connection)
                 for change in changes
             ],
             "following": [follow.country or follow.agency for follow in follows],
+            # What floors above add (follows.sections): the coalition's decisions, say.
+            "sections": sections,
+            "total": len(changes) + sum(len(items) for _heading, items in sections),
             "profile_link": f"{settings.SITE_URL}{reverse('profile')}#follows",
         },
         language=language,

@@ -1,0 +1,33 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_migrate, post_save
+from django.utils.translation import gettext_lazy as _
+
+
+class DecisionsConfig(AppConfig):
+    """Meetings, decisions, action points, documents, country statuses and joint country
+    workplans. Shows itself on the floors below through their registries: the country page's
+    sections (countries.page_sections) and the follow digest (core.digest_sections)."""
+
+    name = "decisions"
+    verbose_name = _("Meetings and decisions")
+
+    def ready(self) -> None:
+        from accounts.grants import grant_app_to_secretariat
+        from core.digest_sections import register_digest_section
+        from countries.page_sections import register_country_section
+        from decisions import signals
+        from decisions.country_page import country_section
+        from decisions.digest import decisions_since
+        from decisions.models import ActionPoint
+
+        post_migrate.connect(
+            grant_app_to_secretariat, sender=self, dispatch_uid="decisions_secretariat"
+        )
+        post_save.connect(
+            signals.action_point_saved, sender=ActionPoint, dispatch_uid="decisions.action_step"
+        )
+        post_delete.connect(
+            signals.action_point_deleted, sender=ActionPoint, dispatch_uid="decisions.action_gone"
+        )
+        register_country_section("decisions/_country_section.html", country_section, order=20)
+        register_digest_section("decisions", _("Decisions of the coalition"), decisions_since, 50)
