@@ -49,14 +49,18 @@ class DocumentForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.step = step
         self.kind = None
+        self.by_secretariat = is_secretariat(user)
         agencies = Agency.objects.order_by("acronym")
         if not is_secretariat(user):
             agencies = agencies.filter(pk__in=agency_ids(user))
         self.fields["agency"].queryset = agencies
-        self.fields["agency"].required = not is_secretariat(user)
+        self.fields["agency"].required = False
         self.fields["agency"].help_text = _("The agency you add it for.")
-        if agencies.count() == 1 and not is_secretariat(user):
-            self.fields["agency"].initial = agencies.first().pk
+        # A member of one agency adds for it without saying so.
+        self.only_agency = None
+        if not is_secretariat(user) and len(agency_ids(user)) == 1:
+            self.only_agency = agencies.first()
+            self.fields["agency"].initial = self.only_agency.pk
         self.fields["file"].help_text = _(
             "%(kinds)s; at most %(size)s. The content is checked, not the name."
         ) % {"kinds": ACCEPTED_LABELS, "size": filesizeformat(settings.SPF_DOCUMENT_MAX_BYTES)}
@@ -69,6 +73,12 @@ class DocumentForm(forms.ModelForm):
         upload = self.cleaned_data["file"]
         self.kind = checked_upload(upload)
         return upload
+
+    def clean_agency(self):
+        agency = self.cleaned_data.get("agency") or self.only_agency
+        if agency is None and not self.by_secretariat:
+            raise forms.ValidationError(_("Say which of your agencies you add it for."))
+        return agency
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
