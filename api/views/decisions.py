@@ -41,7 +41,8 @@ class DocumentSerializer(serializers.ModelSerializer):
     class Meta:
         model = Document
         fields = ["id", "title", "language", "date", "visibility", "content_type", "size",
-                  "meeting", "deliverable", "closes_step", "activity", "country", "download"]  # fmt: skip
+                  "meeting", "deliverable", "closes_step", "activity", "country",
+                  "download"]  # fmt: skip
 
     def get_download(self, document: Document) -> str:
         request = self.context["request"]
