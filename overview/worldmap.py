@@ -7,7 +7,9 @@ reuses); the shapes come from overview.shapes, drawn once per process.
 """
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import quote
 
 from django.db.models import Count, QuerySet
@@ -88,6 +90,7 @@ class MapShape:
     name: str
     country: CountryCount | None
     title: str  # the country's summary, or its name and "no activity"
+    status: str = ""  # the country's status in the coalition's work (the status layer)
 
 
 @dataclass
@@ -159,10 +162,12 @@ def build_map(
     *,
     acronyms: dict[int, str] | None = None,
     shapes: World | None = None,
+    statuses: Mapping[str, Any] | None = None,
 ) -> WorldMap:
     """The map for these (already filtered) activities; `params`, the filters in the URL,
     are kept in each country's link to the matrix. `acronyms` (agency id -> acronym) saves
-    a query when the caller has them already (the filter set does)."""
+    a query when the caller has them already (the filter set does). `statuses` (country
+    code -> a mark with `status` and `label`) is the layer of the coalition's countries."""
     shapes = shapes or world()
     activities = activities.order_by()
     codes = dict(Country.objects.values_list("id", "code"))
@@ -209,7 +214,12 @@ def build_map(
         name = names.get(shape.code, shape.name) if shape.code else shape.name
         country = by_code.get(shape.code)
         title = country.summary if country else f"{name}: {no_activity}"
-        drawn.append(MapShape(shape.d, shape.code, name, country, title))
+        mark = (statuses or {}).get(shape.code)
+        if mark is not None:
+            title = f"{title} · {mark.label}"
+        drawn.append(
+            MapShape(shape.d, shape.code, name, country, title, mark.status if mark else "")
+        )
     return WorldMap(
         view_box=shapes.box.view_box(),
         shapes=drawn,

@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from activities.matrix import active_filters, filtered_activities, is_filtered
+from decisions.map_layer import legend, status_layer
 from overview.worldmap import build_map
 
 
@@ -23,13 +24,17 @@ def filters_in_use(params: QueryDict) -> QueryDict:
 def _context(request: HttpRequest) -> dict[str, object]:
     params = filters_in_use(request.GET)
     filterset, activities = filtered_activities(params)
+    # The layer of the coalition's countries: their status, outlined over the counts.
+    statuses = status_layer(request.user)
     return {
         "filter": filterset,
         "map": build_map(
             activities,
             params,
             acronyms={pk: acronym for acronym, pk in filterset.agency_ids.items()},
+            statuses=statuses,
         ),
+        "status_legend": legend(statuses),
         "query": params.urlencode(),
         "is_filtered": is_filtered(filterset),
         "filters_in_use": active_filters(filterset),

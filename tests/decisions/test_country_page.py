@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from decisions.models import CountryDeliverable, CountryStatus, Status
 from tests.decisions.conftest import add_document
+from tests.factories import make_country
 from workplan.models import Deliverable, Step
 
 pytestmark = pytest.mark.django_db
@@ -81,3 +82,18 @@ def test_the_page_costs_the_same_queries_for_a_small_and_a_large_plan(member_a_c
         page = member_a_client.get(url)
     assert "Output 11" in page.content.decode()
     assert len(large) == len(small)
+
+
+def test_the_map_outlines_the_coalitions_countries_by_status(member_a_client, coalition):
+    from decisions.models import CountryStatus, Status
+
+    mz = make_country("MZ")
+    CountryStatus.objects.create(
+        country=mz, status=Status.CANDIDATE, since=datetime.date(2013, 1, 1)
+    )
+    members = member_a_client.get(reverse("overview:map")).content.decode()
+    assert 'map-status map-status--selected" data-code="VN"' in members
+    assert 'map-status map-status--candidate" d=' in members
+    public = Client().get(reverse("overview:map")).content.decode()
+    assert "map-status--selected" in public
+    assert "map-status--candidate" not in public  # candidates are for members only
