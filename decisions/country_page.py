@@ -8,10 +8,15 @@ from __future__ import annotations
 import rules
 from django.db.models import Prefetch
 from django.http import HttpRequest
+from django.urls import reverse
 
-from decisions.models import CountryDeliverable, CountryStatus, Document
-from workplan.models import Step
+from activities.models import Activity
+from agencies.models import Agency
+from decisions.models import CountryStatus, Document
+from workplan.models import Deliverable, Step
 from workplan.status import STATUS_LABELS, with_status
+
+SLOT = "REFERENCE"
 
 
 def current_status(country, user) -> CountryStatus | None:
@@ -24,34 +29,35 @@ def current_status(country, user) -> CountryStatus | None:
     )
 
 
-def joint_workplan(country, user, today) -> list[CountryDeliverable]:
+def joint_workplan(country, user, today) -> list[Deliverable]:
+    """The country's deliverables, each with its status as of today (the workplan's own
+    rule, in the same query), lead agencies, steps, matrix rows and the outputs the reader
+    may see."""
     documents = Document.objects.visible_to(user).order_by("-date", "pk")
+    rows = Activity.objects.only("pk", "reference").order_by("reference")
     plan = list(
-        CountryDeliverable.objects.filter(country=country)
-        .select_related("deliverable__area__workplan")
+        with_status(Deliverable.objects.filter(country_plan__country=country), today)
+        .select_related("country_plan")
         .prefetch_related(
-            "deliverable__responsible_agencies",
-            Prefetch("deliverable__steps", queryset=Step.objects.order_by("due_date", "pk")),
-            Prefetch("deliverable__documents", queryset=documents),
-            "activities",
+            Prefetch("responsible_agencies", queryset=Agency.objects.only("pk", "acronym")),
+            Prefetch("steps", queryset=Step.objects.order_by("due_date", "pk")),
+            Prefetch("documents", queryset=documents),
+            Prefetch("country_plan__activities", queryset=rows),
         )
-        .order_by("deliverable__area__workplan__year", "deliverable__pk")
+        .order_by("area__workplan__year", "pk")
     )
-    statuses = (
-        dict(
-            with_status(
-                type(plan[0].deliverable).objects.filter(pk__in=[p.pk for p in plan]), today
-            ).values_list("pk", "status")
-        )
-        if plan
-        else {}
-    )
-    for item in plan:
-        deliverable = item.deliverable
+    may_update_any = rules.has_perm("decisions.see_members_only", user)
+    # Each row's and output's address from one reversed pattern (not a reverse() each).
+    history = reverse("activities:history", args=[SLOT])
+    document = reverse("decisions:document", args=[0])
+    for deliverable in plan:
+        for activity in deliverable.country_plan.activities.all():
+            activity.history_url = history.replace(SLOT, activity.reference)
+        for output in deliverable.documents.all():
+            output.url = document.replace("/0/", f"/{output.pk}/")
         deliverable.lead_ids = {agency.pk for agency in deliverable.responsible_agencies.all()}
-        deliverable.status = statuses.get(deliverable.pk)
         deliverable.status_label = STATUS_LABELS.get(deliverable.status, "")
-        deliverable.may_update = rules.has_perm(
+        deliverable.may_update = may_update_any and rules.has_perm(
             "decisions.update_country_deliverable", user, deliverable
         )
     return plan
