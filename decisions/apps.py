@@ -15,9 +15,11 @@ class DecisionsConfig(AppConfig):
         from accounts.grants import grant_app_to_secretariat
         from core.digest_sections import register_digest_section
         from countries.page_sections import register_country_section
+        from countries.statuses import register_status_source
         from decisions import signals
         from decisions.country_page import country_section
         from decisions.digest import decisions_since
+        from decisions.map_layer import statuses_by_country
         from decisions.models import ActionPoint
 
         post_migrate.connect(
@@ -29,5 +31,6 @@ class DecisionsConfig(AppConfig):
         post_delete.connect(
             signals.action_point_deleted, sender=ActionPoint, dispatch_uid="decisions.action_gone"
         )
+        register_status_source(statuses_by_country)
         register_country_section("decisions/_country_section.html", country_section, order=20)
         register_digest_section("decisions", _("Decisions of the coalition"), decisions_since, 50)

@@ -26,3 +26,15 @@ def legend(layer: dict[str, StatusMark]) -> list[StatusMark]:
     """The statuses the layer shows, in the order of the choices."""
     shown = {mark.status for mark in layer.values()}
     return [StatusMark(value, str(label)) for value, label in Status.choices if value in shown]
+
+
+def statuses_by_country(user: AnyUser, country_ids: list[int]) -> dict[int, str]:
+    """Country id -> its current status in words (the ranking's source, countries.statuses)."""
+    labels = dict(Status.choices)
+    rows = (
+        CountryStatus.objects.visible_to(user)
+        .filter(country_id__in=country_ids)
+        .current()
+        .values_list("country_id", "status")
+    )
+    return {country_id: str(labels[status]) for country_id, status in rows}

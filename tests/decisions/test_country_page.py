@@ -97,3 +97,14 @@ def test_the_map_outlines_the_coalitions_countries_by_status(member_a_client, co
     public = Client().get(reverse("overview:map")).content.decode()
     assert "map-status--selected" in public
     assert "map-status--candidate" not in public  # candidates are for members only
+
+
+def test_the_selection_ranking_shows_each_countrys_status(member_a_client, coalition):
+    from countries.models import Rating, SelectionCriterion
+
+    criterion = SelectionCriterion.objects.create(number=1, title="A country request exists")
+    coalition.vn.assessments.create(
+        criterion=criterion, rating=Rating.MET, note="Letter", assessed_on=datetime.date(2012, 3, 1)
+    )
+    page = member_a_client.get(reverse("countries:assessments")).content.decode()
+    assert '<span class="badge country-status-badge">Selected for joint work</span>' in page
