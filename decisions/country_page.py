@@ -5,10 +5,13 @@ documents. A fixed number of queries whatever the plan's size."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import rules
 from django.db.models import Prefetch
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.formats import date_format
 
 from activities.models import Activity
 from agencies.models import Agency
@@ -50,12 +53,22 @@ def joint_workplan(country, user, today) -> list[Deliverable]:
     # Each row's and output's address from one reversed pattern (not a reverse() each).
     history = reverse("activities:history", args=[SLOT])
     document = reverse("decisions:document", args=[0])
+    day = lru_cache(maxsize=None)(lambda value: date_format(value, "DATE_FORMAT"))
     for deliverable in plan:
-        for activity in deliverable.country_plan.activities.all():
+        # Plain lists, dates written once per distinct day: the template reads them many
+        # times, and a manager's .all() or a date filter costs per call.
+        deliverable.leads = list(deliverable.responsible_agencies.all())
+        deliverable.lead_ids = {agency.pk for agency in deliverable.leads}
+        deliverable.step_list = list(deliverable.steps.all())
+        for step in deliverable.step_list:
+            step.due_label = day(step.due_date)
+        deliverable.rows = list(deliverable.country_plan.activities.all())
+        for activity in deliverable.rows:
             activity.history_url = history.replace(SLOT, activity.reference)
-        for output in deliverable.documents.all():
+        deliverable.outputs = list(deliverable.documents.all())
+        for output in deliverable.outputs:
             output.url = document.replace("/0/", f"/{output.pk}/")
-        deliverable.lead_ids = {agency.pk for agency in deliverable.responsible_agencies.all()}
+            output.date_label = day(output.date)
         deliverable.status_label = STATUS_LABELS.get(deliverable.status, "")
         deliverable.may_update = may_update_any and rules.has_perm(
             "decisions.update_country_deliverable", user, deliverable

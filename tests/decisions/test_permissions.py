@@ -133,3 +133,54 @@ def test_member_b_may_not_remove_a_members_document_of_agency_a(member_b_client,
     Document.objects.filter(pk=document.pk).update(agency=coalition.action_a.owner_agency)
     response = member_b_client.post(reverse("decisions:document_remove", args=[document.pk]))
     assert response.status_code == 403
+
+
+ADMIN_PAGES = [
+    "admin:decisions_meeting_changelist",
+    "admin:decisions_meeting_add",
+    "admin:decisions_decision_changelist",
+    "admin:decisions_actionpoint_changelist",
+    "admin:decisions_document_changelist",
+    "admin:decisions_countrystatus_changelist",
+    "admin:decisions_countrystatus_add",
+    "admin:workplan_deliverable_add",
+]
+ADMIN = [
+    ("anonymous", "admin-login"),
+    ("viewer", "admin-login"),
+    ("member_a", "admin-login"),
+    ("member_b", "admin-login"),
+    ("secretariat", 200),
+    ("superuser", 200),
+]
+
+
+@pytest.mark.parametrize("name", ADMIN_PAGES)
+@pytest.mark.parametrize(("persona_client", "expected"), ADMIN, indirect=["persona_client"])
+def test_the_secretariat_records_in_the_admin(persona_client, expected, name, coalition):
+    response = persona_client.get(reverse(name))
+    if expected == "admin-login":
+        assert response.status_code == 302 and "/admin/login/" in response.url
+    else:
+        assert response.status_code == expected
+
+
+def test_the_admin_meeting_page_of_a_recorded_meeting_opens(secretariat_client, coalition):
+    url = reverse("admin:decisions_meeting_change", args=[coalition.meeting.pk])
+    assert secretariat_client.get(url).status_code == 200
+
+
+def test_an_unknown_participant_is_refused_by_name(coalition):
+    from decisions.admin import MeetingForm
+
+    form = MeetingForm(
+        {"title": "Board", "kind": "board", "date": "2012-03-01", "language": "en",
+         "people": ["999999"], "agencies": ["888888"]}  # fmt: skip
+    )
+    assert not form.is_valid()
+    assert form.errors["people"] == [
+        "999999 is not a person the hub knows: add them as a focal point of their agency first."
+    ]
+    assert form.errors["agencies"] == [
+        "888888 is not an agency the hub knows: add the agency first."
+    ]
