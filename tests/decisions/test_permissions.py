@@ -174,8 +174,14 @@ def test_an_unknown_participant_is_refused_by_name(coalition):
     from decisions.admin import MeetingForm
 
     form = MeetingForm(
-        {"title": "Board", "kind": "board", "date": "2012-03-01", "language": "en",
-         "people": ["999999"], "agencies": ["888888"]}  # fmt: skip
+        {
+            "title": "Board",
+            "kind": "board",
+            "date": "2012-03-01",
+            "language": "en",
+            "people": ["999999"],
+            "agencies": ["888888"],
+        }  # fmt: skip
     )
     assert not form.is_valid()
     assert form.errors["people"] == [
