@@ -15,7 +15,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts import invitations, throttle
-from accounts.models import Profile, agency_model
+from accounts.models import Profile
+from agencies.models import Agency
 from core import emails
 
 logger = logging.getLogger(__name__)
@@ -61,7 +62,7 @@ class InviteForm(forms.Form):
     last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
     agencies = forms.ModelMultipleChoiceField(
         label=_("Agencies"),
-        queryset=agency_model().objects.order_by("acronym"),
+        queryset=Agency.objects.order_by("acronym"),
         required=False,
         help_text=_(
             "The person keeps these agencies' rows and focal points. Leave empty for a "
@@ -121,7 +122,7 @@ class ProfileInlineForm(forms.ModelForm):
 
     agency_list = forms.ModelMultipleChoiceField(
         label=_("Agencies"),
-        queryset=agency_model().objects.order_by("acronym"),
+        queryset=Agency.objects.order_by("acronym"),
         required=False,
         help_text=_("The person keeps these agencies' rows and focal points."),
     )

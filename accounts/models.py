@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from agencies.models import Agency
+
 # Members of this group are the ILO secretariat: they manage everything, in the admin and
 # in the front-end. Created by a migration; the admin assigns people to it.
 SECRETARIAT_GROUP = "Secretariat"
@@ -17,7 +19,7 @@ class Profile(models.Model):
         verbose_name=_("user"),
     )
     agencies = models.ManyToManyField(
-        "agencies.Agency",
+        Agency,
         through="Membership",
         blank=True,
         related_name="profiles",
@@ -51,7 +53,7 @@ class Membership(models.Model):
         Profile, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("person")
     )
     agency = models.ForeignKey(
-        "agencies.Agency",
+        Agency,
         on_delete=models.CASCADE,
         related_name="memberships",
         verbose_name=_("agency"),
@@ -71,13 +73,3 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.profile} ({self.agency})"
-
-
-def agency_model() -> type[models.Model]:
-    """The Agency model, reached through the membership that points at it.
-
-    accounts sits below agencies (an agency's people are accounts, not the other way round),
-    so it may not import agencies.models: like get_user_model(), this asks the relation,
-    which Django resolved from the string "agencies.Agency" once the apps were loaded.
-    """
-    return Membership._meta.get_field("agency").related_model

@@ -1,45 +1,46 @@
 """A person's own profile page: what they set themselves, and what other floors add to it.
 
-Floors above accounts add a panel to the page (the workplan its calendar address, say) with
-`register_profile_panel` from their AppConfig.ready: accounts never imports them.
+Floors above accounts add a panel to the page (the workplan its calendar address, say) by
+answering the signal `profile_panels_asked` (core.signals): accounts never imports them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from django import forms
 from django.conf import settings
 from django.contrib.auth.models import User
+from django.dispatch import Signal
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Profile
+from core.signals import answers
 
 
 @dataclass(frozen=True)
 class ProfilePanel:
-    """A section of the profile page: a template and the context it needs."""
+    """A section of the profile page: a template and what it shows (its `panel`)."""
 
     template: str
-    context: Callable[[HttpRequest], Mapping[str, object]]
+    context: Mapping[str, object]
     order: int = 100
 
 
-_panels: dict[str, ProfilePanel] = {}
+# Asked with `request` when a person opens their profile page; each receiver returns a
+# ProfilePanel (or None). Receivers: workplan.profile_panel.calendar_panel (the calendar
+# address, WorkplanConfig.ready) and follows.views.follow.profile_panel (what the person
+# follows, FollowsConfig.ready).
+profile_panels_asked = Signal()
 
 
-def register_profile_panel(
-    template: str, context: Callable[[HttpRequest], Mapping[str, object]], order: int = 100
-) -> None:
-    """Show `template` on the profile page, with `context(request)` (one panel per template)."""
-    _panels[template] = ProfilePanel(template, context, order)
-
-
-def profile_panels() -> list[ProfilePanel]:
-    return sorted(_panels.values(), key=lambda panel: (panel.order, panel.template))
+def profile_panels(request: HttpRequest) -> list[ProfilePanel]:
+    """The panels the floors above add to the person's profile page, in their order."""
+    found = answers(profile_panels_asked, sender=ProfilePanel, request=request)
+    return sorted(found, key=lambda panel: (panel.order, panel.template))
 
 
 class ProfileForm(forms.ModelForm):

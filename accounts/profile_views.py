@@ -41,7 +41,7 @@ def profile(request: HttpRequest) -> HttpResponse:
     ctx = {
         "form": form,
         "memberships": person.memberships.select_related("agency").order_by("agency__acronym"),
-        "panels": [(panel.template, panel.context(request)) for panel in profile_panels()],
+        "panels": [(panel.template, panel.context) for panel in profile_panels(request)],
         "browser_language": offered if offered and offered != person.language else None,
     }
     return render(request, "accounts/profile.html", ctx)

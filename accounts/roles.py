@@ -20,6 +20,7 @@ import rules
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
 from accounts.models import SECRETARIAT_GROUP, Membership
+from agencies.models import Agency, AgencyQuerySet
 
 AnyUser = AbstractBaseUser | AnonymousUser
 
@@ -55,3 +56,10 @@ def is_secretariat(user: AnyUser) -> bool:
 def is_member(user: AnyUser) -> bool:
     """Speaks for at least one agency."""
     return bool(agency_ids(user))
+
+
+def agencies_spoken_for(user: AnyUser) -> AgencyQuerySet:
+    """The agencies the user may act for: their own, every one for the secretariat."""
+    if is_secretariat(user):
+        return Agency.objects.all()
+    return Agency.objects.filter(pk__in=agency_ids(user))

@@ -7,7 +7,7 @@ core.spreadsheets (see the README's benchmark notes).
 
 Readers' rights: contact details (focal point email and phone) only when the caller says
 the reader may see them (logged-in users). Country assessments are never part of an
-activity export: they have their own download, for members only (countries/views/assessments.py).
+activity export: they have their own download, for members only (assessments/views.py).
 """
 
 from collections.abc import Iterator

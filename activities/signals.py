@@ -4,14 +4,13 @@ importing them (see the README's floors).
 - `activity_edited` / `activity_closed`: sent by activities.services when a person saves or
   closes an activity, inside the transaction of the save (a receiver that fails undoes the
   save), with `user` and `activity`. Update rounds count them as the agency's answer.
-- `provide_round_context`: the one function that tells "My agency's rows" what open update
-  rounds ask of the agency shown (rounds registers it in its AppConfig.ready). Without it the
-  page simply has no round banner and no round column.
+- `round_context_asked`: asked by "My agency's rows" what open update rounds ask of the
+  agency shown (core.signals: receivers return what they add). Without an answer the page
+  simply has no round banner and no round column.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -19,8 +18,10 @@ from django.dispatch import Signal
 
 from activities.models import Activity
 from agencies.models import Agency
+from core.signals import answers
 
-# Keyword arguments of both: user, activity.
+# Sent with `user` and `activity`; receivers return nothing. Receivers: rounds.hooks.answer_edit
+# and rounds.hooks.answer_close (RoundsConfig.ready).
 activity_edited = Signal()
 activity_closed = Signal()
 
@@ -42,22 +43,19 @@ class RoundContext:
         return bool(self.banners)
 
 
-RoundContextProvider = Callable[[AbstractBaseUser, Agency, list[Activity]], RoundContext]
-
-_round_context: list[RoundContextProvider] = []
-
-
-def provide_round_context(provider: RoundContextProvider) -> None:
-    """Name the function that reads the round context of an agency's rows (one at most)."""
-    _round_context[:] = [provider]
+# Asked with `user`, `agency` and `rows` (the agency's activities on the page); each receiver
+# returns a RoundContext and gives each row its `round_answers`. Receivers:
+# rounds.hooks.round_context (RoundsConfig.ready).
+round_context_asked = Signal()
 
 
 def round_context(
     user: AbstractBaseUser, agency: Agency | None, rows: list[Activity]
 ) -> RoundContext:
     """The round context of `agency`'s `rows` as `user` sees them (empty if none applies)."""
-    if agency is None or not _round_context:
-        for row in rows:
-            row.round_answers = []
+    for row in rows:
+        row.round_answers = []
+    if agency is None:
         return RoundContext()
-    return _round_context[0](user, agency, rows)
+    found = answers(round_context_asked, sender=Activity, user=user, agency=agency, rows=rows)
+    return RoundContext([banner for context in found for banner in context.banners])

@@ -41,9 +41,13 @@ class FocalPointForm(forms.ModelForm):
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # Only the user's own agencies can be picked: a forged agency id is "not a valid
-        # choice", the same as any other value outside the list.
-        self.fields["agency"].queryset = Agency.objects.spoken_for_by(user).order_by("acronym")
+        # Only the agencies the user may act for (the rule agencies.act_for_agency, stated in
+        # accounts/rules.py where memberships live) can be picked: a forged agency id is "not
+        # a valid choice", the same as any other value outside the list.
+        allowed = [
+            a.pk for a in Agency.objects.all() if user.has_perm("agencies.act_for_agency", a)
+        ]
+        self.fields["agency"].queryset = Agency.objects.filter(pk__in=allowed).order_by("acronym")
         if self.instance.pk and self.instance.country_id:
             self.initial["country"] = str(self.instance.country)
 

@@ -5,7 +5,6 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from accounts.roles import AnyUser, agency_ids, is_secretariat
 from core.names import NameIndex, split_variants
 from countries.models import Region
 
@@ -39,12 +38,6 @@ class AgencyQuerySet(models.QuerySet["Agency"]):
         Raises core.names.AmbiguousName for a name that several agencies have."""
         pk = self.name_index().get(value) if value.strip() else None
         return self.filter(pk=pk).first() if pk is not None else None
-
-    def spoken_for_by(self, user: AnyUser) -> "AgencyQuerySet":
-        """The agencies the user may act for: their own, every one for the secretariat."""
-        if is_secretariat(user):
-            return self.all()
-        return self.filter(pk__in=agency_ids(user))
 
 
 class Agency(models.Model):

@@ -9,9 +9,8 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from accounts.roles import is_secretariat
+from accounts.roles import agencies_spoken_for, is_secretariat
 from activities.models import Tool
-from agencies.models import Agency
 from catalogues.models import DataSet, OutreachMaterial
 
 
@@ -33,7 +32,7 @@ class EntryForm(forms.ModelForm):
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         owner = self.fields["owner"]
-        owner.queryset = Agency.objects.spoken_for_by(user).order_by("acronym")
+        owner.queryset = agencies_spoken_for(user).order_by("acronym")
         owner.required = not is_secretariat(user)
         if owner.required:
             owner.help_text = _("One of your agencies: you can edit its entries.")

@@ -1,19 +1,19 @@
-"""News that apps add to the follow digest (the coalition's decisions, say), registered from
-their AppConfig.ready. Kept on the bottom floor: the follow digest (follows) and what feeds
-it (decisions) are siblings that may not import each other, and both import this.
+"""News that apps add to the follow digest (the coalition's decisions, say), by answering the
+signal `digest_news_asked` (core.signals). Declared on the bottom floor: the follow digest
+(follows) and what feeds it (decisions) are siblings, which may not import each other.
 
-A section is a heading and a function `items(user, since, until) -> list[DigestItem]`; the
-digest shows the sections that have items, after the changes to the followed rows, and is
+The digest shows the sections that have items, after the changes to the followed rows, and is
 sent when either has something to tell."""
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.dispatch import Signal
 from django.utils.functional import Promise
+
+from core.signals import answers
 
 
 @dataclass(frozen=True)
@@ -23,31 +23,23 @@ class DigestItem:
     link: str  # absolute
 
 
-Items = Callable[[AbstractBaseUser, datetime.datetime, datetime.datetime], list[DigestItem]]
-
-
 @dataclass(frozen=True)
 class DigestSection:
     heading: str | Promise
-    items: Items
+    items: list[DigestItem]
     order: int = 100
 
 
-_sections: dict[str, DigestSection] = {}
-
-
-def register_digest_section(key: str, heading: str | Promise, items: Items, order: int = 100):
-    """Add a section to every follow digest (one per key; registering again replaces it)."""
-    _sections[key] = DigestSection(heading, items, order)
+# Asked with `user`, `since` and `until` for each digest; each receiver returns a
+# DigestSection (or None when it has nothing for the person). Receivers:
+# decisions.digest.decisions_section (DecisionsConfig.ready).
+digest_news_asked = Signal()
 
 
 def digest_sections(
-    user: AbstractBaseUser, since: datetime.datetime, until: datetime.datetime
+    user, since: datetime.datetime, until: datetime.datetime
 ) -> list[tuple[str, list[DigestItem]]]:
     """(heading, items) of each section with something to tell this person, in order."""
-    found = []
-    for section in sorted(_sections.values(), key=lambda s: (s.order, str(s.heading))):
-        items = section.items(user, since, until)
-        if items:
-            found.append((str(section.heading), items))
-    return found
+    found = answers(digest_news_asked, sender=DigestSection, user=user, since=since, until=until)
+    ordered = sorted(found, key=lambda section: (section.order, str(section.heading)))
+    return [(str(section.heading), section.items) for section in ordered if section.items]

@@ -204,7 +204,7 @@ class CountryAssessment(models.Model):
     """How a country stands against one selection criterion.
 
     Ranking countries is politically sensitive: assessments are shown to coalition members
-    and the secretariat only, never to the public (see countries/rules.py).
+    and the secretariat only, never to the public (see assessments/rules.py).
     """
 
     country = models.ForeignKey(

@@ -1,40 +1,34 @@
 """Sections that floors above add to a country's page (its status and joint workplan, say),
-registered from their AppConfig.ready: the page's view asks them here and never imports
-them."""
+by answering the signal `country_sections_asked` (core.signals): the page's view never
+imports them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from django.dispatch import Signal
 from django.http import HttpRequest
 
+from core.signals import answers
 from countries.models import Country
-
-SectionContext = Callable[[HttpRequest, Country], Mapping[str, object] | None]
 
 
 @dataclass(frozen=True)
 class CountrySection:
+    """A part of the country page: a template and what it shows (its `section`)."""
+
     template: str
-    context: SectionContext
+    context: Mapping[str, object]
     order: int = 100
 
 
-_sections: dict[str, CountrySection] = {}
+# Asked with `request` and `country` when a country's page is drawn; each receiver returns a
+# CountrySection (or None). Receivers: decisions.country_page.country_section (the country's
+# status, joint workplan and documents, DecisionsConfig.ready).
+country_sections_asked = Signal()
 
 
-def register_country_section(template: str, context: SectionContext, order: int = 100) -> None:
-    """Show `template` on the country page with `context(request, country)` as `section`;
-    a context of None leaves the section out (one section per template)."""
-    _sections[template] = CountrySection(template, context, order)
-
-
-def country_sections(request: HttpRequest, country: Country) -> list[tuple[str, Mapping]]:
-    """(template, context) of each section shown for this country, in order."""
-    shown = []
-    for section in sorted(_sections.values(), key=lambda s: (s.order, s.template)):
-        context = section.context(request, country)
-        if context is not None:
-            shown.append((section.template, context))
-    return shown
+def country_sections(request: HttpRequest, country: Country) -> list[CountrySection]:
+    found = answers(country_sections_asked, sender=Country, request=request, country=country)
+    return sorted(found, key=lambda section: (section.order, section.template))

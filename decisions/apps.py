@@ -13,12 +13,12 @@ class DecisionsConfig(AppConfig):
 
     def ready(self) -> None:
         from accounts.grants import grant_app_to_secretariat
-        from core.digest_sections import register_digest_section
-        from countries.page_sections import register_country_section
-        from countries.statuses import register_status_source
+        from core.digest_sections import digest_news_asked
+        from countries.page_sections import country_sections_asked
+        from countries.statuses import country_statuses_asked
         from decisions import signals
         from decisions.country_page import country_section
-        from decisions.digest import decisions_since
+        from decisions.digest import decisions_section
         from decisions.map_layer import statuses_by_country
         from decisions.models import ActionPoint
 
@@ -31,6 +31,9 @@ class DecisionsConfig(AppConfig):
         post_delete.connect(
             signals.action_point_deleted, sender=ActionPoint, dispatch_uid="decisions.action_gone"
         )
-        register_status_source(statuses_by_country)
-        register_country_section("decisions/_country_section.html", country_section, order=20)
-        register_digest_section("decisions", _("Decisions of the coalition"), decisions_since, 50)
+        # The floors below ask; these answer (core.signals).
+        country_sections_asked.connect(country_section, dispatch_uid="decisions.country_section")
+        country_statuses_asked.connect(
+            statuses_by_country, dispatch_uid="decisions.country_statuses"
+        )
+        digest_news_asked.connect(decisions_section, dispatch_uid="decisions.digest_section")

@@ -14,6 +14,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.formats import date_format
 
+from countries.page_sections import CountrySection
 from decisions.models import CountryDeliverable, CountryStatus, Document
 from workplan.models import Deliverable, Step
 from workplan.status import STATUS_LABELS, with_status
@@ -112,7 +113,12 @@ def joint_workplan(country, user, today) -> list[PlanItem]:
     return list(plan.values())
 
 
-def country_section(request: HttpRequest, country) -> dict[str, object]:
+def country_section(sender, request: HttpRequest, country, **kwargs) -> CountrySection:
+    """A receiver of countries.page_sections.country_sections_asked (DecisionsConfig.ready)."""
+    return CountrySection("decisions/_country_section.html", section_context(request, country), 20)
+
+
+def section_context(request: HttpRequest, country) -> dict[str, object]:
     from django.utils import timezone
 
     user = request.user

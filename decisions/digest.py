@@ -11,10 +11,17 @@ from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from core.digest_sections import DigestItem
+from core.digest_sections import DigestItem, DigestSection
 from decisions.models import Decision
 
 MAX_DECISIONS = 50
+
+
+def decisions_section(sender, user, since, until, **kwargs) -> DigestSection | None:
+    """The digest's section of decisions (a receiver of core.digest_sections.digest_news_asked,
+    connected by DecisionsConfig.ready)."""
+    items = decisions_since(user, since, until)
+    return DigestSection(_("Decisions of the coalition"), items, order=50) if items else None
 
 
 def decisions_since(

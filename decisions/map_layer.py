@@ -28,8 +28,9 @@ def legend(layer: dict[str, StatusMark]) -> list[StatusMark]:
     return [StatusMark(value, str(label)) for value, label in Status.choices if value in shown]
 
 
-def statuses_by_country(user: AnyUser, country_ids: list[int]) -> dict[int, str]:
-    """Country id -> its current status in words (the ranking's source, countries.statuses)."""
+def statuses_by_country(sender, user: AnyUser, country_ids: list[int], **kwargs) -> dict[int, str]:
+    """Country id -> its current status in words, for the ranking (a receiver of
+    countries.statuses.country_statuses_asked, connected by DecisionsConfig.ready)."""
     labels = dict(Status.choices)
     rows = (
         CountryStatus.objects.visible_to(user)

@@ -9,7 +9,7 @@ class FollowsConfig(AppConfig):
     verbose_name = _("Followed countries and agencies")
 
     def ready(self) -> None:
-        from accounts.profile import register_profile_panel
+        from accounts.profile import profile_panels_asked
         from follows.views.follow import profile_panel
 
-        register_profile_panel("follows/_profile_follows.html", profile_panel, order=60)
+        profile_panels_asked.connect(profile_panel, dispatch_uid="follows.profile_panel")

@@ -92,7 +92,7 @@ def send_digest(
                 for change in changes
             ],
             "following": [follow.country or follow.agency for follow in follows],
-            # What floors above add (follows.sections): the coalition's decisions, say.
+            # What other apps add (core.digest_sections): the coalition's decisions, say.
             "sections": sections,
             "total": len(changes) + sum(len(items) for _heading, items in sections),
             "profile_link": f"{settings.SITE_URL}{reverse('profile')}#follows",

@@ -33,9 +33,9 @@ from activities.models import (
     role_order,
 )
 from agencies.models import Agency, FocalLevel, FocalPoint
+from assessments.selection import WillingLeads, willing_leads
 from countries.models import Country, CountryAssessment
 from overview.figures import current_plan
-from overview.selection import WillingLeads, willing_leads
 from overview.shapes import Box, Shape, locator_box, world
 from workplan.models import Deliverable, Workplan
 from workplan.status import DONE, STATUS_LABELS, with_status

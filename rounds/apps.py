@@ -10,14 +10,17 @@ class RoundsConfig(AppConfig):
         # Rounds sit above activities and workplan: they hook into them here, and neither
         # imports rounds (see the README's floors).
         from activities import signals
-        from rounds import deadlines, hooks, reminders
-        from workplan.other_deadlines import register_deadline_source
-        from workplan.reminders import register_source
+        from rounds import deadlines, hooks
+        from workplan import other_deadlines
 
         signals.activity_edited.connect(hooks.answer_edit, dispatch_uid="rounds.answer_edit")
         signals.activity_closed.connect(hooks.answer_close, dispatch_uid="rounds.answer_close")
-        signals.provide_round_context(hooks.round_context)
-        register_source(reminders.round_reminders)
-        register_deadline_source(
-            "rounds", deadlines.of_user, deadlines.of_agency, deadlines.still_open
+        signals.round_context_asked.connect(
+            hooks.round_context, dispatch_uid="rounds.round_context"
+        )
+        other_deadlines.deadlines_of_user_asked.connect(
+            deadlines.of_user, dispatch_uid="rounds.deadlines_of_user"
+        )
+        other_deadlines.deadlines_of_agency_asked.connect(
+            deadlines.of_agency, dispatch_uid="rounds.deadlines_of_agency"
         )

@@ -1,6 +1,6 @@
-"""An update round's deadline, for each agency asked, in "My deadlines", the calendar feeds
-and the secretariat's page of deadlines: a source of workplan.other_deadlines, registered by
-RoundsConfig.ready."""
+"""An update round's deadline, for each agency asked, in "My deadlines" and the calendar feeds
+(receivers of workplan.other_deadlines' signals, connected by RoundsConfig.ready) and on the
+secretariat's page of deadlines (reminders.coalition_deadlines)."""
 
 from __future__ import annotations
 
@@ -32,11 +32,10 @@ def as_deadline(part: RoundAgency) -> Deadline:
         done_on=timezone.localtime(part.submitted_at).date() if part.submitted_at else None,
         group=_("Update round “%(title)s”") % {"title": part.round.title},
         agency_ids=(part.agency_id,),
-        reminder_target=("round_part_id", part.pk),
     )
 
 
-def of_user(user: AbstractBaseUser | AnonymousUser) -> list[Deadline]:
+def of_user(sender: object, *, user: AbstractBaseUser | AnonymousUser, **kwargs) -> list[Deadline]:
     """The open rounds' parts asked of the person's agencies."""
     mine = agency_ids(user)
     if not mine:
@@ -44,10 +43,5 @@ def of_user(user: AbstractBaseUser | AnonymousUser) -> list[Deadline]:
     return [as_deadline(part) for part in open_parts().filter(agency_id__in=mine)]
 
 
-def of_agency(agency_id: int) -> list[Deadline]:
+def of_agency(sender: object, *, agency_id: int, **kwargs) -> list[Deadline]:
     return [as_deadline(part) for part in open_parts().filter(agency_id=agency_id)]
-
-
-def still_open() -> list[Deadline]:
-    """Parts of open rounds not submitted yet, across the coalition."""
-    return [as_deadline(part) for part in open_parts().filter(submitted_at__isnull=True)]

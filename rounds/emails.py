@@ -18,8 +18,8 @@ from django.core.mail import get_connection
 from django.urls import reverse
 
 from core import emails
+from rounds.agency_members import members_by_agency
 from rounds.models import RoundAgency
-from rounds.reach import members_by_agency
 
 logger = logging.getLogger(__name__)
 

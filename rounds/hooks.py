@@ -2,7 +2,8 @@
 
 Connected by RoundsConfig.ready: a member's edit or close of an activity answers for the row
 in their agencies' open rounds (record_edit / record_close, the one rule), and "My agency's
-rows" shows each row's answer in the rounds asking the agency.
+rows" shows each row's answer in the rounds asking the agency (round_context answers
+activities.signals.round_context_asked).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.roles import agency_ids
@@ -40,14 +41,6 @@ def open_parts(user: AbstractBaseUser, agency: Agency) -> list[RoundAgency]:
     )
 
 
-def checklist_url(part: RoundAgency) -> str:
-    """The round checklist, written separately: no link until it exists."""
-    try:
-        return reverse("rounds:checklist", kwargs={"part_id": part.pk})
-    except NoReverseMatch:
-        return ""
-
-
 @dataclass(frozen=True)
 class RoundAnswer:
     part: RoundAgency
@@ -55,9 +48,12 @@ class RoundAnswer:
     label: str
 
 
-def round_context(user: AbstractBaseUser, agency: Agency, rows: list[Activity]) -> RoundContext:
+def round_context(
+    sender: object, *, user: AbstractBaseUser, agency: Agency, rows: list[Activity], **kwargs
+) -> RoundContext:
     """The rounds asking `agency`, and each row's answer in them: two queries at most,
-    whatever the number of rows (the open parts, then all their answers)."""
+    whatever the number of rows (the open parts, then all their answers). A receiver of
+    activities.signals.round_context_asked."""
     parts = open_parts(user, agency)
     answers = confirmations_for(parts)
     labels = {
@@ -77,7 +73,7 @@ def round_context(user: AbstractBaseUser, agency: Agency, rows: list[Activity]) 
         {
             "part": part,
             "answered": sum(1 for part_id, _row in answers if part_id == part.pk),
-            "url": checklist_url(part),
+            "url": reverse("rounds:checklist", kwargs={"part_id": part.pk}),
         }
         for part in parts
     ]

@@ -8,7 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 import activities.urls
 import agencies.urls
-import countries.urls
+import assessments.urls
+import reminders.urls
+import workplan.urls
 from accounts.profile_views import switch_language
 from spf_coalition.health import healthz
 
@@ -34,17 +36,20 @@ urlpatterns = [
     # Login, logout, password reset and invitations (URL names "login", "logout", ...).
     path("accounts/", include("accounts.urls")),
     # A country's and an agency's pages list activities, so the activities app draws them;
-    # each namespace joins them to the lower app's own pages (assessments, focal points),
+    # each namespace joins them to the other pages about them (assessments, focal points),
     # which come first: the pages' "<code>/" and "<acronym>/" would catch them.
     path(
         "countries/",
-        include((countries.urls.urlpatterns + activities.urls.country_pages, "countries")),
+        include((assessments.urls.urlpatterns + activities.urls.country_pages, "countries")),
     ),
     path(
         "agencies/",
         include((agencies.urls.urlpatterns + activities.urls.agency_pages, "agencies")),
     ),
-    path("workplan/", include("workplan.urls")),
+    path(
+        "workplan/",
+        include((workplan.urls.urlpatterns + reminders.urls.urlpatterns, "workplan")),
+    ),
     path("rounds/", include("rounds.urls")),
     path("import/", include("imports.urls")),
     path("follows/", include("follows.urls")),

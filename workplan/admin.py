@@ -1,9 +1,6 @@
-from django.contrib import admin, messages
-from django.db import transaction
+from django.contrib import admin
 from django.db.models import Count, Prefetch, QuerySet
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
-from django.urls import path, reverse
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -11,16 +8,11 @@ from core.admin import HubImportExportAdmin
 from workplan.models import (
     Area,
     Deliverable,
-    ReminderLog,
     ReminderPolicy,
-    ReminderStatus,
     Step,
     Workplan,
 )
-from workplan.reminder_kinds import ReminderKindFilter, kind_label
-from workplan.reminders import current_policy, sweep
 from workplan.resources import DeliverableResource
-from workplan.tasks import queue_sending
 
 
 class AreaInline(admin.TabularInline):
@@ -120,7 +112,7 @@ class ReminderPolicyAdmin(admin.ModelAdmin):
         # With no policy saved the defaults apply: show them, not an empty list.
         extra: dict[str, object] = {"default_policy": None}
         if not ReminderPolicy.objects.exists():
-            policy = current_policy()
+            policy = ReminderPolicy.current()
             extra["default_policy"] = [
                 (ReminderPolicy._meta.get_field(name).verbose_name, getattr(policy, name))
                 for name in self.list_display
@@ -133,69 +125,3 @@ class ReminderPolicyAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False
-
-
-@admin.register(ReminderLog)
-class ReminderLogAdmin(admin.ModelAdmin):
-    """Every reminder claimed, sent or failed: read-only, it is the record."""
-
-    change_list_template = "admin/workplan/reminderlog/change_list.html"
-    list_display = ["recipient", "what", "kind_words", "due_date", "status", "attempts", "sent_at"]
-    list_filter = ["status", ReminderKindFilter, "copy", "due_date"]
-    search_fields = ["recipient", "what", "part_of"]
-    date_hierarchy = "claimed_at"
-    actions = ["send_again"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    @admin.display(description=_("kind"), ordering="kind")
-    def kind_words(self, row: ReminderLog) -> str:
-        return kind_label(row.kind)
-
-    def get_urls(self) -> list:
-        own = [
-            path(
-                "send-due-now/",
-                self.admin_site.admin_view(self.send_due_now),
-                name="workplan_reminderlog_send_due_now",
-            )
-        ]
-        return own + super().get_urls()
-
-    def send_due_now(self, request: HttpRequest) -> HttpResponse:
-        """The button "send due reminders now": the same sweep as celery beat's, once."""
-        changelist = reverse("admin:workplan_reminderlog_changelist")
-        if request.method != "POST" or not request.user.has_perm("workplan.view_reminderlog"):
-            return redirect(changelist)
-        result = sweep(queue_sending)
-        self.message_user(
-            request,
-            _("%(claimed)s reminder(s) due; %(queued)s handed over for sending.")
-            % {"claimed": result.claimed, "queued": result.queued},
-            messages.SUCCESS,
-        )
-        return redirect(changelist)
-
-    def changelist_view(self, request: HttpRequest, extra_context: dict | None = None):
-        # The reminders that may never have arrived, named above the list with a link to them.
-        uncertain = ReminderLog.objects.filter(status=ReminderStatus.UNCERTAIN).count()
-        return super().changelist_view(
-            request, {**(extra_context or {}), "uncertain_count": uncertain}
-        )
-
-    @admin.action(description=_("Send again (failed or uncertain ones)"), permissions=["view"])
-    def send_again(self, request: HttpRequest, queryset: QuerySet) -> None:
-        again = [ReminderStatus.FAILED, ReminderStatus.UNCERTAIN]
-        ids = list(queryset.filter(status__in=again).values_list("pk", flat=True))
-        ReminderLog.objects.filter(pk__in=ids, status__in=again).update(
-            status=ReminderStatus.CLAIMED
-        )
-        if ids:
-            transaction.on_commit(lambda: queue_sending(ids))
-        self.message_user(
-            request, _("%(n)s failed or uncertain reminder(s) queued again.") % {"n": len(ids)}
-        )

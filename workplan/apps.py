@@ -10,7 +10,7 @@ class WorkplanConfig(AppConfig):
         from django.contrib.auth import get_user_model
         from django.db.models.signals import post_save
 
-        from accounts.profile import register_profile_panel
+        from accounts.profile import profile_panels_asked
         from workplan.feeds import replace_on_password_change
         from workplan.profile_panel import calendar_panel
 
@@ -19,4 +19,4 @@ class WorkplanConfig(AppConfig):
             sender=get_user_model(),
             dispatch_uid="workplan.replace_feed_on_password_change",
         )
-        register_profile_panel("workplan/_profile_calendar.html", calendar_panel, order=50)
+        profile_panels_asked.connect(calendar_panel, dispatch_uid="workplan.calendar_panel")

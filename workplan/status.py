@@ -56,3 +56,8 @@ def with_status(deliverables: QuerySet[Deliverable], today: datetime.date) -> Qu
             default=Value(ON_TRACK),
         )
     )
+
+
+def late_deliverables(today: datetime.date) -> QuerySet[Deliverable]:
+    """The deliverables late as of `today` (the count on "My deadlines" for the secretariat)."""
+    return with_status(Deliverable.objects.all(), today).filter(status=LATE)

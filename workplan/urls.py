@@ -1,6 +1,6 @@
 from django.urls import path
 
-from workplan.views import board, downloads, secretariat_deadlines, timeline
+from workplan.views import board, downloads, timeline
 
 app_name = "workplan"
 urlpatterns = [
@@ -10,7 +10,6 @@ urlpatterns = [
     path("timeline/", timeline.timeline, name="timeline"),
     path("<int:year>/timeline/", timeline.timeline, name="timeline_year"),
     path("my-deadlines/", board.my_deadlines, name="my_deadlines"),
-    path("deadlines/", secretariat_deadlines.coalition_deadlines, name="coalition_deadlines"),
     path("calendar/user/<str:token>.ics", board.user_calendar, name="user_calendar"),
     path(
         "my-deadlines/calendar/replace/",

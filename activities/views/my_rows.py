@@ -17,7 +17,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts.roles import agency_ids, is_secretariat
+from accounts.roles import agencies_spoken_for, agency_ids, is_secretariat
 from activities.concurrency import EditConflict
 from activities.country_order import CountryOrderPaginator
 from activities.forms import QuickEditForm, focal_point_label
@@ -42,7 +42,7 @@ def rows_queryset() -> QuerySet[Activity]:
 
 def pick_agency(request: HttpRequest, acronym: str) -> Agency | None:
     """The agency named in ?agency= among those the user may act for (None if not one)."""
-    mine = Agency.objects.spoken_for_by(request.user)
+    mine = agencies_spoken_for(request.user)
     return mine.filter(acronym__iexact=acronym.strip()).first()
 
 
@@ -99,9 +99,7 @@ def my_rows(request: HttpRequest) -> HttpResponse:
                 "your agency."
             ),
         )
-    choices = list(
-        Agency.objects.spoken_for_by(user).order_by("acronym").only("pk", "acronym", "name")
-    )
+    choices = list(agencies_spoken_for(user).order_by("acronym").only("pk", "acronym", "name"))
     wanted = request.GET.get("agency", "").strip()
     if wanted:
         agency = next((a for a in choices if a.acronym.lower() == wanted.lower()), None)

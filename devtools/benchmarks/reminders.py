@@ -18,9 +18,10 @@ from django.test.utils import CaptureQueriesContext, override_settings
 from accounts.models import Membership, Profile
 from agencies.models import Agency, AgencyKind
 from devtools.benchmarks.core import BenchContext, Figures
-from workplan.models import Area, Deliverable, ReminderLog, Step, Workplan
-from workplan.reminders import sweep
-from workplan.tasks import queue_sending
+from reminders.models import ReminderLog
+from reminders.sweep import sweep
+from reminders.tasks import queue_sending
+from workplan.models import Area, Deliverable, Step, Workplan
 
 RECIPIENTS = 500
 MEMBERS_PER_AGENCY = 1

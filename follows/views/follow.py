@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.profile import ProfilePanel
 from agencies.models import Agency
 from countries.models import Country
 from follows.models import Follow
@@ -19,18 +20,20 @@ def back_to_profile() -> HttpResponse:
     return redirect(f"{reverse('profile')}#follows")
 
 
-def profile_panel(request: HttpRequest) -> dict[str, object]:
-    """The profile's section: what the person follows, and what they could follow."""
+def profile_panel(sender: object, *, request: HttpRequest, **kwargs: object) -> ProfilePanel:
+    """The profile's section: what the person follows, and what they could follow (a
+    receiver of accounts.profile.profile_panels_asked, connected by FollowsConfig.ready)."""
     follows = list(Follow.objects.filter(user=request.user).select_related("country", "agency"))
     countries = {f.country_id for f in follows if f.country_id}
     agencies = {f.agency_id for f in follows if f.agency_id}
-    return {
+    context = {
         "follows": follows,
         "countries": sorted(
             Country.objects.exclude(pk__in=countries), key=lambda country: str(country)
         ),
         "agencies": Agency.objects.exclude(pk__in=agencies).order_by(Lower("acronym")),
     }
+    return ProfilePanel("follows/_profile_follows.html", context, order=60)
 
 
 @login_required

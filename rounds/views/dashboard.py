@@ -15,10 +15,10 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from core.spreadsheets.responses import FORMATS, format_error, table_response
+from rounds.agency_members import agencies_without_members, members_by_agency
 from rounds.exports import DashboardTable
 from rounds.forms import OpenRoundForm
 from rounds.models import RoundAgency, RoundAgencyStatus, UpdateRound
-from rounds.reach import agencies_without_members, members_by_agency
 from rounds.services import close_round, open_round, parts_with_progress, reopen_round
 
 STATUS_RANK = {status: rank for rank, status in enumerate(RoundAgencyStatus.values)}

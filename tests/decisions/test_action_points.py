@@ -8,9 +8,9 @@ import pytest
 from django.urls import reverse
 
 from decisions.models import ActionPoint, ActionStatus
+from reminders.steps import step_reminders
 from workplan.deadlines import steps_of_user
-from workplan.models import Step
-from workplan.reminders import current_policy, step_reminders
+from workplan.models import ReminderPolicy, Step
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ def test_it_becomes_a_dated_step_owned_by_its_agency(coalition, member_a, member
 
 def test_the_reminders_go_to_its_owners_only(coalition, member_a, member_b):
     day = datetime.date(2012, 2, 27)  # two days before the due date
-    items = [item for batch in step_reminders(current_policy(), day) for item in batch]
+    items = [item for batch in step_reminders(ReminderPolicy.current(), day) for item in batch]
     mine = [item for item in items if item.target == {"step_id": coalition.action_a.step_id}]
     assert {item.recipient for item in mine} == {"ana@a.example.org", member_a.email}
     assert member_b.email not in {item.recipient for item in items}

@@ -181,7 +181,7 @@ def test_an_unknown_participant_is_refused_by_name(coalition):
             "language": "en",
             "people": ["999999"],
             "agencies": ["888888"],
-        }  # fmt: skip
+        }
     )
     assert not form.is_valid()
     assert form.errors["people"] == [

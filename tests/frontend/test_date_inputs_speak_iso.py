@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.utils import translation
 
-from countries.forms import AssessmentForm
+from assessments.forms import AssessmentForm
 from rounds.forms import OpenRoundForm
 
 DAY = datetime.date(2026, 11, 28)

@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from activities.models import ActivityStatus
+from assessments.selection import willing_leads
 from countries.models import Rating
-from overview.selection import willing_leads
 from tests.factories import Role, make_activity, make_agency
 
 pytestmark = pytest.mark.django_db

@@ -8,12 +8,13 @@ from django.db import IntegrityError, connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from reminders.models import ReminderLog
+from reminders.rounds import round_reminders
 from rounds.models import RoundAgency, UpdateRound
-from rounds.reminders import round_reminders
 from rounds.services import close_round, open_round
 from tests.factories import make_agency, make_member, make_secretariat
 from tests.workplan.conftest import recipients
-from workplan.models import ReminderLog, ReminderPolicy
+from workplan.models import ReminderPolicy
 
 DEADLINE = datetime.date(2030, 3, 31)
 OVERDUE = DEADLINE + datetime.timedelta(days=7)

@@ -11,6 +11,7 @@ from activities.models import Activity, Role, Tool
 from agencies.models import Agency, FocalPoint
 from countries.models import CountryAssessment, Rating, Region, SelectionCriterion
 from imports.models import ImportJob
+from reminders.models import ReminderLog, ReminderStatus
 from rounds.models import Outcome, RoundAgency, RowConfirmation
 from rounds.services import open_round
 from tests.factories import (
@@ -21,7 +22,7 @@ from tests.factories import (
     make_member,
     make_secretariat,
 )
-from workplan.models import Area, Deliverable, ReminderLog, ReminderStatus, Step, Workplan
+from workplan.models import Area, Deliverable, Step, Workplan
 
 
 @dataclass

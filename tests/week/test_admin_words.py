@@ -10,9 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
 
+from reminders.kinds import kind_label
+from reminders.models import ReminderLog
 from tests.week.conftest import speaking
-from workplan.models import ReminderLog, ReminderPolicy
-from workplan.reminder_kinds import kind_label
+from workplan.models import ReminderPolicy
 
 HUB_APPS = (
     "core",
@@ -55,7 +56,7 @@ def test_it_lists_reminder_kinds_in_words(superuser_client):
         what="Matrix sent",
         claimed_at=timezone.now(),
     )
-    content = superuser_client.get(reverse("admin:workplan_reminderlog_changelist")).content
+    content = superuser_client.get(reverse("admin:reminders_reminderlog_changelist")).content
     assert "14 days before" in content.decode()
     assert ">before-14<" not in content.decode()
 

@@ -7,10 +7,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from reminders.models import ReminderLog, ReminderStatus
 from tests.factories import make_agency
 from tests.week.conftest import open_test_round
 from tests.workplan.conftest import make_deliverable
-from workplan.models import ReminderLog, ReminderStatus
 
 pytestmark = pytest.mark.django_db
 

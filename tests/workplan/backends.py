@@ -2,7 +2,7 @@
 
 from django.core.mail.backends.locmem import EmailBackend
 
-from workplan.models import ReminderLog, ReminderStatus
+from reminders.models import ReminderLog, ReminderStatus
 
 # What the log held as each email was handed over: (sent rows, rows being sent).
 seen: list[tuple[int, int]] = []

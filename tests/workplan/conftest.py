@@ -9,10 +9,10 @@ import time_machine
 from django.core import mail
 
 from agencies.models import Agency, FocalPoint
+from reminders.sweep import sweep
+from reminders.tasks import queue_sending
 from spf_coalition.celery import app as celery_app
 from workplan.models import Area, Deliverable, Step, Workplan
-from workplan.reminders import sweep
-from workplan.tasks import queue_sending
 
 _seq = itertools.count(1)
 

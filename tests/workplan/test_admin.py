@@ -4,9 +4,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from reminders.models import ReminderLog, ReminderStatus
 from tests.factories import make_agency, make_member
 from tests.workplan.conftest import make_deliverable
-from workplan.models import ReminderLog, ReminderPolicy, ReminderStatus
+from workplan.models import ReminderPolicy
 
 
 @pytest.fixture
@@ -20,7 +21,7 @@ def due_today(db):
 def test_it_sends_the_due_reminders_from_the_button(
     superuser_client, due_today, mailoutbox, django_capture_on_commit_callbacks
 ):
-    url = reverse("admin:workplan_reminderlog_send_due_now")
+    url = reverse("admin:reminders_reminderlog_send_due_now")
     with django_capture_on_commit_callbacks(execute=True):
         response = superuser_client.post(url, follow=True)
     assert [message.to for message in mailoutbox] == [["mina@example.org"]]
@@ -29,7 +30,7 @@ def test_it_sends_the_due_reminders_from_the_button(
 
 def test_it_lists_the_log_with_its_outcome(superuser_client, due_today, run_sweep):
     run_sweep(timezone.localdate())
-    page = superuser_client.get(reverse("admin:workplan_reminderlog_changelist"))
+    page = superuser_client.get(reverse("admin:reminders_reminderlog_changelist"))
     assert "mina@example.org" in page.content.decode()
     assert ReminderLog.objects.get().status == ReminderStatus.SENT
 

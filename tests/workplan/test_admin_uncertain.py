@@ -5,11 +5,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from reminders.models import ReminderLog, ReminderStatus
 from tests.factories import make_agency, make_member
 from tests.workplan.conftest import make_deliverable
-from workplan.models import ReminderLog, ReminderStatus
 
-LOG = reverse("admin:workplan_reminderlog_changelist")
+LOG = reverse("admin:reminders_reminderlog_changelist")
 
 
 @pytest.fixture

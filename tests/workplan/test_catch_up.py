@@ -2,9 +2,9 @@
 
 import datetime
 
+from reminders.models import ReminderLog
 from tests.factories import make_agency, make_member
 from tests.workplan.conftest import make_deliverable
-from workplan.models import ReminderLog
 
 DUE = datetime.date(2030, 3, 31)
 

@@ -6,9 +6,9 @@ import pytest
 from django.db import IntegrityError
 from django.utils import timezone
 
+from reminders.models import ReminderLog
 from tests.factories import make_agency
 from tests.workplan.conftest import make_deliverable
-from workplan.models import ReminderLog
 
 DUE = datetime.date(2030, 3, 31)
 

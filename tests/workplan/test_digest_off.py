@@ -5,10 +5,10 @@ import datetime
 from django.core import signing
 from django.urls import reverse
 
+from reminders.sending import digest_off_url
 from tests.factories import make_agency, make_focal_point, make_member
 from tests.workplan.conftest import make_deliverable
-from workplan.models import DigestOptOut
-from workplan.sending import DIGEST_SALT, digest_off_url
+from workplan.models import DIGEST_OPT_OUT_SALT, DigestOptOut
 
 DUE = datetime.date(2030, 3, 31)
 
@@ -44,6 +44,6 @@ def test_it_remembers_a_focal_point_without_account(client, run_sweep, db):
 
 def test_it_refuses_a_forged_link(client, db):
     token = signing.dumps("someone@example.org", salt="another-salt")
-    assert DIGEST_SALT != "another-salt"
+    assert DIGEST_OPT_OUT_SALT != "another-salt"
     url = reverse("workplan:digest_off", args=[token])
     assert client.post(url).status_code == 404

@@ -5,10 +5,10 @@ import datetime
 
 import pytest
 
+from reminders.models import ReminderLog, ReminderStatus
 from tests.factories import make_agency, make_member
 from tests.workplan import backends
 from tests.workplan.conftest import make_deliverable
-from workplan.models import ReminderLog, ReminderStatus
 
 DUE = datetime.date(2030, 3, 31)
 
@@ -35,7 +35,7 @@ def test_it_leaves_alone_the_rows_another_run_took(db):
     email's rows, it takes only those still waiting."""
     from django.utils import timezone
 
-    from workplan.sending import take
+    from reminders.sending import take
 
     agency = make_agency("ILO")
     step = make_deliverable(DUE, agencies=(agency,)).steps.get()

@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 
+from reminders.due import kind_due
 from workplan.models import ReminderPolicy
-from workplan.reminders import kind_due
 
 DUE = datetime.date(2030, 3, 31)
 

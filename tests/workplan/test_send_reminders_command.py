@@ -7,9 +7,9 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
+from reminders.models import ReminderLog
 from tests.factories import make_agency, make_member
 from tests.workplan.conftest import make_deliverable
-from workplan.models import ReminderLog
 
 DUE = datetime.date(2030, 3, 31)
 

@@ -5,10 +5,10 @@ import socket
 
 import pytest
 
+from reminders.models import ReminderLog, ReminderStatus
+from reminders.tasks import MAX_RETRIES
 from tests.factories import make_agency, make_member
 from tests.workplan.conftest import make_deliverable
-from workplan.models import ReminderLog, ReminderStatus
-from workplan.tasks import MAX_RETRIES
 
 DUE = datetime.date(2030, 3, 31)
 

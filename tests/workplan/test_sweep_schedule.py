@@ -4,9 +4,9 @@ import datetime
 
 import pytest
 
+from reminders.models import ReminderLog
 from tests.factories import make_agency, make_member, make_secretariat
 from tests.workplan.conftest import make_deliverable, recipients
-from workplan.models import ReminderLog
 
 DUE = datetime.date(2030, 3, 31)
 

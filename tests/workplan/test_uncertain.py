@@ -5,9 +5,9 @@ import datetime
 
 import pytest
 
+from reminders.models import ReminderLog, ReminderStatus
 from tests.factories import make_agency, make_member
 from tests.workplan.conftest import make_deliverable
-from workplan.models import ReminderLog, ReminderStatus
 
 DUE = datetime.date(2030, 3, 31)
 NOON = datetime.datetime.combine(DUE, datetime.time(12), tzinfo=datetime.UTC)

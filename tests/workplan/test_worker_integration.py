@@ -7,10 +7,10 @@ import pytest
 from aiosmtpd.controller import Controller
 from django.utils import timezone
 
+from reminders.models import ReminderLog, ReminderStatus
 from tests.factories import make_agency, make_focal_point, make_member
 from tests.workplan.conftest import make_deliverable
 from tests.workplan.workers import Sink, flush, free_port, redis_url, start_worker, stop, wait_for
-from workplan.models import ReminderLog, ReminderStatus
 
 pytestmark = [pytest.mark.redis, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 

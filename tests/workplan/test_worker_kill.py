@@ -11,6 +11,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from agencies.models import FocalLevel, FocalPoint
+from reminders.models import ReminderLog, ReminderStatus
 from tests.factories import make_agency
 from tests.workplan.conftest import make_deliverable
 from tests.workplan.workers import (
@@ -23,7 +24,6 @@ from tests.workplan.workers import (
     stop,
     wait_for,
 )
-from workplan.models import ReminderLog, ReminderStatus
 
 pytestmark = [pytest.mark.redis, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 

@@ -19,14 +19,12 @@ from accounts.models import Profile
 from accounts.roles import is_secretariat
 from agencies.models import Agency, FocalPoint
 from workplan import calendar
-from workplan.coalition_deadlines import late_deliverables
 from workplan.deadlines import steps_of_agency, steps_of_user
 from workplan.feeds import feed_token, owner_of, replace_feed
 from workplan.filters import BoardFilter
-from workplan.models import Area, Deliverable, DigestOptOut, Step, Workplan
+from workplan.models import DIGEST_OPT_OUT_SALT, Area, Deliverable, DigestOptOut, Step, Workplan
 from workplan.other_deadlines import deadlines_of_agency, deadlines_of_user
-from workplan.sending import DIGEST_SALT
-from workplan.status import STATUS_LABELS, with_status
+from workplan.status import STATUS_LABELS, late_deliverables, with_status
 
 
 def find_plan(year: int | None) -> tuple[Workplan | None, list[int]]:
@@ -175,7 +173,7 @@ def digest_off(request: HttpRequest, token: str) -> HttpResponse:
     """One email per reminder instead of a digest. GET asks, POST does: mail scanners
     follow links, and must not change anyone's settings."""
     try:
-        email = signing.loads(token, salt=DIGEST_SALT)
+        email = signing.loads(token, salt=DIGEST_OPT_OUT_SALT)
     except signing.BadSignature:
         raise Http404("Unknown link") from None
     if request.method == "POST":

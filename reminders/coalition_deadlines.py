@@ -1,6 +1,6 @@
 """Every deadline still open across the coalition, for the secretariat: workplan steps and
-other apps' deadlines (update rounds), grouped by agency or by deliverable, each with the
-reminders sent about it (who, when)."""
+update rounds' parts, grouped by agency or by deliverable, each with the reminders sent about
+it (who, when). It lives with the reminder log, above both kinds of deadline."""
 
 from __future__ import annotations
 
@@ -13,19 +13,16 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from agencies.models import Agency
-from workplan.models import Deliverable, ReminderLog, Step
-from workplan.other_deadlines import Deadline, open_deadlines
-from workplan.reminder_kinds import kind_label
-from workplan.status import DONE, LATE, with_status
+from reminders.kinds import kind_label
+from reminders.models import ReminderLog
+from rounds.deadlines import as_deadline, open_parts
+from workplan.models import Deliverable, Step
+from workplan.status import DONE, with_status
 
 
 def board_path(deliverable: Deliverable) -> str:
     year = deliverable.area.workplan.year
     return f"{reverse('workplan:board_year', args=[year])}#d{deliverable.pk}"
-
-
-def late_deliverables(today: datetime.date) -> QuerySet[Deliverable]:
-    return with_status(Deliverable.objects.all(), today).filter(status=LATE)
 
 
 @dataclass
@@ -69,37 +66,26 @@ def open_steps(today: datetime.date) -> QuerySet[Step]:
     )
 
 
-def reminders_by_target(steps: list[Step], others: list[Deadline]) -> dict[tuple[str, int], list]:
-    """The reminders handed over about these steps and deadlines, oldest first, by target."""
-    found: dict[tuple[str, int], list[ReminderLog]] = defaultdict(list)
-    step_ids = [step.pk for step in steps]
-    by_column: dict[str, list[int]] = defaultdict(list)
-    for deadline in others:
-        if deadline.reminder_target:
-            column, value = deadline.reminder_target
-            by_column[column].append(value)
-    queries = [("step_id", step_ids), *by_column.items()]
-    for column, values in queries:
-        if not values:
-            continue
-        rows = ReminderLog.objects.filter(**{f"{column}__in": values}).order_by("claimed_at", "pk")
-        for row in rows:
-            row.kind_words = kind_label(row.kind)
-            found[(column, getattr(row, column))].append(row)
+def reminders_about(column: str, ids: list[int]) -> dict[int, list[ReminderLog]]:
+    """The reminders handed over about these steps (column "step_id") or round parts
+    ("round_part_id"), oldest first, by the thing's id. One query."""
+    found: dict[int, list[ReminderLog]] = defaultdict(list)
+    if not ids:
+        return found
+    rows = ReminderLog.objects.filter(**{f"{column}__in": ids}).order_by("claimed_at", "pk")
+    for row in rows:
+        row.kind_words = kind_label(row.kind)
+        found[getattr(row, column)].append(row)
     return found
 
 
 def open_items(today: datetime.date) -> list[OpenItem]:
-    """Everything open, earliest due first."""
+    """Everything open, earliest due first: steps, and the parts of open rounds that the
+    agencies asked have not submitted yet."""
     steps = list(open_steps(today))
-    others = open_deadlines()
-    reminders = reminders_by_target(steps, others)
-    agencies = {
-        agency.pk: agency
-        for agency in Agency.objects.filter(
-            pk__in={pk for deadline in others for pk in deadline.agency_ids}
-        )
-    }
+    parts = list(open_parts().filter(submitted_at__isnull=True).order_by("round__deadline", "pk"))
+    about_steps = reminders_about("step_id", [step.pk for step in steps])
+    about_parts = reminders_about("round_part_id", [part.pk for part in parts])
     items = [
         OpenItem(
             title=step.title,
@@ -109,25 +95,24 @@ def open_items(today: datetime.date) -> list[OpenItem]:
             deliverable=step.deliverable,
             part_of=step.deliverable.title,
             agencies=list(step.deliverable.responsible_agencies.all()),
-            reminders=reminders.get(("step_id", step.pk), []),
+            reminders=about_steps.get(step.pk, []),
         )
         for step in steps
     ]
-    items += [
-        OpenItem(
-            title=deadline.title,
-            due_date=deadline.due_date,
-            late=deadline.due_date < today,
-            path=deadline.path,
-            part_of=deadline.part_of,
-            group=deadline.group,
-            agencies=[agencies[pk] for pk in deadline.agency_ids if pk in agencies],
-            reminders=reminders.get(deadline.reminder_target, [])
-            if deadline.reminder_target
-            else [],
+    for part in parts:
+        deadline = as_deadline(part)
+        items.append(
+            OpenItem(
+                title=deadline.title,
+                due_date=deadline.due_date,
+                late=deadline.due_date < today,
+                path=deadline.path,
+                part_of=deadline.part_of,
+                group=deadline.group,
+                agencies=[part.agency],
+                reminders=about_parts.get(part.pk, []),
+            )
         )
-        for deadline in others
-    ]
     return sorted(items, key=lambda item: item.due_date)
 
 

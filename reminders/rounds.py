@@ -1,5 +1,4 @@
-"""Update-round reminders: a reminder source of the workplan's sweep (workplan.reminders),
-registered by RoundsConfig.ready.
+"""Update-round reminders: a reminder source of the sweep (reminders.sweep.SOURCES).
 
 An agency asked in an open round that has not submitted its part is reminded like a dated
 step, with the round's deadline as the due date and the same policy: the members who speak
@@ -20,9 +19,9 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 
 from accounts.models import Membership
+from reminders.due import Due, DueItem, due_items
 from rounds.models import RoundAgency
 from workplan.models import ReminderPolicy
-from workplan.reminders import Due, DueItem, due_items
 
 
 def checklist_url(part_id: int) -> str:

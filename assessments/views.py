@@ -1,9 +1,9 @@
 """Countries assessed against the selection criteria: the comparison that ranks them, its
 download, and each country's page where members assess it and read its history.
 
-Members and the secretariat only (countries/rules.py: countries.see_assessments); a member
+Members and the secretariat only (assessments/rules.py: countries.see_assessments); a member
 assesses the countries their agencies work in, the secretariat any (countries.assess_country).
-Nothing here is reachable without login. How the score is computed: countries/assessing.py.
+Nothing here is reachable without login. How the score is computed: assessments/scoring.py.
 """
 
 from collections.abc import Iterator
@@ -20,22 +20,14 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.roles import is_secretariat
+from assessments.forms import AssessmentForm
+from assessments.rules import assessable_country_ids
+from assessments.scoring import CountryLine, Filters, comparison, country_cells, read_filters
 from core.spreadsheets.cells import ColumnNote
 from core.spreadsheets.responses import FORMATS, format_error, table_response
-from countries.assessing import (
-    AssessmentConflict,
-    CountryLine,
-    Filters,
-    comparison,
-    country_cells,
-    country_history,
-    read_filters,
-    save_assessment,
-)
-from countries.forms import AssessmentForm
+from countries.assessing import AssessmentConflict, country_history, save_assessment
 from countries.languages import LANGUAGE_NAMES, languages_of
 from countries.models import Country, Rating, Region, SelectionCriterion, iso_alpha2
-from countries.rules import assessable_country_ids
 from countries.statuses import statuses_of
 from countries.views import country_or_404
 

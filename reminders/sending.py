@@ -6,7 +6,7 @@ conditional UPDATE (under a fresh token) just before the email is handed to SMTP
 deliveries of the same task (a redelivery after a lost acknowledgement, a re-queue by a later
 sweep) never both send a row. A worker killed mid-task leaves the emails it had not reached
 "claimed" (a later sweep queues them again) and only the one it was handing over "sending"
-(a later sweep marks it "uncertain": see workplan.reminders).
+(a later sweep marks it "uncertain": see reminders.claims).
 """
 
 from __future__ import annotations
@@ -26,9 +26,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core import emails
-from workplan.models import ReminderLog, ReminderStatus
+from reminders.models import ReminderLog, ReminderStatus
+from workplan.models import DIGEST_OPT_OUT_SALT
 
-DIGEST_SALT = "workplan.digest-off"
 # Network trouble: worth another try later. Anything else (a template bug) is not.
 RETRYABLE = (SMTPException, OSError)
 
@@ -41,7 +41,7 @@ class Outcome:
 
 
 def digest_off_url(email: str) -> str:
-    token = signing.dumps(email.lower(), salt=DIGEST_SALT)
+    token = signing.dumps(email.lower(), salt=DIGEST_OPT_OUT_SALT)
     return f"{settings.SITE_URL}{reverse('workplan:digest_off', args=[token])}"
 
 

@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from workplan import reminders, sending
+from reminders import sending, sweep
 
 MAX_RETRIES = 5
 
@@ -12,9 +12,10 @@ def backoff(retries: int) -> int:
     return 30 * 2**retries
 
 
+# The task names are older than the app: beat schedules and queued tasks carry them.
 @shared_task(name="workplan.sweep_reminders")
 def sweep_reminders() -> dict[str, int]:
-    result = reminders.sweep(queue_sending)
+    result = sweep.sweep(queue_sending)
     return {"claimed": result.claimed, "queued": result.queued, "tasks": result.tasks}
 
 

@@ -14,8 +14,8 @@ from operator import attrgetter
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from workplan.reminders import Preview, preview, sweep
-from workplan.tasks import queue_sending
+from reminders.sweep import Preview, preview, sweep
+from reminders.tasks import queue_sending
 
 
 class Command(BaseCommand):

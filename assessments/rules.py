@@ -1,9 +1,13 @@
-"""Who may read and record the country assessments (django-rules, autodiscovered)."""
+"""Who may read and record the country assessments (django-rules, autodiscovered).
+
+The rule needs the matrix (a member assesses the countries where their agencies have an
+activity), so it lives here, above activities, beside the comparison it guards.
+"""
 
 import rules
 
 from accounts.roles import AnyUser, agency_ids, is_member, is_secretariat
-from countries.matrix_facts import countries_of_agencies
+from assessments.selection import countries_of_agencies
 
 
 def assessable_country_ids(user: AnyUser) -> set[int]:
@@ -11,7 +15,8 @@ def assessable_country_ids(user: AnyUser) -> set[int]:
     cached on the user object for the request (the comparison asks for every country)."""
     cached = getattr(user, "_spf_assessable_countries", None)
     if cached is None:
-        cached = countries_of_agencies(agency_ids(user))
+        mine = agency_ids(user)
+        cached = countries_of_agencies(mine) if mine else set()
         user._spf_assessable_countries = cached
     return cached
 

@@ -1,4 +1,4 @@
-"""The countries app's own pages: the assessments (members and the secretariat only).
+"""The assessments' pages (members and the secretariat only), under /countries/.
 
 The country pages list activities, so they live in activities (activities/views/countries.py);
 spf_coalition/urls.py serves both lists under /countries/ in the "countries" namespace.
@@ -6,7 +6,7 @@ spf_coalition/urls.py serves both lists under /countries/ in the "countries" nam
 
 from django.urls import path
 
-from countries.views import assessments
+from assessments import views as assessments
 
 urlpatterns = [
     path("assessments/", assessments.compare, name="assessments"),

@@ -3,6 +3,9 @@ agencies active and willing to lead"), rather than an assessor typing them.
 
 A member agency counts as active and willing to lead in a country when it leads or co-leads
 an activity there that is ongoing or planned.
+
+Also where an agency works (the countries its members may assess, assessments/rules.py).
+These read the matrix, so they sit above it; the models they rate stay in countries.
 """
 
 from collections.abc import Iterable
@@ -12,13 +15,21 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 
 from activities.models import Activity, ActivityAgency, ActivityStatus, Role
-from countries.matrix_facts import ComputedState
-from countries.models import Country, Rating
+from countries.models import Computation, Country, Rating
 
 LEAD_ROLES = (Role.LEAD, Role.CO_LEAD)
 RUNNING = (ActivityStatus.ONGOING, ActivityStatus.PLANNED)
 # How many such agencies the criterion asks for.
 LEADS_NEEDED = 2
+
+
+@dataclass(frozen=True)
+class ComputedState:
+    """A computed criterion's state in one country: a rating (countries.models.Rating) and
+    what it rests on, in words."""
+
+    rating: str
+    evidence: str
 
 
 @dataclass(frozen=True)
@@ -73,7 +84,7 @@ def willing_leads(country: Country) -> WillingLeads:
 
 def willing_leads_by_country(countries: Iterable[int]) -> dict[int, ComputedState]:
     """willing_leads for many countries in one query, as the comparison of countries needs
-    it (countries.matrix_facts: registered in OverviewConfig.ready)."""
+    it."""
     states = {}
     for country_id, found in lead_acronyms(countries).items():
         leads = WillingLeads(found)
@@ -85,3 +96,13 @@ def countries_of_agencies(agency_ids: frozenset[int]) -> set[int]:
     """Ids of the countries where one of the agencies takes part in an activity."""
     activities = Activity.objects.with_agencies(agency_ids).order_by()
     return set(activities.values_list("country_id", flat=True).distinct())
+
+
+# Each computed criterion (countries.models.Computation) and what answers it from the matrix.
+COMPUTATIONS = {Computation.WILLING_LEADS: willing_leads_by_country}
+
+
+def computed_states(key: str, country_ids: Iterable[int]) -> dict[int, ComputedState]:
+    """The computed criterion `key`'s state in each of the countries (left out: not known)."""
+    compute = COMPUTATIONS.get(key)
+    return compute(country_ids) if compute is not None else {}

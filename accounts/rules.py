@@ -1,4 +1,10 @@
-"""Who may keep an agency's focal points and act for it (django-rules, autodiscovered)."""
+"""What speaking for an agency lets a person do (django-rules, autodiscovered): act for it,
+keep its focal points.
+
+The agencies sit below accounts (reference data: a membership points down at its agency), so
+these rules about agencies are stated here, where memberships live; the agencies app's own
+pages ask them by name (`user.has_perm("agencies.change_focalpoint", person)`).
+"""
 
 from __future__ import annotations
 

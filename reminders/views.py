@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.roles import is_secretariat
-from workplan.coalition_deadlines import by_agency, by_deliverable, open_items
+from reminders.coalition_deadlines import by_agency, by_deliverable, open_items
 
 GROUPINGS = {"agency": by_agency, "deliverable": by_deliverable}
 
