@@ -129,3 +129,55 @@ def test_a_meeting_from_the_admin_to_the_public_log(page, other_page, coalition)
     expect(section).to_contain_text("Selected for joint work")
     expect(section.locator(".joint-plan")).to_contain_text("Joint SPF assessment in Viet Nam")
     expect(section.locator(".joint-plan")).to_contain_text("Assessment report")
+
+
+def test_the_decisions_pages_fit_a_phone_in_french(browser, live_server, coalition):
+    """375 px wide, in French: no page of the decisions is wider than the screen."""
+    from accounts.models import Profile
+
+    agency_a, _agency_b = coalition
+    Profile.objects.filter(user__email="ana@agency-a.example.org").update(language="fr")
+    meeting = Meeting.objects.create(
+        title="Réunion de la coalition sur les socles de protection sociale",
+        date=datetime.date(2012, 2, 10),
+        minutes="## Résultats\n\n- Cartographier **toutes** les activités",
+    )
+    meeting.decisions.create(
+        text="Identifier les pays pilotes et les pays autonomes " * 3,
+        decided_on=meeting.date,
+        is_public=True,
+    )
+    ActionPoint.objects.create(
+        meeting=meeting,
+        text="Envoyer la matrice des activités SPF par pays à tous les membres",
+        owner_agency=agency_a,
+        due_date=datetime.date(2012, 2, 29),
+    )
+    context = browser.new_context(
+        viewport={"width": 375, "height": 812}, locale="fr-FR", is_mobile=True, has_touch=True
+    )
+    context.set_default_timeout(10_000)
+    phone = context.new_page()
+    phone.base_url = live_server.url
+    try:
+        log_in_and_wait(phone, "ana@agency-a.example.org")
+        paths = [
+            "/decisions/",
+            "/decisions/meetings/",
+            f"/decisions/meetings/{meeting.pk}/",
+            "/decisions/action-points/",
+            f"/decisions/documents/new/?meeting={meeting.pk}",
+            f"/decisions/action-points/{meeting.action_points.get().pk}/",
+            "/countries/VN/",
+        ]
+        too_wide = {}
+        for path in paths:
+            phone.goto(f"{phone.base_url}{path}")
+            width = phone.evaluate("() => document.scrollingElement.scrollWidth")
+            if width > 375:
+                too_wide[path] = width
+        assert too_wide == {}
+        phone.goto(f"{phone.base_url}/decisions/")
+        assert phone.locator("h1").inner_text() == "Registre des décisions"
+    finally:
+        context.close()
