@@ -12,8 +12,10 @@ from functools import lru_cache
 import rules
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 
+from core.jinja import render_partial
 from countries.page_sections import CountrySection
 from decisions.models import CountryDeliverable, CountryStatus, Document
 from workplan.models import Deliverable, Step
@@ -119,13 +121,13 @@ def country_section(sender, request: HttpRequest, country, **kwargs) -> CountryS
 
 
 def section_context(request: HttpRequest, country) -> dict[str, object]:
-    from django.utils import timezone
-
     user = request.user
+    plan = joint_workplan(country, user, timezone.localdate())
     return {
         "country": country,
         "status": current_status(country, user),
-        "plan": joint_workplan(country, user, timezone.localdate()),
+        "plan": plan,
+        "plan_html": render_partial("decisions/joint_plan.html", {"plan": plan}, request),
         "documents": list(
             Document.objects.visible_to(user)
             .filter(country=country, deliverable__isnull=True)
