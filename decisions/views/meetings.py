@@ -51,8 +51,12 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         else ActionPoint.objects.none()
     )
     actions = list(actions)
+    documents = list(Document.objects.visible_to(user).filter(meeting=meeting, closes_step=None))
     for action in actions:
         action.may_update = rules.has_perm("decisions.update_action", user, action)
+        action.outputs = list(action.step.outputs.all()) if action.step else []
+    for document in [*documents, *(d for action in actions for d in action.outputs)]:
+        document.may_remove = rules.has_perm("decisions.remove_document", user, document)
     ctx = {
         "meeting": meeting,
         "members": members,
@@ -67,7 +71,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .filter(meeting=meeting)
         .select_related("country"),
         "actions": actions,
-        "documents": Document.objects.visible_to(user).filter(meeting=meeting, closes_step=None),
+        "documents": documents,
         "may_add_document": rules.has_perm("decisions.add_document", user),
     }
     return render(request, "decisions/meeting.html", ctx)

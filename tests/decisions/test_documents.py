@@ -93,3 +93,20 @@ def test_the_meeting_lists_only_the_documents_the_reader_may_see(member_b_client
     text = page.content.decode()
     assert "Concept note" in text and "Agenda" in text
     assert "Agency A draft" not in text
+
+
+def test_the_meeting_offers_removal_only_to_the_documents_agency(
+    client, member_a, member_b, coalition
+):
+    url = reverse("decisions:meeting", args=[coalition.meeting.pk])
+    remove = reverse("decisions:document_remove", args=[coalition.documents.agency.pk])
+    client.force_login(member_a)
+    assert remove in client.get(url).content.decode()
+    client.force_login(member_b)
+    page = client.get(url).content.decode()
+    assert remove not in page and "Agency A draft" not in page
+    # Removing sends back to the page it was asked from, never elsewhere.
+    client.force_login(member_a)
+    response = client.post(remove, {"next": "https://evil.example.org/"})
+    assert response.status_code == 302 and response.url == reverse("decisions:log")
+    assert not Document.objects.filter(pk=coalition.documents.agency.pk).exists()
