@@ -20,7 +20,7 @@ class DecisionsConfig(AppConfig):
         from decisions.country_page import country_section
         from decisions.digest import decisions_section
         from decisions.map_layer import statuses_by_country
-        from decisions.models import ActionPoint
+        from decisions.models import ActionPoint, Document
 
         post_migrate.connect(
             grant_app_to_secretariat, sender=self, dispatch_uid="decisions_secretariat"
@@ -30,6 +30,9 @@ class DecisionsConfig(AppConfig):
         )
         post_delete.connect(
             signals.action_point_deleted, sender=ActionPoint, dispatch_uid="decisions.action_gone"
+        )
+        post_delete.connect(
+            signals.document_deleted, sender=Document, dispatch_uid="decisions.document_file"
         )
         # The floors below ask; these answer (core.signals).
         country_sections_asked.connect(country_section, dispatch_uid="decisions.country_section")

@@ -61,9 +61,7 @@ def document_remove(request: HttpRequest, pk: int) -> HttpResponse:
     document = document_or_404(request, pk)
     if not rules.has_perm("decisions.remove_document", request.user, document):
         return forbidden(request, _("Only its agency's members and the secretariat remove it."))
-    name = document.file.name
-    document.delete()
-    document.file.storage.delete(name)
+    document.delete()  # its file goes too (decisions.signals.document_deleted)
     messages.success(request, _("The document “%(title)s” is removed.") % {"title": document})
     back = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):

@@ -96,7 +96,7 @@ def test_the_meeting_lists_only_the_documents_the_reader_may_see(member_b_client
 
 
 def test_the_meeting_offers_removal_only_to_the_documents_agency(
-    client, member_a, member_b, coalition
+    client, member_a, member_b, coalition, settings, django_capture_on_commit_callbacks
 ):
     url = reverse("decisions:meeting", args=[coalition.meeting.pk])
     remove = reverse("decisions:document_remove", args=[coalition.documents.agency.pk])
@@ -107,6 +107,10 @@ def test_the_meeting_offers_removal_only_to_the_documents_agency(
     assert remove not in page and "Agency A draft" not in page
     # Removing sends back to the page it was asked from, never elsewhere.
     client.force_login(member_a)
-    response = client.post(remove, {"next": "https://evil.example.org/"})
+    stored = coalition.documents.agency.file.name
+    assert stored in [f"documents/{name}" for name in _stored_files(settings)]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(remove, {"next": "https://evil.example.org/"})
     assert response.status_code == 302 and response.url == reverse("decisions:log")
     assert not Document.objects.filter(pk=coalition.documents.agency.pk).exists()
+    assert stored not in [f"documents/{name}" for name in _stored_files(settings)]
