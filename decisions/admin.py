@@ -251,4 +251,10 @@ class DeliverableWithCountryAdmin(DeliverableAdmin):
     list_filter = [*DeliverableAdmin.list_filter, "country_plan__country"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return super().get_queryset(request).select_related("country_plan__country")
+        # The changelist applies list_select_related only to a queryset with none: name
+        # the workplan's too.
+        return (
+            super()
+            .get_queryset(request)
+            .select_related(*DeliverableAdmin.list_select_related, "country_plan__country")
+        )
