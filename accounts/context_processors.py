@@ -28,7 +28,7 @@ class HubRole:
     @cached_property
     def keeps_rows(self) -> bool:
         """Has rows of the matrix to keep: members, and the secretariat for any agency."""
-        return self.user.is_authenticated and (self.is_member or self.is_secretariat)
+        return bool(roles.keeps_rows(self.user))
 
 
 def site(request: HttpRequest) -> dict[str, object]:

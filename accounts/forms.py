@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts import invitations, throttle
+from accounts.language import language_of
 from accounts.models import Profile
 from agencies.models import Agency
 from core import emails
@@ -180,8 +181,7 @@ class HubPasswordResetForm(PasswordResetForm):
         html_email_template_name: str | None = None,
     ) -> None:
         user = context["user"]
-        profile = Profile.objects.filter(user=user).first()
-        language = profile.language if profile else settings.LANGUAGE_CODE
+        language = language_of(user)
         # The link starts with SITE_URL, never with the Host header of the request.
         path = reverse("password_reset_confirm", args=[context["uid"], context["token"]])
         try:

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 
+from accounts.language import language_of
 from accounts.models import SECRETARIAT_GROUP, Membership, Profile
 from core import emails
 
@@ -76,7 +77,7 @@ def user_for_link(uidb64: str, token: str) -> User | None:
 
 def send_invitation(user: User, invited_by: User | None = None) -> None:
     """Email `user` their link, in the language of their profile."""
-    language = user.profile.language or settings.LANGUAGE_CODE
+    language = language_of(user)
     context = {
         "user": user,
         "name": user.get_full_name() or user.email,

@@ -26,12 +26,27 @@ def supported(code: str | None) -> str | None:
     return code if code in dict(settings.LANGUAGES) else None
 
 
+def spoken(code: str | None) -> str:
+    """`code` if the hub speaks it, else English: the check every person's language passes
+    (for a language read with the person's other settings, as the reminders read theirs)."""
+    return supported(code) or settings.LANGUAGE_CODE
+
+
 def language_of(user: AbstractBaseUser | AnonymousUser) -> str:
-    """The language of the person's profile (English for anyone without one)."""
+    """The language of the person's profile, if the hub speaks it; English otherwise (no
+    profile, a language since dropped from settings.LANGUAGES, an anonymous visitor).
+
+    The one rule for pages, emails and downloads. A profile already loaded with the person
+    (the emails select it with their recipients) is read as it is, without a query.
+    """
     if not user.is_authenticated:
         return settings.LANGUAGE_CODE
-    found = Profile.objects.filter(user=user).values_list("language", flat=True).first()
-    return supported(found) or settings.LANGUAGE_CODE
+    profile_link = Profile._meta.get_field("user").remote_field
+    if profile_link.is_cached(user):
+        found = getattr(profile_link.get_cached_value(user), "language", None)
+    else:
+        found = Profile.objects.filter(user=user).values_list("language", flat=True).first()
+    return spoken(found)
 
 
 def remember(request: HttpRequest, language: str) -> None:

@@ -4,7 +4,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -307,6 +307,21 @@ class Activity(models.Model):
         return next((p for p in self.participations.all() if p.role == Role.LEAD), None)
 
 
+class ActivityAgencyQuerySet(models.QuerySet["ActivityAgency"]):
+    def agencies_in(self, country_id: int) -> list[dict[str, object]]:
+        """The agencies taking part in the country's activities: acronym, how many they take
+        part in (`n`) and lead (`leads`); leaders first, then the busiest (the country page
+        and its brief)."""
+        rows = (
+            self.filter(activity__country_id=country_id)
+            .values_list("agency__acronym")
+            .annotate(n=Count("pk"), leads=Count("pk", filter=Q(role=Role.LEAD)))
+            .order_by()
+        )
+        found = [{"acronym": acronym, "n": n, "leads": leads} for acronym, n, leads in rows]
+        return sorted(found, key=lambda row: (-row["leads"], -row["n"], row["acronym"].lower()))
+
+
 class ActivityAgency(models.Model):
     """An agency's part in an activity, and its role there."""
 
@@ -324,6 +339,7 @@ class ActivityAgency(models.Model):
     )
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.PARTNER)
 
+    objects = ActivityAgencyQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

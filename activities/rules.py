@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import rules
 
-from accounts.roles import AnyUser, agency_ids, is_member, is_secretariat
+from accounts.roles import AnyUser, agency_ids, is_member, is_secretariat, keeps_rows
 from activities.models import Activity
 
 
@@ -27,6 +27,8 @@ def takes_part(user: AnyUser, activity: Activity | None) -> bool:
 rules.add_perm("activities.add_activity", is_secretariat | is_member)
 rules.add_perm("activities.change_activity", is_secretariat | takes_part)
 rules.add_perm("activities.delete_activity", is_secretariat | takes_part)
+# "My agency's rows": members keep their agencies' rows, the secretariat any agency's.
+rules.add_perm("activities.keep_rows", keeps_rows)
 # Anyone reads the matrix and downloads it; contact details need a login.
 rules.add_perm("activities.view_contacts", rules.is_authenticated)
 rules.add_perm("activities.export_activity", rules.always_allow)

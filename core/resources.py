@@ -268,7 +268,3 @@ class HubResource(resources.ModelResource):
         for key, value in row.items():
             if isinstance(value, str):
                 row[key] = restore(value)
-
-    def writes_allowed(self, kwargs: dict) -> bool:
-        """False on a dry run without a transaction to roll back (nothing may be written)."""
-        return self._is_using_transactions(kwargs) or not self._is_dry_run(kwargs)

@@ -193,13 +193,6 @@ RATING_VALUES: dict[str, float] = {
 EVIDENCE_FRESH_FOR = datetime.timedelta(days=365)
 
 
-class CountryAssessmentQuerySet(models.QuerySet["CountryAssessment"]):
-    def for_table(self) -> "CountryAssessmentQuerySet":
-        return self.select_related("country", "criterion").order_by(
-            "country__name", "criterion__number"
-        )
-
-
 class CountryAssessment(models.Model):
     """How a country stands against one selection criterion.
 
@@ -234,7 +227,6 @@ class CountryAssessment(models.Model):
     # older one is refused (countries/assessing.py), so no one overwrites an unseen change.
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
-    objects = CountryAssessmentQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

@@ -20,6 +20,7 @@ from django.db.models import Min
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.language import language_of
 from core import emails
 from core.digest_sections import digest_sections
 from countries.models import Country
@@ -73,7 +74,7 @@ def send_follow_digests(now: datetime.datetime | None = None) -> int:
 def send_digest(
     user: User, since: datetime.datetime, changes: list, connection, sections=()
 ) -> None:
-    language = user.profile.language or settings.LANGUAGE_CODE
+    language = language_of(user)
     countries = {c.pk: c for c in Country.objects.filter(pk__in={c.country_id for c in changes})}
     follows = Follow.objects.filter(user=user).select_related("country", "agency")
     emails.send(

@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.db.models import Q, QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
 
-from core.charts import bar_width
+from core.svg_bars import bar_width
 from funding.models import Channel, Contribution, ContributionStatus
 
 DIMENSIONS: dict[str, tuple[str, str]] = {

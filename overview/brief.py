@@ -17,7 +17,6 @@ from django.db.models import (
     IntegerField,
     OuterRef,
     Prefetch,
-    Q,
     QuerySet,
     Value,
     When,
@@ -29,7 +28,6 @@ from activities.models import (
     ActivityAgency,
     ActivityStatus,
     ActivityType,
-    Role,
     role_order,
 )
 from agencies.models import Agency, FocalLevel, FocalPoint
@@ -117,17 +115,6 @@ def brief_activities(country: Country) -> QuerySet[Activity]:
     )
 
 
-def agencies_in(country: Country) -> list[dict[str, object]]:
-    rows = (
-        ActivityAgency.objects.filter(activity__country=country)
-        .values_list("agency__acronym")
-        .annotate(n=Count("pk"), leads=Count("pk", filter=Q(role=Role.LEAD)))
-        .order_by()
-    )
-    found = [{"acronym": acronym, "n": n, "leads": leads} for acronym, n, leads in rows]
-    return sorted(found, key=lambda row: (-row["leads"], -row["n"], row["acronym"].lower()))
-
-
 def country_contacts(country: Country) -> list[FocalPoint]:
     """The focal points for the country itself, of the agencies working there."""
     active = ActivityAgency.objects.filter(agency=OuterRef("agency"), activity__country=country)
@@ -189,7 +176,7 @@ def build_brief(
         activities=shown,
         total=sum(counts.values()),
         by_status=[(value, str(label), counts.get(value, 0)) for value, label in statuses.items()],
-        agencies=agencies_in(country),
+        agencies=ActivityAgency.objects.agencies_in(country.pk),
         contacts=country_contacts(country) if show_contacts else None,
         assessments=assessments,
         willing_leads=leads,

@@ -29,8 +29,8 @@ from activities.models import (
     Role,
 )
 from agencies.models import Agency
-from core.charts import bar_width
 from core.spreadsheets.cells import ColumnNote
+from core.svg_bars import bar_width
 from countries.models import Region
 from overview.figures import DUE_DAYS, current_plan, deliverables_due, deliverables_late
 from rounds.models import RoundAgency, UpdateRound

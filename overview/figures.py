@@ -9,7 +9,6 @@ from activities.models import Activity, ActivityAgency
 from agencies.models import Agency
 from workplan.models import Deliverable, Step, Workplan
 from workplan.status import DONE, LATE, with_status
-from workplan.views.board import find_plan
 
 # "Due soon" on the front page and the dashboard.
 DUE_DAYS = 30
@@ -37,9 +36,9 @@ def deliverables_due(today: datetime.date, days: int = DUE_DAYS) -> QuerySet[Del
 
 
 def current_plan() -> Workplan | None:
-    """The plan the workplan board opens on (this year's, else the latest): the board's
-    own choice, so that the dashboard and the brief count what the board shows."""
-    plan, _years = find_plan(None)
+    """The plan the workplan board opens on (this year's, else the latest), so that the
+    dashboard and the brief count what the board shows."""
+    plan, _years = Workplan.objects.of_year(None)
     return plan
 
 

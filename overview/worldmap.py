@@ -106,10 +106,6 @@ class WorldMap:
         """Countries with activities but too small to have a shape at this scale."""
         return [country for country in self.countries if not country.on_map]
 
-    @property
-    def max_count(self) -> int:
-        return self.countries[0].count if self.countries else 0
-
 
 def legend_steps(highest: int, steps: int = STEPS) -> list[LegendStep]:
     """Count ranges for the shading, growing geometrically up to the highest count (a few

@@ -21,6 +21,7 @@ from django.db import connection
 from django.db.models import Q
 from django.db.models.functions import Lower
 
+from accounts.language import spoken
 from reminders.due import DueItem
 from reminders.models import ReminderLog, ReminderStatus
 from workplan.models import DigestOptOut
@@ -28,7 +29,8 @@ from workplan.models import DigestOptOut
 
 def preferences(emails: Iterable[str]) -> dict[str, tuple[str, bool]]:
     """(language, wants a digest) per address. A focal point with a user account of the same
-    address gets that user's settings; any other address gets English and the digest."""
+    address gets that user's settings (the language as accounts.language.spoken checks it);
+    any other address gets English and the digest."""
     emails = list(set(emails))
     users = (
         User.objects.annotate(address=Lower("email"))
@@ -38,9 +40,9 @@ def preferences(emails: Iterable[str]) -> dict[str, tuple[str, bool]]:
     )
     found: dict[str, tuple[str, bool]] = {}
     for address, language, digest in users:
-        found.setdefault(address, (language or "en", True if digest is None else digest))
+        found.setdefault(address, (spoken(language), True if digest is None else digest))
     opted_out = set(DigestOptOut.objects.filter(email__in=emails).values_list("email", flat=True))
-    return {email: found.get(email, ("en", email not in opted_out)) for email in emails}
+    return {email: found.get(email, (spoken(None), email not in opted_out)) for email in emails}
 
 
 # Columns of a claim row that vary per item, with their PostgreSQL array types.

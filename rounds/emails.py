@@ -17,6 +17,7 @@ from django.contrib.auth.models import User
 from django.core.mail import get_connection
 from django.urls import reverse
 
+from accounts.language import language_of
 from core import emails
 from rounds.agency_members import members_by_agency
 from rounds.models import RoundAgency
@@ -68,7 +69,7 @@ def announce(part_ids: list[int], only_users: list[int] | None = None) -> list[i
 
 
 def send_to(user: User, parts: list[RoundAgency], connection) -> None:
-    language = user.profile.language or settings.LANGUAGE_CODE
+    language = language_of(user)
     update_round = parts[0].round
     emails.send(
         "round_opened",

@@ -18,3 +18,6 @@ def speaks_for_part_agency(user: AnyUser, part: RoundAgency | None) -> bool:
 # no query for the groups.
 rules.add_perm("rounds.manage_round", is_secretariat)
 rules.add_perm("rounds.answer_part", speaks_for_part_agency | is_secretariat)
+# Each agency's progress in a round (its answers, its submission): the secretariat's, on the
+# round's own dashboard and on the hub's; members see the round's totals.
+rules.add_perm("rounds.see_progress_by_agency", is_secretariat)

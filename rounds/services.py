@@ -22,7 +22,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.roles import agency_ids
-from activities.models import Activity, ActivityAgency, ActivityStatus
+from activities.models import Activity, ActivityAgency
+from activities.services import close_activity
 from agencies.models import Agency
 from rounds.models import Outcome, RoundAgency, RowConfirmation, UpdateRound
 from rounds.tasks import announce_later
@@ -174,14 +175,19 @@ def answer_row(
 
 
 def close_row(user: AbstractBaseUser, part: RoundAgency, activity: Activity, version: int) -> None:
-    """Mark the activity completed (refused on a stale version) and answer CLOSED."""
-    from activities.concurrency import save_activity
+    """Close the activity from the checklist and answer CLOSED for the part's agency.
 
+    Closing is activities.services.close_activity's rule, wherever it is done from: the end
+    date (the activity's own, else today), the check against the start date, the version
+    (EditConflict, nothing written, when stale) and the activity_closed signal (which
+    answers for the user's own agencies). The part is answered here too: the secretariat
+    answering for an agency is no member of it. Raises RoundClosed, with nothing written,
+    when the round is closed.
+    """
     if not part.round.is_open:
         raise RoundClosed(part.round)
     with transaction.atomic():
-        activity.status = ActivityStatus.COMPLETED
-        save_activity(activity, version)
+        close_activity(user, activity, version)
         answer_row(user, part, activity.pk, Outcome.CLOSED)
 
 

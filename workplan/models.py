@@ -4,8 +4,22 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+
+class WorkplanQuerySet(models.QuerySet["Workplan"]):
+    def of_year(self, year: int | None) -> tuple["Workplan | None", list[int]]:
+        """The plan of `year` (by default this year's, else the latest) and every plan's
+        year, latest first: the board's choice, so that the dashboard and the country brief
+        count what the board shows. None when no plan is of that year (or none at all)."""
+        years = list(self.values_list("year", flat=True).order_by("-year"))
+        if year is None:
+            this_year = timezone.localdate().year
+            year = this_year if this_year in years else (years[0] if years else None)
+        plan = self.filter(year=year).first() if year in years else None
+        return plan, years
 
 
 class Workplan(models.Model):
@@ -13,6 +27,8 @@ class Workplan(models.Model):
 
     year = models.PositiveSmallIntegerField(_("year"), unique=True)
     title = models.CharField(_("title"), max_length=200)
+
+    objects = WorkplanQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("workplan")

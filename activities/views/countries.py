@@ -15,7 +15,7 @@ from django.shortcuts import render
 
 from activities.exports import activity_download
 from activities.matrix_table import render_matrix_table
-from activities.models import ActivityAgency, Role
+from activities.models import ActivityAgency
 from agencies.models import FocalLevel, FocalPoint
 from countries.models import Country, Region
 from countries.page_sections import country_sections
@@ -47,7 +47,7 @@ def detail(request: HttpRequest, code: str) -> HttpResponse:
         "country": country,
         "page": page,
         "table": render_matrix_table(request, page.object_list, hide_country=True),
-        "agencies": agencies_in(country),
+        "agencies": ActivityAgency.objects.agencies_in(country.pk),
         "contacts": contacts_for(country),
         "show_contacts": request.user.is_authenticated,
         # Politically sensitive: members and the secretariat only, never the public. Asked of
@@ -69,19 +69,6 @@ def country_export(request: HttpRequest, code: str) -> HttpResponse:
     country = country_or_404(code)
     activities = country.activities.order_by("title", "pk")
     return activity_download(request, activities, f"spf-{country.alpha3.lower()}")
-
-
-def agencies_in(country: Country) -> list[dict[str, object]]:
-    """Agencies active in the country, with how many activities they take part in and lead;
-    leaders first."""
-    rows = (
-        ActivityAgency.objects.filter(activity__country=country)
-        .values_list("agency__acronym")
-        .annotate(n=Count("pk"), leads=Count("pk", filter=Q(role=Role.LEAD)))
-        .order_by()
-    )
-    found = [{"acronym": acronym, "n": n, "leads": leads} for acronym, n, leads in rows]
-    return sorted(found, key=lambda row: (-row["leads"], -row["n"], row["acronym"].lower()))
 
 
 def contacts_for(country: Country) -> dict[str, list[FocalPoint]]:

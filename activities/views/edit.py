@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -38,14 +38,12 @@ from activities.services import (
 )
 from activities.views.my_rows import pick_agency, rows_url
 from agencies.models import Agency, FocalPoint
-from core.http import forbidden
 from countries.forms import country_choices
 
 
-def _not_yours(request: HttpRequest) -> HttpResponse:
-    return forbidden(
-        request,
-        _("You cannot change this activity: none of your agencies takes part in it."),
+def _not_yours() -> PermissionDenied:
+    return PermissionDenied(
+        _("You cannot change this activity: none of your agencies takes part in it.")
     )
 
 
@@ -97,9 +95,7 @@ def _form_page(
 def activity_add(request: HttpRequest) -> HttpResponse:
     user = request.user
     if not user.has_perm("activities.add_activity"):
-        return forbidden(
-            request, _("Only members of an agency and the secretariat add activities.")
-        )
+        raise PermissionDenied(_("Only members of an agency and the secretariat add activities."))
     agency = _home_agency(request, None)
     if agency is None:
         agency = Agency.objects.filter(pk__in=agency_ids(user)).order_by("acronym").first()
@@ -133,7 +129,7 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     activity = _activity(pk)
     if not user.has_perm("activities.change_activity", activity):
-        return _not_yours(request)
+        raise _not_yours()
     agency = _home_agency(request, activity)
     data = request.POST if request.method == "POST" else None
     form = ActivityForm(data, instance=activity)
@@ -168,9 +164,9 @@ def activity_duplicate(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     original = _activity(pk)
     if not user.has_perm("activities.change_activity", original):
-        return _not_yours(request)
+        raise _not_yours()
     if not user.has_perm("activities.add_activity"):
-        return _not_yours(request)
+        raise _not_yours()
     agency = _home_agency(request, original)
     form = ConfirmForm(request.POST or None, initial={"version": original.version})
     if request.method == "POST" and form.is_valid():
@@ -198,7 +194,7 @@ def activity_close(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     activity = _activity(pk)
     if not user.has_perm("activities.change_activity", activity):
-        return _not_yours(request)
+        raise _not_yours()
     agency = _home_agency(request, activity)
     initial = {"version": activity.version, "end_date": activity.end_date or timezone.localdate()}
     form = CloseForm(request.POST or None, initial=initial)
@@ -227,7 +223,7 @@ def activity_delete(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     activity = _activity(pk)
     if not user.has_perm("activities.delete_activity", activity):
-        return _not_yours(request)
+        raise _not_yours()
     agency = _home_agency(request, activity)
     form = ConfirmForm(request.POST or None, initial={"version": activity.version})
     if request.method == "POST" and form.is_valid():

@@ -9,15 +9,17 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts.roles import agencies_spoken_for, agency_ids, is_secretariat
+from accounts.roles import agencies_spoken_for, agency_ids, is_secretariat, rule_required
 from activities.concurrency import EditConflict
 from activities.country_order import CountryOrderPaginator
 from activities.forms import QuickEditForm, focal_point_label
@@ -26,7 +28,6 @@ from activities.models import Activity, ActivityAgency, role_order
 from activities.services import update_activity
 from activities.signals import round_context
 from agencies.models import Agency, FocalPoint
-from core.http import forbidden
 from core.jinja import render_partial
 
 
@@ -85,29 +86,24 @@ def row_context(agency: Agency | None, show_round: bool) -> dict[str, object]:
     }
 
 
-@login_required
+@rule_required(
+    "activities.keep_rows",
+    gettext_lazy(
+        "This page is for members of an agency. Ask the secretariat to add you to your agency."
+    ),
+)
 @require_GET
 def my_rows(request: HttpRequest) -> HttpResponse:
     """The activities of one of the user's agencies, each editable inline."""
     user = request.user
-    secretariat = is_secretariat(user)
-    if not secretariat and not agency_ids(user):
-        return forbidden(
-            request,
-            _(
-                "This page is for members of an agency. Ask the secretariat to add you to "
-                "your agency."
-            ),
-        )
     choices = list(agencies_spoken_for(user).order_by("acronym").only("pk", "acronym", "name"))
     wanted = request.GET.get("agency", "").strip()
     if wanted:
         agency = next((a for a in choices if a.acronym.lower() == wanted.lower()), None)
         if agency is None:
-            return forbidden(
-                request,
+            raise PermissionDenied(
                 _("You cannot edit the rows of “%(agency)s”: you are not one of its members.")
-                % {"agency": wanted},
+                % {"agency": wanted}
             )
     else:
         mine = agency_ids(user)
@@ -147,8 +143,8 @@ def quick_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Save a row's status and dates; answer with the row, re-drawn (htmx) or redirect."""
     activity = get_object_or_404(Activity, pk=pk)
     if not request.user.has_perm("activities.change_activity", activity):
-        return forbidden(
-            request, _("You cannot edit this activity: none of your agencies takes part.")
+        raise PermissionDenied(
+            _("You cannot edit this activity: none of your agencies takes part.")
         )
     agency = pick_agency(request, request.POST.get("agency", ""))
     form = QuickEditForm(request.POST)

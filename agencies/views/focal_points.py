@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from agencies.forms import FocalPointForm
 from agencies.models import FocalPoint
-from core.http import forbidden
 from countries.forms import country_choices
 
 
@@ -27,9 +27,7 @@ def _saved(request: HttpRequest, person: FocalPoint, message: str) -> HttpRespon
 @login_required
 def focal_point_add(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("agencies.add_focalpoint"):
-        return forbidden(
-            request, _("Only members of an agency and the secretariat add focal points.")
-        )
+        raise PermissionDenied(_("Only members of an agency and the secretariat add focal points."))
     # ?agency=<id> (from "my agency's rows") picks the agency; the form keeps it to theirs.
     initial = (
         {"agency": request.GET.get("agency")} if request.GET.get("agency", "").isdigit() else {}
@@ -45,10 +43,9 @@ def focal_point_add(request: HttpRequest) -> HttpResponse:
 def focal_point_edit(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(FocalPoint.objects.select_related("agency", "country"), pk=pk)
     if not request.user.has_perm("agencies.change_focalpoint", person):
-        return forbidden(
-            request,
+        raise PermissionDenied(
             _("You cannot change this focal point: you are not a member of %(agency)s.")
-            % {"agency": person.agency.acronym},
+            % {"agency": person.agency.acronym}
         )
     form = FocalPointForm(request.POST or None, instance=person, user=request.user)
     if request.method == "POST" and form.is_valid():

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,7 +21,6 @@ from activities.models import Tool
 from catalogues.forms import DataSetForm, EntryForm, OutreachForm, ToolForm
 from catalogues.models import DataSet, OutreachMaterial
 from catalogues.translations import translated
-from core.http import forbidden
 
 
 @dataclass(frozen=True)
@@ -87,9 +87,8 @@ def _saved(request: HttpRequest, kind: Kind, entry) -> HttpResponse:
 def entry_add(request: HttpRequest, kind_name: str) -> HttpResponse:
     kind = _kind(kind_name)
     if not request.user.has_perm("catalogues.add_entry"):
-        return forbidden(
-            request,
-            _("Only members of an agency and the secretariat add entries to the catalogues."),
+        raise PermissionDenied(
+            _("Only members of an agency and the secretariat add entries to the catalogues.")
         )
     form = kind.form(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -108,7 +107,7 @@ def entry_edit(request: HttpRequest, kind_name: str, pk: int) -> HttpResponse:
             message = _("You cannot change this entry: you are not a member of %(agency)s.") % {
                 "agency": entry.owner.acronym
             }
-        return forbidden(request, message)
+        raise PermissionDenied(message)
     form = kind.form(request.POST or None, instance=entry, user=request.user)
     if request.method == "POST" and form.is_valid():
         return _saved(request, kind, form.save())

@@ -4,23 +4,24 @@ its download, and the owner agency's update of one (status and note)."""
 import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from accounts.roles import agency_ids
-from core.http import forbidden
+from accounts.roles import agency_ids, rule_required
 from decisions.downloads import download_or_none
 from decisions.forms import ActionUpdateForm
 from decisions.models import ActionPoint, ActionStatus
 from decisions.tables import ActionPointTable
 
 
-@login_required
+@rule_required(
+    "decisions.see_members_only", gettext_lazy("Action points are for the coalition's members.")
+)
 def action_list(request: HttpRequest) -> HttpResponse:
-    if not rules.has_perm("decisions.see_members_only", request.user):
-        return forbidden(request, _("Action points are for the coalition's members."))
     actions = ActionPoint.objects.select_related(
         "owner_agency", "owner_person", "meeting"
     ).order_by("due_date", "pk")
@@ -56,8 +57,7 @@ def action_or_404(request: HttpRequest, pk: int) -> tuple[ActionPoint, bool]:
 def action_update(request: HttpRequest, pk: int) -> HttpResponse:
     action, may_update = action_or_404(request, pk)
     if not may_update:
-        return forbidden(
-            request,
+        raise PermissionDenied(
             _("Only %(agency)s's members and the secretariat update this action point.")
             % {"agency": action.owner_agency.acronym},
         )

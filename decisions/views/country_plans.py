@@ -3,6 +3,7 @@
 import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -10,7 +11,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.http import forbidden
 from decisions.forms import ProgressForm
 from workplan.models import Deliverable
 
@@ -35,7 +35,7 @@ def deliverable_or_404(request: HttpRequest, pk: int) -> tuple[Deliverable, bool
 def progress_update(request: HttpRequest, pk: int) -> HttpResponse:
     deliverable, may_update = deliverable_or_404(request, pk)
     if not may_update:
-        return forbidden(request, _("Only the lead agencies' members update this deliverable."))
+        raise PermissionDenied(_("Only the lead agencies' members update this deliverable."))
     form = ProgressForm(request.POST or None, deliverable=deliverable)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():

@@ -5,13 +5,13 @@ who may not read it, so a guessed address tells nothing); removing one."""
 import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.http import forbidden
 from decisions.documents import store_document, target_of
 from decisions.forms import DocumentForm
 from decisions.models import Document
@@ -21,7 +21,7 @@ from decisions.models import Document
 def document_add(request: HttpRequest) -> HttpResponse:
     target = target_of(request)
     if not target.allowed:
-        return forbidden(request, _("You may not add documents here."))
+        raise PermissionDenied(_("You may not add documents here."))
     form = DocumentForm(
         request.POST or None, request.FILES or None, user=request.user, step=target.step
     )
@@ -60,7 +60,7 @@ def document_download(request: HttpRequest, pk: int) -> HttpResponse:
 def document_remove(request: HttpRequest, pk: int) -> HttpResponse:
     document = document_or_404(request, pk)
     if not rules.has_perm("decisions.remove_document", request.user, document):
-        return forbidden(request, _("Only its agency's members and the secretariat remove it."))
+        raise PermissionDenied(_("Only its agency's members and the secretariat remove it."))
     document.delete()  # its file goes too (decisions.signals.document_deleted)
     messages.success(request, _("The document “%(title)s” is removed.") % {"title": document})
     back = request.POST.get("next", "")

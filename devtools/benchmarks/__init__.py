@@ -1,7 +1,7 @@
 """The benchmark's registry: add a Bench here and `manage.py bench` prints its figures.
 
 Each bench function takes the BenchContext and returns a dict of figures. Its declared keys
-always appear in the output, as None ("n/a") when the thing it measures is not there yet.
+always appear in the output, as None ("n/a") when they could not be measured (the notes say why).
 """
 
 from collections.abc import Callable

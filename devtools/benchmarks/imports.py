@@ -23,6 +23,8 @@ from agencies.models import Agency, FocalPoint
 from core.spreadsheets.xlsx import render_xlsx
 from countries.models import Country
 from devtools.benchmarks.core import BenchContext, Figures, NotMeasured
+from imports.jobs import apply_job, preview_job
+from imports.models import ImportJob
 
 
 def matrix_xlsx(
@@ -45,10 +47,7 @@ def matrix_xlsx(
     return render_xlsx(edited(), "SPF activities")
 
 
-def import_once(user: User, data: bytes, name: str) -> "object":
-    from imports.jobs import apply_job, preview_job
-    from imports.models import ImportJob
-
+def import_once(user: User, data: bytes, name: str) -> ImportJob:
     job = ImportJob.objects.create(user=user, file_name=name, file_data=data, file_size=len(data))
     preview_job(job)
     # Read back as the job's page reads it: without the file and the checked rows.
@@ -63,10 +62,6 @@ def import_once(user: User, data: bytes, name: str) -> "object":
 
 
 def bench_import(ctx: BenchContext) -> Figures:
-    try:
-        import imports.jobs  # noqa: F401
-    except ImportError as error:
-        raise NotMeasured("imports is not importable yet") from error
     user = User.objects.filter(is_superuser=True).first()
     if user is None:
         raise NotMeasured("no superuser to import as")

@@ -1,4 +1,4 @@
-"""Page timings: each function returns its figures; n/a (None) if the page is not there yet."""
+"""Page timings: each function returns its figures; n/a (None) if a page could not be measured."""
 
 from urllib.parse import urlencode
 

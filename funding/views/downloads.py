@@ -1,9 +1,9 @@
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.http import forbidden
 from core.spreadsheets.responses import FORMATS, format_error, table_response
 from funding.exports import ContributionTable, TotalsTable
 from funding.filters import filtered_contributions
@@ -37,7 +37,7 @@ def totals_export(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if not request.user.has_perm("funding.see_amounts"):
-        return forbidden(request, _("Funding amounts are shown to coalition members only."))
+        raise PermissionDenied(_("Funding amounts are shown to coalition members only."))
     fmt = request.GET.get("format", "")
     if fmt not in FORMATS:
         return format_error(fmt)

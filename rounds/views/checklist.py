@@ -2,11 +2,11 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -28,17 +28,9 @@ def _is_htmx(request: HttpRequest) -> bool:
     return request.headers.get("HX-Request") == "true"
 
 
-def edit_url(activity: Activity) -> str | None:
-    """The member edit form for the row, if it is there (it is built separately)."""
-    for name, kwargs in (
-        ("activities:edit", {"reference": activity.reference}),
-        ("activities:activity_edit", {"pk": activity.pk}),
-    ):
-        try:
-            return reverse(name, kwargs=kwargs)
-        except NoReverseMatch:
-            continue
-    return None
+def edit_url(activity: Activity) -> str:
+    """The member edit form for the row."""
+    return reverse("activities:activity_edit", kwargs={"pk": activity.pk})
 
 
 def _answerable_part(request: HttpRequest, part_id: int) -> RoundAgency:
@@ -157,7 +149,8 @@ def confirm_row(request: HttpRequest, part_id: int, activity_id: int) -> HttpRes
 @login_required
 @require_POST
 def close_row_view(request: HttpRequest, part_id: int, activity_id: int) -> HttpResponse:
-    """Close a row: the activity is marked completed (if nobody changed it meanwhile)."""
+    """Close a row: the activity is closed as everywhere (activities.services.close_activity),
+    if nobody changed it meanwhile."""
     part = _answerable_part(request, part_id)
     activity = get_object_or_404(rows_of(part.agency_id).select_related("country"), pk=activity_id)
     try:
@@ -173,6 +166,9 @@ def close_row_view(request: HttpRequest, part_id: int, activity_id: int) -> Http
         return _refuse(request, part, closed.message())
     except EditConflict as conflict:
         return _refuse(request, part, conflict.message())
+    except ValidationError as error:
+        # The row starts after today: its end date cannot be today (closing's rule says why).
+        return _refuse(request, part, " ".join(error.messages))
     if _is_htmx(request):
         answer = RowConfirmation.objects.get(
             round_id=part.round_id, agency_id=part.agency_id, activity_id=activity.pk

@@ -1,19 +1,17 @@
 """The secretariat's side of update rounds: open, follow on the dashboard, close, reopen."""
 
 from collections.abc import Callable
-from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
+from accounts.roles import rule_required
 from core.spreadsheets.responses import FORMATS, format_error, table_response
 from rounds.agency_members import agencies_without_members, members_by_agency
 from rounds.exports import DashboardTable
@@ -31,16 +29,10 @@ DASHBOARD_SORTS: dict[str, Callable[[RoundAgency], object]] = {
 }
 
 
-def secretariat_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Log in first, then 403 unless the user manages rounds."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not request.user.has_perm("rounds.manage_round"):
-            raise PermissionDenied(_("Only the secretariat manages update rounds."))
-        return view(request, *args, **kwargs)
-
-    return login_required(wrapper)
+# Every page here is the secretariat's (rounds/rules.py).
+secretariat_only = rule_required(
+    "rounds.manage_round", gettext_lazy("Only the secretariat manages update rounds.")
+)
 
 
 @secretariat_only

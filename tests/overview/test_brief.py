@@ -102,7 +102,7 @@ def test_it_costs_the_same_queries_for_2_or_40_activities(
     make_deliverable((today, None), agencies=(coalition.ilo,))
     # Session, user, their agencies; country; activities by status, the first ten and
     # their agencies; agencies; contacts; assessments and the member agencies leading there;
-    # plans' years and the current plan (the board's find_plan); deliverables and their
+    # plans' years and the current plan (of_year); deliverables and their
     # agencies.
     with django_assert_num_queries(16):
         member_a_client.get(reverse("overview:country_brief", args=["VN"]))

@@ -42,7 +42,7 @@ def populate(size: int, secretariat) -> None:
 
 # Session, user, their agencies and groups; activities by region, type, status and guarantee;
 # by start and end year; agencies; the round and its parts; the plans' years and the current
-# plan (the board's find_plan); deliverables due and late, each with the agencies of those
+# plan (of_year); deliverables due and late, each with the agencies of those
 # listed.
 DASHBOARD_QUERIES = 15
 

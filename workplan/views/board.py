@@ -1,5 +1,6 @@
 import datetime
 
+import rules
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,7 +17,6 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.models import Profile
-from accounts.roles import is_secretariat
 from agencies.models import Agency, FocalPoint
 from workplan import calendar
 from workplan.deadlines import steps_of_agency, steps_of_user
@@ -28,15 +28,11 @@ from workplan.status import STATUS_LABELS, late_deliverables, with_status
 
 
 def find_plan(year: int | None) -> tuple[Workplan | None, list[int]]:
-    """The plan of `year` (by default this year's, else the latest) and every plan's year.
+    """The page's plan and every plan's year (Workplan.objects.of_year).
 
     404 when there are plans but none for `year`; (None, []) when there is none at all.
     """
-    years = list(Workplan.objects.values_list("year", flat=True))
-    if year is None:
-        this_year = timezone.localdate().year
-        year = this_year if this_year in years else (years[0] if years else None)
-    plan = Workplan.objects.filter(year=year).first() if year is not None else None
+    plan, years = Workplan.objects.of_year(year)
     if plan is None and years:
         raise Http404("No workplan for this year")
     return plan, years
@@ -108,7 +104,8 @@ def my_deadlines(request: HttpRequest) -> HttpResponse:
         # while the coalition is late: it gets the count and a link to all deadlines. (The
         # secretariat are staff: members cost no query for the question.)
         "coalition_late": late_deliverables(today).count()
-        if request.user.is_staff and is_secretariat(request.user)
+        if request.user.is_staff
+        and rules.has_perm("workplan.see_coalition_deadlines", request.user)
         else None,
         "today": today,
         "feed_url": request.build_absolute_uri(

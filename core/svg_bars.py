@@ -1,4 +1,5 @@
-"""What the hub's server-drawn bar charts share (the dashboard's, the funding page's)."""
+"""The bars of the hub's server-drawn SVG bar charts (the dashboard's, the funding page's):
+each template draws a <rect> in a 100-wide viewBox, so a bar's width is a percentage."""
 
 from decimal import Decimal
 
