@@ -11,14 +11,12 @@ from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 from django.contrib.auth.models import User
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts import invitations, throttle
-from accounts.language import language_of
 from accounts.models import Profile
+from accounts.tasks import queue_password_reset
 from agencies.models import Agency
-from core import emails
 
 logger = logging.getLogger(__name__)
 
@@ -160,47 +158,11 @@ class ProfileInlineForm(forms.ModelForm):
 
 
 class HubPasswordResetForm(PasswordResetForm):
-    """Django's reset form, sending through the hub's email helper in the person's language."""
+    """Django's reset form; saving queues the email (accounts.tasks), so the answer
+    is the same, and as quick, for any address."""
 
-    def get_users(self, email: str):
-        # Unlike Django, also people who never set a password: in the hub that means an
-        # invitation not yet accepted, and a reset link serves them just as well.
-        return (
-            user
-            for user in User._default_manager.filter(email__iexact=email, is_active=True)
-            if user.email.casefold() == email.casefold()
-        )
-
-    def send_mail(
-        self,
-        subject_template_name: str,
-        email_template_name: str,
-        context: dict[str, Any],
-        from_email: str | None,
-        to_email: str,
-        html_email_template_name: str | None = None,
-    ) -> None:
-        user = context["user"]
-        language = language_of(user)
-        # The link starts with SITE_URL, never with the Host header of the request.
-        path = reverse("password_reset_confirm", args=[context["uid"], context["token"]])
-        try:
-            emails.send(
-                "password_reset",
-                to=to_email,
-                context={
-                    "user": user,
-                    "name": user.get_full_name() or user.email,
-                    "link": f"{settings.SITE_URL}{path}",
-                    "valid_days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
-                    "LANGUAGE_CODE": language,
-                },
-                language=language,
-                headers={"Content-Language": language},
-            )
-        except Exception:
-            # Like Django: the page must not tell whether the address has an account.
-            logger.exception("Password reset email to user %s failed", user.pk)
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        queue_password_reset(self.cleaned_data["email"])
 
 
 class UnpausingSetPasswordForm(SetPasswordForm):

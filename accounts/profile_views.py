@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views import i18n
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from accounts.language import remember, set_language, supported
@@ -47,12 +48,24 @@ def profile(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/profile.html", ctx)
 
 
+@csrf_exempt
 @require_POST
 def switch_language(request: HttpRequest) -> HttpResponse:
-    """Django's set_language (cookie and redirect), remembered on the profile when logged in."""
+    """Django's set_language (cookie and redirect), remembered on the profile when logged in.
+
+    A visitor's switch only sets a cookie of their own browser: it needs no CSRF token, so
+    that the anonymous pages carry none and can be kept in the cache (core.public_cache).
+    A logged-in person's switch writes their profile: CSRF-checked as any form."""
+    if request.user.is_authenticated:
+        return _switch_person_language(request)
+    return i18n.set_language(request)
+
+
+@csrf_protect
+def _switch_person_language(request: HttpRequest) -> HttpResponse:
     response = i18n.set_language(request)
     language = supported(request.POST.get(i18n.LANGUAGE_QUERY_PARAMETER))
-    if language and request.user.is_authenticated:
+    if language:
         set_language(request.user, language)
         remember(request, language)
     return response

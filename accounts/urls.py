@@ -9,7 +9,6 @@ from django.urls import path, reverse_lazy
 from accounts import profile_views, views
 from accounts.forms import (
     EmailAuthenticationForm,
-    HubPasswordResetForm,
     UnpausingSetPasswordForm,
 )
 
@@ -30,7 +29,7 @@ urlpatterns = [
     ),
     path(
         "password-reset/",
-        auth_views.PasswordResetView.as_view(form_class=HubPasswordResetForm),
+        views.HubPasswordResetView.as_view(),
         name="password_reset",
     ),
     path(

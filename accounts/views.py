@@ -1,8 +1,10 @@
-"""Pages of the accounts app of our own; login, logout and password reset are Django's."""
+"""Pages of the accounts app of our own; login, logout and password reset are Django's (the
+reset's request page with the hub's limit per asking address)."""
 
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.models import User
+from django.contrib.auth.views import PasswordResetView
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -11,10 +13,26 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
-from accounts import invitations
-from accounts.forms import UnpausingSetPasswordForm
+from accounts import invitations, password_reset
+from accounts.forms import HubPasswordResetForm, UnpausingSetPasswordForm
 from accounts.language import language_of
 from accounts.roles import is_member
+from accounts.throttle import client_address
+
+
+class HubPasswordResetView(PasswordResetView):
+    form_class = HubPasswordResetForm
+
+    def form_valid(self, form: HubPasswordResetForm) -> HttpResponse:
+        # Counted per asking address whatever the email typed: the refusal says nothing
+        # about accounts.
+        if not password_reset.address_may_ask(client_address(self.request)):
+            form.add_error(
+                None,
+                _("Too many password resets were asked from your address. Try again in an hour."),
+            )
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().form_valid(form)
 
 
 def landing_url(user: User) -> str:

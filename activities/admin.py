@@ -43,7 +43,8 @@ class ParticipationFormSet(BaseInlineFormSet):
             except ValidationError as error:
                 form.add_error("agency", error)
         if not any(self.errors):
-            participations.check(self.user, self.roles, names)
+            before = participations.stored_roles(self.instance.pk) if self.instance.pk else None
+            participations.check(self.user, self.roles, names, before=before)
 
     def save(self, commit: bool = True) -> list:
         written = participations.set_roles(self.instance.pk, self.roles)

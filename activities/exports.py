@@ -139,7 +139,9 @@ def export_response(
     if fmt in HXL_FORMATS:
         rows = hxl_rows(queryset, long=fmt == "hxl-long", include_contacts=include_contacts)
         suffix = "-hxl-long" if fmt == "hxl-long" else "-hxl"
-        return csv_response(rows, filename=filename.removesuffix(".csv") + suffix)
+        # HXL is for machines: no byte order mark, no formula guard (see core.spreadsheets.csvfile).
+        name = filename.removesuffix(".csv") + suffix
+        return csv_response(rows, filename=name, for_spreadsheets=False)
     table = ActivityTable(queryset, include_contacts=include_contacts)
     return table_response(table, fmt, filename=filename, sheet_title=gettext("SPF activities"))
 

@@ -163,9 +163,12 @@ class ParticipationForm(forms.Form):
 
 
 class BaseParticipationFormSet(forms.BaseFormSet):
-    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, user: Any = None, before: dict[int, str] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
+        self.before = before  # the activity's agencies as stored (None for a new one)
 
     def get_form_kwargs(self, index: int | None) -> dict[str, Any]:
         # Every row is read, even one left as offered (the member's own agency as lead on
@@ -190,7 +193,7 @@ class BaseParticipationFormSet(forms.BaseFormSet):
             except ValidationError as error:
                 form.add_error("agency", error)
         if not any(self.errors):
-            participations.check(self.user, roles, names)
+            participations.check(self.user, roles, names, before=self.before)
 
     def wanted(self) -> dict[Agency, str]:
         """The agencies and roles the formset asks for (after is_valid())."""

@@ -362,3 +362,7 @@ class ActivityAgency(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency} ({self.get_role_display()})"
+
+
+# The matrix's running counts (their own module: triggers keep them, nothing here writes them).
+from activities.tally_models import AgencyTally, CountryYearsTally, LeadTally  # noqa: E402, F401

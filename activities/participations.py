@@ -9,7 +9,12 @@ go through this module, so each rule is said once:
 - at least one agency: a row without agencies answers none of the matrix's questions;
 - a member (not the secretariat) speaks for one of the agencies before a change (the right
   to touch the row, `speaks_for`) and after it (`check`): otherwise they would create, or
-  hand away, a row they could no longer edit.
+  hand away, a row they could no longer edit; leaving a shared row (taking only their own
+  agencies off it, the others kept as they were) is the one exception;
+- a shared row belongs to all its agencies: a member may take only their own agency off it;
+  taking another agency off, or deleting the row, needs a member of its lead agency or the
+  secretariat (`may_remove`, `may_delete`). Deleting a row only the member's agencies take
+  part in takes nobody else's work away, so they may.
 
 Writing touches only what changed (a link deleted, a role changed, a link created), link
 by link in the history, in a few statements for any number of activities.
@@ -31,6 +36,7 @@ from simple_history.utils import bulk_create_with_history
 from accounts.roles import agency_ids, is_secretariat
 from activities.models import ActivityAgency, Role
 from agencies.models import Agency
+from core.public_cache import data_changed
 
 Roles = Mapping[int, str]  # agency id -> role
 Link = tuple[int, int, str]  # (link id, agency id, role) as stored
@@ -70,10 +76,47 @@ def speaks_for(user: Any, agencies: Iterable[int]) -> bool:
     return is_secretariat(user) or not agency_ids(user).isdisjoint(agencies)
 
 
-def check(user: Any, after: Roles, names: Mapping[int, str] | None = None) -> None:
+def speaks_for_lead(user: Any, roles: Roles) -> bool:
+    """The secretariat, or a member of the row's lead agency."""
+    if is_secretariat(user):
+        return True
+    mine = agency_ids(user)
+    return any(role == Role.LEAD and pk in mine for pk, role in roles.items())
+
+
+def may_remove(user: Any, before: Roles, after: Roles) -> bool:
+    """Whether `user` may take off the row the agencies in `before` missing from `after`:
+    their own ones always, the others only as the lead agency's member or the secretariat."""
+    others_removed = set(before) - set(after) - agency_ids(user)
+    return not others_removed or speaks_for_lead(user, before)
+
+
+def may_delete(user: Any, roles: Roles) -> bool:
+    """Whether `user` may delete a row with these agencies: the lead agency's member or the
+    secretariat, or a member whose own agencies are all the row has."""
+    if speaks_for_lead(user, roles):
+        return True
+    mine = agency_ids(user)
+    return bool(mine) and bool(roles) and set(roles) <= mine
+
+
+def leaves(user: Any, before: Roles, after: Roles) -> bool:
+    """The change only takes the user's own agencies off the row, the others as they were."""
+    mine = agency_ids(user)
+    return bool(after) and after == {pk: role for pk, role in before.items() if pk not in mine}
+
+
+def check(
+    user: Any,
+    after: Roles,
+    names: Mapping[int, str] | None = None,
+    *,
+    before: Roles | None = None,
+) -> None:
     """Refuse agencies and roles `user` may not save, saying why (ValidationError).
 
-    `names` gives acronyms for the messages (read from the database when not given).
+    `before` is the row's agencies as stored (None for a new row); `names` gives acronyms
+    for the messages (read from the database when not given).
     """
 
     def acronyms(ids: Iterable[int]) -> str:
@@ -96,7 +139,21 @@ def check(user: Any, after: Roles, names: Mapping[int, str] | None = None) -> No
             % {"agencies": acronyms(leads)},
             code="two_leads",
         )
-    if not speaks_for(user, after):
+    before = before or {}
+    if not may_remove(user, before, after):
+        lead = [pk for pk, role in before.items() if role == Role.LEAD]
+        raise ValidationError(
+            _(
+                "You can take only your own agency off this activity: removing %(agencies)s "
+                "needs a member of the lead agency (%(lead)s) or the secretariat."
+            )
+            % {
+                "agencies": acronyms(set(before) - set(after) - agency_ids(user)),
+                "lead": acronyms(lead) if lead else _("none named"),
+            },
+            code="remove_others",
+        )
+    if not speaks_for(user, after) and not leaves(user, before, after):
         raise ValidationError(
             _("One of your agencies (%(agencies)s) must take part in the activity.")
             % {"agencies": acronyms(agency_ids(user))},
@@ -149,6 +206,11 @@ def stored_links(activity_id: int) -> list[Link]:
             "pk", "agency_id", "role"
         )
     )
+
+
+def stored_roles(activity_id: int) -> dict[int, str]:
+    """The activity's agencies and roles as stored (agency id -> role)."""
+    return {agency_id: role for _pk, agency_id, role in stored_links(activity_id)}
 
 
 def set_roles(
@@ -205,6 +267,8 @@ def write(
         for agency_id, role in sorted(c.create, key=lambda item: item[1] == Role.LEAD)
     ]
     written.created = bulk_create_with_history(new, ActivityAgency, batch_size=BATCH, **history)
+    if written.deleted or written.changed or written.created:
+        data_changed()  # bulk writes send no signal: the public pages' cache is told here
     return written
 
 

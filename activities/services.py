@@ -36,12 +36,16 @@ COPIED_FIELDS = (
 )
 
 
-def check_participations(user: AbstractBaseUser, wanted: dict[Agency, str]) -> None:
-    """Refuse agencies and roles the user may not save (the rules: activities.participations)."""
+def check_participations(
+    user: AbstractBaseUser, wanted: dict[Agency, str], activity: Activity | None = None
+) -> None:
+    """Refuse agencies and roles the user may not save (the rules: activities.participations),
+    compared with the activity's stored agencies when it has some."""
     participations.check(
         user,
         {agency.pk: role for agency, role in wanted.items()},
         {agency.pk: agency.acronym for agency in wanted},
+        before=participations.stored_roles(activity.pk) if activity and activity.pk else None,
     )
 
 
@@ -79,7 +83,7 @@ def update_activity(
     `wanted` None leaves the agencies as they are (quick edits of status and dates).
     """
     if wanted is not None:
-        check_participations(user, wanted)
+        check_participations(user, wanted, activity)
 
     def save_related() -> None:
         if tools_used is not None:

@@ -15,7 +15,9 @@ the 2.03 schema requires. Our words become IATI codes here and nowhere else:
   touches in the reporting organisation's own vocabulary (99), percentages adding to 100;
 - contact-info: only for focal points who agreed to publish (FocalPoint.publishes_contact);
 - budget: one per year of the activity's budgets (funding.ActivityBudget), each in its own
-  currency. No transactions: the hub does not record disbursements.
+  currency, only if settings.SPF_IATI_PUBLISH_BUDGETS (off by default: the file is public
+  and amounts are for members and the secretariat). No transactions: the hub does not record
+  disbursements.
 
 IATI requires at least one participating organisation and one date: a row without an agency
 or without any date is left out, and a comment at the end of the file counts them.
@@ -151,7 +153,7 @@ def iati_activities(
 ) -> Iterator[IatiActivity]:
     """The activities of `activities` (filtered and sorted), as they stream from the database."""
     organisations = organisations_by_activity(activities)
-    budgets = budgets_by_activity(activities)
+    budgets = budgets_by_activity(activities) if settings.SPF_IATI_PUBLISH_BUDGETS else {}
     guarantee_values = list(GUARANTEE_FIELDS)
     for row in activities.values_list(*ROW_FIELDS).iterator(chunk_size=chunk_size):
         pk, reference, title, description, activity_type, status, *rest = row

@@ -20,6 +20,17 @@ class HubPagination(PageNumberPagination):
     # A larger page_size is served as MAX_PAGE_SIZE, not refused: the response says how
     # many rows there are and links to the next page.
     max_page_size = MAX_PAGE_SIZE
+    # ?page=last is not in the schema: a page is a number.
+    last_page_strings = ()
+
+    def get_page_number(self, request: Request, paginator: Any) -> int:
+        """page must be a whole number from 1 (DRF would read ?page= as the first page)."""
+        raw = request.query_params.get(self.page_query_param)
+        if raw is None:
+            return 1
+        if not raw.isascii() or not raw.isdigit() or int(raw) < 1:
+            raise ValidationError({self.page_query_param: [_("Give a page number from 1.")]})
+        return int(raw)
 
     def get_page_size(self, request: Request) -> int:
         """page_size must be a whole number from 1 (DRF would quietly use the default)."""

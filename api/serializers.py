@@ -8,6 +8,8 @@ activities.view_contacts). Serializers read that answer from their context
 
 from typing import Any
 
+from django.db import models
+from django.utils.encoding import iri_to_uri
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -41,6 +43,22 @@ from workplan.models import Deliverable, Step
 from workplan.status import STATUS_CHOICES
 
 
+class LinkField(serializers.URLField):
+    """A stored link as a URI: Django's URLField keeps links as typed, letters such as "ó"
+    included (an IRI), which the schema's `uri` format (RFC 3986) refuses; they go out
+    percent-encoded, the address a browser would request."""
+
+    def to_representation(self, value: str) -> str:
+        return iri_to_uri(value) if value else value
+
+
+class HubModelSerializer(serializers.ModelSerializer):
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.URLField: LinkField,
+    }
+
+
 class CountrySerializer(serializers.ModelSerializer):
     code = serializers.CharField(help_text="ISO 3166-1 alpha-2 code.")
     alpha3 = serializers.CharField(help_text="ISO 3166-1 alpha-3 code.")
@@ -52,7 +70,7 @@ class CountrySerializer(serializers.ModelSerializer):
         fields = ["code", "alpha3", "name", "region"]
 
 
-class AgencySerializer(serializers.ModelSerializer):
+class AgencySerializer(HubModelSerializer):
     kind = serializers.ChoiceField(choices=AgencyKind.choices)
 
     class Meta:
@@ -243,7 +261,7 @@ class ContributionSerializer(serializers.ModelSerializer):
         return [str(country.code) for country in item.countries.all()]
 
 
-class TranslatedSerializer(serializers.ModelSerializer):
+class TranslatedSerializer(HubModelSerializer):
     """A catalogue entry whose `translated_fields` are given in the reader's language
     (context["language"], from ?lang or Accept-Language), in English where it has none."""
 

@@ -11,10 +11,13 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.db.backends.signals import connection_created
 
-        from core import admin_repairs
+        # checks registers the system checks on import.
+        from core import admin_repairs, checks, public_cache  # noqa: F401
         from core.search import add_sqlite_unaccent
 
         # Django's admin and django-simple-history answer 500 to some hand-made ids: repaired
         # once, for every app's admin (see the module).
         admin_repairs.apply()
         connection_created.connect(add_sqlite_unaccent)
+        # Every write that can change a public page changes the data version.
+        public_cache.connect()

@@ -106,3 +106,16 @@ class PrivateResponsesMiddleware:
         if user is not None and user.is_authenticated:
             patch_cache_control(response, private=True, no_store=True)
         return response
+
+
+class PermissionsPolicyMiddleware:
+    """The Permissions-Policy header (settings.SPF_PERMISSIONS_POLICY) on every answer,
+    static files included; Django's SecurityMiddleware does not write it."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", settings.SPF_PERMISSIONS_POLICY)
+        return response

@@ -21,6 +21,12 @@ from django.utils import translation
 T = TypeVar("T", bound=Hashable)
 # How close a misspelling must be for "Did you mean ...?" (difflib's ratio, 0..1).
 SUGGESTION_CUTOFF = 0.75
+# A list cell as people write it: semicolons and line breaks always separate names; commas,
+# slashes and "and" (et, y, &) separate them unless the words around them make one known
+# name ("Ministry of Labour, Employment and Social Protection").
+ALWAYS_APART = re.compile(r"[;\n\r]+")
+ACRONYM = re.compile(r"[A-Z][A-Z0-9-]{1,9}")
+MAYBE_APART = re.compile(r"(\s*[,/]\s*|\s+(?:and|et|y|&)\s+)", re.IGNORECASE)
 
 
 def name_key(value: str) -> str:
@@ -104,6 +110,7 @@ class NameIndex(Generic[T]):
         self.ambiguous: dict[str, set[str]] = {}
         self.strong: set[str] = set()
         self.memo: dict[str, T] = {}
+        self.splits: dict[str, list[str]] = {}
 
     def add(self, name: str, value: T, display: str, *, strong: bool = False) -> None:
         self._add(name, value, display, strong)
@@ -143,6 +150,62 @@ class NameIndex(Generic[T]):
                 self.memo[text] = self.ids[key]
                 return self.ids[key]
         raise NameNotFound(text, self.suggest(text))
+
+    def knows(self, text: str) -> bool:
+        """Whether `text` names something (one record, or several: a name all the same)."""
+        if text in self.memo:
+            return True
+        return any(name_key(form) in self.ids for form in written_forms(text))
+
+    def split(self, value: Any) -> list[str]:
+        """The names a list cell holds, as people write lists (see MAYBE_APART): the fewest
+        unknown names first, then the fewest names. An unknown name is never glued to
+        another over a comma or a slash, so that two unknown names stay two."""
+        text = "" if value is None else str(value)
+        cached = self.splits.get(text)
+        if cached is None:
+            cached = self.splits[text] = [
+                name for part in ALWAYS_APART.split(text) for name in self._split_part(part)
+            ]
+        return list(cached)
+
+    def _split_part(self, part: str) -> list[str]:
+        pieces = MAYBE_APART.split(part.strip())
+        words, separators = pieces[0::2], pieces[1::2]
+        if len(words) == 1:
+            return [words[0]] if words[0] else []
+        # best[i]: (unknown names, names, the names) for words[i:].
+        best: list[tuple[int, int, list[str]] | None] = [None] * len(words) + [(0, 0, [])]
+        for start in range(len(words) - 1, -1, -1):
+            for end in range(start + 1, len(words) + 1):
+                name = "".join(
+                    word + (separators[at] if at < end - 1 else "")
+                    for at, word in enumerate(words[start:end], start=start)
+                ).strip()
+                rest = best[end]
+                if rest is None:
+                    continue
+                if not name:
+                    option = rest
+                elif self.knows(name):
+                    option = (rest[0], rest[1] + 1, [name, *rest[2]])
+                elif end - start == 1 or self._may_glue(
+                    words[start:end], separators[start : end - 1]
+                ):
+                    option = (rest[0] + 1, rest[1] + 1, [name, *rest[2]])
+                else:
+                    continue
+                if best[start] is None or option[:2] < best[start][:2]:
+                    best[start] = option
+        return best[0][2] if best[0] else [word for word in words if word]
+
+    @staticmethod
+    def _may_glue(words: list[str], separators: list[str]) -> bool:
+        """Whether unknown words may make one unknown name: over "and" (et, y) only, and
+        not between acronyms ("CEPAL y OPS" is two organisations)."""
+        return all(sep.strip() not in ",/" for sep in separators) and not any(
+            ACRONYM.fullmatch(word.strip()) for word in words
+        )
 
     def get(self, text: str) -> T | None:
         """The record named `text`, None for an unknown name (AmbiguousName still raises)."""

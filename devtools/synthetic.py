@@ -147,6 +147,23 @@ def build_coalition(
     }
 
 
+def add_activities(count: int, *, seed: int = 2) -> dict[str, int]:
+    """Add `count` activities to the coalition already built (same countries, agencies,
+    tools and focal points, new references), in batches: how the bench grows to 100,000."""
+    rng = random.Random(seed)
+    taken = set(Activity.objects.values_list("reference", flat=True))
+    with transaction.atomic():
+        return _activities(
+            rng,
+            count,
+            list(Country.objects.order_by("code")),
+            list(Agency.objects.order_by("pk")),
+            list(Tool.objects.order_by("pk")),
+            list(FocalPoint.objects.order_by("pk")),
+            taken=taken,
+        )
+
+
 def _countries(count: int) -> list[Country]:
     # Sorted by code, not by name: names (hence the order) depend on the language.
     codes = sorted(code for code, _name in iso_countries)[:count]
@@ -204,6 +221,7 @@ def _activities(
     agencies: list[Agency],
     tools: list[Tool],
     focal_points: list[FocalPoint],
+    taken: set[str] | None = None,
 ) -> dict[str, int]:
     # A few countries and agencies carry much of the work, as in the real matrix.
     country_weights = list(accumulate(_zipf(len(countries), rng)))
@@ -215,7 +233,7 @@ def _activities(
     with translation.override("en"):
         type_labels = {value: str(label) for value, label in ActivityType.choices}
 
-    references = _references(rng, count)
+    references = _references(rng, count, taken or set())
     rows, agency_picks = [], []
     for i in range(count):
         activity_type = rng.choice(ActivityType.values)
@@ -327,11 +345,14 @@ def _workplans(
     }
 
 
-def _references(rng: random.Random, count: int) -> list[str]:
-    """Unique references in the real format (SPF- and six Crockford characters)."""
+def _references(rng: random.Random, count: int, taken: set[str]) -> list[str]:
+    """Unique references in the real format (SPF- and six Crockford characters), none of
+    them `taken` already."""
     seen: set[str] = set()
     while len(seen) < count:
-        seen.add("SPF-" + "".join(rng.choices(REFERENCE_ALPHABET, k=6)))
+        reference = "SPF-" + "".join(rng.choices(REFERENCE_ALPHABET, k=6))
+        if reference not in taken:
+            seen.add(reference)
     # A set's order is not stable across runs: sort, then shuffle with the seeded generator.
     found = sorted(seen)
     rng.shuffle(found)

@@ -11,9 +11,12 @@ from funding.totals import DIMENSION_LABELS, DIMENSIONS, totals
 
 
 class ContributionTable:
-    def __init__(self, contributions: QuerySet[Contribution], *, with_amounts: bool) -> None:
+    def __init__(
+        self, contributions: QuerySet[Contribution], *, with_amounts: bool, with_notes: bool
+    ) -> None:
         self.contributions = contributions
         self.with_amounts = with_amounts
+        self.with_notes = with_notes
 
     def headers(self) -> list[str]:
         money = [_("Amount"), _("Currency")] if self.with_amounts else []
@@ -26,7 +29,7 @@ class ContributionTable:
             _("To (year)"),
             _("Countries"),
             _("Themes"),
-            _("Note"),
+            *([_("Note")] if self.with_notes else []),
         ]
 
     def iter_table(self) -> Iterator[Row]:
@@ -42,7 +45,7 @@ class ContributionTable:
                 item.end_year,
                 ", ".join(country.code.alpha3 for country in item.countries.all()),
                 ", ".join(item.theme_labels),
-                item.note,
+                *([item.note] if self.with_notes else []),
             ]
 
     def column_notes(self) -> list[ColumnNote]:

@@ -10,3 +10,6 @@ import rules
 from accounts.roles import is_member, is_secretariat
 
 rules.add_perm("funding.see_amounts", is_member | is_secretariat)
+# A contribution's note is the secretariat's working remark (no page shows it to the public):
+# in the downloads, for the same people as the amounts.
+rules.add_perm("funding.see_notes", is_member | is_secretariat)

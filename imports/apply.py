@@ -19,6 +19,7 @@ from activities.models import Activity, Tool, new_reference
 from agencies.models import FocalLevel, FocalPoint
 from core.names import name_key
 from imports.compare import SCALAR_FIELDS, Planned
+from imports.models import FocalPointProposal
 from imports.rows import TOOL_FIELDS
 
 BATCH = 1000
@@ -65,6 +66,14 @@ def write(planned: list[Planned], user: Any, reason: str) -> Written:
         when=now,
     )
 
+    propose_people(
+        [
+            *zip(new, created, strict=True),
+            *((plan, plan.current.activity) for plan in old),
+        ],
+        user,
+    )
+
     for name in TOOL_FIELDS:
         through = getattr(Activity, name).through
         changing = [p.current.activity.pk for p in old if name in p.tools]
@@ -85,24 +94,34 @@ def write(planned: list[Planned], user: Any, reason: str) -> Written:
 def write_people(planned: list[Planned], user: Any, reason: str) -> None:
     """The focal points and tools the file adds (each once, however many rows name them)
     and the new emails of known people, before the activities that point at them."""
-    added: dict[tuple[int, str], FocalPoint] = {}
+    # One person, one identity, whatever the agency of the row: the same email, or the same
+    # name where one of the two rows gives no email.
+    by_email: dict[str, FocalPoint] = {}
+    by_name: dict[str, FocalPoint] = {}
     for plan in planned:
-        if plan.new_person is not None:
-            agency_id, name, email = plan.new_person
+        if plan.new_person is None:
+            continue
+        agency_id, name, email = plan.new_person
+        email = email.strip().lower()
+        person = by_email.get(email) if email else None
+        named = by_name.get(name_key(name))
+        if person is None and named is not None and not (email and named.email):
+            person = named
+        if person is None:
             country_id = plan.fields.get("country_id") or plan.current.activity.country_id
-            key = (agency_id, name_key(name))
-            if key not in added:
-                person = FocalPoint(
-                    agency_id=agency_id,
-                    name=name[:120],
-                    email=email,
-                    level=FocalLevel.COUNTRY,
-                    country_id=country_id,
-                )
-                person._history_user, person._change_reason = user, reason[:100]
-                person.save()
-                added[key] = person
-            plan.fields["focal_point_id"] = added[key].pk
+            person = FocalPoint(
+                agency_id=agency_id,
+                name=name[:120],
+                email=email,
+                level=FocalLevel.COUNTRY,
+                country_id=country_id,
+            )
+            person._history_user, person._change_reason = user, reason[:100]
+            person.save()
+        if email:
+            by_email.setdefault(email, person)
+        by_name.setdefault(name_key(name), person)
+        plan.fields["focal_point_id"] = person.pk
     tools: dict[str, int] = {}
     for plan in planned:
         for column, names in plan.new_tools.items():
@@ -118,6 +137,28 @@ def write_people(planned: list[Planned], user: Any, reason: str) -> None:
         person.email = email
         person._history_user, person._change_reason = user, reason[:100]
         person.save(update_fields=["email"])
+
+
+def propose_people(rows: list[tuple[Planned, Any]], user: Any) -> None:
+    """Other agencies' new focal points a member's file names, proposed to them (once)."""
+    proposals, seen = [], set()
+    for plan, activity in rows:
+        if plan.proposed_person is None:
+            continue
+        agency_id, name, email = plan.proposed_person
+        if (agency_id, name_key(name)) in seen:
+            continue
+        seen.add((agency_id, name_key(name)))
+        proposals.append(
+            FocalPointProposal(
+                agency_id=agency_id,
+                name=name[:120],
+                email=email,
+                activity_id=activity.pk,
+                proposed_by=user,
+            )
+        )
+    FocalPointProposal.objects.bulk_create(proposals)
 
 
 def create_activities(new: list[Planned], history: dict) -> list[Activity]:

@@ -26,10 +26,9 @@ from activities.models import GUARANTEE_FIELDS
 from activities.resources import ROLE_COLUMNS, ActivityResource
 from core.names import choice_keys, name_key
 from imports.dates import DateError, read_date
+from imports.words import GUARANTEES, HEADER_WORDS
 
 BOOL_FIELDS = tuple(GUARANTEE_FIELDS.values())
-# A list column: one cell naming several of the four R202 guarantees.
-GUARANTEES = "guarantees"
 # The fields a column can hold, in the order the mapping step offers them.
 IMPORTED_FIELDS = (
     "reference",
@@ -52,6 +51,9 @@ IMPORTED_FIELDS = (
     "version",
 )
 REQUIRED = ("title", "activity_type")
+# Fields a file without their column may give one value for, in the mapping step ("all
+# these rows are studies in Mozambique").
+WHOLE_FILE_FIELDS = ("activity_type", "country")
 COUNTRY_FIELDS = ("country_code", "country")
 # How many rows of each column the mapping step shows, and values guesses read.
 SAMPLE_ROWS = 50
@@ -59,148 +61,6 @@ SHOWN_SAMPLES = 4
 # Share of a column's values that must look alike for a guess from values.
 VALUE_MAJORITY = 0.8
 
-# Headers as partners write them (besides the hub's own, in every site language). Compared
-# by name key; those of five characters or more also count inside a longer header ("Date de
-# début prévue" is a start date).
-HEADER_WORDS: dict[str, tuple[str, ...]] = {
-    "reference": ("ref", "id", "referencia", "activity id", "spf id", "spf reference"),
-    "country_code": ("iso", "iso3", "iso code", "code iso", "code pays", "codigo pais", "cod pais"),
-    "country": ("pays", "pais", "country name", "nom du pays", "nombre del pais", "nation"),
-    "title": (
-        "activity",
-        "activities",
-        "activity title",
-        "activity name",
-        "titre",
-        "intitule",
-        "activite",
-        "nom de l activite",
-        "titulo",
-        "actividad",
-        "nombre de la actividad",
-        "project",
-        "projet",
-        "proyecto",
-    ),
-    "description": ("details", "summary", "resume", "resumen", "descripcion", "objectives"),
-    "activity_type": (
-        "activity type",
-        "type of activity",
-        "kind of work",
-        "type of work",
-        "work",
-        "type d activite",
-        "tipo",
-        "tipo de actividad",
-        "kind",
-        "category",
-        "categorie",
-        "categoria",
-        "modalite",
-        "modalidad",
-    ),
-    "status": ("statut", "etat", "estado", "situation", "stage", "state"),
-    GUARANTEES: (
-        "guarantees",
-        "r202 guarantees",
-        "spf guarantees",
-        "garanties",
-        "garanties du socle",
-        "garantias",
-        "garantias del piso",
-        "guarantee",
-    ),
-    "start_date": (
-        "start",
-        "begins",
-        "beginning",
-        "from",
-        "debut",
-        "date de debut",
-        "inicio",
-        "fecha de inicio",
-        "desde",
-        "started",
-    ),
-    "end_date": (
-        "end",
-        "to",
-        "until",
-        "ends",
-        "finish",
-        "fin",
-        "date de fin",
-        "fecha de fin",
-        "fecha de termino",
-        "hasta",
-        "ended",
-    ),
-    "lead_agency": (
-        "lead",
-        "leading agency",
-        "lead organisation",
-        "lead organization",
-        "leading organisation",
-        "leading organization",
-        "chef de file",
-        "agence chef de file",
-        "agence principale",
-        "lider",
-        "agencia lider",
-        "organismo lider",
-    ),
-    "co_lead_agencies": ("co lead", "colead", "co leads", "co chef de file", "co lider", "colider"),
-    "partner_agencies": (
-        "partners",
-        "agencies",
-        "agency",
-        "other agencies",
-        "partenaires",
-        "agences",
-        "agences partenaires",
-        "autres agences",
-        "socios",
-        "agencias",
-        "organismos",
-        "organizations",
-        "organisations",
-        "implementing partners",
-        "agencies involved",
-    ),
-    "funder_agencies": (
-        "funders",
-        "donors",
-        "donor",
-        "bailleurs",
-        "bailleurs de fonds",
-        "donateurs",
-        "financeurs",
-        "donantes",
-        "financiadores",
-    ),
-    "focal_point": (
-        "contact",
-        "contact person",
-        "point focal",
-        "personne de contact",
-        "punto focal",
-        "persona de contacto",
-        "contacto",
-        "focal person",
-    ),
-    "focal_point_email": (
-        "email",
-        "e mail",
-        "mail",
-        "courriel",
-        "correo",
-        "correo electronico",
-        "contact email",
-    ),
-    "tools_used": ("tools", "outils", "outils utilises", "herramientas", "herramientas utilizadas"),
-    "tools_needed": ("outils necessaires", "besoins en outils", "herramientas necesarias"),
-    "funding": ("financement", "financiamiento", "financiacion", "budget", "presupuesto"),
-}
 LONG_ENOUGH_INSIDE = 5
 
 
@@ -387,8 +247,9 @@ def shown_value(value: Any) -> str:
     return str(value)
 
 
-def mapping_problems(fields: Sequence[str]) -> list[str]:
-    """What is wrong with a mapping (one field per column, "" for ignored), for people."""
+def mapping_problems(fields: Sequence[str], whole_file: Iterable[str] = ()) -> list[str]:
+    """What is wrong with a mapping (one field per column, "" for ignored), for people;
+    `whole_file` names the fields given one value for the whole file instead of a column."""
     chosen = [field for field in fields if field]
     if not chosen:
         return [_("No column is mapped to a hub field: choose what at least one column holds.")]
@@ -403,8 +264,9 @@ def mapping_problems(fields: Sequence[str]) -> list[str]:
         problems.append(
             _("A column of guarantees and a column of one guarantee cannot go together: keep one.")
         )
-    missing = [field_label(name) for name in REQUIRED if name not in chosen]
-    if not set(COUNTRY_FIELDS) & set(chosen):
+    present = {*chosen, *whole_file}
+    missing = [field_label(name) for name in REQUIRED if name not in present]
+    if not set(COUNTRY_FIELDS) & present:
         missing.insert(0, field_label("country_code"))
     if missing:
         problems.append(

@@ -5,24 +5,21 @@ The same comparison serves the preview and the apply (which runs it again, on ro
 for the transaction, so it writes exactly what is true at that moment).
 """
 
-from collections import defaultdict
 from dataclasses import dataclass, field
-from itertools import islice
-from types import SimpleNamespace
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import connection
 from django.utils.translation import gettext as _
 
 from activities import participations
-from activities.models import Activity, ActivityAgency, ActivityStatus, ActivityType, Role
+from activities.models import ActivityStatus, ActivityType, Role
 from activities.resources import ROLE_COLUMNS
 from activities.versions import PastState, states_at
 from imports.columns import column_title
-from imports.duplicates import probable_matches
 from imports.matching import Lookup
+from imports.probable_matches import probable_matches
 from imports.rows import BOOL_FIELDS, DATE_FIELDS, TEXT_FIELDS, TOOL_FIELDS, RowInput
+from imports.stored import Current, deleted_references, load_current
 
 SCALAR_FIELDS = (
     "country_id",
@@ -38,23 +35,11 @@ SCALAR_FIELDS = (
 # The column a stored field is shown under in the preview.
 COLUMN_OF = {"country_id": "country_code", "focal_point_id": "focal_point"}
 ROLE_COLUMN_OF = {role: name for name, role in ROLE_COLUMNS.items()}
-LOAD_CHUNK = 5000
 # The person's choices for a row (ImportJob.decisions): a new activity rather than the one
-# it probably is; the file's or the hub's side of its conflicts.
-NEW, FILE, HUB = "new", "file", "hub"
-TIMESTAMPS = ("created_at", "updated_at")
+# it probably (or maybe) is, or the same; the file's or the hub's side of its conflicts.
+NEW, FILE, HUB, SAME = "new", "file", "hub", "same"
 UNVERSIONED = 2**31  # a row without a version column is as new as the hub
 UNKNOWN = object()  # the downloaded version is not in the history
-
-
-@dataclass(slots=True)
-class Current:
-    """An activity as stored, with its agencies and tools."""
-
-    activity: Any  # an Activity, or its columns as a StoredActivity
-    roles: dict[int, str]  # agency id -> role
-    links: list[participations.Link]
-    tools: dict[str, frozenset[int]]
 
 
 @dataclass(slots=True)
@@ -70,6 +55,7 @@ class Planned:
     new_tools: dict[str, list[str]] = field(default_factory=dict)  # tool column -> names to add
     new_person: tuple[int, str, str] | None = None  # a focal point to add: agency, name, email
     person_email: tuple[int, str] | None = None  # a known focal point's new email
+    proposed_person: tuple[int, str, str] | None = None  # another agency's: proposed to it
     # Cells changed both in the hub and in a stale file: [column, downloaded, hub, file].
     conflicts: list[list[str]] = field(default_factory=list)
     decided: str = ""  # "file" or "hub": the person's choice for the conflicts
@@ -81,6 +67,9 @@ class Comparison:
     unchanged: list[list[Any]] = field(default_factory=list)  # [row number, reference]
     errors: list[RowInput] = field(default_factory=list)
     conflicts: list[Planned] = field(default_factory=list)  # stale rows waiting for a choice
+    unsure: list[RowInput] = field(default_factory=list)  # maybe an activity: "same" or "new"?
+    # Unchanged rows of activities the importer may not change (other agencies'): skipped.
+    others_unchanged: int = 0
 
 
 def normal(value: Any) -> Any:
@@ -88,87 +77,6 @@ def normal(value: Any) -> Any:
     if isinstance(value, str):
         return value.replace("\r\n", "\n").replace("\r", "\n").strip()
     return value
-
-
-def load_current(references: list[str], *, lock: bool) -> dict[str, Current]:
-    """The activities of these references, with their agencies and tools: 4 queries a chunk.
-
-    On PostgreSQL the rows come as plain objects (their columns by attribute name) from
-    queries taking the ids as one array: model instances and a placeholder per id cost
-    seconds at 10,000 rows, and the import writes with its own bulk statements anyway.
-    """
-    found: dict[str, Current] = {}
-    refs = iter(references)
-    while chunk := list(islice(refs, LOAD_CHUNK)):
-        by_id = {}
-        for activity in stored_activities(chunk, lock=lock):
-            current = Current(activity, {}, [], {name: frozenset() for name in TOOL_FIELDS})
-            by_id[activity.pk] = found[activity.reference] = current
-        ids = list(by_id)
-        links = rows_of(ActivityAgency, ("id", "activity_id", "agency_id", "role"), ids)
-        for pk, activity_id, agency_id, role in links:
-            by_id[activity_id].roles[agency_id] = role
-            by_id[activity_id].links.append((pk, agency_id, role))
-        for name in TOOL_FIELDS:
-            sets: dict[int, set[int]] = defaultdict(set)
-            through = getattr(Activity, name).through
-            for activity_id, tool_id in rows_of(through, ("activity_id", "tool_id"), ids):
-                sets[activity_id].add(tool_id)
-            for activity_id, tools in sets.items():
-                by_id[activity_id].tools[name] = frozenset(tools)
-    return found
-
-
-def stored_activities(references: list[str], *, lock: bool) -> list[Any]:
-    """The activities with these references, locked for the transaction if asked."""
-    if connection.vendor != "postgresql":
-        activities = Activity.objects.filter(reference__in=references).order_by()
-        if lock:
-            activities = activities.select_for_update(of=("self",))
-        return list(activities)
-    # Not the timestamps: reading 20,000 of them is a second, and the import needs none.
-    fields = [f for f in Activity._meta.concrete_fields if f.name not in TIMESTAMPS]
-    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
-    table = connection.ops.quote_name(Activity._meta.db_table)
-    sql = f"SELECT {columns} FROM {table} WHERE reference = ANY(%s)"
-    with connection.cursor() as cursor:
-        cursor.execute(sql + (" FOR UPDATE" if lock else ""), [references])
-        names = [field.attname for field in fields]
-        return [StoredActivity(**dict(zip(names, row, strict=True))) for row in cursor]
-
-
-class StoredActivity(SimpleNamespace):
-    """An activity's stored columns, by attribute name (see load_current)."""
-
-    @property
-    def pk(self) -> int:
-        return self.id
-
-
-def rows_of(model: Any, columns: tuple[str, ...], activity_ids: list[int]) -> list[tuple]:
-    """`columns` of the model's rows for these activities (one array parameter)."""
-    if not activity_ids:
-        return []
-    if connection.vendor != "postgresql":
-        return list(model.objects.filter(activity_id__in=activity_ids).values_list(*columns))
-    quoted = ", ".join(connection.ops.quote_name(column) for column in columns)
-    table = connection.ops.quote_name(model._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {quoted} FROM {table} WHERE activity_id = ANY(%s)", [activity_ids])
-        return cursor.fetchall()
-
-
-def deleted_references(references: list[str]) -> dict[str, str]:
-    """Reference -> the day it was deleted, for those of `references` the hub deleted."""
-    if not references:
-        return {}
-    records = Activity.history.filter(reference__in=references, history_type="-")
-    return {
-        reference: when.date().isoformat()
-        for reference, when in records.order_by("history_date").values_list(
-            "reference", "history_date"
-        )
-    }
 
 
 class Display:
@@ -218,19 +126,25 @@ def compare(
     *,
     lock: bool = False,
     decisions: dict[int, str] | None = None,
+    blank_clears: bool = False,
 ) -> Comparison:
     """Sort every row into planned (new or changed), unchanged, conflicts and errors.
 
     A row without a reference is compared with the activity it probably is, unless the
     person decided it is "new". A row whose version is older than the hub's is compared
     three ways; its conflicts wait for the person's "file" or "hub" (see plan_change).
+    On a row matched without a reference, a blank cell means "not stated" (the hub's
+    value stays) unless the person chose `blank_clears`; a row that maybe is an activity
+    (a reworded title) waits for the person's "same" or "new".
     """
     decisions = decisions or {}
     result = Comparison()
     asked_new = {number for number, choice in decisions.items() if choice == NEW}
-    probable = probable_matches(rows, user, asked_new)
+    same = {number for number, choice in decisions.items() if choice == SAME}
+    matches = probable_matches(rows, user, asked_new, same)
     for row in rows:
-        row.probable = probable.get(row.number, "")
+        row.probable = matches.probable.get(row.number, "")
+        row.maybe = matches.maybe.get(row.number, "")
     references = [row.reference or row.probable for row in rows if row.reference or row.probable]
     current = load_current(references, lock=lock)
     deleted = deleted_references([ref for ref in references if ref not in current])
@@ -256,17 +170,32 @@ def compare(
                 )
                 % {"reference": row.reference, "date": deleted[row.reference]},
             )
+        stating = bool(row.probable) and not blank_clears
+        row_managed = not_stated(row, managed) if stating else managed
+        if "activity_type" in row.blank and not stating:
+            row.error("activity_type", "", _("A type is required."))
+        if row.maybe and not row.errors:
+            result.unsure.append(row)
+            continue
+        plan: Planned | None = None
+        if found is not None and not row.errors:
+            stale = row.values.get("version", UNVERSIONED) < found.activity.version
+            past = pasts.get(found.activity.pk, UNKNOWN) if stale else None
+            plan = plan_change(row, found, row_managed, show, past, decisions.get(row.number, ""))
+            if plan is None:
+                # Unchanged: nothing to check, whoever's row it is (a member's download of
+                # the whole matrix holds the other agencies' rows as they are).
+                result.unchanged.append([row.number, key])
+                if not participations.speaks_for(user, found.roles):
+                    result.others_unchanged += 1
+                continue
         if not row.errors:
-            check_rights(row, found, user, lookup, managed)
+            check_rights(row, found, user, lookup, row_managed)
         if row.errors:
             result.errors.append(row)
             continue
         if found is None:
-            plan: Planned | None = plan_new(row, managed, show)
-        else:
-            stale = row.values.get("version", UNVERSIONED) < found.activity.version
-            past = pasts.get(found.activity.pk, UNKNOWN) if stale else None
-            plan = plan_change(row, found, managed, show, past, decisions.get(row.number, ""))
+            plan = plan_new(row, row_managed, show)
         if plan is not None and plan.conflicts and not plan.decided:
             result.conflicts.append(plan)
         elif plan is None or not plan.changes:
@@ -276,12 +205,23 @@ def compare(
     return result
 
 
+def not_stated(row: RowInput, managed: frozenset[str]) -> frozenset[str]:
+    """Leave out the row's blank cells (the hub's values stay); the roles it still manages."""
+    for name in row.blank:
+        row.values.pop(name, None)
+    blank_roles = {name.removeprefix("role:") for name in row.blank if name.startswith("role:")}
+    if blank_roles and "roles" in row.values and blank_roles >= managed:
+        del row.values["roles"]
+    return managed - blank_roles
+
+
 def check_rights(
     row: RowInput, found: Current | None, user: Any, lookup: Lookup, managed: frozenset[str]
 ) -> None:
     """The forms' rules (activities.participations), before and after the change: a member
     changes only a row one of their agencies takes part in, and one of them still does after
-    it; one lead at most; at least one agency."""
+    it; takes only their own agency off a shared row unless theirs leads it; one lead at
+    most; at least one agency."""
     if found is not None and not participations.speaks_for(user, found.roles):
         row.error(
             "reference",
@@ -299,7 +239,9 @@ def check_rights(
     if found is not None and after == before:
         return  # the agencies stay as they are: nothing new to check
     try:
-        participations.check(user, after, lookup.acronyms)
+        participations.check(
+            user, after, lookup.acronyms, before=before if found is not None else None
+        )
     except ValidationError as error:
         column = next(
             (name for name in ROLE_COLUMNS if ROLE_COLUMNS[name] in managed), "lead_agency"
@@ -347,6 +289,14 @@ def plan_people(plan: Planned, old_person: int | None, show: Display) -> None:
             "agency": show.lookup.acronyms[agency_id],
         }
         plan.changes.append([column_title("focal_point"), show("focal_point_id", old_person), new])
+    if values.get("proposed_focal_point"):
+        agency_id, name, email = values["proposed_focal_point"]
+        plan.proposed_person = (agency_id, name, email)
+        proposed = _("%(name)s (proposed to %(agency)s's members and the secretariat)") % {
+            "name": name,
+            "agency": show.lookup.acronyms[agency_id],
+        }
+        plan.changes.append([column_title("focal_point"), "", proposed])
     if values.get("focal_point_new_email"):
         pk, email = values["focal_point_new_email"]
         plan.person_email = (pk, email)

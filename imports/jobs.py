@@ -13,26 +13,32 @@ The same functions run inside the web request (small files) and in the Celery ta
 (large ones). Progress is saved every PROGRESS_EVERY rows, so the job page can show it.
 """
 
-import datetime
 import logging
-from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from typing import Any
 
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.names import name_key
+from core.public_cache import data_changed
 from imports.apply import write
-from imports.columns import Column, column_title, guess_columns, mapping_problems
+from imports.checking import (
+    Checked,
+    FileChoices,
+    NeedsMapping,
+    Progress,
+    check_file,
+    rows_from_json,
+    rows_to_json,
+)
+from imports.columns import Column
 from imports.compare import NEW, Comparison, compare
-from imports.dates import file_order
-from imports.longfile import regroup_long
 from imports.mappings import saved_fields
-from imports.matching import Lookup
 from imports.models import ImportJob, ImportStatus, MappingSource
-from imports.parsing import ImportFileError, read_sheet
-from imports.rows import DATE_FIELDS, TOOL_FIELDS, RowInput, managed_roles, read_row
+from imports.parsing import ImportFileError, sheet_names
+from imports.rows import RowInput
 
 # What a job's save writes at each step (never the file itself, nor what did not change).
 FAILED_FIELDS = ("status", "error", "updated_at")
@@ -47,6 +53,7 @@ PREVIEWED_FIELDS = (
     "unchanged_count",
     "error_count",
     "conflict_count",
+    "unsure_count",
     "checked_rows",
     "status",
     "updated_at",
@@ -54,97 +61,11 @@ PREVIEWED_FIELDS = (
 
 # Files with more rows than this are previewed and applied by a Celery task.
 TASK_THRESHOLD = 300
-PROGRESS_EVERY = 500
 # The preview page lists this many rows at most (the counts cover every row).
 PREVIEW_LIST_MAX = 2000
-
-Progress = Callable[[int, int], None]
+# ... and offers a choice for this many unknown values at most.
+UNKNOWN_VALUES_MAX = 200
 logger = logging.getLogger(__name__)
-
-
-@dataclass
-class Checked:
-    rows: list[RowInput]
-    managed: frozenset[str]
-    lookup: Lookup
-    ignored: list[str] = field(default_factory=list)  # headers of the columns not read
-    fields: list[str] = field(default_factory=list)  # the field of each column
-
-
-class NeedsMapping(Exception):
-    """The file's columns are not all the hub's: the person says what each one holds."""
-
-    def __init__(self, columns: list[Column]) -> None:
-        super().__init__("columns to map")
-        self.columns = columns
-
-
-Choose = Callable[[list[Column]], "list[str] | None"]
-
-
-def recognised(columns: list[Column]) -> list[str] | None:
-    """The fields of a file whose every column is recognised without doubt, else None."""
-    if not all(column.exact for column in columns):
-        return None
-    fields = [column.field for column in columns]
-    for name in dict.fromkeys(name for name in fields if name):
-        if fields.count(name) > 1:
-            raise ImportFileError(
-                _("The column “%(column)s” appears twice: keep one.")
-                % {"column": column_title(name)}
-            )
-    problems = mapping_problems(fields)
-    if problems:
-        raise ImportFileError(
-            " ".join(problems) + " " + _("Download the import template to see them.")
-        )
-    return fields
-
-
-def check_file(
-    data: bytes, progress: Progress | None = None, choose: Choose | None = None, user: Any = None
-) -> Checked:
-    """Every row of the file read and matched; ImportFileError for an unreadable file,
-    NeedsMapping when its columns need the person's word (`choose` may give it)."""
-    # A long HXL file (one row per activity and agency) is read one row per activity.
-    sheet = regroup_long(read_sheet(data))
-    columns = guess_columns(sheet.headers, sheet.tags, sheet.samples())
-    fields = (choose(columns) if choose else None) or recognised(columns)
-    if fields is None or len(fields) != len(columns):
-        raise NeedsMapping(columns)
-    lookup = Lookup(user)
-    rows: list[RowInput] = []
-    first_row_of: dict[str, int] = {}
-    chosen = [(index, name) for index, name in enumerate(fields) if name]
-    # Day first or month first is decided for the whole file: its rows are read twice.
-    table = list(sheet.rows())
-    dated = [index for index, name in chosen if name in DATE_FIELDS]
-    lookup.dates = file_order(cells[index] for _number, cells in table for index in dated)
-    for number, cells in table:
-        row = read_row(number, {name: cells[index] for index, name in chosen}, lookup)
-        if row.reference:
-            first = first_row_of.setdefault(row.reference, number)
-            if first != number:
-                row.error(
-                    "reference",
-                    row.reference,
-                    _("%(reference)s is also on row %(row)s: each reference can appear once.")
-                    % {"reference": row.reference, "row": first},
-                )
-        rows.append(row)
-        if progress and len(rows) % PROGRESS_EVERY == 0:
-            progress(len(rows), len(table))
-    if not rows:
-        raise ImportFileError(_("The file has column headers but no rows to import."))
-    if progress:
-        progress(len(rows), len(rows))
-    ignored = [
-        column.header or column.tag or f"#{column.index + 1}"
-        for column, name in zip(columns, fields, strict=True)
-        if not name and (column.header or column.samples)
-    ]
-    managed = managed_roles([name for _index, name in chosen])
-    return Checked(rows, managed, lookup, ignored, list(fields))
 
 
 def new_rows(job: ImportJob) -> frozenset[int]:
@@ -160,9 +81,25 @@ def decisions(job: ImportJob) -> dict[int, str]:
 def preview_json(result: Comparison) -> dict:
     """Errors first, then new and changed rows (changed fields only), then unchanged refs."""
     listed = [
-        {"n": row.number, "ref": row.reference, "s": "error", "errors": row.errors}
+        {
+            "n": row.number,
+            "ref": row.reference,
+            "s": "error",
+            "errors": row.errors,
+            "shifted": row.shifted,
+        }
         for row in result.errors
     ]
+    for row in result.unsure:
+        listed.append(
+            {
+                "n": row.number,
+                "ref": "",
+                "s": "maybe",
+                "maybe": row.maybe,
+                "title": row.values.get("title", ""),
+            }
+        )
     for plan in result.conflicts:
         listed.append(
             {
@@ -188,57 +125,15 @@ def preview_json(result: Comparison) -> dict:
                 "decided": plan.decided,
             }
         )
-    return {"rows": listed[:PREVIEW_LIST_MAX], "unchanged": result.unchanged}
+    return {
+        "rows": listed[:PREVIEW_LIST_MAX],
+        "unchanged": result.unchanged,
+        "others_unchanged": result.others_unchanged,
+    }
 
 
 def mapping_json(columns: list[Column]) -> list[dict]:
     return [asdict(column) for column in columns]
-
-
-# In checked_rows, a value a row does not have (PostgreSQL's JSON refuses "\u0000").
-ABSENT = "\u0001"
-
-
-def rows_to_json(checked: Checked) -> dict:
-    """The checked rows, compactly, for the apply: the value names once, then each row's
-    values in that order (dates as ISO, sets as lists). A third of the size of a dict per
-    row, and as much less to write at the preview and to read at the apply."""
-    names: dict[str, None] = {}
-    for row in checked.rows:
-        names.update(dict.fromkeys(row.values))
-    keys = list(names)
-    encoded = []
-    for row in checked.rows:
-        values = row.values
-        cells = []
-        for name in keys:
-            value = values.get(name, ABSENT)
-            if name in DATE_FIELDS and value not in (None, ABSENT):
-                value = value.isoformat()
-            elif name in TOOL_FIELDS and value is not ABSENT:
-                value = sorted(value)
-            elif name == "roles" and value is not ABSENT:
-                value = [[pk, role] for pk, role in value.items()]
-            cells.append(value)
-        encoded.append([row.number, row.reference, cells])
-    return {"managed": sorted(checked.managed), "keys": keys, "rows": encoded}
-
-
-def rows_from_json(data: dict, user: Any = None) -> Checked:
-    keys = data["keys"]
-    rows = []
-    for number, reference, cells in data["rows"]:
-        values = {name: value for name, value in zip(keys, cells, strict=True) if value != ABSENT}
-        for name in DATE_FIELDS:
-            if values.get(name) is not None:
-                values[name] = datetime.date.fromisoformat(values[name])
-        for name in TOOL_FIELDS:
-            if name in values:
-                values[name] = frozenset(values[name])
-        if "roles" in values:
-            values["roles"] = {pk: role for pk, role in values["roles"]}
-        rows.append(RowInput(number, reference, values))
-    return Checked(rows, frozenset(data["managed"]), Lookup(user))
 
 
 def save_progress(job: ImportJob) -> Progress:
@@ -274,17 +169,27 @@ def preview_job(job: ImportJob) -> None:
         job.mapping_source = MappingSource.SAVED if saved else ""
         return saved
 
+    data, reading = bytes(job.file_data), FileChoices.of(job.choices)
     try:
-        checked = check_file(bytes(job.file_data), save_progress(job), choose, job.user)
+        checked = check_file(data, save_progress(job), choose, job.user, reading)
         result = compare(
-            checked.rows, checked.lookup, job.user, checked.managed, decisions=decisions(job)
+            checked.rows,
+            checked.lookup,
+            job.user,
+            checked.managed,
+            decisions=decisions(job),
+            blank_clears=reading.blank_clears,
         )
     except NeedsMapping as needed:
         job.columns = mapping_json(needed.columns)
+        job.preview = {"sheet": needed.sheet, "sheets": needed.sheets}
         job.status = ImportStatus.MAPPING
-        job.save(update_fields=["columns", "status", "updated_at"])
+        job.save(update_fields=["columns", "preview", "status", "updated_at"])
         return
     except ImportFileError as error:
+        # Another sheet of the workbook may be the one: the page offers them.
+        job.preview = {"sheet": job.choices.get("sheet", ""), "sheets": sheet_names(data)}
+        job.save(update_fields=["preview"])
         fail(job, error.message)
         return
     except Exception:  # a bug must not leave the job "checking" forever, nor make a 500
@@ -303,6 +208,12 @@ def preview_job(job: ImportJob) -> None:
         **preview_json(result),
         "dates": [dates.order, dates.evidence] if dates.seen else [],
         "ignored": checked.ignored,
+        "not_read": checked.not_read,
+        "unknown": unknown_values(checked.rows),
+        "left_out": checked.left_out[:PREVIEW_LIST_MAX],
+        "sheet": checked.sheet,
+        "sheets": checked.sheets,
+        "realigned": sorted(FileChoices.of(job.choices).realign),
         "probable": probable[:PREVIEW_LIST_MAX],
         "asked_new": sorted(new_rows(job)),
         **earlier_import(job),
@@ -312,9 +223,22 @@ def preview_job(job: ImportJob) -> None:
     job.unchanged_count = len(result.unchanged)
     job.error_count = len(result.errors)
     job.conflict_count = len(result.conflicts)
+    job.unsure_count = len(result.unsure)
     job.checked_rows = rows_to_json(checked) if not result.errors else []
     job.status = ImportStatus.PREVIEWED
     job.save(update_fields=PREVIEWED_FIELDS)
+
+
+def unknown_values(rows: list[RowInput]) -> list[list[Any]]:
+    """[kind, value as first written, row numbers] of each value the hub does not know, in
+    the order the file names them (the preview offers a choice for each)."""
+    found: dict[tuple[str, str], list[Any]] = {}
+    for row in rows:
+        for kind, written in row.unknown:
+            entry = found.setdefault((kind, name_key(written)), [kind, written, []])
+            if row.number not in entry[2]:
+                entry[2].append(row.number)
+    return list(found.values())[:UNKNOWN_VALUES_MAX]
 
 
 def earlier_import(job: ImportJob) -> dict:
@@ -362,7 +286,11 @@ def apply_job(job_id: int) -> None:
             save_progress(job)(len(checked.rows), len(checked.rows))
         else:
             checked = check_file(
-                bytes(job.file_data), save_progress(job), lambda _c: job.mapping, job.user
+                bytes(job.file_data),
+                save_progress(job),
+                lambda _c: job.mapping,
+                job.user,
+                FileChoices.of(job.choices),
             )
     except ImportFileError as error:
         fail(job, error.message)
@@ -382,7 +310,7 @@ def write_job(job_id: int, checked: Checked, reason: str) -> None:
     with transaction.atomic():
         job = (
             ImportJob.objects.select_for_update()
-            .only("pk", "status", "user", "decisions", "file_name")
+            .only("pk", "status", "user", "decisions", "choices", "file_name")
             .get(pk=job_id)
         )
         if job.status != ImportStatus.APPLYING:
@@ -394,8 +322,9 @@ def write_job(job_id: int, checked: Checked, reason: str) -> None:
             checked.managed,
             lock=True,
             decisions=decisions(job),
+            blank_clears=FileChoices.of(job.choices).blank_clears,
         )
-        if result.errors or result.conflicts:
+        if result.errors or result.conflicts or result.unsure:
             # The data moved since the preview (or the rights did): show the new preview.
             job.preview = preview_json(result)
             job.error_count = len(result.errors)
@@ -408,6 +337,7 @@ def write_job(job_id: int, checked: Checked, reason: str) -> None:
             job.save(update_fields=[*FAILED_FIELDS, "preview", "error_count", "conflict_count"])
             return
         written = write(result.planned, job.user, reason)
+        data_changed()  # bulk writes send no signal: the public pages' cache is told here
         job.result = {"created": written.created, "changed": written.changed}
         job.created_count = len(written.created)
         job.updated_count = len(written.changed)

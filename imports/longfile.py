@@ -114,7 +114,7 @@ def regroup_long(sheet: Sheet) -> Sheet:
     tags = [sheet.tags[i] for i in kept] + [tag for _header, tag in ROLE_TAGS.values()]
     rows = iter([group.wide() for group in groups.values()])
     head = [row for _index, row in zip(range(SAMPLE_ROWS), rows, strict=False)]
-    return Sheet(headers, tags, head, rows, len(groups), sheet.name)
+    return Sheet(headers, tags, head, rows, len(groups), sheet.name, sheet.sheets)
 
 
 def add_agency(group: Group, number: int, agency: str, written: str, roles: dict) -> None:

@@ -28,9 +28,11 @@ from activities.models import (
 )
 from agencies.models import Agency, FocalPoint
 from core.names import AmbiguousName, NameIndex, NameNotFound, choice_keys, name_key
-from core.resources import split_list, yes_no_words
+from core.resources import yes_no_words
 from countries.models import Country
 from imports.dates import MONTH_FIRST, DateError, Reading, read_date
+from imports.models import FocalPointProposal, ValueKind, ValueMapping
+from imports.words import GUARANTEE_WORDS, STATUS_WORDS, TYPE_WORDS
 
 # Messages are lazy: they are translated only when a cell is wrong, not for every cell.
 MESSAGES = {
@@ -59,66 +61,23 @@ MESSAGES = {
 }
 
 
-# The R202 guarantees as partners name them in a list cell (besides the hub's labels in
-# every site language): "Health; children", "Santé, enfance", "salud y vejez".
-GUARANTEE_WORDS: dict[str, tuple[str, ...]] = {
-    "covers_health": (
-        "health",
-        "health care",
-        "healthcare",
-        "sante",
-        "soins de sante",
-        "salud",
-        "atencion de salud",
-    ),
-    "covers_children": ("children", "child", "enfants", "enfance", "ninos", "ninez", "infancia"),
-    "covers_working_age": (
-        "working age",
-        "unemployment",
-        "age actif",
-        "age de travailler",
-        "chomage",
-        "edad activa",
-        "edad de trabajar",
-        "desempleo",
-    ),
-    "covers_older_persons": (
-        "older persons",
-        "older people",
-        "old age",
-        "elderly",
-        "pensions",
-        "personnes agees",
-        "vieillesse",
-        "personas mayores",
-        "adultos mayores",
-        "vejez",
-    ),
-}
-
-
-# Types and statuses as partners write them (besides the hub's labels in every language).
-TYPE_WORDS: dict[str, tuple[str, ...]] = {
-    "advocacy": ("plaidoyer", "incidencia", "sensibilisation", "awareness"),
-    "technical-assistance": ("ta", "assistance technique", "asistencia tecnica", "advisory"),
-    "costing": ("costing", "fiscal space", "chiffrage", "espace budgetaire", "costeo"),
-    "legal": ("law", "legislation", "juridique", "legislatif", "legislacion", "legal"),
-    "capacity-building": ("training", "formation", "renforcement des capacites", "capacitacion"),
-    "study": ("study", "assessment", "etude", "evaluation", "estudio", "evaluacion", "research"),
-    "pilot": ("pilot", "pilote", "piloto"),
-    "south-south": ("south south", "sud sud", "sur sur"),
-    "coordination": ("task force", "coordinacion", "coordination"),
-}
-STATUS_WORDS: dict[str, tuple[str, ...]] = {
-    "planned": ("prevu", "planifie", "a venir", "previsto", "planificado", "pipeline"),
-    "ongoing": ("en cours", "en curso", "active", "in progress", "current"),
-    "completed": ("termine", "acheve", "finalizado", "terminado", "closed", "done", "finished"),
-    "suspended": ("suspendu", "suspendido", "on hold", "en pause"),
-}
-
-
 class CellError(ValueError):
-    """One cell cannot be read; the message is for the person who filled it in."""
+    """One cell cannot be read; the message is for the person who filled it in. `unknown`
+    holds the names the hub does not know, of `kind` (imports.models.ValueKind): the
+    preview offers to map them, add them or leave their rows out."""
+
+    def __init__(self, message: str, kind: str = "", unknown: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.kind, self.unknown = kind, unknown or []
+
+
+# The kind of value each matcher reads, as ValueKind says it.
+VALUE_KIND = {
+    "country": ValueKind.COUNTRY,
+    "agency": ValueKind.AGENCY,
+    "tool": ValueKind.TOOL,
+    "guarantee": ValueKind.GUARANTEE,
+}
 
 
 @dataclass(frozen=True)
@@ -129,6 +88,8 @@ class Person:
     pk: int | None
     email: str = ""
     new: tuple[int, str, str] | None = None
+    # A new focal point of an agency the importer does not speak for: proposed to it.
+    proposed: tuple[int, str, str] | None = None
 
 
 def did_you_mean(suggestion: str) -> str:
@@ -147,20 +108,21 @@ def find(index: NameIndex, value: str, kind: str) -> Any:
         raise CellError(str(ambiguous) % {"value": value, "names": names}) from error
     except NameNotFound as error:
         message = str(unknown) % {"value": value} + did_you_mean(error.suggestion)
-        raise CellError(message) from error
+        raise CellError(message, VALUE_KIND.get(kind, ""), [value]) from error
 
 
 def find_list(index: NameIndex, value: Any, kind: str) -> list[Any]:
     """The records a list cell names ("ILO; UNICEF"). A wrong name is reported with the
     cell as it would read once corrected, so that following the suggestion keeps the
     cell's other names."""
-    names = split_list(value)
-    found, problems, corrected = [], [], list(names)
+    names = index.split(value)
+    found, problems, corrected, unknown = [], [], list(names), []
     for position, name in enumerate(names):
         try:
             found.append(find(index, name, kind))
         except CellError as error:
             problems.append(str(error))
+            unknown += error.unknown
             suggestion = getattr(error.__cause__, "suggestion", "")
             corrected[position] = suggestion or ""
     if not problems:
@@ -168,7 +130,7 @@ def find_list(index: NameIndex, value: Any, kind: str) -> list[Any]:
     message = " ".join(problems)
     if len(names) > 1 and all(corrected):
         message += " " + _("The cell would then read “%(cell)s”.") % {"cell": "; ".join(corrected)}
-    raise CellError(message)
+    raise CellError(message, VALUE_KIND.get(kind, ""), unknown)
 
 
 def choice_index(
@@ -219,6 +181,35 @@ class Lookup:
         self.statuses = choice_index(ActivityStatus, STATUS_WORDS)
         self.yes, self.no = yes_no_words()
         self.dates = Reading()  # day first unless the file shows otherwise (check_file)
+        # Unknown tools the secretariat confirmed as new on the preview (by name key).
+        self.new_tools: set[str] = set()
+        self.proposed_people: set[tuple[int, str]] = set()
+        if user is not None and user.pk is not None:
+            self.read_mappings(ValueMapping.objects.for_reader(user, agency_ids(user)))
+            waiting = FocalPointProposal.objects.filter(accepted_at__isnull=True)
+            self.proposed_people = {
+                (agency_id, name_key(name))
+                for agency_id, name in waiting.values_list("agency_id", "name")
+            }
+
+    def read_mappings(self, mappings: Any) -> None:
+        """Spellings mapped in earlier previews (the person's, their agencies', everyone's):
+        known from now on as the record they were mapped to. One query."""
+        indexes: dict[str, tuple[NameIndex, Any]] = {
+            ValueKind.AGENCY: (self.agencies, self.acronyms),
+            ValueKind.COUNTRY: (self.countries, self.alpha3),
+            ValueKind.TOOL: (self.tools, self.tool_names),
+            ValueKind.TYPE: (self.types, labels_of(ActivityType)),
+            ValueKind.STATUS: (self.statuses, labels_of(ActivityStatus)),
+            ValueKind.GUARANTEE: (self.guarantees, dict.fromkeys(GUARANTEE_FIELDS.values(), "")),
+        }
+        for kind, written, target, label in mappings.values_list(
+            "kind", "written", "target", "target_label"
+        ):
+            index, known = indexes[kind]
+            value = int(target) if target.isdecimal() else target
+            if value in known and not index.knows(written):  # (a record since deleted: not)
+                index.add(written, value, label)
 
     # Cell readers: each takes the cleaned cell and returns the stored value.
 
@@ -234,18 +225,14 @@ class Lookup:
 
     def tools_named(self, value: Any) -> tuple[frozenset[int], list[str]]:
         """The tools a list cell names, and the names the hub does not know that the
-        secretariat's import adds to the catalogue (for others, they are errors)."""
-        if self.user is None or not is_secretariat(self.user):
+        secretariat confirmed as new tools on the preview (added to the catalogue by the
+        apply); any other unknown name is an error offering a choice."""
+        if not self.new_tools:
             return self.tool_list(value), []
-        known, new = set(), []
-        for name in split_list(value):
-            try:
-                known.add(self.tools.find(name))
-            except NameNotFound:
-                new.append(name)
-            except AmbiguousName:
-                find(self.tools, name, "tool")  # the message naming the candidates
-        return frozenset(known), new
+        names = self.tools.split(value)
+        new = [name for name in names if name_key(name) in self.new_tools]
+        known = [name for name in names if name_key(name) not in self.new_tools]
+        return frozenset(find_list(self.tools, "; ".join(known), "tool")), new
 
     def speaks_for(self, agency_id: int) -> bool:
         """May the importer add or change this agency's focal points?"""
@@ -274,13 +261,10 @@ class Lookup:
                 raise
         agency_id = agencies[0]
         if not self.speaks_for(agency_id):
-            raise CellError(
-                _(
-                    "Unknown focal point “%(value)s”: only %(agency)s's members and the "
-                    "secretariat add its focal points."
-                )
-                % {"value": name, "agency": self.acronyms[agency_id]}
-            )
+            # Proposed to that agency (the row comes in without it), once.
+            if (agency_id, name_key(name)) in self.proposed_people:
+                return Person(None)
+            return Person(None, proposed=(agency_id, name, email))
         return Person(None, new=(agency_id, name, email))
 
     def known(self, pk: int, email: str) -> Person:
@@ -300,10 +284,13 @@ class Lookup:
             return index.find(text)
         except NameNotFound as error:
             # Suggested from labels and codes ("Studdy" is closer to "study" than its label).
+            kind = ValueKind.TYPE if choices is ActivityType else ValueKind.STATUS
             raise CellError(
                 _("“%(value)s” is not one of: %(choices)s.")
                 % {"value": text, "choices": ", ".join(labels_of(choices).values())}
-                + did_you_mean(error.suggestion)
+                + did_you_mean(error.suggestion),
+                kind,
+                [text],
             ) from error
 
     def activity_type(self, value: Any) -> str:

@@ -4,10 +4,14 @@ The file's bytes are kept in the database, not under MEDIA_ROOT: a Celery worker
 another machine reads the job from the same database, without a shared volume.
 """
 
+from collections.abc import Iterable
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class ImportStatus(models.TextChoices):
@@ -58,6 +62,9 @@ class ImportJob(models.Model):
     # The person's choices on the preview, by row number: "new" to create a row the
     # import took for an existing activity, "file" to take the file's side of a conflict.
     decisions = models.JSONField(_("decisions"), default=dict, blank=True)
+    # The person's choices on the preview about reading the file: the workbook's sheet,
+    # the shifted rows to realign (imports.checking.FileChoices).
+    choices = models.JSONField(_("reading choices"), default=dict, blank=True)
     status = models.CharField(
         _("status"), max_length=12, choices=ImportStatus.choices, default=ImportStatus.PENDING
     )
@@ -75,6 +82,8 @@ class ImportJob(models.Model):
     error_count = models.PositiveIntegerField(_("rows with errors"), default=0)
     # Stale rows (an older version than the hub's) with cells changed on both sides.
     conflict_count = models.PositiveIntegerField(_("rows with conflicts"), default=0)
+    # Rows without a reference that maybe are an activity of the hub (a reworded title).
+    unsure_count = models.PositiveIntegerField(_("rows to confirm"), default=0)
     created_count = models.PositiveIntegerField(_("activities created"), default=0)
     updated_count = models.PositiveIntegerField(_("activities changed"), default=0)
     # References created and changed by the apply: the result page lists them.
@@ -105,7 +114,7 @@ class ImportJob(models.Model):
     @property
     def can_apply(self) -> bool:
         has_work = bool(self.new_count or self.changed_count)
-        unsettled = self.error_count or self.conflict_count
+        unsettled = self.error_count or self.conflict_count or self.unsure_count
         return self.status == ImportStatus.PREVIEWED and not unsettled and has_work
 
     @property
@@ -127,6 +136,14 @@ class ImportJob(models.Model):
                 "to keep before anything can be imported",
                 self.conflict_count,
             ) % {"count": self.conflict_count}
+        if self.unsure_count:
+            return ngettext(
+                "%(count)s row may be an activity the hub has: say whether it is before "
+                "anything can be imported",
+                "%(count)s rows may be activities the hub has: say whether they are before "
+                "anything can be imported",
+                self.unsure_count,
+            ) % {"count": self.unsure_count}
         if not (self.new_count or self.changed_count):
             return gettext("Nothing to import: the file matches the hub")
         return gettext("Ready to apply")
@@ -165,3 +182,127 @@ class ImportMapping(models.Model):
 
     def __str__(self) -> str:
         return ", ".join(self.headers)[:100]
+
+
+class ValueKind(models.TextChoices):
+    """What an imported value names (a column's kind of value)."""
+
+    AGENCY = "agency", _("agency")
+    COUNTRY = "country", _("country")
+    TOOL = "tool", _("SPF tool")
+    TYPE = "type", _("type of work")
+    STATUS = "status", _("status")
+    GUARANTEE = "guarantee", _("guarantee")
+
+
+class ValueMappingQuerySet(models.QuerySet["ValueMapping"]):
+    def for_reader(self, user: Any, agencies: Iterable[int]) -> "ValueMappingQuerySet":
+        """The mappings an import by `user` reads: theirs, their agencies', and those the
+        secretariat accepted for everyone (proposals of a new record are not mappings)."""
+        mine = models.Q(for_everyone=True) | models.Q(agency_id__in=list(agencies))
+        if user is not None and user.pk is not None:
+            mine |= models.Q(created_by=user)
+        return self.filter(mine).exclude(target="")
+
+
+class ValueMapping(models.Model):
+    """A value a partner's file writes as the hub does not, and what it means: mapped in the
+    import's preview by a person, remembered for their and their agency's next files, and
+    offered to the secretariat, who accepts it as a spelling for everyone. With an empty
+    target, a member's proposal of a new agency or tool, for the secretariat to add.
+
+    Audited: who mapped what and when (created_by/at here, every change in its history)."""
+
+    kind = models.CharField(_("kind"), max_length=12, choices=ValueKind.choices)
+    written = models.CharField(_("as written"), max_length=200)
+    # core.names.name_key(written): the same spelling however it is capitalised or accented.
+    key = models.CharField(_("spelling key"), max_length=200, db_index=True)
+    # The id (agency, country, tool) or code (type, status, guarantee field) it names; ""
+    # for a proposal of a new agency or tool.
+    target = models.CharField(_("means"), max_length=40, blank=True)
+    target_label = models.CharField(_("means (as shown)"), max_length=200, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("mapped by"),
+    )
+    agency = models.ForeignKey(
+        "agencies.Agency",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("for the agency"),
+    )
+    for_everyone = models.BooleanField(_("accepted for everyone"), default=False)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("accepted by"),
+    )
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    created_at = models.DateTimeField(_("mapped"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    history = HistoricalRecords()
+
+    objects = ValueMappingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("value mapping")
+        verbose_name_plural = _("value mappings")
+        ordering = ["kind", "key"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["created_by", "kind", "key"],
+                name="valuemapping_one_per_person_and_spelling",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.written} → {self.target_label or '?'}"
+
+
+class FocalPointProposal(models.Model):
+    """A focal point a member's file names for another agency's row (their agency takes
+    part): the row is imported without it, and the person is proposed to that agency's
+    members and the secretariat, who add it (imports admin)."""
+
+    agency = models.ForeignKey(
+        "agencies.Agency", on_delete=models.CASCADE, related_name="+", verbose_name=_("agency")
+    )
+    name = models.CharField(_("name"), max_length=120)
+    email = models.EmailField(_("email"), blank=True)
+    activity = models.ForeignKey(
+        "activities.Activity",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("activity"),
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("proposed by"),
+    )
+    proposed_at = models.DateTimeField(_("proposed"), auto_now_add=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("accepted by"),
+    )
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("focal point proposal")
+        verbose_name_plural = _("focal point proposals")
+        ordering = ["-proposed_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.agency})"

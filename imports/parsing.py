@@ -15,8 +15,8 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from itertools import islice
+from dataclasses import dataclass, field
+from itertools import chain, islice
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -24,6 +24,7 @@ from python_calamine import CalamineWorkbook
 
 from core.spreadsheets.reading import (
     ZIP_MAGIC,
+    Formula,
     UnreadableFile,
     check_size,
     csv_rows,
@@ -56,6 +57,7 @@ class Sheet:
     rest: Iterator[Row]
     estimated_rows: int
     name: str = ""
+    sheets: list[str] = field(default_factory=list)  # a workbook's sheets, to choose another
 
     def rows(self) -> Iterator[Row]:
         """Every non-blank data row, the first ones included."""
@@ -107,14 +109,15 @@ def find_header(head: list[list[Any]]) -> HeaderRow | None:
     return None
 
 
-def read_sheet(data: bytes) -> Sheet:
-    """The table in an uploaded file (XLSX, ODS or CSV), or ImportFileError."""
+def read_sheet(data: bytes, sheet: str = "") -> Sheet:
+    """The table in an uploaded file (XLSX, ODS or CSV), or ImportFileError; `sheet` is the
+    workbook's sheet the person chose (else the one whose header row is the most sure)."""
     check_size(len(data))
     if not data.strip():
         raise ImportFileError(_("The file is empty."))
     refuse_old_excel(data)
     if data.startswith(ZIP_MAGIC):
-        return read_workbook(data)
+        return read_workbook(data, sheet)
     return read_csv(decode(data))
 
 
@@ -133,40 +136,62 @@ def read_csv(text: str) -> Sheet:
             )
         )
 
+    hxl = any(found.tags)
+
     def cells() -> Iterator[list[Any]]:
-        yield from head[found.data_from :]
-        yield from rows
+        for row in chain(head[found.data_from :], rows):
+            # An HXL file is for machines, never guarded: "=..." in it is text, not a
+            # formula a spreadsheet program would run (core.spreadsheets.csvfile).
+            yield [cell.text if isinstance(cell, Formula) else cell for cell in row] if hxl else row
 
     numbered_rows = numbered(cells(), found.data_from + 1, len(found.headers))
     return sheet_of(found, numbered_rows, max(0, text.count("\n") - found.data_from))
 
 
 def numbered(rows: Iterator[list[Any]], first: int, width: int) -> Iterator[Row]:
-    """(row number, cells cut or padded to the header's width) of the non-blank rows."""
+    """(row number, cells padded to the header's width) of the non-blank rows. Cells past
+    the header's width are kept: a shifted row is found from them (imports.shapes)."""
     for number, cells in enumerate(rows, start=first):
-        cells = (cells + [None] * width)[:width]
+        if len(cells) < width:
+            cells = cells + [None] * (width - len(cells))
         if not is_blank(cells):
             yield number, cells
 
 
-def sheet_of(found: HeaderRow, rows: Iterator[Row], estimated: int, name: str = "") -> Sheet:
+def sheet_of(
+    found: HeaderRow,
+    rows: Iterator[Row],
+    estimated: int,
+    name: str = "",
+    sheets: list[str] | None = None,
+) -> Sheet:
     head = list(islice(rows, SAMPLE_ROWS))
     tags = (found.tags + [""] * len(found.headers))[: len(found.headers)]
-    return Sheet(found.headers, tags, head, rows, estimated, name)
+    return Sheet(found.headers, tags, head, rows, estimated, name, sheets or [])
 
 
 # XLSX and ODS ---------------------------------------------------------------------------
 
 
-def read_workbook(data: bytes) -> Sheet:
+def read_workbook(data: bytes, chosen: str = "") -> Sheet:
     book, sheets = open_workbook(data)
     best: tuple[HeaderRow, Any, str] | None = None
-    for name in sheets:
+    if chosen and chosen not in sheets:
+        raise ImportFileError(_("This workbook has no sheet “%(sheet)s”.") % {"sheet": chosen})
+    for name in [chosen] if chosen else sheets:
         sheet = book.get_sheet_by_name(name)
         head = [row for row in islice(sheet.iter_rows(), HEADER_SCAN_ROWS)]
         found = find_header(head)
         if found is not None and (best is None or found.score > best[0].score):
             best = (found, sheet, name)
+    if best is None and chosen:
+        raise ImportFileError(
+            _(
+                "The sheet “%(sheet)s” has no header row the import recognises (Reference, "
+                "Country, Title, Type...): choose another sheet."
+            )
+            % {"sheet": chosen}
+        )
     if best is None:
         raise ImportFileError(
             _(
@@ -178,7 +203,7 @@ def read_workbook(data: bytes) -> Sheet:
     found, sheet, name = best
     cells = sheet_rows(data, sheet, name, start=found.data_from)
     rows = numbered(cells, found.data_from + 1, len(found.headers))
-    return sheet_of(found, rows, max(0, sheet.total_height - found.data_from), name)
+    return sheet_of(found, rows, max(0, sheet.total_height - found.data_from), name, sheets)
 
 
 def estimate_rows(data: bytes) -> int:
@@ -191,3 +216,13 @@ def estimate_rows(data: bytes) -> int:
         except Exception:  # unreadable: the preview says why, in the request
             return 0
     return data.count(b"\n")
+
+
+def sheet_names(data: bytes) -> list[str]:
+    """The visible sheets of a workbook ([] for a CSV or an unreadable file)."""
+    if not data.startswith(ZIP_MAGIC):
+        return []
+    try:
+        return open_workbook(data)[1]
+    except ImportFileError:
+        return []

@@ -41,8 +41,19 @@ class RowInput:
     reference: str
     values: dict[str, Any] = field(default_factory=dict)
     errors: list[Error] = field(default_factory=list)
-    # The reference of the activity a row without one probably is (imports.duplicates).
+    # The reference of the activity a row without one probably is (imports.probable_matches).
     probable: str = ""
+    # [column index, cells] of a row that seems shifted right from that column (see
+    # imports.shapes): the preview offers its realignment.
+    shifted: list[int] | None = None
+    # The value names whose cells were blank: "not stated" on a row matched without a
+    # reference (imports.compare leaves them as the hub has them), unless blank clears.
+    blank: frozenset[str] = frozenset()
+    # (kind, value as written) of the values the hub does not know (imports.matching).
+    unknown: list[tuple[str, str]] = field(default_factory=list)
+    # The reference of the activity a row without one maybe is (a reworded title): the
+    # person says whether it is.
+    maybe: str = ""
 
     def error(self, column: str, value: Any, reason: str) -> None:
         self.errors.append((column_title(column), shown(value), reason))
@@ -102,6 +113,7 @@ def read_row(number: int, cells: dict[str, Any], lookup: Lookup) -> RowInput:
             row.error(
                 "version", version, _("This is not a version: keep the number the download gave.")
             )
+    row.blank = blank_values(cells)
     read_country(row, cells, lookup)
     read_scalars(row, cells, lookup)
     read_roles(row, cells, lookup)
@@ -114,11 +126,35 @@ def read_row(number: int, cells: dict[str, Any], lookup: Lookup) -> RowInput:
     return row
 
 
+# The values a blank cell of each column stands for (see RowInput.blank).
+BLANK_VALUES: dict[str, tuple[str, ...]] = {
+    GUARANTEES: BOOL_FIELDS,
+    "focal_point": ("focal_point_id",),
+    **{name: (f"role:{role}",) for name, role in ROLE_COLUMNS.items()},
+}
+NOT_BLANKABLE = ("reference", "version", "country_code", "country", "title", "focal_point_email")
+
+
+NOTHING_BLANK: frozenset[str] = frozenset()  # shared: most rows of a 10,000-row file
+
+
+def blank_values(cells: dict[str, Any]) -> frozenset[str]:
+    blank = set()
+    for name, value in cells.items():
+        if name not in NOT_BLANKABLE and not text_of(value):
+            blank.update(BLANK_VALUES.get(name, (name,)))
+    if "focal_point_id" in blank and text_of(cells.get("focal_point_email")):
+        blank.discard("focal_point_id")
+    return frozenset(blank) if blank else NOTHING_BLANK
+
+
 def attempt(row: RowInput, name: str, value: Any, read: Any) -> Any:
     try:
         return read(value)
     except CellError as error:
         row.error(name, value, str(error))
+        if error.kind:
+            row.unknown.extend((error.kind, written) for written in error.unknown)
         return None
 
 
@@ -146,12 +182,10 @@ def read_scalars(row: RowInput, cells: dict[str, Any], lookup: Lookup) -> None:
             row.error(
                 "title", "", _("The title is longer than %(max)s characters.") % {"max": TITLE_MAX}
             )
-    if "activity_type" in cells:
-        if text_of(cells["activity_type"]):
-            found = attempt(row, "activity_type", cells["activity_type"], lookup.activity_type)
-            row.values["activity_type"] = found
-        else:
-            row.error("activity_type", "", _("A type is required."))
+    # A blank type is an error on a new row, "not stated" on a matched one (imports.compare).
+    if text_of(cells.get("activity_type")):
+        found = attempt(row, "activity_type", cells["activity_type"], lookup.activity_type)
+        row.values["activity_type"] = found
     # A blank status keeps the activity's status (a new one starts as ongoing).
     if text_of(cells.get("status")):
         row.values["status"] = attempt(row, "status", cells["status"], lookup.status)
@@ -211,6 +245,10 @@ def read_focal_point(row: RowInput, cells: dict[str, Any], lookup: Lookup) -> No
     except CellError as error:
         column = "focal_point" if name else "focal_point_email"
         row.error(column, name or email, str(error))
+        return
+    if person.pk is None and person.new is None:
+        if person.proposed:  # another agency's new person: the row keeps its focal point
+            row.values["proposed_focal_point"] = list(person.proposed)
         return
     row.values["focal_point_id"] = person.pk
     if person.email:

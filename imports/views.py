@@ -9,14 +9,17 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from accounts.roles import is_secretariat
+from agencies.models import AgencyKind
 from imports.columns import Column, field_label
-from imports.compare import FILE, HUB, NEW
+from imports.compare import FILE, HUB, NEW, SAME
 from imports.forms import MappingForm, UploadForm
 from imports.jobs import TASK_THRESHOLD, apply_job, preview_job, start_apply
 from imports.mappings import remember
-from imports.models import ImportJob, ImportStatus, MappingSource
+from imports.models import ImportJob, ImportStatus, MappingSource, ValueKind
 from imports.parsing import estimate_rows
 from imports.tasks import apply_import, preview_import
+from imports.values import Answer, may_add, options, settle
 
 IMPORT_PERMISSION = "imports.import_rows"
 
@@ -79,6 +82,8 @@ def job(request: HttpRequest, pk: int) -> HttpResponse:
         "listed_all": len(rows)
         >= found.error_count + found.conflict_count + found.new_count + found.changed_count,
         "conflicts": [row for row in rows if row["s"] == "conflict"],
+        "maybe": [row for row in rows if row["s"] == "maybe"],
+        "blank_clears": bool(found.choices.get("blank_clears")),
         "ignored": preview.get("ignored", []),
         "earlier": preview.get("earlier"),
         "dates": preview.get("dates") or [],
@@ -86,6 +91,17 @@ def job(request: HttpRequest, pk: int) -> HttpResponse:
         "asked_new": [str(number) for number in preview.get("asked_new", [])],
         "mapped": mapped,
         "can_remap": bool(found.columns) and found.status in (ImportStatus.PREVIEWED,),
+        "shifted": [row for row in rows if row.get("shifted")],
+        "error_rows": [row for row in rows if row["s"] == "error"],
+        "realigned": preview.get("realigned", []),
+        "not_read": preview.get("not_read", []),
+        "unknown": unknown_values(found, request.user),
+        "left_out": preview.get("left_out", []),
+        "secretariat": is_secretariat(request.user),
+        "AgencyKind": AgencyKind,
+        "others_unchanged": preview.get("others_unchanged", 0),
+        "sheet": preview.get("sheet", ""),
+        "sheets": preview.get("sheets", []),
         "result": found.result or {},
         "Status": ImportStatus,
     }
@@ -103,13 +119,22 @@ def columns(request: HttpRequest, pk: int) -> HttpResponse:
     if found.mapping and len(found.mapping) == len(file_columns):
         for column, name in zip(file_columns, found.mapping, strict=True):
             column.field = name
-    form = MappingForm(request.POST or None, columns=file_columns)
+    whole_file = found.choices.get("whole_file", {})
+    form = MappingForm(request.POST or None, columns=file_columns, whole_file=whole_file)
     if request.method == "POST" and form.is_valid():
         fields = form.chosen()
         remember(request.user, file_columns, fields)
-        check_again(found, mapping=fields, mapping_source=MappingSource.CHOSEN)
+        choices = {**found.choices, "whole_file": form.whole_file()}
+        check_again(found, mapping=fields, mapping_source=MappingSource.CHOSEN, choices=choices)
         return redirect("imports:job", pk=found.pk)
-    return render(request, "imports/columns.html", {"job": found, "form": form})
+    preview = found.preview or {}
+    ctx = {
+        "job": found,
+        "form": form,
+        "sheet": preview.get("sheet", ""),
+        "sheets": preview.get("sheets", []),
+    }
+    return render(request, "imports/columns.html", ctx)
 
 
 def check_again(job: ImportJob, **changes: object) -> None:
@@ -124,6 +149,7 @@ def check_again(job: ImportJob, **changes: object) -> None:
         unchanged_count=0,
         error_count=0,
         conflict_count=0,
+        unsure_count=0,
         error="",
         **changes,
     )
@@ -136,7 +162,8 @@ def check_again(job: ImportJob, **changes: object) -> None:
 @permission_required(IMPORT_PERMISSION, raise_exception=True)
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
     """The person's choices on the preview: rows taken for an activity the hub has that are
-    new ones; for a row changed both in the hub and in the file, which side to keep."""
+    new ones; rows that maybe are one, whether they are; for a row changed both in the hub
+    and in the file, which side to keep."""
     found = own_job(request, pk)
     if found.status != ImportStatus.PREVIEWED:
         return redirect("imports:job", pk=found.pk)
@@ -149,8 +176,80 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         number = key.removeprefix("conflict_")
         if key.startswith("conflict_") and number.isdecimal() and choice in (FILE, HUB):
             decisions[number] = choice
+        number = key.removeprefix("maybe_")
+        if key.startswith("maybe_") and number.isdecimal() and choice in (SAME, NEW):
+            decisions[number] = choice
     check_again(found, decisions=decisions)
     return redirect("imports:job", pk=found.pk)
+
+
+@require_POST
+@login_required
+@permission_required(IMPORT_PERMISSION, raise_exception=True)
+def reading(request: HttpRequest, pk: int) -> HttpResponse:
+    """The person's choices about reading the file: another sheet of the workbook (its
+    columns are matched again), the shifted rows to realign, rows with errors to leave
+    out, what a blank cell means."""
+    found = own_job(request, pk)
+    if found.status not in (ImportStatus.PREVIEWED, ImportStatus.MAPPING, ImportStatus.FAILED):
+        return redirect("imports:job", pk=found.pk)
+    choices = dict(found.choices)
+    sheet = request.POST.get("sheet")
+    if sheet is not None and sheet != choices.get("sheet", ""):
+        choices = {"sheet": sheet}  # another table: its own columns, rows and choices
+        check_again(found, choices=choices, mapping=[], mapping_source="", decisions={})
+        return redirect("imports:job", pk=found.pk)
+    if "realign_rows" in request.POST:
+        asked = {int(number) for number in request.POST.getlist("realign") if number.isdecimal()}
+        choices["realign"] = sorted(asked)
+    if "skip_rows" in request.POST:
+        asked = {int(number) for number in request.POST.getlist("skip") if number.isdecimal()}
+        choices["skip"] = sorted(asked | set(choices.get("skip", ())))
+    if "blank" in request.POST:
+        choices["blank_clears"] = request.POST["blank"] == "clears"
+    check_again(found, choices=choices)
+    return redirect("imports:job", pk=found.pk)
+
+
+@require_POST
+@login_required
+@permission_required(IMPORT_PERMISSION, raise_exception=True)
+def values(request: HttpRequest, pk: int) -> HttpResponse:
+    """The person's answer for each value the hub does not know: what it means, to add it,
+    or to leave its rows out (imports.values)."""
+    found = own_job(request, pk)
+    if found.status != ImportStatus.PREVIEWED:
+        return redirect("imports:job", pk=found.pk)
+    answers = []
+    for index, (kind, written, _rows) in enumerate(found.preview.get("unknown", [])):
+        choice, _sep, target = request.POST.get(f"value_{index}", "").partition(":")
+        agency_kind = request.POST.get(f"agency_kind_{index}", "")
+        answers.append(Answer(kind, written, choice, target, agency_kind))
+    choices = settle(answers, request.user, dict(found.choices))
+    check_again(found, choices=choices)
+    return redirect("imports:job", pk=found.pk)
+
+
+def unknown_values(job: ImportJob, user: object) -> list[dict]:
+    """The preview's unknown values, each with what the page offers for it."""
+    offered: dict[str, list[tuple[str, str]]] = {}
+    labels = dict(ValueKind.choices)
+    listed = []
+    for index, (kind, written, rows) in enumerate((job.preview or {}).get("unknown", [])):
+        if kind not in offered:
+            offered[kind] = options(kind)
+        listed.append(
+            {
+                "index": index,
+                "kind": kind,
+                "kind_label": labels.get(kind, kind),
+                "written": written,
+                "rows": rows,
+                "options": offered[kind],
+                "may_add": may_add(kind),
+            }
+        )
+    return listed
 
 
 @login_required

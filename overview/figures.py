@@ -5,8 +5,7 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, QuerySet
 
-from activities.models import Activity, ActivityAgency
-from agencies.models import Agency
+from activities import tallies
 from workplan.models import Deliverable, Step, Workplan
 from workplan.status import DONE, LATE, with_status
 
@@ -49,12 +48,12 @@ def deliverables_late(today: datetime.date, plan: Workplan | None) -> QuerySet[D
 
 
 def front_figures(today: datetime.date) -> FrontFigures:
+    """The matrix's counts come from its tallies (activities.tallies), kept on every write:
+    the page's cost does not grow with the number of activities."""
     return FrontFigures(
-        countries=Activity.objects.order_by().values("country_id").distinct().count(),
-        agencies=Agency.objects.filter(
-            Exists(ActivityAgency.objects.filter(agency=OuterRef("pk")))
-        ).count(),
-        running=Activity.objects.in_year(today.year).count(),
+        countries=tallies.countries_with_activities(),
+        agencies=tallies.agencies_taking_part(),
+        running=tallies.running_in(today.year),
         year=today.year,
         due_soon=deliverables_due(today).count(),
     )

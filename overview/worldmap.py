@@ -7,7 +7,7 @@ reuses); the shapes come from overview.shapes, drawn once per process.
 """
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
@@ -17,6 +17,7 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils.translation import gettext, ngettext
 
+from activities import tallies
 from activities.filters import country_names
 from activities.models import Activity, Role
 from agencies.models import Agency
@@ -131,16 +132,11 @@ def step_of(count: int, legend: list[LegendStep]) -> int:
 
 
 def lead_agencies(
-    activities: QuerySet[Activity], acronyms: dict[int, str]
+    rows: Iterable[tuple[int, int, int]], acronyms: dict[int, str]
 ) -> dict[int, tuple[list[str], int]]:
     """Country id -> (the LEADS_SHOWN agencies leading most of those activities there, how
-    many other agencies lead some). Grouped on ids: the names are looked up in Python."""
-    rows = (
-        activities.filter(participations__role=Role.LEAD)
-        .values_list("country_id", "participations__agency_id")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+    many other agencies lead some), from (country id, agency id, activities led) rows.
+    Grouped on ids: the names are looked up in Python."""
     by_country: dict[int, list[tuple[int, str]]] = {}
     for country_id, agency_id, n in rows:
         by_country.setdefault(country_id, []).append((-n, acronyms.get(agency_id, "?")))
@@ -150,6 +146,37 @@ def lead_agencies(
         named = [acronym for _n, acronym in ranked[:LEADS_SHOWN]]
         leads[country_id] = (named, len(ranked) - len(named))
     return leads
+
+
+def lead_rows(activities: QuerySet[Activity]) -> QuerySet:
+    """(country id, agency id, activities led) for these activities."""
+    return (
+        activities.filter(participations__role=Role.LEAD)
+        .values_list("country_id", "participations__agency_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+
+
+def matrix_map(
+    params: QueryDict | None = None,
+    *,
+    acronyms: dict[int, str] | None = None,
+    shapes: World | None = None,
+    statuses: Mapping[str, Any] | None = None,
+) -> WorldMap:
+    """The map of the whole matrix, from the tallies kept on every write (activities.tallies):
+    what the front page and the unfiltered map show, at a cost that does not grow with the
+    number of activities. `acronyms` as for build_map."""
+    if acronyms is None:
+        acronyms = dict(Agency.objects.values_list("id", "acronym"))
+    return draw_map(
+        tallies.country_counts(),
+        lead_agencies(tallies.lead_counts(), acronyms),
+        params,
+        shapes=shapes,
+        statuses=statuses,
+    )
 
 
 def build_map(
@@ -162,16 +189,28 @@ def build_map(
 ) -> WorldMap:
     """The map for these (already filtered) activities; `params`, the filters in the URL,
     are kept in each country's link to the matrix. `acronyms` (agency id -> acronym) saves
-    a query when the caller has them already (the filter set does). `statuses` (country
-    code -> a mark with `status` and `label`) is the layer of the coalition's countries."""
-    shapes = shapes or world()
+    a query when the caller has them already (the filter set does)."""
     activities = activities.order_by()
-    codes = dict(Country.objects.values_list("id", "code"))
     if acronyms is None:
         acronyms = dict(Agency.objects.values_list("id", "acronym"))
     counts = activities.values_list("country_id").annotate(n=Count("pk")).order_by()
-    leads = lead_agencies(activities, acronyms)
+    leads = lead_agencies(lead_rows(activities), acronyms)
+    return draw_map(counts, leads, params, shapes=shapes, statuses=statuses)
 
+
+def draw_map(
+    counts: Iterable[tuple[int, int]],
+    leads: dict[int, tuple[list[str], int]],
+    params: QueryDict | None,
+    *,
+    shapes: World | None = None,
+    statuses: Mapping[str, Any] | None = None,
+) -> WorldMap:
+    """The map from (country id, activities) counts and each country's leads. `statuses`
+    (country code -> a mark with `status` and `label`) is the layer of the coalition's
+    countries (decisions.map_layer)."""
+    shapes = shapes or world()
+    codes = dict(Country.objects.values_list("id", "code"))
     base = params.copy() if params is not None else QueryDict(mutable=True)
     for name in DROPPED_PARAMS:
         base.pop(name, None)
@@ -213,9 +252,8 @@ def build_map(
         mark = (statuses or {}).get(shape.code)
         if mark is not None:
             title = f"{title} · {mark.label}"
-        drawn.append(
-            MapShape(shape.d, shape.code, name, country, title, mark.status if mark else "")
-        )
+        status = mark.status if mark else ""
+        drawn.append(MapShape(shape.d, shape.code, name, country, title, status))
     return WorldMap(
         view_box=shapes.box.view_box(),
         shapes=drawn,

@@ -7,7 +7,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from reminders.kinds import ReminderKindFilter, kind_label
-from reminders.models import ReminderLog, ReminderStatus
+from reminders.models import ReminderLog, ReminderStatus, trouble_counts
 from reminders.sweep import sweep
 from reminders.tasks import queue_sending
 
@@ -59,9 +59,8 @@ class ReminderLogAdmin(admin.ModelAdmin):
 
     def changelist_view(self, request: HttpRequest, extra_context: dict | None = None):
         # The reminders that may never have arrived, named above the list with a link to them.
-        uncertain = ReminderLog.objects.filter(status=ReminderStatus.UNCERTAIN).count()
         return super().changelist_view(
-            request, {**(extra_context or {}), "uncertain_count": uncertain}
+            request, {**(extra_context or {}), "trouble": trouble_counts()}
         )
 
     @admin.action(description=_("Send again (failed or uncertain ones)"), permissions=["view"])

@@ -139,6 +139,30 @@ def lost_worker(now: datetime.datetime) -> Q:
     return Q(status=ReminderStatus.SENDING, last_attempt_at__lt=now - stuck_after())
 
 
+def retry_wait(attempts: int) -> datetime.timedelta:
+    """How long a failed reminder waits before the next try: 2^attempts minutes, at most an
+    hour (16 minutes after the send task's first four attempts, then an hour)."""
+    return datetime.timedelta(minutes=min(2**attempts, 60))
+
+
+def retry_failed(now: datetime.datetime) -> list[int]:
+    """Failed rows claimed less than SPF_REMINDER_RETRY_HOURS ago whose wait is over, claimed
+    again for this sweep to queue (a mail server's outage of hours loses no reminder). Their
+    ids; older ones stay failed for the secretariat (the admin's banner counts them)."""
+    since = now - datetime.timedelta(hours=settings.SPF_REMINDER_RETRY_HOURS)
+    rows = ReminderLog.objects.filter(status=ReminderStatus.FAILED, claimed_at__gte=since)
+    due = [
+        pk
+        for pk, attempts, last in rows.values_list("pk", "attempts", "last_attempt_at")
+        if last is None or last <= now - retry_wait(attempts)
+    ]
+    if due:
+        ReminderLog.objects.filter(pk__in=due, status=ReminderStatus.FAILED).update(
+            status=ReminderStatus.CLAIMED
+        )
+    return due
+
+
 def settle_lost_workers(now: datetime.datetime) -> int:
     """Rows whose worker died mid-send become "uncertain"; with SPF_REMINDER_RESEND_UNCERTAIN
     they are claimed again instead (old enough to be queued at once by lost_task)."""

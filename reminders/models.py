@@ -110,3 +110,40 @@ class ReminderLog(models.Model):
         """14 for a "before-14" reminder; None for the others."""
         prefix, _sep, days = self.kind.partition("-")
         return int(days) if prefix == "before" and days.isdigit() else None
+
+
+def trouble_counts() -> dict[str, int]:
+    """Reminders that may not have arrived: failed (the sweeps retry them for
+    SPF_REMINDER_RETRY_HOURS) and uncertain (waiting for a person), for the admin's banner
+    and /healthz; one query."""
+    counts = dict(
+        ReminderLog.objects.filter(status__in=[ReminderStatus.FAILED, ReminderStatus.UNCERTAIN])
+        .values_list("status")
+        .annotate(n=models.Count("pk"))
+        .order_by()
+    )
+    return {status: counts.get(status, 0) for status in ("failed", "uncertain")}
+
+
+class MailOutage(models.Model):
+    """A stretch of time when the mail server refused reminders: opened by the first refusal,
+    closed by the next email that goes out, whose sender tells the secretariat once
+    (reminders.outages). One open at a time, whatever the number of workers."""
+
+    started_at = models.DateTimeField(_("started at"))
+    ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
+    is_open = models.BooleanField(_("open"), default=True)
+
+    class Meta:
+        verbose_name = _("mail outage")
+        verbose_name_plural = _("mail outages")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_open"],
+                condition=models.Q(is_open=True),
+                name="reminders_one_open_mail_outage",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.started_at:%Y-%m-%d %H:%M} to {self.ended_at or 'now'}"

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core import emails
+from reminders import outages
 from reminders.models import ReminderLog, ReminderStatus
 from workplan.models import DIGEST_OPT_OUT_SALT
 
@@ -140,7 +141,10 @@ def send_message(rows: list[ReminderLog]) -> None:
 def deliver(ids: list[int], *, final: bool) -> Outcome:
     """Send the claimed rows among `ids`, one email at a time, recording each as it goes.
 
-    `final`: the last attempt, so a network failure is recorded as failed, not retried.
+    `final`: the last attempt of the task, so a network failure is recorded as failed, not
+    retried here (later sweeps try failed rows again, reminders.claims.retry_failed). A
+    network failure opens a mail outage; the next email that goes out closes it and tells
+    the secretariat (reminders.outages).
     """
     outcome = Outcome()
     waiting = ReminderLog.objects.filter(pk__in=ids, status=ReminderStatus.CLAIMED).order_by(
@@ -155,6 +159,7 @@ def deliver(ids: list[int], *, final: bool) -> Outcome:
         try:
             send_message(rows)
         except RETRYABLE as error:
+            outages.begin(timezone.now())
             retry = not final
             (outcome.retry if retry else outcome.failed).extend(pks)
             status = ReminderStatus.CLAIMED if retry else ReminderStatus.FAILED
@@ -166,6 +171,8 @@ def deliver(ids: list[int], *, final: bool) -> Outcome:
             outcome.sent.extend(pks)
             sent = pks
     mark_sent(sent)
+    if sent:  # the last email went out: mail works (again)
+        outages.mail_works_again()
     return outcome
 
 

@@ -30,7 +30,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from reminders.claims import claim, lost_task, lost_worker, settle_lost_workers
+from reminders.claims import claim, lost_task, lost_worker, retry_failed, settle_lost_workers
 from reminders.due import DueItem
 from reminders.models import ReminderLog
 from reminders.rounds import round_reminders
@@ -54,6 +54,7 @@ class SweepResult:
     queued: int = 0  # claim rows handed to send tasks (new ones and rescued ones)
     tasks: int = 0
     uncertain: int = 0  # rows found stuck "being sent" (left uncertain, or sent again)
+    retried: int = 0  # failed rows tried again (within SPF_REMINDER_RETRY_HOURS)
 
 
 def sweep(
@@ -75,8 +76,10 @@ def sweep(
             for items in source(policy, today):
                 claim(items, token, now, today)
         result.uncertain = settle_lost_workers(now)
+        retried = retry_failed(now)
+        result.retried = len(retried)
         rows = (
-            ReminderLog.objects.filter(Q(claim=token) | lost_task(now))
+            ReminderLog.objects.filter(Q(claim=token) | lost_task(now) | Q(pk__in=retried))
             .order_by("recipient", "pk")
             .values_list("pk", "recipient", "claim")
         )

@@ -4,12 +4,15 @@ from celery import shared_task
 
 from reminders import sending, sweep
 
-MAX_RETRIES = 5
+# The task's own retries ride out a short glitch; a longer outage leaves the rows "failed",
+# and later sweeps try them again for SPF_REMINDER_RETRY_HOURS (reminders.claims).
+MAX_RETRIES = 3
 
 
 def backoff(retries: int) -> int:
-    """Seconds before the next attempt: 30 s, 1, 2, 4, 8 min."""
-    return 30 * 2**retries
+    """Seconds before the next attempt: 30 s, 1, 2 min (below the broker's visibility
+    timeout, so that no second worker is handed the waiting task)."""
+    return min(30 * 2**retries, 120)
 
 
 # The task names are older than the app: beat schedules and queued tasks carry them.

@@ -1,8 +1,13 @@
-"""/healthz: is this instance able to serve? Checks the database and the Celery broker.
+"""/healthz: is this instance able to serve? Checks the database, the Celery broker and the
+static files' manifest.
 
 Load balancers, `docker compose` and the smoke script poll it. It answers 200 with
-{"database": "ok", "broker": "ok"} or 503 with the failing part's error, never cached, and
-open to anonymous visitors even on a private site (see PrivateSiteMiddleware.OPEN_PREFIXES).
+{"database": "ok", "broker": "ok", "static": "ok"} or 503 with the failing part's error,
+never cached, and open to anonymous visitors even on a private site (see
+PrivateSiteMiddleware.OPEN_PREFIXES). Reminders that failed or are uncertain are reported
+under "warnings" ({"reminders": "2 failed, 1 uncertain reminder(s)"}), still a 200: the
+instance serves, but the secretariat should look. Without the manifest that collectstatic
+writes, every page is a 500 under the manifest storage: the instance is not able to serve.
 
 Run as a module (`python -m spf_coalition.health`) it is the container's HEALTHCHECK probe.
 """
@@ -14,7 +19,9 @@ import urllib.error
 import urllib.request
 from urllib.parse import urlsplit
 
-from django.conf import settings
+from django.conf import STATICFILES_STORAGE_ALIAS, settings
+from django.contrib.staticfiles.storage import ManifestFilesMixin
+from django.core.files.storage import storages
 from django.db import connection
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
@@ -55,7 +62,33 @@ def check_broker() -> str:
     return "ok"
 
 
-CHECKS = {"database": check_database, "broker": check_broker}
+def check_static() -> str:
+    """The manifest of the hashed static files is there and lists files (collectstatic ran)."""
+    storage = storages[STATICFILES_STORAGE_ALIAS]
+    if not isinstance(storage, ManifestFilesMixin):
+        return NOT_CONFIGURED  # a debug run serves the files as they are
+    if not storage.manifest_storage.exists(storage.manifest_name):
+        raise FileNotFoundError(f"no {storage.manifest_name} in STATIC_ROOT: run collectstatic")
+    if not storage.load_manifest():
+        raise ValueError(f"{storage.manifest_name} lists no file: run collectstatic again")
+    return "ok"
+
+
+CHECKS = {"database": check_database, "broker": check_broker, "static": check_static}
+
+
+def reminder_warnings() -> str | None:
+    """Reminders that may not have arrived: worth a look, not a reason to stop serving."""
+    from reminders.models import trouble_counts
+
+    counts = trouble_counts()
+    if not any(counts.values()):
+        return None
+    return f"{counts['failed']} failed, {counts['uncertain']} uncertain reminder(s)"
+
+
+# Warnings are reported under "warnings" and leave the answer 200.
+WARNINGS = {"reminders": reminder_warnings}
 
 
 @never_cache
@@ -68,6 +101,16 @@ def healthz(request: HttpRequest) -> JsonResponse:
         except Exception as error:  # any failure is the answer, not a 500
             healthy = False
             report[name] = f"error: {type(error).__name__}: {error}"
+    warnings = {}
+    for name, warn in WARNINGS.items():
+        try:
+            found = warn()
+        except Exception as error:  # the checks above say whether the database answers
+            found = f"unknown: {type(error).__name__}"
+        if found:
+            warnings[name] = found
+    if warnings:
+        report["warnings"] = warnings
     return JsonResponse(report, status=200 if healthy else 503)
 
 

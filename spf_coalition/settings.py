@@ -54,7 +54,6 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     # The hub's own apps, bottom floor first (README, "How the pieces fit").
@@ -79,6 +78,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "core.middleware.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     # Before anything reads the session or the database: a NUL byte or an over-long query
     # value is refused with a 400 here (PostgreSQL refuses NUL in text).
@@ -96,6 +96,8 @@ MIDDLEWARE = [
     "spf_coalition.middleware.PrivateSiteMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Anonymous GETs kept in the cache until the data changes, 304 when unchanged.
+    "core.public_cache.PublicCacheMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into a clear page.
     "axes.middleware.AxesMiddleware",
@@ -172,6 +174,10 @@ AXES_USERNAME_CALLABLE = "accounts.throttle.login_key"
 # The client's address behind this many trusted reverse proxies, each appending to
 # X-Forwarded-For (docs/production.md); 0: the connection's address, no header believed.
 SPF_TRUSTED_PROXIES = int(os.environ.get("SPF_TRUSTED_PROXIES", "0"))
+# Password resets (accounts/password_reset.py): requests per asking address, and emails per
+# account, in an hour.
+SPF_PASSWORD_RESET_ADDRESS_LIMIT = int(os.environ.get("SPF_PASSWORD_RESET_ADDRESS_LIMIT", "10"))
+SPF_PASSWORD_RESET_ACCOUNT_LIMIT = int(os.environ.get("SPF_PASSWORD_RESET_ACCOUNT_LIMIT", "3"))
 AXES_CLIENT_IP_CALLABLE = "accounts.throttle.client_address"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # Invitations and password-reset links are valid for 7 days and work once.
@@ -269,6 +275,21 @@ if DEBUG and not SITE_URL_FROM_ENVIRONMENT:
 
 # Celery with a Redis broker. Without REDIS_URL (a `make run`), tasks run in-process.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# The cache of public answers (core.public_cache): shared by every instance in Redis; in
+# this process's memory without REDIS_URL (`make run`, one process).
+SPF_CACHE_URL = os.environ.get("SPF_CACHE_URL", REDIS_URL)
+if SPF_CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": SPF_CACHE_URL,
+            "KEY_PREFIX": "spf",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+SPF_PUBLIC_CACHE = env_bool("SPF_PUBLIC_CACHE", True)
+SPF_PUBLIC_CACHE_SECONDS = int(os.environ.get("SPF_PUBLIC_CACHE_SECONDS", 24 * 3600))
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
@@ -278,9 +299,11 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "UTC"
-# celery beat: the reminder sweep, every SPF_REMINDER_SWEEP_MINUTES (60). Each entry expires
+# celery beat: the reminder sweep, every SPF_REMINDER_SWEEP_MINUTES (15). Each entry expires
 # before its next run, so runs missed during an outage do not pile up and flood members.
-REMINDER_SWEEP_SECONDS = 60 * int(os.environ.get("SPF_REMINDER_SWEEP_MINUTES", "60"))
+# A sweep also notices reminders stuck for SPF_REMINDER_STUCK_MINUTES (below): a crash
+# stays hidden at most the sum of the two (25 minutes by default).
+REMINDER_SWEEP_SECONDS = 60 * int(os.environ.get("SPF_REMINDER_SWEEP_MINUTES", "15"))
 CELERY_BEAT_SCHEDULE = {
     # Mondays at 06:00 (CELERY_TIMEZONE): each follower's email of the week's changes.
     "follows-weekly-digest": {
@@ -294,11 +317,22 @@ CELERY_BEAT_SCHEDULE = {
         "options": {"expires": REMINDER_SWEEP_SECONDS * 0.9},
     },
 }
-# A reminder nothing moved for SPF_REMINDER_STUCK_MINUTES (30) is stuck: one "waiting to be
+# A reminder nothing moved for SPF_REMINDER_STUCK_MINUTES (10) is stuck: one "waiting to be
 # sent" lost its task and is queued again; one "being sent" lost its worker in the middle of
-# SMTP and becomes "uncertain" (it may or may not have gone out). Keep it far above the
-# longest send (EMAIL_TIMEOUT) and the longest retry back-off (8 minutes).
-SPF_REMINDER_STUCK_MINUTES = float(os.environ.get("SPF_REMINDER_STUCK_MINUTES", "30"))
+# SMTP and becomes "uncertain" (it may or may not have gone out). Keep it well above the
+# longest send of one email (EMAIL_TIMEOUT, 30 s) and the send task's longest retry
+# back-off (2 minutes).
+SPF_REMINDER_STUCK_MINUTES = float(os.environ.get("SPF_REMINDER_STUCK_MINUTES", "10"))
+# Redis hands a task a worker took (acknowledged late) to another worker when it has not
+# been acknowledged after this long: a task lost with its worker comes back within the same
+# window as the sweep's own rescue. Longer than any countdown of a retry (2 minutes); a send
+# task running longer is safe, as each email's rows are taken by one run only
+# (reminders' sending.take).
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(SPF_REMINDER_STUCK_MINUTES * 60)}
+# A reminder whose sending failed (the mail server down past the send task's retries) is
+# tried again by the sweeps, waiting longer each time (up to an hour), for this many hours
+# after it was claimed; then it stays failed, counted in the admin and on /healthz.
+SPF_REMINDER_RETRY_HOURS = float(os.environ.get("SPF_REMINDER_RETRY_HOURS", "24"))
 # Uncertain reminders: off (default) leaves them for a person in the admin, so none goes out
 # twice but one may never arrive (at most once); on sends them again at the next sweep, so
 # none is lost but one may arrive twice (at least once).
@@ -318,7 +352,7 @@ SPF_MATRIX_PAGE_SIZE = 50
 # anonymous answer; JSON only (the docs page is Swagger UI, served by the app).
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "api.tokens.HashedTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["api.permissions.ReadsThePages"],
@@ -351,6 +385,9 @@ SPF_IATI_ORG_NAME = os.environ.get(
     "SPF_IATI_ORG_NAME", "International Labour Organization (SPF coalition secretariat)"
 )
 SPF_IATI_ORG_TYPE = os.environ.get("SPF_IATI_ORG_TYPE", "40")  # IATI OrganisationType
+# The IATI file is public, and amounts are for members and the secretariat (funding/rules.py):
+# activity budgets go into it only when the coalition decides to publish them.
+SPF_IATI_PUBLISH_BUDGETS = env_bool("SPF_IATI_PUBLISH_BUDGETS", False)
 
 IMPORT_EXPORT_SKIP_ADMIN_ACTION_EXPORT_UI = False
 # Spreadsheet imports: the largest file accepted (the upload page says so beyond it).
@@ -361,6 +398,26 @@ SPF_IMPORT_MAX_BYTES = int(os.environ.get("SPF_IMPORT_MAX_BYTES", str(50 * 1024 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# The language cookie (Django's switch, accounts.middleware) goes to this site only, and
+# over HTTPS only outside debug (below); no script reads it.
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
+# Permissions-Policy (core.middleware): the hub uses no camera, microphone, location,
+# payment or sensor, so no page, nor anything injected into one, may ask for them.
+SPF_PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+        "browsing-topics",
+    )
+)
 # Content-Security-Policy (django-csp): scripts, styles, images and forms come from this site
 # only; no inline script, no inline style, no framing, no plugin. The hub's templates hold no
 # inline script, handler or style (tests/security/test_no_inline_script.py): static/js/ and
@@ -400,6 +457,7 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
 
 LOGGING = {
     "version": 1,

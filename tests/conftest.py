@@ -55,10 +55,30 @@ def _fast_password_hashing(settings) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Each test starts with an empty cache: limits counted there (password resets per
+    address) would otherwise carry over from earlier tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _default_language() -> None:
     """Each test starts in the site's default language: a request in French or Spanish made
     by an earlier test leaves that language active in the thread (LocaleMiddleware)."""
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def _public_cache_off(settings) -> None:
+    """Tests see every answer rendered (a test reads `response.context`, counts a page's
+    queries, asks twice): the cache of public answers is off, and empty, unless a test
+    turns it on (tests/test_public_cache.py, and the smoke test's real stack)."""
+    from django.core.cache import cache
+
+    settings.SPF_PUBLIC_CACHE = False
+    cache.clear()
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """/healthz reports the database and the broker, for load balancers and Docker."""
 
+import json
 import os
 import socket
 
@@ -28,7 +29,7 @@ def test_it_answers_ok_for_the_database_and_the_broker(client):
     with with_broker(REDIS_URL):
         response = client.get(reverse("healthz"))
     assert response.status_code == 200
-    assert response.json() == {"database": "ok", "broker": "ok"}
+    assert response.json() == {"database": "ok", "broker": "ok", "static": "not configured"}
 
 
 @pytest.mark.django_db
@@ -78,3 +79,32 @@ def test_it_is_never_cached(client):
     response = client.get(reverse("healthz"))
     assert "no-cache" in response["Cache-Control"]
     assert "max-age=0" in response["Cache-Control"]
+
+
+MANIFEST_STORAGE = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+}
+
+
+@pytest.mark.django_db
+def test_it_answers_503_without_the_static_manifest(client, settings, tmp_path):
+    """collectstatic never ran: every page would be a 500, so the instance cannot serve."""
+    settings.STORAGES = MANIFEST_STORAGE
+    settings.STATIC_ROOT = tmp_path
+    response = client.get(reverse("healthz"))
+    assert response.status_code == 503
+    assert "run collectstatic" in response.json()["static"]
+
+
+@pytest.mark.django_db
+def test_it_answers_ok_with_the_manifest_collectstatic_writes(client, settings, tmp_path):
+    settings.STORAGES = MANIFEST_STORAGE
+    settings.STATIC_ROOT = tmp_path
+    (tmp_path / "css").mkdir()
+    (tmp_path / "staticfiles.json").write_text(
+        json.dumps({"version": "1.1", "paths": {"css/hub.css": "css/hub.0123456789ab.css"}})
+    )
+    response = client.get(reverse("healthz"))
+    assert response.status_code == 200
+    assert response.json()["static"] == "ok"

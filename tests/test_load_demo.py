@@ -42,7 +42,8 @@ def test_it_keeps_what_a_user_changed_in_a_demo_row():
     assert FocalPoint.objects.get(name="Peter Mertens").email == "peter.mertens@who.example.org"
 
 
-def test_it_prints_a_one_line_summary_and_the_admin_line():
+def test_it_prints_a_one_line_summary_and_the_admin_line(settings):
+    settings.DEBUG = True  # a dev run (`make run`); the tests run with DEBUG off
     out = io.StringIO()
     call_command("load_demo", stdout=out)
     summary, admin_line = out.getvalue().splitlines()

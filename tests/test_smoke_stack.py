@@ -34,7 +34,7 @@ def test_it_starts_the_stack_and_passes_every_check():
         env=env,
         capture_output=True,
         text=True,
-        timeout=150,
+        timeout=300,
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "smoke: PASSED" in done.stdout

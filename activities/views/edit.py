@@ -18,6 +18,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.roles import agency_ids
+from activities import participations
 from activities.concurrency import EditConflict
 from activities.forms import (
     ActivityForm,
@@ -134,7 +135,11 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
     data = request.POST if request.method == "POST" else None
     form = ActivityForm(data, instance=activity)
     formset = ParticipationFormSet(
-        data, prefix="agencies", initial=participation_initial(activity), user=user
+        data,
+        prefix="agencies",
+        initial=participation_initial(activity),
+        user=user,
+        before=participations.stored_roles(activity.pk),
     )
     if data is not None and form.is_valid() and formset.is_valid():
         try:
@@ -222,8 +227,16 @@ def activity_close(request: HttpRequest, pk: int) -> HttpResponse:
 def activity_delete(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     activity = _activity(pk)
-    if not user.has_perm("activities.delete_activity", activity):
+    if not user.has_perm("activities.change_activity", activity):
         raise _not_yours()
+    if not user.has_perm("activities.delete_activity", activity):
+        raise PermissionDenied(
+            _(
+                "Other agencies take part in this activity: only a member of its lead agency "
+                "or the secretariat can delete it. You can take your own agency off it in "
+                "the edit form."
+            )
+        )
     agency = _home_agency(request, activity)
     form = ConfirmForm(request.POST or None, initial={"version": activity.version})
     if request.method == "POST" and form.is_valid():

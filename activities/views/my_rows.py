@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.roles import agencies_spoken_for, agency_ids, is_secretariat, rule_required
+from activities import participations
 from activities.concurrency import EditConflict
 from activities.country_order import CountryOrderPaginator
 from activities.forms import QuickEditForm, focal_point_label
@@ -55,9 +56,10 @@ def rows_url(user, agency: Agency | None) -> str:
     return url
 
 
-def decorate_rows(rows: list[Activity], agency: Agency | None) -> None:
+def decorate_rows(rows: list[Activity], agency: Agency | None, user) -> None:
     """Give each row its links: at 50 rows, reversing five URLs per row in the template
-    would be most of the page's time; here a URL is one string replacement."""
+    would be most of the page's time; here a URL is one string replacement. "Delete" is
+    offered where the user may delete the row (from the agencies already fetched)."""
     suffix = f"?{urlencode({'agency': agency.acronym})}" if agency is not None else ""
     patterns = {
         name: reverse(f"activities:{view}", kwargs={"pk": 0})
@@ -75,6 +77,8 @@ def decorate_rows(rows: list[Activity], agency: Agency | None) -> None:
             name: pattern.replace("/0/", segment) + ("" if name == "quick" else suffix)
             for name, pattern in patterns.items()
         }
+        roles = {link.agency_id: link.role for link in row.participations.all()}
+        row.may_delete = participations.may_delete(user, roles)
 
 
 def row_context(agency: Agency | None, show_round: bool) -> dict[str, object]:
@@ -117,7 +121,7 @@ def my_rows(request: HttpRequest) -> HttpResponse:
     paginator = CountryOrderPaginator(activities, settings.SPF_MATRIX_PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     rows = with_labels(page.object_list)
-    decorate_rows(rows, agency)
+    decorate_rows(rows, agency, user)
     rounds = round_context(user, agency, rows)
     context = {**row_context(agency, rounds.shown), "rows": rows}
     table = render_partial("activities/my_rows_table.html", context, request)
@@ -180,7 +184,7 @@ def quick_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
     # Drawn from the database: after a conflict the row shows what is stored now.
     row = with_labels([rows_queryset().get(pk=pk)])[0]
-    decorate_rows([row], agency)
+    decorate_rows([row], agency, request.user)
     rounds = round_context(request.user, agency, [row])
     ctx = {
         **row_context(agency, rounds.shown),

@@ -22,10 +22,18 @@ SORT_PARAMETER = OpenApiParameter(
 COUNTRY_PARAMETER = OpenApiParameter(
     "country",
     type={"type": "array", "items": {"type": "string"}},
-    description="ISO alpha-2 or alpha-3 codes, in any case, repeated or comma-separated.",
+    description=(
+        "ISO alpha-2 or alpha-3 codes, in any case, repeated or comma-separated. A country the "
+        "hub does not know is a 400."
+    ),
 )
 AGENCY_PARAMETER = OpenApiParameter(
-    "agency", str, description="Agency acronym, in any case (agency_role=lead: as lead only)."
+    "agency",
+    str,
+    description=(
+        "Agency acronym, in any case (agency_role=lead: as lead only). An agency the hub does "
+        "not know is a 400."
+    ),
 )
 
 

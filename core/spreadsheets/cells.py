@@ -86,17 +86,22 @@ def naive_local(value: datetime.datetime) -> datetime.datetime:
 
 def text_cell(value: Any) -> str:
     """A value as CSV text: ISO dates, formula-safe strings, empty for None."""
+    if type(value) is str or isinstance(value, Promise):
+        return neutralise(str(value))
+    return plain_cell(value)
+
+
+def plain_cell(value: Any) -> str:
+    """A value as CSV text for machines (HXL): ISO dates, text as it is, empty for None."""
     kind = type(value)
     if kind is str:
-        return neutralise(value)
+        return value
     if value is None:
         return ""
     if kind is datetime.date:
         return value.isoformat()
     if kind is datetime.datetime:
         return naive_local(value).isoformat(sep=" ", timespec="minutes")
-    if isinstance(value, Promise):
-        return neutralise(str(value))
     return str(value)
 
 

@@ -56,9 +56,13 @@ def table_response(
     return response
 
 
-def csv_response(rows: Iterable[Row], *, filename: str) -> StreamingHttpResponse:
+def csv_response(
+    rows: Iterable[Row], *, filename: str, for_spreadsheets: bool = True
+) -> StreamingHttpResponse:
     """Rows already laid out (an HXL table with its hashtag row) as a streamed CSV."""
-    response = StreamingHttpResponse(iter_csv(rows), content_type=CONTENT_TYPES["csv"])
+    response = StreamingHttpResponse(
+        iter_csv(rows, for_spreadsheets=for_spreadsheets), content_type=CONTENT_TYPES["csv"]
+    )
     response["Content-Disposition"] = content_disposition_header(
         True, attachment_name(filename, "csv")
     )

@@ -11,6 +11,7 @@ from devtools.benchmarks import (
     api,
     decisions,
     exports,
+    growth,
     imports,
     load,
     members,
@@ -75,6 +76,26 @@ BENCHES: list[Bench] = [
     ),
     # After the hub's import, which counts on finding every row as built.
     Bench(("peer_import_xlsx_10k_s",), imports.bench_peer_import),
+    # Last of all: it grows the coalition to 100,000 activities.
+    Bench(
+        (
+            "front_page_100k_p50_ms",
+            "map_data_100k_p50_ms",
+            "matrix_100k_p50_ms",
+            "country_100k_p50_ms",
+            "dashboard_100k_p50_ms",
+            "load_anon_rps",
+            "load_anon_p95_ms",
+            "export_xlsx_100k_s",
+            "export_xlsx_raw_100k_s",
+            "iati_export_100k_s",
+            "import_xlsx_100k_s",
+            "export_peak_100k_mb",
+            "iati_peak_100k_mb",
+            "import_peak_100k_mb",
+        ),
+        growth.bench_growth,
+    ),
 ]
 
 

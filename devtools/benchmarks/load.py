@@ -40,6 +40,15 @@ class Tally:
 
 
 def bench_load_matrix(ctx: BenchContext) -> Figures:
+    found = load_run(ctx, (PATH,))
+    return {f"load_matrix_{key}": value for key, value in found.items() if key != "workers"} | {
+        "load_gunicorn_workers": found["workers"]
+    }
+
+
+def load_run(ctx: BenchContext, paths: tuple[str, ...]) -> Figures:
+    """gunicorn on the bench database, USERS users requesting `paths` in turn for
+    DURATION_S: requests a second, p50, p95, errors, gunicorn's CPU per request."""
     if connection.vendor != "postgresql":
         raise NotMeasured("the load figures need PostgreSQL")
     with tempfile.TemporaryDirectory(prefix="spf-load-") as workdir:
@@ -59,11 +68,11 @@ def bench_load_matrix(ctx: BenchContext) -> Figures:
             try:
                 wait_until_up(port, server)
                 ctx.progress(f"load: warming up for {WARMUP_S} s...")
-                drive(port, USERS, WARMUP_S)
-                ctx.progress(f"load: {USERS} users on {PATH} for {DURATION_S} s...")
+                drive(port, USERS, WARMUP_S, paths)
+                ctx.progress(f"load: {USERS} users on {', '.join(paths)} for {DURATION_S} s...")
                 cpu_before = group_cpu_s(server.pid)
                 started = time.perf_counter()
-                tallies = drive(port, USERS, DURATION_S)
+                tallies = drive(port, USERS, DURATION_S, paths)
                 elapsed = time.perf_counter() - started
                 cpu_s = group_cpu_s(server.pid) - cpu_before
             finally:
@@ -75,14 +84,14 @@ def bench_load_matrix(ctx: BenchContext) -> Figures:
     if not latencies:
         raise NotMeasured("load: no request succeeded")
     return {
-        "load_matrix_rps": round(len(latencies) / elapsed, 1),
-        "load_matrix_p95_ms": round(percentile(latencies, 95), 1),
-        "load_matrix_p50_ms": round(percentile(latencies, 50), 1),
-        "load_matrix_errors": len(errors),
+        "rps": round(len(latencies) / elapsed, 1),
+        "p95_ms": round(percentile(latencies, 95), 1),
+        "p50_ms": round(percentile(latencies, 50), 1),
+        "errors": len(errors),
         # gunicorn's own CPU per page: unlike the rates, it barely moves when the machine is
         # shared, so it says what the two cores could serve when idle (not counting PostgreSQL).
-        "load_matrix_cpu_ms": round(cpu_s * 1000 / len(latencies), 1) if cpu_s else None,
-        "load_gunicorn_workers": int(env["WEB_CONCURRENCY"]),
+        "cpu_ms": round(cpu_s * 1000 / len(latencies), 1) if cpu_s else None,
+        "workers": int(env["WEB_CONCURRENCY"]),
     }
 
 
@@ -149,13 +158,18 @@ def wait_until_up(port: int, server: subprocess.Popen, timeout: float = 60) -> N
     raise NotMeasured("load: gunicorn did not answer /healthz within a minute")
 
 
-def drive(port: int, users: int, seconds: float) -> list[Tally]:
-    """`users` threads, each one keep-alive connection, requesting PATH until time is up."""
+def drive(port: int, users: int, seconds: float, paths: tuple[str, ...] = (PATH,)) -> list[Tally]:
+    """`users` threads, each one keep-alive connection, requesting `paths` in turn until
+    time is up."""
     deadline = time.perf_counter() + seconds
     tallies = [Tally() for _ in range(users)]
     threads = [
-        threading.Thread(target=one_user, args=(port, deadline, tally), daemon=True)
-        for tally in tallies
+        threading.Thread(
+            target=one_user,
+            args=(port, deadline, tally, paths[n % len(paths) :] + paths[: n % len(paths)]),
+            daemon=True,
+        )
+        for n, tally in enumerate(tallies)
     ]
     for thread in threads:
         thread.start()
@@ -164,13 +178,16 @@ def drive(port: int, users: int, seconds: float) -> list[Tally]:
     return tallies
 
 
-def one_user(port: int, deadline: float, tally: Tally) -> None:
+def one_user(port: int, deadline: float, tally: Tally, paths: tuple[str, ...] = (PATH,)) -> None:
     headers = request_headers(port)
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    turn = 0
     while time.perf_counter() < deadline:
         started = time.perf_counter()
+        path = paths[turn % len(paths)]
+        turn += 1
         try:
-            conn.request("GET", PATH, headers=headers)
+            conn.request("GET", path, headers=headers)
             response = conn.getresponse()
             response.read()
         except (OSError, http.client.HTTPException) as error:

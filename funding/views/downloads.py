@@ -18,7 +18,8 @@ def _bad_filters(filterset) -> HttpResponseBadRequest:
 
 
 def contributions_export(request: HttpRequest) -> HttpResponse:
-    """The contributions of the page's filters; amounts only for those who may see them."""
+    """The contributions of the page's filters; amounts and notes only for those who may see
+    them (funding/rules.py)."""
     fmt = request.GET.get("format", "")
     if fmt not in FORMATS:
         return format_error(fmt)
@@ -26,7 +27,9 @@ def contributions_export(request: HttpRequest) -> HttpResponse:
     if filterset.errors:
         return _bad_filters(filterset)
     table = ContributionTable(
-        contributions, with_amounts=request.user.has_perm("funding.see_amounts")
+        contributions,
+        with_amounts=request.user.has_perm("funding.see_amounts"),
+        with_notes=request.user.has_perm("funding.see_notes"),
     )
     filename = f"spf-contributions-{timezone.localdate():%Y-%m-%d}"
     return table_response(table, fmt, filename=filename, sheet_title=_("Contributions"))

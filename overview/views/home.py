@@ -7,9 +7,8 @@ from django.utils import timezone
 
 from activities.filters import ActivityFilterSet
 from activities.matrix import NON_FILTER_PARAMS
-from activities.models import Activity
 from overview.figures import front_figures
-from overview.worldmap import build_map
+from overview.worldmap import matrix_map
 
 # The matrix's parameters: "/?country=VN" was the matrix before the front page took "/".
 MATRIX_PARAMS = frozenset((*ActivityFilterSet.base_filters, *NON_FILTER_PARAMS))
@@ -26,6 +25,6 @@ def home(request: HttpRequest) -> HttpResponse:
         return HttpResponsePermanentRedirect(url)
     ctx = {
         "figures": front_figures(timezone.localdate()),
-        "map": build_map(Activity.objects.all()),
+        "map": matrix_map(),
     }
     return render(request, "overview/home.html", ctx)

@@ -3,9 +3,9 @@
 from types import SimpleNamespace
 
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from api.tokens import issue
 from tests.api.coalition import build_coalition
 
 
@@ -16,7 +16,7 @@ def coalition(agency_a, agency_b) -> SimpleNamespace:
 
 def token_client(user) -> APIClient:
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {issue(user)}")
     return client
 
 

@@ -1,5 +1,6 @@
-"""Formula injection: CSV (and HXL) cells keep their guard (a leading apostrophe); XLSX and
-ODS write text as typed string cells, which no spreadsheet evaluates, so it shows as typed."""
+"""Formula injection: CSV cells (meant for spreadsheet programs) keep their guard (a leading
+apostrophe); XLSX and ODS write text as typed string cells, which no spreadsheet evaluates,
+so it shows as typed; HXL is for machines: never guarded, and without a byte order mark."""
 
 import io
 import zipfile
@@ -38,9 +39,17 @@ def titles(fmt: str, typed: list[str]) -> list[str]:
     return [row["Title"] for row in rows]
 
 
-@pytest.mark.parametrize("fmt", ["csv", "hxl", "hxl-long"])
-def test_it_neutralises_formulas_in_csv_cells(fmt):
-    assert titles(fmt, DANGEROUS) == ["'" + title for title in DANGEROUS]
+def test_it_neutralises_formulas_in_csv_cells():
+    assert titles("csv", DANGEROUS + TYPED) == ["'" + title for title in DANGEROUS + TYPED]
+
+
+@pytest.mark.parametrize("fmt", ["hxl", "hxl-long"])
+def test_hxl_is_for_machines_never_guarded_and_without_a_byte_order_mark(fmt):
+    typed = [*DANGEROUS, "+258 21 123 456", "-10% coverage"]
+    assert titles(fmt, typed) == typed
+    first = body(export(fmt, []))[:20]
+    assert not first.startswith(b"\xef\xbb\xbf")
+    assert body(export("csv", []))[:3] == b"\xef\xbb\xbf"
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "ods"])

@@ -28,9 +28,10 @@ def iati_file(client, coalition, tmp_path):
 
 
 @pytest.fixture
-def iati_file_with_budget(client, coalition, tmp_path):
+def iati_file_with_budget(client, coalition, tmp_path, settings):
     from decimal import Decimal
 
+    settings.SPF_IATI_PUBLISH_BUDGETS = True
     from funding.models import ActivityBudget
 
     ActivityBudget.objects.create(

@@ -32,7 +32,7 @@ def two_sheets_without_matrix() -> bytes:
         (b"PK\x03\x04garbage-not-a-zip", "broken.xlsx", "not a spreadsheet"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "old.xls", "old Excel (.xls)"),
         (two_sheets_without_matrix(), "wrong.xlsx", "Sheets found: Notes, Budget"),
-        (csv_bytes([], header=["Reference", "Title"]), "m.csv", "missing: Country code, Type"),
+        (csv_bytes([], header=["Reference", "Country code"]), "m.csv", "missing: Title, Type"),
         (csv_bytes([]), "headers-only.csv", "no rows to import"),
         (b"name,amount\nfoo,1\n", "other.csv", "No header row found"),
     ],

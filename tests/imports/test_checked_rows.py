@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from imports.jobs import Checked, rows_from_json, rows_to_json
+from imports.checking import Checked, rows_from_json, rows_to_json
 from imports.matching import Lookup
 from imports.models import ImportJob
 from imports.rows import RowInput

@@ -47,15 +47,33 @@ def test_it_adds_a_new_focal_point_of_the_rows_agency_once(secretariat):
     assert "Awa Diop (new focal point of ILO)" in str(job.preview["rows"])
 
 
-def test_it_lets_a_member_add_focal_points_of_their_agency_only(member_a, agency_a, agency_b):
+def test_a_members_row_naming_another_agencys_new_person_proposes_it(
+    member_a, agency_a, agency_b, secretariat, secretariat_client
+):
+    from imports.models import FocalPointProposal
+
     make_country("VN")
     header = ["Country code", "Title", "Type", "Lead agency", "Partner agencies", "Focal point"]
     rows = [["VNM", "Ours", "Study", "AGB", "AGA", "Someone New"]]
-    job = preview(member_a, csv_bytes(rows, header))
-    assert errors(job) == [
-        "row 2, Focal point: Unknown focal point “Someone New”: only AGB's members and the "
-        "secretariat add its focal points."
-    ]
+    job = run(member_a, csv_bytes(rows, header))
+    assert (errors(job), job.created_count) == ([], 1)
+    assert "Someone New (proposed to AGB's members and the secretariat)" in str(job.preview["rows"])
+    ours = Activity.objects.get()
+    assert (ours.focal_point, FocalPoint.objects.count()) == (None, 0)
+    proposal = FocalPointProposal.objects.get()
+    assert (proposal.agency, proposal.name, proposal.proposed_by) == (
+        agency_b,
+        "Someone New",
+        member_a,
+    )
+    again = run(member_a, csv_bytes(rows, header))  # proposed once: nothing new to do
+    assert (again.new_count, again.changed_count, FocalPointProposal.objects.count()) == (0, 0, 1)
+    secretariat_client.post(
+        "/admin/imports/focalpointproposal/",
+        {"action": "accept", "_selected_action": [proposal.pk]},
+    )
+    ours.refresh_from_db()
+    assert (ours.focal_point.name, ours.focal_point.agency) == ("Someone New", agency_b)
 
 
 def test_it_asks_for_the_email_of_two_namesakes(secretariat):
@@ -94,10 +112,16 @@ def test_it_lists_the_countries_a_name_could_be(secretariat):
     ]
 
 
-def test_it_adds_a_tool_the_secretariat_names(secretariat):
+def test_it_adds_a_tool_only_when_the_secretariat_confirms_it(secretariat, secretariat_client):
     basics()
-    job = run(secretariat, csv_bytes([row(tools="Fiscal space handbook")], HEADER))
+    job = preview(secretariat, csv_bytes([row(tools="Fiscal space handbook")], HEADER))
+    assert job.preview["unknown"] == [["tool", "Fiscal space handbook", [2]]]
+    assert not Tool.objects.exists()
+    secretariat_client.post(f"/import/{job.pk}/values/", {"value_0": "add"})
+    job.refresh_from_db()
     assert "Fiscal space handbook (new tool)" in str(job.preview["rows"])
+    assert not Tool.objects.exists()  # nothing written before the apply
+    secretariat_client.post(f"/import/{job.pk}/apply/")
     assert list(Activity.objects.get().tools_used.values_list("name", flat=True)) == [
         "Fiscal space handbook"
     ]

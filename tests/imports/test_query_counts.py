@@ -5,8 +5,8 @@ from django.contrib.auth.models import User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from imports.checking import check_file
 from imports.compare import compare
-from imports.jobs import check_file
 from tests.factories import Role, make_activity
 from tests.imports.helpers import basics, csv_bytes
 

@@ -57,8 +57,11 @@ class Command(BaseCommand):
         # WhiteNoise warns on every new Client when collectstatic has not run: not our concern.
         warnings.filterwarnings("ignore", message="No directory at")
         try:
-            # Production-like: no debug pages, no SQL kept in memory between requests.
-            with override_settings(DEBUG=False, ALLOWED_HOSTS=["testserver"]):
+            # Production-like: no debug pages, no SQL kept in memory between requests. Pages
+            # are timed rendering, not served from the public cache (the load test has it).
+            with override_settings(
+                DEBUG=False, ALLOWED_HOSTS=["testserver"], SPF_PUBLIC_CACHE=False
+            ):
                 figures, notes = self.measure(activities, repeats, only)
         finally:
             progress("dropping the bench database...")

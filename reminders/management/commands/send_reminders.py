@@ -4,7 +4,9 @@ The same sweep celery beat runs. Without REDIS_URL the emails are sent in this p
 with it, they are queued for the Celery worker. `--dry-run` lists what would go, to whom,
 and writes nothing. A past `--date` is refused unless `--resend-past` says it is meant: it
 would send today the reminders that were due that day, which people got then or no longer
-need.
+need. A future `--date` is refused unless `--send-early`: it would send now, worded as of
+that day, reminders not due yet ("overdue" for steps still ahead), and claim them so that
+they never go out on their real day.
 """
 
 import datetime
@@ -35,8 +37,21 @@ class Command(BaseCommand):
             action="store_true",
             help="Allow a --date before today (its reminders go out now, worded as of then).",
         )
+        parser.add_argument(
+            "--send-early",
+            action="store_true",
+            help="Allow a --date after today (its reminders go out now, worded as of then).",
+        )
 
-    def handle(self, *args, date: str | None, dry_run: bool, resend_past: bool, **options) -> None:
+    def handle(
+        self,
+        *args,
+        date: str | None,
+        dry_run: bool,
+        resend_past: bool,
+        send_early: bool,
+        **options,
+    ) -> None:
         today = timezone.localdate()
         day = parse_day(date) if date else today
         if dry_run:
@@ -48,6 +63,13 @@ class Command(BaseCommand):
                 "reminders that were due on that day, which their recipients got then or no "
                 "longer need. Add --dry-run to see them, or --resend-past if you mean to "
                 "send them."
+            )
+        if day > today and not send_early:
+            raise CommandError(
+                f"--date {day.isoformat()} is in the future: the sweep would send now, worded "
+                "as of that day, reminders that are not due yet (steps still ahead called "
+                "overdue), and they would not go out again on their real day. Add --dry-run "
+                "to see them, or --send-early if you mean to send them."
             )
         result = sweep(queue_sending, day)
         self.stdout.write(

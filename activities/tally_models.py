@@ -1,0 +1,78 @@
+"""Running counts of the matrix, kept by the database itself (see activities.tallies).
+
+The front page and the map ask "how many activities in each country, led by whom, running
+which years, with which agencies" on every visit; counting 100,000 rows each time made them
+grow with the matrix. These tables hold the answers as counts that PostgreSQL triggers
+(migration 0007, activities.tally_sql) update in the same transaction as any write to
+activities or their agencies, by the ORM, bulk_create, an import, a restore from history or
+plain SQL alike. A row whose count fell to 0 stays (it is read as absent).
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+# Stands for a missing start or end date in CountryYearsTally (a year is never 0).
+NO_YEAR = 0
+
+
+class CountryYearsTally(models.Model):
+    """Activities of a country starting and ending in given years (NO_YEAR: no date)."""
+
+    country = models.ForeignKey(
+        "countries.Country", on_delete=models.CASCADE, related_name="+", verbose_name=_("country")
+    )
+    start_year = models.SmallIntegerField(_("start year"))
+    end_year = models.SmallIntegerField(_("end year"))
+    activities = models.IntegerField(_("activities"), default=0)
+
+    class Meta:
+        verbose_name = _("count of a country's activities by years")
+        verbose_name_plural = _("counts of countries' activities by years")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["country", "start_year", "end_year"], name="countryyearstally_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.country_id} {self.start_year}-{self.end_year}: {self.activities}"
+
+
+class LeadTally(models.Model):
+    """Activities of a country that an agency leads."""
+
+    country = models.ForeignKey(
+        "countries.Country", on_delete=models.CASCADE, related_name="+", verbose_name=_("country")
+    )
+    agency = models.ForeignKey(
+        "agencies.Agency", on_delete=models.CASCADE, related_name="+", verbose_name=_("agency")
+    )
+    activities = models.IntegerField(_("activities"), default=0)
+
+    class Meta:
+        verbose_name = _("count of activities an agency leads in a country")
+        verbose_name_plural = _("counts of activities agencies lead in countries")
+        constraints = [models.UniqueConstraint(fields=["country", "agency"], name="leadtally_once")]
+
+    def __str__(self) -> str:
+        return f"{self.country_id} {self.agency_id}: {self.activities}"
+
+
+class AgencyTally(models.Model):
+    """Activities an agency takes part in (any role)."""
+
+    agency = models.OneToOneField(
+        "agencies.Agency",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="+",
+        verbose_name=_("agency"),
+    )
+    activities = models.IntegerField(_("activities"), default=0)
+
+    class Meta:
+        verbose_name = _("count of an agency's activities")
+        verbose_name_plural = _("counts of agencies' activities")
+
+    def __str__(self) -> str:
+        return f"{self.agency_id}: {self.activities}"

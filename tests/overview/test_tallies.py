@@ -1,0 +1,239 @@
+"""The matrix's tallies (kept by PostgreSQL triggers) give the same answers as counting the
+activities, whatever wrote them: the ORM, bulk writes, plain SQL, an import, a restore from
+history, deletes, and the front page and the whole map read them."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.db.models import Count, Exists, OuterRef
+from django.db.models.functions import ExtractYear
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from activities import tallies
+from activities.models import Activity, ActivityAgency, ActivityStatus, Role
+from activities.services import close_activity, delete_activity
+from activities.versions import restore_version
+from agencies.models import Agency
+from countries.models import Region
+from overview.figures import front_figures
+from overview.worldmap import build_map, matrix_map
+from tests.factories import make_activity, make_agency, make_country
+from tests.imports.helpers import csv_bytes, run
+
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
+
+YEARS = [2010, 2012, 2014]
+
+
+def counted() -> dict[str, object]:
+    """Every tally answer, counted from the activities as the pages did before the tallies."""
+    return {
+        "countries": Activity.objects.order_by().values("country_id").distinct().count(),
+        "agencies": Agency.objects.filter(
+            Exists(ActivityAgency.objects.filter(agency=OuterRef("pk")))
+        ).count(),
+        "running": {year: Activity.objects.in_year(year).count() for year in YEARS},
+        "per_country": dict(
+            Activity.objects.order_by().values_list("country_id").annotate(n=Count("pk"))
+        ),
+        "years": sorted(
+            Activity.objects.order_by()
+            .annotate(started=ExtractYear("start_date"), ending=ExtractYear("end_date"))
+            .values_list("started", "ending")
+            .annotate(n=Count("pk")),
+            key=str,
+        ),
+        "leads": {
+            (country, agency): n
+            for country, agency, n in ActivityAgency.objects.filter(role=Role.LEAD)
+            .order_by()
+            .values_list("activity__country_id", "agency_id")
+            .annotate(n=Count("pk"))
+        },
+    }
+
+
+def tallied() -> dict[str, object]:
+    assert tallies.kept()
+    return {
+        "countries": tallies.countries_with_activities(),
+        "agencies": tallies.agencies_taking_part(),
+        "running": {year: tallies.running_in(year) for year in YEARS},
+        "per_country": dict(tallies.country_counts()),
+        "years": sorted(tallies.year_counts(), key=str),
+        "leads": {(country, agency): n for country, agency, n in tallies.lead_counts()},
+    }
+
+
+def assert_same() -> None:
+    assert tallied() == counted()
+
+
+@pytest.fixture
+def world():
+    vn = make_country("VN", Region.ASIA_PACIFIC)
+    sn = make_country("SN", Region.AFRICA)
+    ilo, unicef, who = make_agency("ILO"), make_agency("UNICEF"), make_agency("WHO")
+    return vn, sn, ilo, unicef, who
+
+
+def test_edits_closes_moves_and_deletes_keep_the_counts(world, secretariat):
+    vn, sn, ilo, unicef, who = world
+    a = make_activity(vn, {ilo: Role.LEAD, unicef: Role.PARTNER})
+    b = make_activity(sn, {unicef: Role.LEAD}, start_date=None, end_date=None)
+    c = make_activity(vn, {who: Role.FUNDER}, start_date=datetime.date(2009, 5, 1))
+    assert_same()
+
+    # An edit of the dates, a move to another country, a change of lead.
+    a.end_date = datetime.date(2012, 6, 30)
+    a.save()
+    a.country = sn
+    a.save()
+    assert_same()
+    ActivityAgency.objects.filter(activity=a, agency=ilo).update(role=Role.PARTNER)
+    ActivityAgency.objects.filter(activity=a, agency=unicef).update(role=Role.LEAD)
+    assert_same()
+
+    close_activity(secretariat, c, c.version, end_date=datetime.date(2010, 12, 31))
+    assert_same()
+    b.start_date = datetime.date(2014, 1, 1)
+    b.save()
+    assert_same()
+
+    delete_activity(a, a.version)
+    ActivityAgency.objects.filter(agency=who).delete()
+    assert_same()
+    Activity.objects.all().delete()
+    assert_same()
+    assert tallied()["countries"] == 0
+
+
+def test_bulk_writes_and_plain_sql_are_counted(world):
+    vn, sn, ilo, unicef, _who = world
+    made = Activity.objects.bulk_create(
+        Activity(country=country, title=f"Bulk {n}", activity_type="advocacy", start_date=day)
+        for n, (country, day) in enumerate(
+            [(vn, datetime.date(2012, 1, 1)), (sn, None), (sn, datetime.date(2014, 3, 1))] * 5
+        )
+    )
+    ActivityAgency.objects.bulk_create(
+        ActivityAgency(activity=activity, agency=ilo if n % 2 else unicef, role=Role.LEAD)
+        for n, activity in enumerate(made)
+    )
+    assert_same()
+    Activity.objects.filter(country=sn).update(country=vn, end_date=datetime.date(2015, 1, 1))
+    assert_same()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE activities_activity SET start_date = NULL WHERE id = %s", [made[0].pk]
+        )
+        cursor.execute("DELETE FROM activities_activityagency WHERE activity_id = %s", [made[1].pk])
+    assert_same()
+    # The activity deleted before its participations (deferred keys allow it): still right.
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        cursor.execute("DELETE FROM activities_activity WHERE id = %s", [made[2].pk])
+        assert_same()
+        cursor.execute("DELETE FROM activities_activityagency WHERE activity_id = %s", [made[2].pk])
+    assert_same()
+
+
+def test_an_import_and_a_restore_from_history_are_counted(world, secretariat):
+    vn, sn, ilo, _unicef, _who = world
+    job = run(
+        secretariat,
+        csv_bytes(
+            [
+                ["", "VN", "Costing study", "study", "ongoing", "ILO", "UNICEF"],
+                ["", "SN", "Social pension pilot", "pilot", "planned", "UNICEF", ""],
+            ]
+        ),
+    )
+    assert job.error_count == 0, job.status
+    assert Activity.objects.count() == 2
+    assert_same()
+
+    activity = Activity.objects.get(title="Costing study")
+    first = activity.history.earliest("history_date")
+    activity.country = sn
+    activity.status = ActivityStatus.COMPLETED
+    activity.save()
+    ActivityAgency.objects.filter(activity=activity, agency=ilo).delete()
+    assert_same()
+    restore_version(activity, first.history_id, secretariat)
+    activity.refresh_from_db()
+    assert activity.country == vn
+    assert_same()
+
+
+def test_a_recount_gives_the_same_counts(world):
+    vn, sn, ilo, unicef, _who = world
+    make_activity(vn, {ilo: Role.LEAD})
+    make_activity(sn, {unicef: Role.LEAD, ilo: Role.PARTNER}, end_date=datetime.date(2013, 1, 1))
+    before = tallied()
+    tallies.recount()
+    assert tallied() == before == counted()
+
+
+def test_the_front_page_and_the_whole_map_read_the_same_as_a_count(world):
+    vn, sn, ilo, unicef, who = world
+    make_activity(vn, {ilo: Role.LEAD, who: Role.PARTNER})
+    make_activity(vn, {unicef: Role.LEAD})
+    make_activity(sn, {ilo: Role.LEAD}, start_date=None, end_date=datetime.date(2030, 1, 1))
+    today = datetime.date.today()
+    figures = front_figures(today)
+    assert (figures.countries, figures.agencies, figures.running) == (
+        2,
+        3,
+        Activity.objects.in_year(today.year).count(),
+    )
+    from_tallies, from_rows = matrix_map(), build_map(Activity.objects.all())
+    assert [(c.code, c.count, c.leads, c.summary) for c in from_tallies.countries] == [
+        (c.code, c.count, c.leads, c.summary) for c in from_rows.countries
+    ]
+    assert from_tallies.total == from_rows.total == 3
+
+
+operation = st.tuples(
+    st.sampled_from(["create", "move", "dates", "lead", "drop_agency", "delete"]),
+    st.integers(0, 50),
+    st.integers(0, 50),
+)
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(steps=st.lists(operation, min_size=1, max_size=12))
+def test_any_sequence_of_writes_keeps_the_counts(world, steps):
+    countries, agencies = list(world[:2]), list(world[2:])
+    for kind, x, y in steps:
+        activities = list(Activity.objects.order_by("pk"))
+        target = activities[x % len(activities)] if activities else None
+        if kind == "create" or target is None:
+            start = [None, datetime.date(2011, 1, 1), datetime.date(2012, 7, 1)][x % 3]
+            end = [None, datetime.date(2012, 12, 31), datetime.date(2014, 1, 1)][y % 3]
+            roles = {agencies[y % 3]: Role.LEAD, agencies[(y + 1) % 3]: Role.PARTNER}
+            make_activity(countries[x % 2], roles if x % 4 else {}, start_date=start, end_date=end)
+        elif kind == "move":
+            target.country = countries[y % 2]
+            target.save()
+        elif kind == "dates":
+            target.start_date = [None, datetime.date(2010, 2, 2)][y % 2]
+            target.end_date = [None, datetime.date(2014, 2, 2)][x % 2]
+            target.save()
+        elif kind == "lead":
+            ActivityAgency.objects.filter(activity=target, role=Role.LEAD).delete()
+            ActivityAgency.objects.update_or_create(
+                activity=target, agency=agencies[y % 3], defaults={"role": Role.LEAD}
+            )
+        elif kind == "drop_agency":
+            ActivityAgency.objects.filter(activity=target, agency=agencies[y % 3]).delete()
+        else:
+            target.delete()
+        assert_same()
+    Activity.objects.all().delete()  # hypothesis reuses the database between examples
