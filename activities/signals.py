@@ -8,13 +8,12 @@ importing them (see the README's floors).
   agency shown (core.signals: receivers return what they add). Without an answer the page
   simply has no round banner and no round column.
 - `activity_panels_asked`: blocks higher apps add to an activity's page (rounds' comment
-  thread); `digest_lines_asked`: lines they add to the weekly digest of followed changes
-  (rounds' mentions), read by follows without either importing the other.
+  thread). What they add to the weekly digest of followed changes (rounds' mentions) goes
+  through core.digest_sections, the digest's one question.
 """
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -75,26 +74,3 @@ activity_panels_asked = Signal()
 def activity_panels(request: HttpRequest, activity: Activity) -> list[str]:
     found = answers(activity_panels_asked, sender=Activity, request=request, activity=activity)
     return [html for html in found if html]
-
-
-@dataclass(frozen=True)
-class DigestLine:
-    """One line a higher app adds to a person's digest of followed changes (a mention)."""
-
-    text: str
-    link: str
-    when: datetime.datetime
-
-
-# Asked with `user`, `since` and `until` by the digest of followed changes (follows): each
-# receiver returns a list of DigestLine. Receivers: rounds.hooks.mention_lines, the comments
-# that mentioned the person or their agency (RoundsConfig.ready).
-digest_lines_asked = Signal()
-
-
-def digest_lines(
-    user: AbstractBaseUser, since: datetime.datetime, until: datetime.datetime
-) -> list[DigestLine]:
-    found = answers(digest_lines_asked, sender=Activity, user=user, since=since, until=until)
-    lines = [line for lines in found for line in lines]
-    return sorted(lines, key=lambda line: line.when, reverse=True)

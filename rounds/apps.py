@@ -10,6 +10,7 @@ class RoundsConfig(AppConfig):
         # Rounds sit above activities and workplan: they hook into them here, and neither
         # imports rounds (see the README's floors).
         from activities import signals
+        from core import digest_sections
         from rounds import deadlines, hooks
         from workplan import other_deadlines
 
@@ -21,7 +22,9 @@ class RoundsConfig(AppConfig):
         signals.activity_panels_asked.connect(
             hooks.comment_panel, dispatch_uid="rounds.comment_panel"
         )
-        signals.digest_lines_asked.connect(hooks.mention_lines, dispatch_uid="rounds.mentions")
+        digest_sections.digest_news_asked.connect(
+            hooks.mentions_section, dispatch_uid="rounds.mentions"
+        )
         other_deadlines.deadlines_of_user_asked.connect(
             deadlines.of_user, dispatch_uid="rounds.deadlines_of_user"
         )

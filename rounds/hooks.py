@@ -15,12 +15,14 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from accounts.roles import agency_ids
 from activities.models import Activity
-from activities.signals import DigestLine, RoundContext
+from activities.signals import RoundContext
 from agencies.models import Agency
+from core.digest_sections import DigestItem, DigestSection
 from rounds.comments import mentions_of
 from rounds.links import where_and_link
 from rounds.models import Outcome, RoundAgency
@@ -92,20 +94,23 @@ def comment_panel(sender: type, *, request: HttpRequest, activity: Activity, **k
     return row_panel(request, activity)
 
 
-def mention_lines(
+def mentions_section(
     sender: type,
     *,
     user: AbstractBaseUser,
     since: datetime.datetime,
     until: datetime.datetime,
     **kwargs,
-) -> list[DigestLine]:
-    """The comments that mentioned the person (or their agency) in the digest's window
-    (activities.signals.digest_lines_asked)."""
-    lines = []
-    for comment in mentions_of(user, since, until):
+) -> DigestSection | None:
+    """The comments that mentioned the person (or their agency) in the digest's window, first
+    in the digest (core.digest_sections.digest_news_asked)."""
+    items = []
+    for comment in sorted(
+        mentions_of(user, since, until), key=lambda c: c.created_at, reverse=True
+    ):
         where, link = where_and_link(comment)
         author = comment.author.get_full_name() or comment.author.get_username()
-        text = _("%(author)s mentioned you on %(where)s") % {"author": author, "where": where}
-        lines.append(DigestLine(text, f"{settings.SITE_URL}{link}", comment.created_at))
-    return lines
+        title = _("%(author)s mentioned you on %(where)s") % {"author": author, "where": where}
+        when = formats.date_format(timezone.localtime(comment.created_at), "SHORT_DATETIME_FORMAT")
+        items.append(DigestItem(title, when, f"{settings.SITE_URL}{link}"))
+    return DigestSection(_("You were mentioned"), items, order=10) if items else None

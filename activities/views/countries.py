@@ -20,6 +20,7 @@ from activities.models import ActivityAgency
 from activities.views import past
 from agencies.models import FocalLevel, FocalPoint
 from countries.models import Country, Region
+from countries.page_sections import country_sections
 from countries.views import country_or_404
 
 
@@ -74,6 +75,8 @@ def detail(request: HttpRequest, code: str) -> HttpResponse:
             if rules.has_perm("countries.see_assessments", request.user)
             else None
         ),
+        # What floors above add: the country's status and joint workplan, its documents.
+        "sections": country_sections(request, country),
     }
     return render(request, "countries/detail.html", ctx)
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from devtools.benchmarks import (
     api,
+    decisions,
     exports,
     growth,
     imports,
@@ -33,6 +34,14 @@ BENCHES: list[Bench] = [
     Bench(("matrix_filtered_p50_ms",), pages.bench_matrix_filtered),
     Bench(("grid_p50_ms",), pages.bench_grid),
     Bench(("country_p50_ms", "country_queries"), pages.bench_country),
+    Bench(
+        (
+            "country_workplan_p50_ms",
+            "country_workplan_queries",
+            "country_workplan_queries_small",
+        ),
+        decisions.bench_country_workplan,
+    ),
     Bench(
         ("admin_activity_changelist_p50_ms", "admin_activity_changelist_queries"),
         pages.bench_admin_activity_changelist,

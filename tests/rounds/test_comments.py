@@ -104,7 +104,20 @@ def test_a_mention_is_in_the_next_follow_digest(member_a_client, row, member_b):
     _post(member_a_client, row, "Over to @AGB")
     sent = send_follow_digests(timezone.now() + datetime.timedelta(minutes=1))
     assert sent == 1
-    assert "You were mentioned:" in mail.outbox[-1].body
+    assert "YOU WERE MENTIONED" in mail.outbox[-1].body
+    assert "mentioned you on" in mail.outbox[-1].body
+
+
+def test_the_digest_tells_the_mention_in_the_readers_language(member_a_client, row, member_b):
+    """Other apps' digest sections are worded once the reader's language is set (they were
+    asked before it, and came out in English in a French digest)."""
+    set_language(member_b, "fr")
+    Follow.objects.create(user=member_b, agency=row.participations.get().agency)
+    _post(member_a_client, row, "Over to @AGB")
+    assert send_follow_digests(timezone.now() + datetime.timedelta(minutes=1)) == 1
+    body = mail.outbox[-1].body
+    assert "VOUS AVEZ ÉTÉ MENTIONNÉ" in body
+    assert "YOU WERE MENTIONED" not in body
 
 
 def test_the_author_corrects_within_the_window_and_the_history_keeps_both(
