@@ -146,6 +146,34 @@ def export_response(
     return table_response(table, fmt, filename=filename, sheet_title=gettext("SPF activities"))
 
 
+PAST_FORMATS = ("csv", "xlsx", "ods")
+
+
+class PastActivityTable(ActivityTable):
+    """The same columns as ActivityTable, for past records (activities.as_of)."""
+
+    def __init__(self, rows: QuerySet, when: Any, *, include_contacts: bool) -> None:
+        from activities.as_of import PastActivityResource
+
+        self.queryset = rows
+        self.resource = PastActivityResource(when, include_contacts=include_contacts)
+
+
+def past_download(
+    request: HttpRequest, rows: QuerySet, moment: Any, name: str
+) -> HttpResponse | StreamingHttpResponse:
+    """A download of the matrix as of `moment` (past records): CSV, XLSX or ODS."""
+    fmt = request.GET.get("format", "")
+    if fmt not in PAST_FORMATS:
+        return format_error(fmt, PAST_FORMATS)
+    table = PastActivityTable(
+        rows, moment.when, include_contacts=request.user.has_perm("activities.view_contacts")
+    )
+    filename = f"{name}-as-of-{timezone.localtime(moment.when):%Y-%m-%d}"
+    title = gettext("As of %(date)s") % {"date": f"{timezone.localtime(moment.when):%Y-%m-%d}"}
+    return table_response(table, fmt, filename=filename, sheet_title=title)
+
+
 def activity_download(
     request: HttpRequest, queryset: QuerySet[Activity], name: str
 ) -> HttpResponse | StreamingHttpResponse:

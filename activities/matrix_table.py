@@ -107,15 +107,21 @@ def matrix_rows(
     *,
     show_contacts: bool,
     may_edit: Callable[[set[int]], bool] = lambda agencies: False,
+    agencies: dict[int, list[tuple[str, str]]] | None = None,
 ) -> list[MatrixRow]:
     """The rows of activities fetched with for_rows() (country and focal point joined).
 
     Costs three queries whatever the number of rows: agencies, tools used, tools needed.
     `may_edit` says from a row's agency ids whether the reader may edit it (an Edit link).
+    `agencies` given ((role, acronym) pairs by activity id), for past records
+    (activities.as_of), saves the first; rows are keyed by `id`, which past records share,
+    and carry no Edit link (a past version is read, not edited).
     """
     activities = list(activities)
-    ids = [activity.pk for activity in activities]
-    agencies = _agencies_by_activity(ids)
+    ids = [activity.id for activity in activities]
+    past = agencies is not None
+    if not past:
+        agencies = _agencies_by_activity(ids)
     used = _tools_by_activity(ids, "tools_used")
     needed = _tools_by_activity(ids, "tools_needed")
     names = country_names()
@@ -142,7 +148,7 @@ def matrix_rows(
                         role,
                         labels.roles.get(role, role),
                     )
-                    for role, acronym, _id in agencies.get(activity.pk, [])
+                    for role, acronym, *_id in agencies.get(activity.id, [])
                 ],
                 type_label=labels.types.get(activity.activity_type, activity.activity_type),
                 guarantees=[
@@ -150,8 +156,8 @@ def matrix_rows(
                     for guarantee, flag in GUARANTEE_FIELDS.items()
                     if getattr(activity, flag)
                 ],
-                tools_used=used.get(activity.pk, ""),
-                tools_needed=needed.get(activity.pk, ""),
+                tools_used=used.get(activity.id, ""),
+                tools_needed=needed.get(activity.id, ""),
                 status=activity.status,
                 status_label=labels.statuses.get(activity.status, activity.status),
                 start=_month(activity.start_date, months) if dated else "",
@@ -163,7 +169,8 @@ def matrix_rows(
                 reference=activity.reference,
                 edit_url=(
                     edit_url.replace("/0/", f"/{activity.pk}/")
-                    if may_edit({agency_id for _r, _a, agency_id in agencies.get(activity.pk, [])})
+                    if not past
+                    and may_edit({agency_id for _r, _a, agency_id in agencies.get(activity.id, [])})
                     else ""
                 ),
             )
@@ -177,6 +184,7 @@ def render_matrix_table(
     *,
     sorts: dict[str, dict[str, str]] | None = None,
     hide_country: bool = False,
+    agencies: dict[int, list[tuple[str, str]]] | None = None,
 ) -> SafeString:
     """The matrix table (headers and rows) of these activities, fetched with for_rows().
 
@@ -192,6 +200,7 @@ def render_matrix_table(
         may_edit=(lambda agencies: may_edit_row(user, agencies))
         if user.is_authenticated
         else (lambda agencies: False),
+        agencies=agencies,
     )
     context = {
         "rows": rows,

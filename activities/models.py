@@ -2,6 +2,7 @@ import datetime
 import secrets
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Count, Exists, F, OuterRef, Q, Value, When
@@ -155,6 +156,16 @@ class Tool(models.Model):
         return self.acronym or self.name
 
 
+def running_in(year: int) -> Q:
+    """Running at some point in the year (open-ended ones included, undated ones not): for
+    activities and for their past records alike."""
+    return (
+        (Q(start_date__year__lte=year) | Q(start_date__isnull=True))
+        & (Q(end_date__year__gte=year) | Q(end_date__isnull=True))
+        & ~Q(start_date__isnull=True, end_date__isnull=True)
+    )
+
+
 class ActivityQuerySet(models.QuerySet["Activity"]):
     def with_agency(self, agency_id: int, role: str | None = None) -> "ActivityQuerySet":
         """Activities in which the agency takes part (in the given role, if one is given)."""
@@ -176,10 +187,7 @@ class ActivityQuerySet(models.QuerySet["Activity"]):
 
     def in_year(self, year: int) -> "ActivityQuerySet":
         """Activities running at some point in the year (open-ended ones included)."""
-        return self.filter(
-            Q(start_date__year__lte=year) | Q(start_date__isnull=True),
-            Q(end_date__year__gte=year) | Q(end_date__isnull=True),
-        ).exclude(start_date__isnull=True, end_date__isnull=True)
+        return self.filter(running_in(year))
 
     def for_rows(self) -> "ActivityQuerySet":
         """What activities.matrix_table needs joined in; it fetches agencies and tools itself."""
@@ -362,6 +370,73 @@ class ActivityAgency(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency} ({self.get_role_display()})"
+
+
+class ProposalState(models.TextChoices):
+    PENDING = "pending", _("Waiting for an answer")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+
+
+class RoleProposal(models.Model):
+    """A member's proposal that another agency take a role in a row (lead, co-lead, or any
+    change of that agency's role): the other agency, or the secretariat, confirms or declines
+    it (the rule: activities.participations.needs_agreement). Until then the row keeps the
+    agency's role as it was, and shows the proposal."""
+
+    activity = models.ForeignKey(
+        Activity,
+        on_delete=models.CASCADE,
+        related_name="role_proposals",
+        verbose_name=_("activity"),
+    )
+    agency = models.ForeignKey(
+        "agencies.Agency",
+        on_delete=models.CASCADE,
+        related_name="role_proposals",
+        verbose_name=_("agency asked"),
+    )
+    role = models.CharField(_("role proposed"), max_length=10, choices=Role.choices)
+    # The agency's role when proposed ("" when it did not take part yet).
+    role_before = models.CharField(_("role before"), max_length=10, blank=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("proposed by"),
+    )
+    proposed_at = models.DateTimeField(_("proposed"), auto_now_add=True)
+    state = models.CharField(
+        _("state"), max_length=10, choices=ProposalState.choices, default=ProposalState.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("answered by"),
+    )
+    decided_at = models.DateTimeField(_("answered"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("role proposal")
+        verbose_name_plural = _("role proposals")
+        ordering = ["proposed_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity", "agency"],
+                condition=Q(state="pending"),
+                name="roleproposal_one_pending_per_agency",
+                violation_error_message=_("A proposal for this agency already waits."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.activity_id}: {self.agency_id} {self.role}"
 
 
 # The matrix's running counts (their own module: triggers keep them, nothing here writes them).

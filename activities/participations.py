@@ -15,6 +15,11 @@ go through this module, so each rule is said once:
   taking another agency off, or deleting the row, needs a member of its lead agency or the
   secretariat (`may_remove`, `may_delete`). Deleting a row only the member's agencies take
   part in takes nobody else's work away, so they may.
+- agreed roles (`needs_agreement`): a member may add other agencies as partners or funders,
+  but making another agency lead or co-lead, or changing another agency's role, is only a
+  proposal that agency (or the secretariat) confirms or declines (activities.proposals);
+  meanwhile the row keeps that agency as it was (`without_proposals`, `split_agreed`). The
+  edit form, quick edit (which changes no agency) and the spreadsheet import all apply it.
 
 Writing touches only what changed (a link deleted, a role changed, a link created), link
 by link in the history, in a few statements for any number of activities.
@@ -159,6 +164,67 @@ def check(
             % {"agencies": acronyms(agency_ids(user))},
             code="not_own_agency",
         )
+
+
+# Agreed roles ------------------------------------------------------------------------------
+
+# The roles another agency must agree to take.
+AGREED_ROLES: frozenset[str] = frozenset({Role.LEAD, Role.CO_LEAD})
+
+
+def needs_agreement(user: Any, current: Roles, after: Roles) -> dict[int, str]:
+    """What of a change from `current` to `after` other agencies must agree to first:
+    {agency id: role proposed}. Empty for the secretariat, and for the user's own agencies."""
+    if is_secretariat(user):
+        return {}
+    mine = agency_ids(user)
+    proposed = {}
+    for agency_id, role in after.items():
+        if agency_id in mine:
+            continue
+        if agency_id in current:
+            if current[agency_id] != role:
+                proposed[agency_id] = role
+        elif role in AGREED_ROLES:
+            proposed[agency_id] = role
+    return proposed
+
+
+def without_proposals(current: Roles, after: Roles, proposed: Roles) -> dict[int, str]:
+    """`after` as saved now: an agency asked to agree keeps its current role, or, new to the
+    row, waits to be added until it agrees."""
+    saved = dict(after)
+    for agency_id in proposed:
+        if agency_id in current:
+            saved[agency_id] = current[agency_id]
+        else:
+            saved.pop(agency_id, None)
+    return saved
+
+
+def split_agreed(
+    user: Any, current: Roles, after: Roles, names: Mapping[int, str] | None = None
+) -> tuple[dict[int, str], dict[int, str]]:
+    """(what is saved now, what is proposed) of a change from `current` to `after`, the
+    saved part checked like any change (ValidationError). One case is refused outright:
+    taking the lead from an agency that has not agreed to step back (two leads meanwhile)."""
+    proposed = needs_agreement(user, current, after)
+    saved = without_proposals(current, after, proposed)
+    if proposed:
+        leads = [pk for pk, role in saved.items() if role == Role.LEAD]
+        others = [pk for pk in leads if pk in proposed]
+        if len(leads) > 1 and others:
+            name = (names or {}).get(others[0]) or Agency.objects.get(pk=others[0]).acronym
+            raise ValidationError(
+                _(
+                    "%(agency)s leads this row until it agrees to another role: keep your "
+                    "agency co-lead for now, and make it lead once %(agency)s has accepted."
+                )
+                % {"agency": name},
+                code="lead_not_agreed",
+            )
+        check(user, saved, names, before=dict(current) or None)
+    return saved, proposed
 
 
 # Writing -----------------------------------------------------------------------------------

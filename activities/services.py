@@ -15,7 +15,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from activities import participations
+from activities import participations, proposals
 from activities.concurrency import lock_unchanged, save_activity
 from activities.models import Activity, ActivityStatus, check_dates
 from activities.signals import activity_closed, activity_edited
@@ -49,9 +49,18 @@ def check_participations(
     )
 
 
-def set_participations(activity: Activity, wanted: dict[Agency, str]) -> None:
-    """Make the activity's agencies and roles exactly `wanted`, touching only what changed."""
-    participations.set_roles(activity.pk, {agency.pk: role for agency, role in wanted.items()})
+def set_participations(
+    user: AbstractBaseUser, activity: Activity, wanted: dict[Agency, str], current: dict[int, str]
+) -> None:
+    """Make the activity's agencies and roles `wanted`, touching only what changed, except
+    what other agencies must agree to first (activities.participations.needs_agreement):
+    that is recorded as proposals, listed on `activity.proposals_made`."""
+    after = {agency.pk: role for agency, role in wanted.items()}
+    names = {agency.pk: agency.acronym for agency in wanted}
+    saved, proposed = participations.split_agreed(user, current, after, names)
+    participations.set_roles(activity.pk, saved)
+    activity.proposals_made = proposals.propose(user, activity.pk, proposed, current)
+    proposals.withdraw_settled(activity.pk, saved)
 
 
 def create_activity(
@@ -62,11 +71,12 @@ def create_activity(
     tools_needed: Iterable = (),
 ) -> Activity:
     check_participations(user, wanted)
+    activity._history_user = user
     with transaction.atomic():
         activity.save()
         activity.tools_used.set(tools_used)
         activity.tools_needed.set(tools_needed)
-        set_participations(activity, wanted)
+        set_participations(user, activity, wanted, {})
     return activity
 
 
@@ -91,8 +101,11 @@ def update_activity(
         if tools_needed is not None:
             activity.tools_needed.set(tools_needed)
         if wanted is not None:
-            set_participations(activity, wanted)
+            current = dict(activity.participations.values_list("agency_id", "role"))
+            set_participations(user, activity, wanted, current)
 
+    # The history names the person even outside a request (a task, a test, the shell).
+    activity._history_user = user
     with transaction.atomic():
         save_activity(activity, based_on_version, save_related)
         activity_edited.send(sender=Activity, user=user, activity=activity)
@@ -123,6 +136,7 @@ def close_activity(
     check_dates(activity.start_date, end, name_start=True)
     activity.status = ActivityStatus.COMPLETED
     activity.end_date = end
+    activity._history_user = user
     with transaction.atomic():
         save_activity(activity, based_on_version)
         activity_closed.send(sender=Activity, user=user, activity=activity)

@@ -7,6 +7,9 @@ importing them (see the README's floors).
 - `round_context_asked`: asked by "My agency's rows" what open update rounds ask of the
   agency shown (core.signals: receivers return what they add). Without an answer the page
   simply has no round banner and no round column.
+- `activity_panels_asked`: blocks higher apps add to an activity's page (rounds' comment
+  thread). What they add to the weekly digest of followed changes (rounds' mentions) goes
+  through core.digest_sections, the digest's one question.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.dispatch import Signal
+from django.http import HttpRequest
 
 from activities.models import Activity
 from agencies.models import Agency
@@ -59,3 +63,14 @@ def round_context(
         return RoundContext()
     found = answers(round_context_asked, sender=Activity, user=user, agency=agency, rows=rows)
     return RoundContext([banner for context in found for banner in context.banners])
+
+
+# Asked with `request` and `activity` by an activity's page (its history): each receiver
+# returns a block of HTML to show on it ("" for nothing). Receivers:
+# rounds.hooks.comment_panel, the row's comment thread (RoundsConfig.ready).
+activity_panels_asked = Signal()
+
+
+def activity_panels(request: HttpRequest, activity: Activity) -> list[str]:
+    found = answers(activity_panels_asked, sender=Activity, request=request, activity=activity)
+    return [html for html in found if html]

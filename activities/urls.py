@@ -1,6 +1,16 @@
 from django.urls import path
 
-from activities.views import agencies, countries, downloads, edit, history, matrix, my_rows
+from activities.views import (
+    agencies,
+    changes,
+    countries,
+    downloads,
+    edit,
+    history,
+    matrix,
+    my_rows,
+    proposals,
+)
 
 app_name = "activities"
 urlpatterns = [
@@ -9,9 +19,14 @@ urlpatterns = [
     path("grid/", matrix.grid, name="grid"),
     path("export/", matrix.matrix_export, name="matrix_export"),
     path("import/template/", downloads.import_template, name="import_template"),
+    # What changed between two dates (the rounds' comparisons use the same page).
+    path("matrix/changes/", changes.changes, name="changes"),
     # History of a row, and restoring an earlier version (secretariat).
     path("activities/<str:reference>/history/", history.history, name="history"),
     path("activities/<str:reference>/restore/", history.restore, name="restore"),
+    # Agreed roles: the agency asked (or the secretariat) answers a proposal.
+    path("proposals/<int:pk>/accept/", proposals.accept, name="proposal_accept"),
+    path("proposals/<int:pk>/decline/", proposals.decline, name="proposal_decline"),
     # Members keep their agency's rows current.
     path("my/", my_rows.my_rows, name="my_rows"),
     path("activities/<int:pk>/quick/", my_rows.quick_edit, name="quick_edit"),

@@ -10,6 +10,13 @@ from api.views.catalogues import (
     OutreachMaterialViewSet,
     ToolViewSet,
 )
+from api.views.decisions import (
+    ActionPointViewSet,
+    CountryStatusViewSet,
+    DecisionViewSet,
+    DocumentViewSet,
+    MeetingViewSet,
+)
 from api.views.directory import AgencyViewSet, CountryViewSet, FocalPointViewSet
 from api.views.funding import ContributionViewSet
 from api.views.workplan import DeliverableViewSet, StepViewSet
@@ -29,6 +36,11 @@ router.register("tools", ToolViewSet, basename="tool")
 router.register("data-sets", DataSetViewSet, basename="data-set")
 router.register("processes", GlobalProcessViewSet, basename="process")
 router.register("outreach", OutreachMaterialViewSet, basename="outreach")
+router.register("meetings", MeetingViewSet, basename="meeting")
+router.register("decisions", DecisionViewSet, basename="decision")
+router.register("action-points", ActionPointViewSet, basename="action-point")
+router.register("documents", DocumentViewSet, basename="document")
+router.register("country-statuses", CountryStatusViewSet, basename="country-status")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -28,6 +28,7 @@ from core.spreadsheets.responses import FORMATS, format_error, table_response
 from countries.assessing import AssessmentConflict, country_history, save_assessment
 from countries.languages import LANGUAGE_NAMES, languages_of
 from countries.models import Country, Rating, Region, SelectionCriterion, iso_alpha2
+from countries.statuses import statuses_of
 from countries.views import country_or_404
 
 
@@ -57,9 +58,14 @@ def compare(request: HttpRequest) -> HttpResponse:
     _check_can_see(request)
     filters = _filters(request)
     criteria = list(SelectionCriterion.objects.all())
+    lines = comparison(filters, criteria, timezone.localdate())
+    # Where each ranked country stands in the coalition's work (decisions keeps it).
+    statuses = statuses_of(request.user, [line.country.pk for line in lines])
+    for line in lines:
+        line.status = statuses.get(line.country.pk, "")
     ctx = {
         "criteria": criteria,
-        "lines": comparison(filters, criteria, timezone.localdate()),
+        "lines": lines,
         "filters": filters,
         "regions": Region.choices,
         "language_choices": list(LANGUAGE_NAMES.items()),

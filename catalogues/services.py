@@ -5,30 +5,20 @@ from django.utils.translation import gettext as _
 
 from catalogues.models import GlobalProcess
 from workplan.models import Step
+from workplan.steps import keep_dated_step
 
 
 @transaction.atomic
 def sync_input_step(process: GlobalProcess) -> Step | None:
     """Create, move or remove the step "Coalition input to <process>" so that it matches the
     process's deadline and deliverable. A step already completed is left as it is."""
-    step = process.input_step
-    wanted = process.input_deadline and process.deliverable_id
-    if not wanted:
-        if step is not None and step.completed_on is None:
-            process.input_step = None
-            process.save(update_fields=["input_step"])
-            step.delete()
-        return None
-    title = _("Coalition input to %(process)s") % {"process": process.name}
-    if step is None:
-        step = Step.objects.create(
-            deliverable_id=process.deliverable_id, title=title, due_date=process.input_deadline
-        )
+    step = keep_dated_step(
+        process.input_step,
+        deliverable_id=process.deliverable_id if process.input_deadline else None,
+        title=_("Coalition input to %(process)s") % {"process": process.name},
+        due_date=process.input_deadline,
+    )
+    if step != process.input_step:
         process.input_step = step
         process.save(update_fields=["input_step"])
-    elif step.completed_on is None:
-        step.deliverable_id = process.deliverable_id
-        step.title = title
-        step.due_date = process.input_deadline
-        step.save()
     return step

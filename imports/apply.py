@@ -14,7 +14,7 @@ from django.db import connection
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from activities import participations
+from activities import participations, proposals
 from activities.models import Activity, Tool, new_reference
 from agencies.models import FocalLevel, FocalPoint
 from core.names import name_key
@@ -29,6 +29,22 @@ BATCH = 1000
 class Written:
     created: list[list[str]] = field(default_factory=list)  # [reference, title]
     changed: list[list[str]] = field(default_factory=list)
+
+
+def hold_back_proposals(new: list[Planned], old: list[Planned], user: Any) -> list[tuple]:
+    """Take out of each plan the roles other agencies must agree to (they stay as they
+    are, or wait to be added); returns (activity, roles before, roles proposed) to record
+    once the rows exist."""
+    held = []
+    for plan in [*new, *old]:
+        if plan.roles is None:
+            continue
+        current = dict(plan.current.roles) if plan.current is not None else {}
+        saved, proposed = participations.split_agreed(user, current, plan.roles)
+        if proposed:
+            plan.roles = saved
+            held.append((plan, current, proposed))
+    return held
 
 
 def write(planned: list[Planned], user: Any, reason: str) -> Written:
@@ -48,6 +64,8 @@ def write(planned: list[Planned], user: Any, reason: str) -> Written:
     for plan in old:
         written.changed.append([plan.current.activity.reference, plan.current.activity.title])
 
+    # Roles other agencies must agree to are proposals (activities.participations).
+    proposed = hold_back_proposals(new, old, user)
     # Agencies: each link that changes, and only those, through the one writer.
     participations.write(
         [
@@ -65,6 +83,10 @@ def write(planned: list[Planned], user: Any, reason: str) -> Written:
         reason=reason,
         when=now,
     )
+    by_plan = {id(plan): activity for plan, activity in zip(new, created, strict=True)}
+    for plan, current, roles in proposed:
+        activity = plan.current.activity if plan.current is not None else by_plan[id(plan)]
+        proposals.propose(user, activity.pk, roles, current)
 
     propose_people(
         [

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from activities import participations
 from activities.models import ActivityStatus, ActivityType, Role
+from activities.proposals import waiting_roles
 from activities.resources import ROLE_COLUMNS
 from activities.versions import PastState, states_at
 from imports.columns import column_title
@@ -156,6 +157,8 @@ def compare(
             and row.values.get("version", UNVERSIONED) < current[row.reference].activity.version
         }
     )
+    # Roles already proposed in these rows: asking for them again changes nothing.
+    waiting = waiting_roles([found.activity.pk for found in current.values()])
     show = Display(lookup)
     for row in rows:
         key = row.reference or row.probable
@@ -181,7 +184,15 @@ def compare(
         if found is not None and not row.errors:
             stale = row.values.get("version", UNVERSIONED) < found.activity.version
             past = pasts.get(found.activity.pk, UNKNOWN) if stale else None
-            plan = plan_change(row, found, row_managed, show, past, decisions.get(row.number, ""))
+            plan = plan_change(
+                row,
+                found,
+                row_managed,
+                show,
+                past,
+                decisions.get(row.number, ""),
+                waiting.get(found.activity.pk),
+            )
             if plan is None:
                 # Unchanged: nothing to check, whoever's row it is (a member's download of
                 # the whole matrix holds the other agencies' rows as they are).
@@ -242,6 +253,8 @@ def check_rights(
         participations.check(
             user, after, lookup.acronyms, before=before if found is not None else None
         )
+        # Roles other agencies must agree to wait as proposals: what is saved now must hold.
+        participations.split_agreed(user, before, after, lookup.acronyms)
     except ValidationError as error:
         column = next(
             (name for name in ROLE_COLUMNS if ROLE_COLUMNS[name] in managed), "lead_agency"
@@ -311,8 +324,12 @@ def plan_change(
     show: Display,
     past: PastState | object | None = None,
     decision: str = "",
+    waiting: dict[int, str] | None = None,
 ) -> Planned | None:
     """The changes the row makes to a stored activity.
+
+    `waiting`: the roles already proposed to other agencies in it (activities.proposals):
+    a file asking for exactly those changes nothing (they wait for the agencies' answer).
 
     `past` is the activity as the file was downloaded (its version is older than the
     hub's): a cell changed only in the file applies, one changed only in the hub stays, one
@@ -352,8 +369,11 @@ def plan_change(
         after = participations.merged(found.roles, values["roles"], managed)
         base = getattr(past, "roles", {})
         intended = participations.merged(base, values["roles"], managed)
-        if after != found.roles and settle(
-            _("Agencies"), base, found.roles, intended, show.all_agencies
+        proposed = {**found.roles, **(waiting or {})}
+        if (
+            after != found.roles
+            and after != proposed
+            and settle(_("Agencies"), base, found.roles, intended, show.all_agencies)
         ):
             plan.roles = after
             for role in Role.values:

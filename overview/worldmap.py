@@ -7,8 +7,9 @@ reuses); the shapes come from overview.shapes, drawn once per process.
 """
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import quote
 
 from django.db.models import Count, QuerySet
@@ -90,6 +91,7 @@ class MapShape:
     name: str
     country: CountryCount | None
     title: str  # the country's summary, or its name and "no activity"
+    status: str = ""  # the country's status in the coalition's work (the status layer)
 
 
 @dataclass
@@ -161,6 +163,7 @@ def matrix_map(
     *,
     acronyms: dict[int, str] | None = None,
     shapes: World | None = None,
+    statuses: Mapping[str, Any] | None = None,
 ) -> WorldMap:
     """The map of the whole matrix, from the tallies kept on every write (activities.tallies):
     what the front page and the unfiltered map show, at a cost that does not grow with the
@@ -172,6 +175,7 @@ def matrix_map(
         lead_agencies(tallies.lead_counts(), acronyms),
         params,
         shapes=shapes,
+        statuses=statuses,
     )
 
 
@@ -181,6 +185,7 @@ def build_map(
     *,
     acronyms: dict[int, str] | None = None,
     shapes: World | None = None,
+    statuses: Mapping[str, Any] | None = None,
 ) -> WorldMap:
     """The map for these (already filtered) activities; `params`, the filters in the URL,
     are kept in each country's link to the matrix. `acronyms` (agency id -> acronym) saves
@@ -190,7 +195,7 @@ def build_map(
         acronyms = dict(Agency.objects.values_list("id", "acronym"))
     counts = activities.values_list("country_id").annotate(n=Count("pk")).order_by()
     leads = lead_agencies(lead_rows(activities), acronyms)
-    return draw_map(counts, leads, params, shapes=shapes)
+    return draw_map(counts, leads, params, shapes=shapes, statuses=statuses)
 
 
 def draw_map(
@@ -199,8 +204,11 @@ def draw_map(
     params: QueryDict | None,
     *,
     shapes: World | None = None,
+    statuses: Mapping[str, Any] | None = None,
 ) -> WorldMap:
-    """The map from (country id, activities) counts and each country's leads."""
+    """The map from (country id, activities) counts and each country's leads. `statuses`
+    (country code -> a mark with `status` and `label`) is the layer of the coalition's
+    countries (decisions.map_layer)."""
     shapes = shapes or world()
     codes = dict(Country.objects.values_list("id", "code"))
     base = params.copy() if params is not None else QueryDict(mutable=True)
@@ -241,7 +249,11 @@ def draw_map(
         name = names.get(shape.code, shape.name) if shape.code else shape.name
         country = by_code.get(shape.code)
         title = country.summary if country else f"{name}: {no_activity}"
-        drawn.append(MapShape(shape.d, shape.code, name, country, title))
+        mark = (statuses or {}).get(shape.code)
+        if mark is not None:
+            title = f"{title} · {mark.label}"
+        status = mark.status if mark else ""
+        drawn.append(MapShape(shape.d, shape.code, name, country, title, status))
     return WorldMap(
         view_box=shapes.box.view_box(),
         shapes=drawn,

@@ -1,10 +1,11 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from agencies.models import Agency
+from rounds.agency_members import agencies_without_members
 from rounds.models import RoundAgency, RowConfirmation, UpdateRound
 from rounds.services import ask_agencies, default_agencies
 
@@ -22,7 +23,16 @@ class UpdateRoundForm(forms.ModelForm):
 
     class Meta:
         model = UpdateRound
-        fields = ["title", "deadline", "message", "closed_at"]
+        fields = [
+            "title",
+            "title_fr",
+            "title_es",
+            "deadline",
+            "message",
+            "message_fr",
+            "message_es",
+            "closed_at",
+        ]
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -33,8 +43,18 @@ class UpdateRoundForm(forms.ModelForm):
 class RoundAgencyInline(admin.TabularInline):
     model = RoundAgency
     extra = 0
-    fields = ["agency", "last_activity_at", "submitted_at", "submitted_by"]
-    readonly_fields = ["last_activity_at", "submitted_at", "submitted_by"]
+    fields = [
+        "agency",
+        "last_activity_at",
+        "submitted_at",
+        "submitted_by",
+        "submissions",
+        "accepted_at",
+        "returned_at",
+        "return_reason",
+        "unlocked_at",
+    ]
+    readonly_fields = fields[1:]
     autocomplete_fields = ["agency"]
 
 
@@ -46,6 +66,22 @@ class UpdateRoundAdmin(SimpleHistoryAdmin):
     list_filter = ["closed_at"]
     search_fields = ["title"]
     date_hierarchy = "deadline"
+
+    def change_view(
+        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context=None
+    ):
+        """Warn, as the round's page does, of the agencies asked that nobody can answer for."""
+        if request.method == "GET" and str(object_id).isdigit():
+            asked = RoundAgency.objects.filter(round_id=int(object_id)).select_related("agency")
+            by_id = {part.agency_id: part.agency.acronym for part in asked}
+            unreachable = sorted(by_id[pk] for pk in agencies_without_members(by_id))
+            if unreachable:
+                messages.warning(
+                    request,
+                    _("Nobody can answer for %(agencies)s: no member, so nobody got the email.")
+                    % {"agencies": ", ".join(unreachable)},
+                )
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request: HttpRequest, obj: UpdateRound, form, change: bool) -> None:
         if not change:

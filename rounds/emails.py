@@ -20,6 +20,7 @@ from django.urls import reverse
 from accounts.language import language_of
 from core import emails
 from rounds.agency_members import members_by_agency
+from rounds.links import where_and_link
 from rounds.models import RoundAgency
 
 logger = logging.getLogger(__name__)
@@ -68,6 +69,38 @@ def announce(part_ids: list[int], only_users: list[int] | None = None) -> list[i
     return failed
 
 
+def tell_returned(part_id: int) -> int:
+    """Email each member of the part's agency the secretariat's reason for returning its
+    submission, with the checklist's link; returns how many emails went."""
+    part = RoundAgency.objects.select_related("round", "agency").filter(pk=part_id).first()
+    if part is None or part.returned_at is None:
+        return 0
+    sent = 0
+    with get_connection() as connection:
+        for user in members_by_agency([part.agency_id]).get(part.agency_id, []):
+            language = language_of(user)
+            try:
+                emails.send(
+                    "round_returned",
+                    to=user.email,
+                    context={
+                        "name": user.get_full_name() or user.email,
+                        "round": part.round,
+                        "agency": part.agency,
+                        "reason": part.return_reason,
+                        "link": checklist_link(part),
+                    },
+                    language=language,
+                    headers={"Content-Language": language},
+                    connection=connection,
+                )
+            except MAIL_ERRORS:
+                logger.exception("The returned-submission email to user %s failed", user.pk)
+                continue
+            sent += 1
+    return sent
+
+
 def send_to(user: User, parts: list[RoundAgency], connection) -> None:
     language = language_of(user)
     update_round = parts[0].round
@@ -84,3 +117,53 @@ def send_to(user: User, parts: list[RoundAgency], connection) -> None:
         headers={"Content-Language": language},
         connection=connection,
     )
+
+
+def tell_mentioned(comment_id: int) -> int:
+    """Email the people a comment mentions, and the members of the agencies it mentions,
+    each once and in their language (not its author); returns how many emails went."""
+    from rounds.models import Comment
+
+    comment = (
+        Comment.objects.select_related("author", "activity", "part__round", "part__agency")
+        .filter(pk=comment_id, hidden_at__isnull=True)
+        .first()
+    )
+    if comment is None:
+        return 0
+    people: dict[int, User] = {}
+    for user in (
+        comment.mentioned_people.filter(is_active=True).exclude(email="").select_related("profile")
+    ):
+        people[user.pk] = user
+    agency_ids = list(comment.mentioned_agencies.values_list("pk", flat=True))
+    for users in members_by_agency(agency_ids).values():
+        for user in users:
+            people.setdefault(user.pk, user)
+    people.pop(comment.author_id, None)
+    where, link = where_and_link(comment)
+    author = comment.author.get_full_name() or comment.author.get_username()
+    sent = 0
+    with get_connection() as connection:
+        for user in sorted(people.values(), key=lambda person: person.email):
+            language = language_of(user)
+            try:
+                emails.send(
+                    "comment_mention",
+                    to=user.email,
+                    context={
+                        "name": user.get_full_name() or user.email,
+                        "author": author,
+                        "where": where,
+                        "body": comment.body,
+                        "link": f"{settings.SITE_URL}{link}",
+                    },
+                    language=language,
+                    headers={"Content-Language": language},
+                    connection=connection,
+                )
+            except MAIL_ERRORS:
+                logger.exception("The mention email to user %s failed", user.pk)
+                continue
+            sent += 1
+    return sent

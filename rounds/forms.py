@@ -23,10 +23,20 @@ class OpenRoundForm(forms.ModelForm):
 
     class Meta:
         model = UpdateRound
-        fields = ["title", "deadline", "message"]
+        fields = [
+            "title",
+            "title_fr",
+            "title_es",
+            "deadline",
+            "message",
+            "message_fr",
+            "message_es",
+        ]
         widgets = {
             "deadline": DateInput(),
             "message": forms.Textarea(attrs={"rows": 4}),
+            "message_fr": forms.Textarea(attrs={"rows": 4}),
+            "message_es": forms.Textarea(attrs={"rows": 4}),
         }
 
     def __init__(self, *args, **kwargs) -> None:

@@ -8,16 +8,23 @@ activities.signals.round_context_asked).
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
+from django.http import HttpRequest
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from accounts.roles import agency_ids
 from activities.models import Activity
 from activities.signals import RoundContext
 from agencies.models import Agency
+from core.digest_sections import DigestItem, DigestSection
+from rounds.comments import mentions_of
+from rounds.links import where_and_link
 from rounds.models import Outcome, RoundAgency
 from rounds.services import confirmations_for, open_parts_for, record_close, record_edit
 
@@ -78,3 +85,32 @@ def round_context(
         for part in parts
     ]
     return RoundContext(banners)
+
+
+def comment_panel(sender: type, *, request: HttpRequest, activity: Activity, **kwargs) -> str:
+    """The row's comment thread on its page (activities.signals.activity_panels_asked)."""
+    from rounds.views.comments import row_panel
+
+    return row_panel(request, activity)
+
+
+def mentions_section(
+    sender: type,
+    *,
+    user: AbstractBaseUser,
+    since: datetime.datetime,
+    until: datetime.datetime,
+    **kwargs,
+) -> DigestSection | None:
+    """The comments that mentioned the person (or their agency) in the digest's window, first
+    in the digest (core.digest_sections.digest_news_asked)."""
+    items = []
+    for comment in sorted(
+        mentions_of(user, since, until), key=lambda c: c.created_at, reverse=True
+    ):
+        where, link = where_and_link(comment)
+        author = comment.author.get_full_name() or comment.author.get_username()
+        title = _("%(author)s mentioned you on %(where)s") % {"author": author, "where": where}
+        when = formats.date_format(timezone.localtime(comment.created_at), "SHORT_DATETIME_FORMAT")
+        items.append(DigestItem(title, when, f"{settings.SITE_URL}{link}"))
+    return DigestSection(_("You were mentioned"), items, order=10) if items else None

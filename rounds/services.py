@@ -8,7 +8,6 @@ from django.db import transaction
 from django.db.models import (
     Case,
     Count,
-    F,
     IntegerField,
     OuterRef,
     Q,
@@ -104,11 +103,14 @@ def open_round(
     deadline: datetime.date,
     agencies: Iterable[Agency],
     message: str = "",
+    **translations: str,
 ) -> UpdateRound:
-    """Open a round and ask each agency for its part, all or nothing."""
+    """Open a round and ask each agency for its part, all or nothing.
+
+    `translations`: title_fr, title_es, message_fr, message_es (each may be empty)."""
     with transaction.atomic():
         update_round = UpdateRound.objects.create(
-            title=title, deadline=deadline, message=message, opened_by=user
+            title=title, deadline=deadline, message=message, opened_by=user, **translations
         )
         ask_agencies(update_round, agencies)
     return update_round
@@ -126,9 +128,14 @@ def ask_agencies(update_round: UpdateRound, agencies: Iterable[Agency]) -> int:
 
 
 def close_round(update_round: UpdateRound) -> None:
+    """Close the round: its answers stand as they are (parts unlocked before are locked)."""
     if update_round.closed_at is None:
-        update_round.closed_at = timezone.now()
-        update_round.save(update_fields=["closed_at"])
+        with transaction.atomic():
+            update_round.closed_at = timezone.now()
+            update_round.save(update_fields=["closed_at"])
+            for part in update_round.parts.filter(unlocked_at__isnull=False):
+                part.unlocked_at = None
+                part.save(update_fields=["unlocked_at"])
 
 
 def reopen_round(update_round: UpdateRound) -> None:
@@ -144,14 +151,18 @@ def _touch(part: RoundAgency, when: datetime.datetime) -> None:
 
 
 def answer_row(
-    user: AbstractBaseUser, part: RoundAgency, activity_id: int, outcome: str
+    user: AbstractBaseUser,
+    part: RoundAgency,
+    activity_id: int,
+    outcome: str,
+    version: int | None = None,
 ) -> RowConfirmation:
     """Record the agency's answer for one of its rows (the latest answer wins).
 
     The caller has checked that the activity is one of the agency's rows. Raises
     RoundClosed, with nothing written, when the round is closed.
     """
-    if not part.round.is_open:
+    if not part.takes_answers:
         raise RoundClosed(part.round)
     now = timezone.now()
     answer = RowConfirmation(
@@ -161,6 +172,10 @@ def answer_row(
         outcome=outcome,
         confirmed_by=user,
         confirmed_at=now,
+        # The version answered for (a later edit is a new version, not this answer's).
+        activity_version=version
+        if version is not None
+        else Activity.objects.filter(pk=activity_id).values_list("version", flat=True).first(),
     )
     with transaction.atomic():
         # One statement whether it is the first answer or a change of mind.
@@ -168,7 +183,7 @@ def answer_row(
             [answer],
             update_conflicts=True,
             unique_fields=["round", "agency", "activity"],
-            update_fields=["outcome", "confirmed_by", "confirmed_at"],
+            update_fields=["outcome", "confirmed_by", "confirmed_at", "activity_version"],
         )
         _touch(part, now)
     return answer
@@ -184,11 +199,11 @@ def close_row(user: AbstractBaseUser, part: RoundAgency, activity: Activity, ver
     answering for an agency is no member of it. Raises RoundClosed, with nothing written,
     when the round is closed.
     """
-    if not part.round.is_open:
+    if not part.takes_answers:
         raise RoundClosed(part.round)
     with transaction.atomic():
         close_activity(user, activity, version)
-        answer_row(user, part, activity.pk, Outcome.CLOSED)
+        answer_row(user, part, activity.pk, Outcome.CLOSED, activity.version)
 
 
 def record_answer(user: AbstractBaseUser, activity: Activity, outcome: str) -> int:
@@ -203,13 +218,13 @@ def record_answer(user: AbstractBaseUser, activity: Activity, outcome: str) -> i
         return 0
     parts = list(
         RoundAgency.objects.filter(
+            Q(round__closed_at__isnull=True) | Q(unlocked_at__isnull=False),
             agency_id__in=mine,
-            round__closed_at__isnull=True,
             agency__participations__activity=activity,
         ).select_related("round")
     )
     for part in parts:
-        answer_row(user, part, activity.pk, outcome)
+        answer_row(user, part, activity.pk, outcome, activity.version)
     return len(parts)
 
 
@@ -226,9 +241,10 @@ def record_close(user: AbstractBaseUser, activity: Activity) -> int:
 def submit_part(user: AbstractBaseUser, part: RoundAgency) -> bool:
     """Mark the agency's part submitted; False if it already was (the first one counts).
 
-    A submission after the deadline is accepted: RoundAgency.is_late marks it.
+    A submission after the deadline is accepted: RoundAgency.is_late marks it. After the
+    secretariat returned the part, submitting again is a resubmission (counted).
     """
-    if not part.round.is_open:
+    if not part.takes_answers:
         raise RoundClosed(part.round)
     if part.submitted_at is not None:
         return False
@@ -236,7 +252,9 @@ def submit_part(user: AbstractBaseUser, part: RoundAgency) -> bool:
     part.submitted_at = now
     part.submitted_by = user
     part.last_activity_at = now
-    part.save(update_fields=["submitted_at", "submitted_by", "last_activity_at"])
+    part.submissions += 1
+    part._history_user = user
+    part.save(update_fields=["submitted_at", "submitted_by", "last_activity_at", "submissions"])
     return True
 
 
@@ -255,7 +273,7 @@ def answered_rows(part: RoundAgency) -> int:
     ).count()
 
 
-def parts_with_progress(update_round: UpdateRound) -> QuerySet[RoundAgency]:
+def parts_with_progress(update_round: UpdateRound) -> list[RoundAgency]:
     """The round's parts with `row_count`, `answered_count` and `added_since`, in one query.
 
     An answer counts only while the activity is still one of the agency's rows. Once a part
@@ -265,6 +283,8 @@ def parts_with_progress(update_round: UpdateRound) -> QuerySet[RoundAgency]:
     Only a submitted part needs its rows' creation dates (a part still open counts every
     row it has now): the activities are joined for those parts alone (CASE evaluates one
     branch), since joining them for every part cost a scan of all activities per agency.
+    `row_count` is worked out here from the two counts: an annotation naming them would
+    repeat their subqueries in the SQL (a closed round's report paid the join twice).
     """
     all_rows = ActivityAgency.objects.filter(agency_id=OuterRef("agency_id"))
     added = all_rows.filter(activity__created_at__gt=OuterRef("submitted_at"))
@@ -275,13 +295,12 @@ def parts_with_progress(update_round: UpdateRound) -> QuerySet[RoundAgency]:
     )
     answers_before = answers.filter(activity__created_at__lte=OuterRef("submitted_at"))
     still_open = Q(submitted_at__isnull=True)
-    return (
+    parts = list(
         RoundAgency.objects.filter(round=update_round)
         .select_related("round", "agency", "submitted_by")
         .annotate(
             all_rows=_count(all_rows, "agency"),
             added_since=Case(When(still_open, then=Value(0)), default=_count(added, "agency")),
-            row_count=F("all_rows") - F("added_since"),
             answered_count=Case(
                 When(still_open, then=_count(answers, "agency")),
                 default=_count(answers_before, "agency"),
@@ -289,3 +308,6 @@ def parts_with_progress(update_round: UpdateRound) -> QuerySet[RoundAgency]:
         )
         .order_by("agency__acronym")
     )
+    for part in parts:
+        part.row_count = part.all_rows - part.added_since
+    return parts

@@ -23,3 +23,23 @@ def announce_later(part_ids: list[int]) -> None:
     """Queue the emails once the parts are committed (no email about a rolled-back round)."""
     if part_ids:
         transaction.on_commit(lambda: announce_parts.delay(part_ids))
+
+
+@shared_task(name="rounds.tell_returned")
+def tell_returned(part_id: int) -> int:
+    """Email the agency's members that the secretariat returned its submission."""
+    return emails.tell_returned(part_id)
+
+
+def tell_returned_later(part_id: int) -> None:
+    transaction.on_commit(lambda: tell_returned.delay(part_id))
+
+
+@shared_task(name="rounds.tell_mentioned")
+def tell_mentioned(comment_id: int) -> int:
+    """Email the people and agencies a comment mentions."""
+    return emails.tell_mentioned(comment_id)
+
+
+def tell_mentioned_later(comment_id: int) -> None:
+    transaction.on_commit(lambda: tell_mentioned.delay(comment_id))

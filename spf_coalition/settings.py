@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "funding",
     "catalogues",
     "assessments",
+    "decisions",
     "reminders",
     "api",
     "overview",
@@ -226,7 +227,36 @@ STORAGES = {
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
+    # Meeting papers and outputs (decisions.Document): never served from a public URL, only
+    # through the download view that checks the reader's right. A private directory by
+    # default; an S3-compatible bucket when SPF_DOCUMENTS_S3_BUCKET is set (django-storages,
+    # docs/production.md): private objects, read back by the app.
+    "documents": (
+        {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": os.environ["SPF_DOCUMENTS_S3_BUCKET"],
+                "endpoint_url": os.environ.get("SPF_DOCUMENTS_S3_ENDPOINT_URL") or None,
+                "region_name": os.environ.get("SPF_DOCUMENTS_S3_REGION") or None,
+                "access_key": os.environ.get("SPF_DOCUMENTS_S3_ACCESS_KEY_ID") or None,
+                "secret_key": os.environ.get("SPF_DOCUMENTS_S3_SECRET_ACCESS_KEY") or None,
+                "default_acl": "private",
+                "querystring_auth": True,
+                "file_overwrite": False,
+            },
+        }
+        if os.environ.get("SPF_DOCUMENTS_S3_BUCKET")
+        else {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {
+                "location": os.environ.get("SPF_DOCUMENTS_ROOT", str(BASE_DIR / "documents")),
+                "base_url": None,
+            },
+        }
+    ),
 }
+# The largest document accepted (the upload form says so, naming the file).
+SPF_DOCUMENT_MAX_BYTES = int(os.environ.get("SPF_DOCUMENT_MAX_BYTES", str(20 * 1024 * 1024)))
 
 # Email. The console shows emails in a dev run; production sends through SMTP.
 EMAIL_BACKEND = os.environ.get(
@@ -330,6 +360,8 @@ CELERY_BEAT_SCHEDULE_FILENAME = os.environ.get(
 # the matrix, without contact details).
 SPF_PRIVATE_SITE = env_bool("SPF_PRIVATE_SITE", False)
 SPF_MATRIX_PAGE_SIZE = 50
+# A comment's author may correct it for this many minutes; after that it stands as written.
+SPF_COMMENT_EDIT_MINUTES = int(os.environ.get("SPF_COMMENT_EDIT_MINUTES", "15"))
 
 # The read-only API (api/): tokens first, so that a wrong token is a 401, not a quiet
 # anonymous answer; JSON only (the docs page is Swagger UI, served by the app).

@@ -55,6 +55,7 @@ urlpatterns = [
     path("follows/", include("follows.urls")),
     path("funding/", include("funding.urls")),
     path("catalogues/", include("catalogues.urls")),
+    path("decisions/", include("decisions.urls")),
     path("api/", include("api.urls")),
     path("", include("overview.urls")),
     path("", include("activities.urls")),

@@ -21,6 +21,10 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 SMALL, LARGE = 40, 10_000
 # 12, and one for the Follow button of a country's or an agency's page (does the person follow it).
 FRONT_END_BUDGET = 13
+# The country page also shows the coalition's work there (decisions.country_page): status,
+# joint workplan, documents, and the two questions of who the reader is (member, secretariat)
+# that decide which of them they see.
+PAGE_BUDGETS = {"countries:detail": 16}
 
 FRONT_END_PAGES = [
     ("activities:matrix", ""),
@@ -67,7 +71,7 @@ def test_it_keeps_front_end_queries_flat_at_10000_activities(viewer_client, name
     small = queries_at(SMALL, viewer_client, name, query)
     large = queries_at(LARGE, viewer_client, name, query)
     assert large == small
-    assert large <= FRONT_END_BUDGET
+    assert large <= PAGE_BUDGETS.get(name, FRONT_END_BUDGET)
 
 
 def test_it_keeps_the_admin_activity_list_queries_flat_at_10000_activities(superuser_client):

@@ -8,9 +8,20 @@ import weakref
 from django.dispatch import Signal
 
 from accounts.profile import profile_panels_asked
-from activities.signals import activity_closed, activity_edited, round_context_asked
+from activities.signals import (
+    activity_closed,
+    activity_edited,
+    activity_panels_asked,
+    round_context_asked,
+)
+from core.digest_sections import digest_news_asked
 from core.page_actions import page_actions_asked
 from core.signals import answers
+from countries.page_sections import country_sections_asked
+from countries.statuses import country_statuses_asked
+from decisions.country_page import country_section
+from decisions.digest import decisions_section
+from decisions.map_layer import statuses_by_country
 from follows.views.follow import page_button, profile_panel
 from rounds import deadlines, hooks
 from workplan.other_deadlines import deadlines_of_agency_asked, deadlines_of_user_asked
@@ -33,6 +44,10 @@ def test_each_question_has_the_receivers_its_comment_names():
     assert receivers(deadlines_of_agency_asked) == {deadlines.of_agency}
     assert receivers(activity_edited) == {hooks.answer_edit}
     assert receivers(activity_closed) == {hooks.answer_close}
+    assert receivers(activity_panels_asked) == {hooks.comment_panel}
+    assert receivers(country_sections_asked) == {country_section}
+    assert receivers(country_statuses_asked) == {statuses_by_country}
+    assert receivers(digest_news_asked) == {decisions_section, hooks.mentions_section}
     assert receivers(page_actions_asked) == {page_button}
 
 

@@ -10,13 +10,15 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import Lower
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 
+from activities.as_of import AsOfError
 from activities.exports import activity_download
 from activities.filters import country_names
 from activities.matrix import with_labels
 from activities.models import Activity, ActivityAgency, Role, role_order
+from activities.views import past
 from agencies.models import Agency, FocalLevel
 
 
@@ -108,4 +110,10 @@ def agency_export(request: HttpRequest, acronym: str) -> HttpResponse:
     """
     agency = agency_or_404(acronym)
     slug = "".join(char if char.isalnum() else "-" for char in agency.acronym.lower())
+    try:
+        moment = past.asked_moment(request)
+    except AsOfError as error:
+        return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+    if moment is not None:
+        return past.agency_export(request, agency, moment, f"spf-{slug}-leads")
     return activity_download(request, led_by(agency), f"spf-{slug}-leads")

@@ -10,15 +10,18 @@ import rules
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 
+from activities.as_of import AsOfError
 from activities.exports import activity_download
 from activities.matrix_table import render_matrix_table
 from activities.models import ActivityAgency
+from activities.views import past
 from agencies.models import FocalLevel, FocalPoint
 from core.names import sorted_by_name
 from countries.models import Country, Region
+from countries.page_sections import country_sections
 from countries.views import country_or_404
 
 
@@ -40,13 +43,28 @@ def index(request: HttpRequest) -> HttpResponse:
 def detail(request: HttpRequest, code: str) -> HttpResponse:
     """Everything about one country: its activities, who leads what, whom to contact."""
     country = country_or_404(code)
-    # Paginated like the matrix: the busiest countries have hundreds of activities.
-    activities = country.activities.for_rows().order_by("title", "pk")
-    page = Paginator(activities, settings.SPF_MATRIX_PAGE_SIZE).get_page(request.GET.get("page"))
+    try:
+        moment = past.asked_moment(request)
+    except AsOfError as error:
+        empty = {"agencies": [], "contacts": {}, "assessments": None, "show_contacts": False}
+        return past.refused(request, error, "countries/detail.html", country=country, **empty)
+    if moment is not None:
+        # The activities as they were; the agencies and contacts below are today's.
+        page, table = past.page_of(
+            request, past.country_rows(country, moment), moment, hide_country=True
+        )
+    else:
+        # Paginated like the matrix: the busiest countries have hundreds of activities.
+        activities = country.activities.for_rows().order_by("title", "pk")
+        page = Paginator(activities, settings.SPF_MATRIX_PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
+        table = render_matrix_table(request, page.object_list, hide_country=True)
     ctx = {
         "country": country,
+        "as_of": moment,
         "page": page,
-        "table": render_matrix_table(request, page.object_list, hide_country=True),
+        "table": table,
         "agencies": ActivityAgency.objects.agencies_in(country.pk),
         "contacts": contacts_for(country),
         "show_contacts": request.user.is_authenticated,
@@ -58,6 +76,8 @@ def detail(request: HttpRequest, code: str) -> HttpResponse:
             if rules.has_perm("countries.see_assessments", request.user)
             else None
         ),
+        # What floors above add: the country's status and joint workplan, its documents.
+        "sections": country_sections(request, country),
     }
     return render(request, "countries/detail.html", ctx)
 
@@ -65,6 +85,12 @@ def detail(request: HttpRequest, code: str) -> HttpResponse:
 def country_export(request: HttpRequest, code: str) -> HttpResponse:
     """The activities the country page lists, in its order; ?format= says which file."""
     country = country_or_404(code)
+    try:
+        moment = past.asked_moment(request)
+    except AsOfError as error:
+        return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+    if moment is not None:
+        return past.country_export(request, country, moment)
     activities = country.activities.order_by("title", "pk")
     return activity_download(request, activities, f"spf-{country.alpha3.lower()}")
 

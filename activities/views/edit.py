@@ -48,6 +48,19 @@ def _not_yours() -> PermissionDenied:
     )
 
 
+def _tell_proposals(request: HttpRequest, activity: Activity) -> None:
+    """Say which roles wait for another agency's agreement (activities.participations)."""
+    for proposal in getattr(activity, "proposals_made", []):
+        messages.info(
+            request,
+            _(
+                "%(agency)s is asked to agree to be %(role)s: until it (or the secretariat) "
+                "accepts, the row shows the proposal."
+            )
+            % {"agency": proposal.agency.acronym, "role": proposal.get_role_display().lower()},
+        )
+
+
 def _activity(pk: int) -> Activity:
     return get_object_or_404(
         Activity.objects.select_related("country", "focal_point__agency"), pk=pk
@@ -121,6 +134,7 @@ def activity_add(request: HttpRequest) -> HttpResponse:
                 _("Added “%(title)s” (%(reference)s).")
                 % {"title": activity.title, "reference": activity.reference},
             )
+            _tell_proposals(request, activity)
             return redirect(rows_url(user, _home_agency(request, activity)))
     return _form_page(request, form, formset, None, agency)
 
@@ -159,6 +173,7 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, error)
         else:
             messages.success(request, _("Saved “%(title)s”.") % {"title": activity.title})
+            _tell_proposals(request, form.instance)
             return redirect(rows_url(user, agency))
     return _form_page(request, form, formset, activity, agency)
 

@@ -10,7 +10,9 @@ from django.views.decorators.http import require_http_methods
 
 from activities.concurrency import EditConflict
 from activities.models import Activity
+from activities.proposals import answerable_agencies, pending_proposals
 from activities.restore_preview import restore_preview
+from activities.signals import activity_panels
 from activities.versions import restore_version, versions_of
 
 
@@ -24,6 +26,10 @@ def history(request: HttpRequest, reference: str) -> HttpResponse:
         "activity": activity,
         "versions": versions_of(activity),
         "can_restore": request.user.has_perm("activities.restore_version", activity),
+        "proposals": pending_proposals([activity.pk]).get(activity.pk, []),
+        "can_answer": answerable_agencies(request.user),
+        # Blocks of higher apps (the comment thread): activities.signals.
+        "panels": activity_panels(request, activity),
     }
     return render(request, "history/activity.html", ctx)
 

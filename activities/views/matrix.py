@@ -1,9 +1,11 @@
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from activities.as_of import AsOfError
 from activities.exports import FORMATS as EXPORT_FORMATS
 from activities.exports import export_response
 from activities.grid import build_grid, render_grid_table
@@ -16,10 +18,19 @@ from activities.matrix import (
     sort_links,
 )
 from activities.matrix_table import render_matrix_table
+from activities.views import past
 
 
 def matrix(request: HttpRequest) -> HttpResponse:
-    """Who is doing what where: the filtered, sorted, paginated list of activities."""
+    """Who is doing what where: the filtered, sorted, paginated list of activities (as they
+    are, or as they were at ?as_of=)."""
+    try:
+        moment = past.asked_moment(request)
+    except AsOfError as error:
+        filterset, _rows = filtered_activities(request.GET)
+        return past.refused(request, error, "activities/matrix.html", filter=filterset)
+    if moment is not None:
+        return past.matrix(request, moment)
     filterset, activities = filtered_activities(request.GET)
     sort = sort_key(request.GET)
     paginator = paginate(filterset, activities.for_rows(), sort, settings.SPF_MATRIX_PAGE_SIZE)
@@ -38,6 +49,9 @@ def matrix(request: HttpRequest) -> HttpResponse:
 
 def grid(request: HttpRequest) -> HttpResponse:
     """The same filters as the matrix, counted per country and agency."""
+    if request.GET.get("as_of"):
+        # The past view is the list's (activities.as_of): the grid counts today's rows.
+        return redirect(f"{reverse('activities:matrix')}?{request.GET.urlencode()}")
     filterset, activities = filtered_activities(request.GET)
     grid = build_grid(activities, request.GET, filterset.country_codes, filterset.agency_acronyms)
     ctx = {
@@ -52,6 +66,12 @@ def grid(request: HttpRequest) -> HttpResponse:
 
 def matrix_export(request: HttpRequest) -> HttpResponse:
     """The rows the matrix shows for the same query string, as CSV, XLSX, ODS or HXL."""
+    try:
+        moment = past.asked_moment(request)
+    except AsOfError as error:
+        return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+    if moment is not None:
+        return past.matrix_export(request, moment)
     fmt = request.GET.get("format", "")
     if fmt not in EXPORT_FORMATS:
         message = _(

@@ -10,7 +10,7 @@ from django.utils.translation import gettext
 from core.spreadsheets.cells import ColumnNote, Row, TableExporter, column_notes
 from core.spreadsheets.csvfile import iter_csv
 from core.spreadsheets.ods import render_ods
-from core.spreadsheets.xlsx import render_xlsx
+from core.spreadsheets.xlsx import render_workbook, render_xlsx
 
 FORMATS = ("csv", "xlsx", "ods")
 CONTENT_TYPES = {
@@ -76,3 +76,12 @@ def format_error(fmt: str, formats: tuple[str, ...] = FORMATS) -> HttpResponseBa
         "formats": ", ".join(formats),
     }
     return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+
+
+def xlsx_response(sheets, *, filename: str) -> HttpResponse:
+    """A workbook of several sheets ((title, rows) pairs, header first) as a download."""
+    response = HttpResponse(render_workbook(sheets), content_type=CONTENT_TYPES["xlsx"])
+    response["Content-Disposition"] = content_disposition_header(
+        True, attachment_name(filename, "xlsx")
+    )
+    return response

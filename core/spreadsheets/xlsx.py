@@ -150,3 +150,14 @@ def render_xlsx(
         write_xlsx_sheet(workbook, styles, str(ABOUT_SHEET), iter(about_table(notes)), wrap=True)
     workbook.close()
     return output.getvalue()
+
+
+def render_workbook(sheets: Iterable[tuple[str, Iterable[Row]]]) -> bytes:
+    """An XLSX workbook of several sheets, each (title, rows with its header first)."""
+    output = io.BytesIO()
+    workbook = xlsxwriter.Workbook(output, WORKBOOK_OPTIONS)
+    styles = Styles(workbook)
+    for title, rows in sheets:
+        write_xlsx_sheet(workbook, styles, title, iter(rows), wrap=True)
+    workbook.close()
+    return output.getvalue()

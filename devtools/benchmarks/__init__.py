@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from devtools.benchmarks import (
     api,
+    decisions,
     exports,
     growth,
     imports,
@@ -17,6 +18,7 @@ from devtools.benchmarks import (
     overview,
     pages,
     reminders,
+    rounds,
 )
 from devtools.benchmarks.core import BenchContext, Figures, NotMeasured
 
@@ -32,6 +34,14 @@ BENCHES: list[Bench] = [
     Bench(("matrix_filtered_p50_ms",), pages.bench_matrix_filtered),
     Bench(("grid_p50_ms",), pages.bench_grid),
     Bench(("country_p50_ms", "country_queries"), pages.bench_country),
+    Bench(
+        (
+            "country_workplan_p50_ms",
+            "country_workplan_queries",
+            "country_workplan_queries_small",
+        ),
+        decisions.bench_country_workplan,
+    ),
     Bench(
         ("admin_activity_changelist_p50_ms", "admin_activity_changelist_queries"),
         pages.bench_admin_activity_changelist,
@@ -60,6 +70,12 @@ BENCHES: list[Bench] = [
         ("reminder_sweep_s", "reminder_sweep_queries", "reminder_sweep_queries_small"),
         reminders.bench_reminder_sweep,
     ),
+    Bench(
+        ("matrix_as_of_p50_ms", "matrix_as_of_queries", "matrix_as_of_queries_small"),
+        rounds.bench_matrix_as_of,
+    ),
+    Bench(("round_diff_1k_s",), rounds.bench_round_diff),
+    Bench(("round_report_s",), rounds.bench_round_report),
     # Last: it edits every activity (the other benches measure the data as built).
     Bench(
         ("import_xlsx_10k_s", "reimport_unchanged_10k_s", "import_peak_mb"),

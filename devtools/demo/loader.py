@@ -8,6 +8,7 @@ country's stored English name, which is derived from its code and refreshed like
 Country.save() would.
 """
 
+import datetime
 import re
 import unicodedata
 from collections import Counter
@@ -24,6 +25,8 @@ from countries.criteria_text import give_translations
 from countries.models import Country, SelectionCriterion, english_name
 from countries.regions import ILO_REGIONS
 from countries.variants import NAME_VARIANTS
+from decisions.models import ActionPoint, AgendaItem, CountryStatus, Decision, Meeting, Status
+from devtools.demo import meeting_2012
 from devtools.demo.criteria import COMPUTED, CRITERIA
 from devtools.demo.matrix import ACTIVITIES
 from devtools.demo.organisations import AGENCIES, AGENCY_VARIANTS, WEBSITES
@@ -69,6 +72,7 @@ def load_demo() -> LoadReport:
         load_activities(report, countries, agencies, people, tools)
         load_workplan(report, agencies, people)
         load_criteria(report)
+        load_meeting(report, agencies, countries)
         report.admin_line = ensure_demo_admin(report)
     report.totals = {label: model.objects.count() for label, model in COUNTED.items()}
     return report
@@ -275,6 +279,44 @@ def load_criteria(report: LoadReport) -> None:
     report.created["selection criteria"] += len(new)
 
 
+def load_meeting(
+    report: LoadReport, agencies: dict[str, Agency], countries: dict[str, Country]
+) -> None:
+    """The 2012 coalition meeting (by title and date) with its agenda, decisions and action
+    points (each a dated step of the workplan); Mozambique, whose strategy the Flagship
+    Programme supported, as a Flagship target set by no recorded decision."""
+    seed = meeting_2012
+    meeting = Meeting.objects.filter(title=seed.TITLE, date=seed.DATE).first()
+    if meeting is None:
+        meeting = Meeting(title=seed.TITLE, date=seed.DATE, place=seed.PLACE)
+        meeting.minutes = seed.MINUTES
+        save_with_reason(meeting)
+        meeting.agencies.set([agencies[a] for a in seed.AGENCIES if a in agencies])
+        AgendaItem.objects.bulk_create(
+            AgendaItem(meeting=meeting, number=n, title=title)
+            for n, title in enumerate(seed.AGENDA, start=1)
+        )
+        for text, public in seed.DECISIONS:
+            save_with_reason(
+                Decision(meeting=meeting, text=text, decided_on=seed.DATE, is_public=public)
+            )
+        for text, acronym, due in seed.ACTION_POINTS:
+            save_with_reason(
+                ActionPoint(
+                    meeting=meeting, text=text, owner_agency=agencies[acronym], due_date=due
+                )
+            )
+        report.created["meetings"] += 1
+    mozambique = countries.get("MZ")
+    if mozambique is not None and not CountryStatus.objects.filter(country=mozambique).exists():
+        CountryStatus.objects.create(
+            country=mozambique,
+            status=Status.FLAGSHIP,
+            since=datetime.date(2016, 1, 1),
+            note="Flagship Programme, phase 1 (2016-2020)",
+        )
+
+
 def ensure_demo_admin(report: LoadReport) -> str:
     """The admin/admin superuser of a dev run. Never on a server: only when DEBUG is on."""
     if not settings.DEBUG:
@@ -305,4 +347,7 @@ COUNTED: dict[str, type[models.Model]] = {
     "deliverables": Deliverable,
     "steps": Step,
     "selection criteria": SelectionCriterion,
+    "meetings": Meeting,
+    "decisions": Decision,
+    "action points": ActionPoint,
 }

@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from activities.matrix import active_filters, filtered_activities, is_filtered
+from decisions.map_layer import legend, status_layer
 from overview.worldmap import build_map, matrix_map
 
 
@@ -24,13 +25,16 @@ def _context(request: HttpRequest) -> dict[str, object]:
     params = filters_in_use(request.GET)
     filterset, activities = filtered_activities(params)
     acronyms = {pk: acronym for acronym, pk in filterset.agency_ids.items()}
+    # The layer of the coalition's countries: their status, outlined over the counts.
+    statuses = status_layer(request.user)
     if is_filtered(filterset):
-        world_map = build_map(activities, params, acronyms=acronyms)
+        world_map = build_map(activities, params, acronyms=acronyms, statuses=statuses)
     else:  # the whole matrix: its tallies, not a count of every activity
-        world_map = matrix_map(params, acronyms=acronyms)
+        world_map = matrix_map(params, acronyms=acronyms, statuses=statuses)
     return {
         "filter": filterset,
         "map": world_map,
+        "status_legend": legend(statuses),
         "query": params.urlencode(),
         "is_filtered": is_filtered(filterset),
         "filters_in_use": active_filters(filterset),

@@ -13,6 +13,8 @@ from django.views.decorators.http import require_POST
 
 from activities.concurrency import EditConflict
 from activities.models import Activity
+from activities.proposals import pending_proposals, waiting_for
+from rounds.comments import thread
 from rounds.models import Outcome, RoundAgency, RowConfirmation
 from rounds.services import (
     RoundClosed,
@@ -22,6 +24,7 @@ from rounds.services import (
     rows_of,
     submit_part,
 )
+from rounds.views.comments import thread_context
 
 
 def _is_htmx(request: HttpRequest) -> bool:
@@ -105,6 +108,10 @@ def checklist(request: HttpRequest, part_id: int) -> HttpResponse:
     rows = list(
         rows_of(part.agency_id).select_related("country").order_by("country__name", "title")
     )
+    # Roles proposed in these rows and not answered yet: the row shows them meanwhile.
+    waiting = pending_proposals(row.pk for row in rows)
+    for row in rows:
+        row.waiting_proposals = waiting.get(row.pk, [])
     answers = {
         answer.activity_id: answer
         for answer in RowConfirmation.objects.filter(
@@ -125,6 +132,13 @@ def checklist(request: HttpRequest, part_id: int) -> HttpResponse:
         "answered": answered,
         "total": len(rows),
         "unanswered": len(rows) - answered,
+        # Roles other members propose to this agency: answered from here too.
+        "proposals": waiting_for(part.agency_id),
+        "thread": thread_context(
+            request,
+            thread(part=part),
+            reverse("rounds:comment_part", kwargs={"part_id": part.pk}),
+        ),
     }
     return render(request, "rounds/checklist.html", ctx)
 
@@ -137,7 +151,7 @@ def confirm_row(request: HttpRequest, part_id: int, activity_id: int) -> HttpRes
     # A row that is not the agency's is not found, whatever the form says.
     activity = get_object_or_404(rows_of(part.agency_id).select_related("country"), pk=activity_id)
     try:
-        answer = answer_row(request.user, part, activity.pk, Outcome.CONFIRMED)
+        answer = answer_row(request.user, part, activity.pk, Outcome.CONFIRMED, activity.version)
     except RoundClosed as closed:
         return _refuse(request, part, closed.message())
     if _is_htmx(request):
@@ -184,7 +198,7 @@ def submit(request: HttpRequest, part_id: int) -> HttpResponse:
     """Mark the agency's part submitted. With rows unanswered, first a page that names them
     and asks to confirm (its form posts `confirm`)."""
     part = _answerable_part(request, part_id)
-    if part.submitted_at is None and part.round.is_open and "confirm" not in request.POST:
+    if part.submitted_at is None and part.takes_answers and "confirm" not in request.POST:
         waiting = unanswered_rows(part)
         if waiting:
             ctx = {"part": part, "round": part.round, "waiting": waiting}

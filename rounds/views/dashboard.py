@@ -19,6 +19,8 @@ from rounds.forms import OpenRoundForm
 from rounds.models import RoundAgency, RoundAgencyStatus, UpdateRound
 from rounds.services import close_round, open_round, parts_with_progress, reopen_round
 
+# The round's words, in English and the coalition's other languages (each member reads theirs).
+TRANSLATED = ("title", "title_fr", "title_es", "message", "message_fr", "message_es")
 STATUS_RANK = {status: rank for rank, status in enumerate(RoundAgencyStatus.values)}
 # ?sort= keys of the dashboard; a leading "-" reverses.
 DASHBOARD_SORTS: dict[str, Callable[[RoundAgency], object]] = {
@@ -48,12 +50,12 @@ def index(request: HttpRequest) -> HttpResponse:
 def open_view(request: HttpRequest) -> HttpResponse:
     form = OpenRoundForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        words = {name: form.cleaned_data[name] for name in TRANSLATED}
         update_round = open_round(
             request.user,
-            title=form.cleaned_data["title"],
             deadline=form.cleaned_data["deadline"],
-            message=form.cleaned_data["message"],
             agencies=form.cleaned_data["agencies"],
+            **words,
         )
         asked = form.cleaned_data["agencies"]
         people = members_by_agency(agency.pk for agency in asked)
@@ -138,7 +140,17 @@ def dashboard_export(request: HttpRequest, round_id: int) -> HttpResponse:
 @secretariat_only
 @require_POST
 def close(request: HttpRequest, round_id: int) -> HttpResponse:
+    """Closing freezes the round's answers: a page first says what is still open and asks
+    to confirm (its form posts `confirm`)."""
     update_round = get_object_or_404(UpdateRound, pk=round_id)
+    if update_round.is_open and "confirm" not in request.POST:
+        parts = list(parts_with_progress(update_round))
+        ctx = {
+            "round": update_round,
+            "waiting": [part for part in parts if part.submitted_at is None],
+            "to_review": [p for p in parts if p.submitted_at and p.accepted_at is None],
+        }
+        return render(request, "rounds/close_confirm.html", ctx)
     close_round(update_round)
     messages.success(
         request, _("Round “%(title)s” closed: it takes no more answers.") % {"title": update_round}

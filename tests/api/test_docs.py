@@ -25,6 +25,11 @@ def test_it_serves_an_openapi_3_schema_of_every_endpoint(client):
         "data-sets",
         "processes",
         "outreach",
+        "meetings",
+        "decisions",
+        "action-points",
+        "documents",
+        "country-statuses",
     }
 
 

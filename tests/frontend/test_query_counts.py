@@ -25,7 +25,9 @@ COUNTRIES = [
 BUDGETS = {
     "activities:matrix": 7,  # 2 for the form's choices, count, rows, 3 prefetches
     "activities:grid": 4,  # 2 for the form's choices (naming the cells too), 2 aggregates
-    "countries:detail": 8,  # country, count, rows, 3 prefetches, agencies, contacts
+    # country, count, rows, 3 prefetches, agencies, contacts; the coalition's work there
+    # (decisions.country_page): status, joint workplan, documents
+    "countries:detail": 11,
     "agencies:detail": 6,  # agency, countries, count, leads + partners, focal points
     "countries:index": 1,
     "agencies:index": 1,

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from activities.models import Role
+from activities.models import Role, RoleProposal
 from tests.factories import make_focal_point
 from tests.members.helpers import form_data
 
@@ -35,14 +35,18 @@ def test_it_adds_a_partner_agency_and_a_focal_point(member_a_client, activity_a,
     }
 
 
-def test_it_hands_the_lead_to_another_agency(member_a_client, activity_a, agency_b):
+def test_it_proposes_the_lead_to_another_agency(member_a_client, activity_a, agency_b):
+    """Handing the lead to another agency is a proposal it confirms (agreed roles)."""
     data = form_data(member_a_client.get(_url(activity_a)))
     data.update(
         {"agencies-0-role": Role.PARTNER, "agencies-1-agency": "AGB", "agencies-1-role": Role.LEAD}
     )
-    member_a_client.post(_url(activity_a), data)
+    response = member_a_client.post(_url(activity_a), data, follow=True)
     roles = {p.agency.acronym: p.role for p in activity_a.participations.all()}
-    assert roles == {"AGA": "partner", "AGB": "lead"}
+    assert roles == {"AGA": "partner"}
+    proposal = RoleProposal.objects.get(activity=activity_a)
+    assert (proposal.agency, proposal.role, proposal.state) == (agency_b, Role.LEAD, "pending")
+    assert "AGB is asked to agree to be lead" in response.content.decode()
 
 
 def test_it_refuses_to_drop_the_members_own_agency(member_a_client, activity_a, agency_b):

@@ -45,8 +45,9 @@ def populate(size: int) -> None:
         make_activity(country, {agency: Role.LEAD}, activity_type=ActivityType.values[n % 9])
 
 
-# The filter form's two choice lists, country codes, counts and lead agencies per country.
-MAP_QUERIES = 5
+# The filter form's two choice lists, country codes, counts and lead agencies per country,
+# and the countries' statuses (the coalition's layer, decisions.map_layer).
+MAP_QUERIES = 6
 
 
 @pytest.mark.parametrize("size", [3, 60])

@@ -57,9 +57,19 @@ def test_it_takes_answers_again_once_reopened(
     assert RowConfirmation.objects.count() == 1
 
 
+def test_it_asks_to_confirm_before_closing(secretariat_client, update_round):
+    url = reverse("rounds:close", kwargs={"round_id": update_round.pk})
+    response = secretariat_client.post(url)
+    update_round.refresh_from_db()
+    assert update_round.is_open
+    assert response.status_code == 200
+    # It names the agencies that have not submitted, and its form confirms.
+    assert "AGA" in response.content.decode() and 'name="confirm"' in response.content.decode()
+
+
 def test_it_closes_from_the_dashboard(secretariat_client, update_round):
     response = secretariat_client.post(
-        reverse("rounds:close", kwargs={"round_id": update_round.pk})
+        reverse("rounds:close", kwargs={"round_id": update_round.pk}), {"confirm": "1"}
     )
     update_round.refresh_from_db()
     assert update_round.closed_at is not None

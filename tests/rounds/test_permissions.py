@@ -41,7 +41,7 @@ def test_it_lets_only_the_secretariat_close_and_reopen(
     if action == "reopen":
         UpdateRound.objects.filter(pk=update_round.pk).update(closed_at=timezone.now())
     url = reverse(f"rounds:{action}", kwargs={"round_id": update_round.pk})
-    response = persona_client.post(url)
+    response = persona_client.post(url, {"confirm": "1"})
     update_round.refresh_from_db()
     assert outcome(response) == expected
     changed = update_round.is_open == (action == "reopen")

@@ -20,7 +20,10 @@ PRODUCTION = {
 
 
 def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    environ = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "DEBUG")}
+    # The browser tests' conftest sets DJANGO_ALLOW_ASYNC_UNSAFE for the whole run (when it is
+    # collected), which the deploy check rightly refuses: production never has it.
+    leave_out = ("SITE_URL", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    environ = {k: v for k, v in os.environ.items() if k not in leave_out}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,

@@ -92,6 +92,15 @@ DOWNLOADS = {
     "api:process-detail": ["/api/v1/processes/{process}/"],
     "api:outreach-list": ["/api/v1/outreach/"],
     "api:outreach-detail": ["/api/v1/outreach/{material}/"],
+    # Meetings and decisions: the lists an anonymous visitor reads (empty of members-only
+    # rows, tests/decisions/test_api.py), the public log's download and its feed.
+    "api:meeting-list": ["/api/v1/meetings/"],
+    "api:decision-list": ["/api/v1/decisions/"],
+    "api:action-point-list": ["/api/v1/action-points/"],
+    "api:document-list": ["/api/v1/documents/"],
+    "api:country-status-list": ["/api/v1/country-statuses/"],
+    "decisions:log": ["/decisions/?format=csv", "/decisions/feed/"],
+    "decisions:meetings": ["/decisions/meetings/?format=csv"],
 }
 # Downloads an anonymous visitor does not get at all (members, the secretariat, one person).
 NOT_ANONYMOUS = {
@@ -101,6 +110,13 @@ NOT_ANONYMOUS = {
     "rounds:dashboard_export",
     "rounds:dashboard_export_xlsx",
     "workplan:user_calendar",
+    # One meeting, decision, action point, document or status each: this coalition has no
+    # public one (their rights: tests/decisions/test_permissions.py and test_api.py).
+    "api:meeting-detail",
+    "api:decision-detail",
+    "api:action-point-detail",
+    "api:document-detail",
+    "api:country-status-detail",
 }
 
 
@@ -206,5 +222,5 @@ def test_the_lists_name_every_download_and_api_endpoint():
         )
     }
     downloads.discard("workplan:replace_calendar_feed")  # a POST that replaces one
-    downloads |= {name for name in DOWNLOADS if name.startswith("catalogues:")}
+    downloads |= {name for name in DOWNLOADS if name.startswith(("catalogues:", "decisions:"))}
     assert downloads == set(DOWNLOADS) | NOT_ANONYMOUS
