@@ -14,6 +14,14 @@ DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 100
 
 
+def _once(request: Request, name: str) -> str | None:
+    """The parameter's value, refused when given twice (DRF would quietly read the last)."""
+    values = request.query_params.getlist(name)
+    if len(values) > 1:
+        raise ValidationError({name: [_("Give this parameter once.")]})
+    return values[0] if values else None
+
+
 class HubPagination(PageNumberPagination):
     page_size = DEFAULT_PAGE_SIZE
     page_size_query_param = "page_size"
@@ -25,7 +33,7 @@ class HubPagination(PageNumberPagination):
 
     def get_page_number(self, request: Request, paginator: Any) -> int:
         """page must be a whole number from 1 (DRF would read ?page= as the first page)."""
-        raw = request.query_params.get(self.page_query_param)
+        raw = _once(request, self.page_query_param)
         if raw is None:
             return 1
         if not raw.isascii() or not raw.isdigit() or int(raw) < 1:
@@ -34,7 +42,7 @@ class HubPagination(PageNumberPagination):
 
     def get_page_size(self, request: Request) -> int:
         """page_size must be a whole number from 1 (DRF would quietly use the default)."""
-        raw = request.query_params.get(self.page_size_query_param)
+        raw = _once(request, self.page_size_query_param)
         if raw is None:
             return self.page_size
         if not raw.isascii() or not raw.isdigit() or int(raw) < 1:

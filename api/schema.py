@@ -30,3 +30,24 @@ class HubSchema(AutoSchema):
         if not settings.SPF_PRIVATE_SITE and {} not in auths:
             auths.append({})
         return auths
+
+
+# core.middleware answers 400 to a NUL character in any parameter (PostgreSQL refuses it in
+# text): the schema says so, so that a client (and Schemathesis) knows a NUL is invalid input.
+NO_NUL = "^[^\\x00]*$"
+
+
+def refuse_nul_in_text_parameters(result, generator, request, public):
+    """drf-spectacular post-processing hook: every free-text parameter (a string, or a list
+    of strings, with no enum, format or pattern of its own) gets the pattern that excludes NUL."""
+    for path in result.get("paths", {}).values():
+        for operation in path.values():
+            for parameter in operation.get("parameters", []) if isinstance(operation, dict) else []:
+                schema = parameter.get("schema", {})
+                if schema.get("type") == "array":
+                    schema = schema.get("items", {})
+                if schema.get("type") == "string" and not (
+                    {"enum", "format", "pattern"} & schema.keys()
+                ):
+                    schema["pattern"] = NO_NUL
+    return result

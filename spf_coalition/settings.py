@@ -391,6 +391,10 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "ENUM_NAME_OVERRIDES": {"Guarantee": "activities.models.Guarantee"},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.refuse_nul_in_text_parameters",
+    ],
 }
 
 # IATI export of the matrix (api/iati.py): the organisation that reports it. Each activity's

@@ -1,5 +1,6 @@
 """The schema's promises Schemathesis found broken, pinned down one by one: a year filter is
-a number, a page is a number from 1, a stored link is a URI, a filter naming data says so."""
+a number, a page is a number from 1 given once, a stored link is a URI, a filter naming data
+says so, free text never holds a NUL."""
 
 import json
 
@@ -30,6 +31,23 @@ def test_a_page_is_a_number_from_one(client, page):
     response = client.get(f"/api/v1/steps/?page={page}")
     assert response.status_code == 400
     assert list(response.json()) == ["page"]
+
+
+@pytest.mark.parametrize("query", ["page=1&page=2", "page_size=5&page_size=10"])
+def test_a_page_parameter_given_twice_is_refused(client, query):
+    """DRF reads the last of them; a client that sent two meant something else."""
+    response = client.get(f"/api/v1/steps/?{query}")
+    assert response.status_code == 400
+    assert list(response.json()) == [query.split("=")[0]]
+
+
+def test_free_text_parameters_say_a_nul_is_refused(client, operations):
+    """core.middleware answers 400 to a NUL anywhere; the schema says so with a pattern."""
+    search = _parameter(operations, "/api/v1/activities/", "q")["schema"]
+    assert search["pattern"] == "^[^\\x00]*$"
+    country = _parameter(operations, "/api/v1/outreach/", "country")["schema"]["items"]
+    assert country["pattern"] == "^[^\\x00]*$"
+    assert client.get("/api/v1/activities/?q=a%00b").status_code == 400
 
 
 def test_filters_naming_data_list_no_values_and_say_so(operations):
