@@ -102,6 +102,12 @@ PAGES: dict[str, tuple[str, tuple[str, ...]]] = {
     "rounds:dashboard": ("/rounds/{round}/", ("secretariat",)),
     "rounds:checklist": ("/rounds/parts/{part}/", ("member",)),
     "rounds:submit": ("/rounds/parts/{part}/submit/", ("member",)),  # a GET: the 405 page
+    "rounds:report": ("/rounds/{round}/report/", ("secretariat",)),
+    "rounds:diff": ("/rounds/{round}/changes/", ("secretariat",)),
+    "activities:changes": ("/matrix/changes/", ("member", "secretariat")),
+    "decisions:log": ("/decisions/", ("visitor", "member")),
+    "decisions:meetings": ("/decisions/meetings/", ("visitor", "member")),
+    "decisions:actions": ("/decisions/action-points/", ("member",)),
     "imports:upload": ("/import/", ("member",)),
     "funding:index": ("/funding/", ("visitor", "member")),
     "catalogues:tools": ("/catalogues/tools/", ("visitor",)),
@@ -133,6 +139,13 @@ NOT_PAGES = {
     *("rounds:reopen", "rounds:confirm_row", "rounds:close_row", "activities:quick_edit"),
     *("workplan:replace_calendar_feed", "imports:decide", "imports:apply"),
     *("password_reset_confirm", "accept_invitation", "workplan:digest_off"),
+    *("activities:proposal_accept", "activities:proposal_decline", "rounds:accept"),
+    *("rounds:return", "rounds:lock", "rounds:unlock", "rounds:comment_part"),
+    *("rounds:comment_row", "rounds:comment_edit", "rounds:comment_hide"),
+    *("decisions:document_remove", "decisions:progress", "decisions:feed", "decisions:document"),
+    # A meeting's, an action point's and an upload's pages (for a given step or row):
+    # test_decisions_journey opens them.
+    *("decisions:meeting", "decisions:action_update", "decisions:document_add"),
     # An import's own pages need an uploaded file: test_partner_import_journey opens them.
     *("imports:job", "imports:columns", "imports:reading", "imports:values"),
 }
