@@ -60,8 +60,28 @@ class ImportJobAdmin(admin.ModelAdmin):
         return HttpResponseRedirect(reverse("imports:upload"))
 
 
+class SecretariatReview:
+    """What people left for the secretariat to review (their spellings, the focal points
+    they proposed): the secretariat reads, acts on and deletes them; nobody adds one here."""
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return is_secretariat(request.user)
+
+    def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
+        return is_secretariat(request.user)
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return is_secretariat(request.user)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return is_secretariat(request.user)
+
+
 @admin.register(ValueMapping)
-class ValueMappingAdmin(SimpleHistoryAdmin):
+class ValueMappingAdmin(SecretariatReview, SimpleHistoryAdmin):
     """People's spellings from their imports: the secretariat accepts them for everyone,
     and adds the new agencies and tools members proposed."""
 
@@ -96,21 +116,6 @@ class ValueMappingAdmin(SimpleHistoryAdmin):
     def get_queryset(self, request: HttpRequest):
         return super().get_queryset(request).select_related("created_by", "agency", "accepted_by")
 
-    def has_module_permission(self, request: HttpRequest) -> bool:
-        return is_secretariat(request.user)
-
-    def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
-        return is_secretariat(request.user)
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return is_secretariat(request.user)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        return is_secretariat(request.user)
-
     @admin.action(description=_("Accept these spellings for everyone's imports"))
     def accept(self, request: HttpRequest, queryset) -> None:
         count = accept_for_everyone(queryset, request.user)
@@ -135,7 +140,7 @@ class ValueMappingAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(FocalPointProposal)
-class FocalPointProposalAdmin(admin.ModelAdmin):
+class FocalPointProposalAdmin(SecretariatReview, admin.ModelAdmin):
     """Focal points members' files named for other agencies' rows, for the secretariat to add."""
 
     list_display = ("name", "email", "agency", "activity", "proposed_by", "proposed_at")
@@ -147,21 +152,6 @@ class FocalPointProposalAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request: HttpRequest):
         return super().get_queryset(request).select_related("agency", "activity", "proposed_by")
-
-    def has_module_permission(self, request: HttpRequest) -> bool:
-        return is_secretariat(request.user)
-
-    def has_view_permission(self, request: HttpRequest, obj=None) -> bool:
-        return is_secretariat(request.user)
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return is_secretariat(request.user)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        return is_secretariat(request.user)
 
     @admin.action(description=_("Add these focal points (each on its activity if it has none)"))
     def accept(self, request: HttpRequest, queryset) -> None:
