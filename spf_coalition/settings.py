@@ -273,10 +273,10 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = 30
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "SPF Coalition Hub <hub@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# Absolute links in emails (invitations, reminders) start with this. Unset in a dev run, it
-# follows the address the dev server is reached at (core.devserver).
 # Where members write to the secretariat: shown on the help page (empty: no address shown).
 SPF_SECRETARIAT_EMAIL = os.environ.get("SPF_SECRETARIAT_EMAIL", "")
+# Absolute links in emails (invitations, reminders) start with this. Unset in a dev run, it
+# follows the address the dev server is reached at (core.devserver).
 SITE_URL_FROM_ENVIRONMENT = bool(os.environ.get("SITE_URL"))
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 if DEBUG and not SITE_URL_FROM_ENVIRONMENT:
