@@ -28,6 +28,7 @@ from django.utils.translation import ngettext
 from core import emails
 from reminders import outages
 from reminders.models import ReminderLog, ReminderStatus
+from rounds.models import RoundAgency
 from workplan.models import DIGEST_OPT_OUT_SALT
 
 # Network trouble: worth another try later. Anything else (a template bug) is not.
@@ -117,8 +118,22 @@ def when_text(row: ReminderLog) -> str:
     ) % {"days": days, "date": date}
 
 
+def name_rounds_in(rows: list[ReminderLog], language: str) -> None:
+    """Each round's title in the reader's language (the log keeps the title the round had,
+    in English, when the reminder was claimed): one query, for the rows about rounds."""
+    part_ids = {row.round_part_id for row in rows if row.is_round}
+    if not part_ids:
+        return
+    parts = RoundAgency.objects.filter(pk__in=part_ids).select_related("round")
+    titles = {part.pk: part.round.title_in(language) for part in parts}
+    for row in rows:
+        if row.is_round:
+            row.what = titles.get(row.round_part_id, row.what)
+
+
 def send_message(rows: list[ReminderLog]) -> None:
     first = rows[0]
+    name_rounds_in(rows, first.language)
     # Worded once per (kind, date) here rather than per item in the template: a digest
     # of sixty items would otherwise translate the same phrase sixty times.
     with translation.override(first.language):

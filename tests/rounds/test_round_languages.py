@@ -76,3 +76,23 @@ def test_no_reminder_whose_time_passed_before_the_opening(run_sweep, db):
     assert run_sweep(datetime.date(2030, 3, 2)) == []
     sent = run_sweep(datetime.date(2030, 3, 28))
     assert [email.to for email in sent] == [["mina@example.org"]]
+
+
+def test_a_reminder_names_the_round_in_each_members_language(run_sweep, db):
+    """The reminder log keeps the round's English title; each email names it in its reader's."""
+    ReminderPolicy.objects.create(days_before="3")
+    agency = make_agency("ILO")
+    set_language(make_member(agency, username="fatou"), "fr")
+    make_member(agency, username="ed")
+    with time_machine.travel(datetime.datetime(2030, 3, 1, 9, tzinfo=datetime.UTC), tick=False):
+        open_round(
+            make_secretariat("sec"),
+            title="Mid-year update",
+            title_fr="Mise à jour de mi-année",
+            deadline=datetime.date(2030, 3, 31),
+            agencies=[agency],
+        )
+    by_person = {email.to[0]: email for email in run_sweep(datetime.date(2030, 3, 28))}
+    assert "Mise à jour de mi-année" in by_person["fatou@example.org"].subject
+    assert "Mid-year update" not in by_person["fatou@example.org"].body
+    assert "Mid-year update" in by_person["ed@example.org"].subject
