@@ -137,16 +137,22 @@ def export_response(
     per activity and agency (see activities.hxl).
     """
     if fmt in HXL_FORMATS:
-        rows = hxl_rows(queryset, long=fmt == "hxl-long", include_contacts=include_contacts)
-        suffix = "-hxl-long" if fmt == "hxl-long" else "-hxl"
-        # HXL is for machines: no byte order mark, no formula guard (see core.spreadsheets.csvfile).
-        name = filename.removesuffix(".csv") + suffix
-        return csv_response(rows, filename=name, for_spreadsheets=False)
+        return hxl_response(queryset, fmt, include_contacts=include_contacts, filename=filename)
     table = ActivityTable(queryset, include_contacts=include_contacts)
     return table_response(table, fmt, filename=filename, sheet_title=gettext("SPF activities"))
 
 
-PAST_FORMATS = ("csv", "xlsx", "ods")
+def hxl_response(
+    queryset: QuerySet, fmt: str, *, include_contacts: bool, filename: str, resource=None
+) -> StreamingHttpResponse:
+    """The activities as HXL ("hxl" wide, "hxl-long"), read by `resource` (activities.hxl)."""
+    rows = hxl_rows(
+        queryset, long=fmt == "hxl-long", include_contacts=include_contacts, resource=resource
+    )
+    suffix = "-hxl-long" if fmt == "hxl-long" else "-hxl"
+    # HXL is for machines: no byte order mark, no formula guard (see core.spreadsheets.csvfile).
+    name = filename.removesuffix(".csv") + suffix
+    return csv_response(rows, filename=name, for_spreadsheets=False)
 
 
 class PastActivityTable(ActivityTable):
@@ -162,14 +168,20 @@ class PastActivityTable(ActivityTable):
 def past_download(
     request: HttpRequest, rows: QuerySet, moment: Any, name: str
 ) -> HttpResponse | StreamingHttpResponse:
-    """A download of the matrix as of `moment` (past records): CSV, XLSX or ODS."""
+    """A download of the matrix as of `moment` (past records), in any of FORMATS."""
+    from activities.as_of import PastActivityResource
+
     fmt = request.GET.get("format", "")
-    if fmt not in PAST_FORMATS:
-        return format_error(fmt, PAST_FORMATS)
-    table = PastActivityTable(
-        rows, moment.when, include_contacts=request.user.has_perm("activities.view_contacts")
-    )
+    if fmt not in FORMATS:
+        return format_error(fmt, FORMATS)
+    include_contacts = request.user.has_perm("activities.view_contacts")
     filename = f"{name}-as-of-{timezone.localtime(moment.when):%Y-%m-%d}"
+    if fmt in HXL_FORMATS:
+        resource = PastActivityResource(moment.when, include_contacts=include_contacts)
+        return hxl_response(
+            rows, fmt, include_contacts=include_contacts, filename=filename, resource=resource
+        )
+    table = PastActivityTable(rows, moment.when, include_contacts=include_contacts)
     title = gettext("As of %(date)s") % {"date": f"{timezone.localtime(moment.when):%Y-%m-%d}"}
     return table_response(table, fmt, filename=filename, sheet_title=title)
 

@@ -100,15 +100,22 @@ def columns(*, long: bool, include_contacts: bool) -> list[tuple[str, str]]:
 
 
 def hxl_rows(
-    queryset: QuerySet[Activity], *, long: bool, include_contacts: bool
+    queryset: QuerySet[Activity],
+    *,
+    long: bool,
+    include_contacts: bool,
+    resource: ActivityResource | None = None,
 ) -> Iterator[list[Any]]:
-    """The header row, the hashtag row, then the activities (WIDE) or their agencies (LONG)."""
+    """The header row, the hashtag row, then the activities (WIDE) or their agencies (LONG).
+
+    `resource` reads the rows: today's by default, or a past state's
+    (activities.as_of.PastActivityResource), with the same columns."""
     layout = columns(long=long, include_contacts=include_contacts)
     yield [header for header, _tag in layout]
     yield [tag for _header, tag in layout]
 
     # The resource reads the activities, their agencies and tools in a few queries in all.
-    resource = ActivityResource(include_contacts=include_contacts)
+    resource = resource or ActivityResource(include_contacts=include_contacts)
     type_label = ChoiceWidget(ActivityType).exporter()
     status_label = ChoiceWidget(ActivityStatus).exporter()
     # The guarantees' labels, translated once for the whole file.
