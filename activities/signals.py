@@ -67,7 +67,8 @@ def round_context(
 
 # Asked with `request` and `activity` by an activity's page (its history): each receiver
 # returns a block of HTML to show on it ("" for nothing). Receivers:
-# rounds.hooks.comment_panel, the row's comment thread (RoundsConfig.ready).
+# rounds.hooks.comment_panel, the row's comment thread (RoundsConfig.ready);
+# decisions.activity_page.documents_panel, its documents (DecisionsConfig.ready).
 activity_panels_asked = Signal()
 
 

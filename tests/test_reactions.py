@@ -19,6 +19,7 @@ from core.page_actions import page_actions_asked
 from core.signals import answers
 from countries.page_sections import country_sections_asked
 from countries.statuses import country_statuses_asked
+from decisions.activity_page import documents_panel
 from decisions.country_page import country_section
 from decisions.digest import decisions_section
 from decisions.map_layer import statuses_by_country
@@ -44,7 +45,7 @@ def test_each_question_has_the_receivers_its_comment_names():
     assert receivers(deadlines_of_agency_asked) == {deadlines.of_agency}
     assert receivers(activity_edited) == {hooks.answer_edit}
     assert receivers(activity_closed) == {hooks.answer_close}
-    assert receivers(activity_panels_asked) == {hooks.comment_panel}
+    assert receivers(activity_panels_asked) == {hooks.comment_panel, documents_panel}
     assert receivers(country_sections_asked) == {country_section}
     assert receivers(country_statuses_asked) == {statuses_by_country}
     assert receivers(digest_news_asked) == {decisions_section, hooks.mentions_section}
