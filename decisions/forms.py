@@ -117,6 +117,12 @@ def checked_upload(upload) -> Kind:
     return kind
 
 
+def progress_state(deliverable: Deliverable, steps) -> str:
+    """A country deliverable's progress and steps done, as one comparable text."""
+    done = sorted(step.pk for step in steps if step.completed_on is not None)
+    return f"{deliverable.progress}|{','.join(map(str, done))}"
+
+
 class ProgressForm(forms.Form):
     """A lead agency's update of a country deliverable: how far it is, and steps done."""
 
@@ -124,11 +130,16 @@ class ProgressForm(forms.Form):
         label=_("Progress (%)"), min_value=0, max_value=100, required=False
     )
 
+    # What the page showed, sent back with it: a save made on a page that someone saved since
+    # is refused (a deliverable has no version number; this is its state as read).
+    shown = forms.CharField(widget=forms.HiddenInput, required=False)
+
     def __init__(self, *args: Any, deliverable: Deliverable, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.deliverable = deliverable
         self.fields["progress"].initial = deliverable.progress
         self.steps = list(deliverable.steps.all())
+        self.fields["shown"].initial = progress_state(deliverable, self.steps)
         for step in self.steps:
             self.fields[f"step_{step.pk}"] = forms.BooleanField(
                 label=str(step), required=False, initial=step.completed_on is not None

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from decisions.forms import ProgressForm
+from decisions.forms import ProgressForm, progress_state
 from workplan.models import Deliverable
 
 
@@ -39,6 +39,10 @@ def progress_update(request: HttpRequest, pk: int) -> HttpResponse:
     form = ProgressForm(request.POST or None, deliverable=deliverable)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
+            current = Deliverable.objects.select_for_update().get(pk=pk)
+            now = progress_state(current, current.steps.all())
+            if now != form.cleaned_data["shown"]:
+                return refused_as_stale(request, form, deliverable, now)
             deliverable.progress = form.cleaned_data["progress"]
             deliverable.save(update_fields=["progress"])
             today = timezone.localdate()
@@ -52,4 +56,26 @@ def progress_update(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(reverse("countries:detail", args=[country.code]) + f"#d{pk}")
     return render(
         request, "decisions/progress_form.html", {"form": form, "deliverable": deliverable}
+    )
+
+
+def refused_as_stale(
+    request: HttpRequest, form: ProgressForm, deliverable: Deliverable, now: str
+) -> HttpResponse:
+    """409: someone saved this deliverable after the person opened the page. Their entries
+    stay in the form, which now carries what is saved, so that saving again overrides it."""
+    form.data = form.data.copy()
+    form.data["shown"] = now
+    form.add_error(
+        None,
+        _(
+            "Someone saved this deliverable's progress after you opened the page. Check the "
+            "country page for what it says now; save again to keep your entries."
+        ),
+    )
+    return render(
+        request,
+        "decisions/progress_form.html",
+        {"form": form, "deliverable": deliverable},
+        status=409,
     )

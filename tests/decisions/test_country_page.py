@@ -44,17 +44,41 @@ def test_a_status_change_needs_a_date(coalition):
     assert form.errors["since"] == ["Give the date the status took effect."]
 
 
+def _shown(client, deliverable) -> str:
+    """The state the progress page showed (its hidden field), as a browser sends it back."""
+    page = client.get(reverse("decisions:progress", args=[deliverable.pk]))
+    return page.context["form"]["shown"].value()
+
+
 def test_a_lead_member_updates_the_progress(member_a_client, coalition):
     deliverable = coalition.deliverable
     step = deliverable.steps.get()
     response = member_a_client.post(
         reverse("decisions:progress", args=[deliverable.pk]),
-        {"progress": "40", f"step_{step.pk}": "on"},
+        {"progress": "40", f"step_{step.pk}": "on", "shown": _shown(member_a_client, deliverable)},
     )
     assert response.status_code == 302
     deliverable.refresh_from_db()
     assert deliverable.progress == 40
     assert Step.objects.get(pk=step.pk).completed_on is not None
+
+
+def test_a_progress_saved_on_a_page_someone_saved_since_is_refused(member_a_client, coalition):
+    """Two members of the lead agency open the page; the second save would undo the first's."""
+    deliverable = coalition.deliverable
+    url = reverse("decisions:progress", args=[deliverable.pk])
+    shown = _shown(member_a_client, deliverable)
+    assert member_a_client.post(url, {"progress": "40", "shown": shown}).status_code == 302
+    stale = member_a_client.post(url, {"progress": "10", "shown": shown})
+    assert stale.status_code == 409
+    assert "Someone saved this deliverable" in stale.content.decode()
+    deliverable.refresh_from_db()
+    assert deliverable.progress == 40
+    # The form now carries what is saved: saving again is the person's informed choice.
+    again = stale.context["form"]["shown"].value()
+    assert member_a_client.post(url, {"progress": "10", "shown": again}).status_code == 302
+    deliverable.refresh_from_db()
+    assert deliverable.progress == 10
 
 
 def _grow_plan(coalition, n: int) -> None:
