@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.roles import AnyUser
+from core.latest import first_of_each
 from decisions.models.meetings import sees_members_only
 
 
@@ -32,9 +33,8 @@ class CountryStatusQuerySet(models.QuerySet):
         return self if sees_members_only(user) else self.filter(status__in=PUBLIC_STATUSES)
 
     def current(self) -> CountryStatusQuerySet:
-        """Each country's latest status (the one with the latest date; PostgreSQL's
-        DISTINCT ON)."""
-        return self.order_by("country_id", "-since", "-pk").distinct("country_id")
+        """Each country's latest status (the one with the latest date)."""
+        return first_of_each(self, "country_id", "-since", "-pk")
 
 
 class CountryStatus(models.Model):
