@@ -369,9 +369,8 @@ class Activity(models.Model):
         if self.scope == Scope.COUNTRY and (
             adding or getattr(self, "_saved_place", None) != (self.scope, self.country_id)
         ):
-            from activities.places import cover_only
-
-            cover_only(self, [self.country_id] if self.country_id else [], new=adding)
+            covered = [self.country_id] if self.country_id else []
+            link_exactly(self, ActivityCountry, covered, new=adding)
         self._saved_place = (self.scope, self.country_id)
 
     @classmethod
@@ -526,6 +525,7 @@ from activities.place_models import (  # noqa: E402
     ActivitySubdivision,
     ActivityTheme,
     Theme,
+    link_exactly,
 )
 
 # The matrix's running counts (their own module: triggers keep them, nothing here writes them).

@@ -5,6 +5,8 @@ activity's past versions show where it was. activities.models re-exports them; t
 are activities.places.
 """
 
+from collections.abc import Iterable
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -122,3 +124,36 @@ class ActivityTheme(models.Model):
 
     def __str__(self) -> str:
         return f"{self.activity_id}: {self.theme_id}"
+
+
+def link_exactly(
+    activity, model: type[models.Model], ids: Iterable[int], *, new: bool = False
+) -> None:
+    """Make the activity's links of `model` (ActivityCountry, ActivitySubdivision,
+    ActivityTheme) exactly those to `ids`, row by row so that each change is in the links'
+    history (a bulk write would leave no trace there). `new`: the activity was just created
+    and has none yet (one query less). activities.places says which links are right."""
+    key = {
+        ActivityCountry: "country_id",
+        ActivitySubdivision: "subdivision_id",
+        ActivityTheme: "theme_id",
+    }[model]
+    wanted = list(dict.fromkeys(ids))
+    present = (
+        {}
+        if new
+        else {getattr(link, key): link for link in model.objects.filter(activity=activity)}
+    )
+    # The history names who changed the places, as it does for the activity itself.
+    user = getattr(activity, "_history_user", None)
+    for linked, link in present.items():
+        if linked not in wanted:
+            if user is not None:
+                link._history_user = user
+            link.delete()
+    for linked in wanted:
+        if linked not in present:
+            link = model(activity=activity, **{key: linked})
+            if user is not None:
+                link._history_user = user
+            link.save()

@@ -29,11 +29,18 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from activities.choices import Scope
+from activities.place_models import (
+    ActivityCountry,
+    ActivitySubdivision,
+    ActivityTheme,
+    link_exactly,
+)
 from core.names import sort_key
 from countries.models import Region
 
 if TYPE_CHECKING:
-    from activities.models import Activity, Theme
+    from activities.models import Activity
+    from activities.place_models import Theme
     from countries.models import Country, Subdivision
 
 HUNDRED = Decimal(100)
@@ -156,50 +163,14 @@ def set_places(
     ):
         activity.scope, activity.region, activity.country = scope, region, main
         activity.save()
-    cover_only(activity, [c.pk for c in check.countries])
-    _link_exactly(activity, "subdivision", [s.pk for s in subdivisions])
+    link_exactly(activity, ActivityCountry, [c.pk for c in check.countries])
+    link_exactly(activity, ActivitySubdivision, [s.pk for s in subdivisions])
     return check
 
 
 def set_themes(activity: Activity, themes: Iterable[Theme]) -> None:
     """Make the activity's themes exactly `themes` (history kept link by link)."""
-    _link_exactly(activity, "theme", [t.pk for t in themes])
-
-
-def cover_only(activity: Activity, country_ids: Iterable[int], *, new: bool = False) -> None:
-    """Make the activity's coverage exactly `country_ids`. `new`: the activity was just
-    created and has none yet (one query less)."""
-    _link_exactly(activity, "country", country_ids, new=new)
-
-
-def _link_exactly(activity: Activity, kind: str, ids: Iterable[int], *, new: bool = False) -> None:
-    from activities.models import ActivityCountry, ActivitySubdivision, ActivityTheme
-
-    model = {
-        "country": ActivityCountry,
-        "subdivision": ActivitySubdivision,
-        "theme": ActivityTheme,
-    }[kind]
-    key = f"{kind}_id"
-    wanted = list(dict.fromkeys(ids))
-    present = (
-        {}
-        if new
-        else {getattr(link, key): link for link in model.objects.filter(activity=activity)}
-    )
-    # The history names who changed the places, as it does for the activity itself.
-    user = getattr(activity, "_history_user", None)
-    for linked, link in present.items():
-        if linked not in wanted:
-            if user is not None:
-                link._history_user = user
-            link.delete()
-    for linked in wanted:
-        if linked not in present:
-            link = model(activity=activity, **{key: linked})
-            if user is not None:
-                link._history_user = user
-            link.save()
+    link_exactly(activity, ActivityTheme, [t.pk for t in themes])
 
 
 # Reading ---------------------------------------------------------------------------------
