@@ -15,7 +15,7 @@ import functools
 from collections.abc import Mapping, Sequence
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Case, Count, IntegerField, QuerySet, Value, When
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.utils import translation
 from django.utils.functional import cached_property
 
@@ -107,9 +107,19 @@ class CountryOrderPaginator(Paginator):
         rows = self._rows_of(spanned)[start - before : end - before] if spanned else []
         return self._get_page(rows, number, self)
 
-    def _rows_of(self, countries: Sequence[int]) -> QuerySet[Activity]:
+    def _rows_of(self, countries: Sequence[int | None]) -> QuerySet[Activity]:
+        # None: the activities without a main country (regional, global), after the
+        # countries (their code "" ranks last); IN (NULL) would match none of them.
         order = Case(
-            *(When(country_id=pk, then=Value(place)) for place, pk in enumerate(countries)),
+            *(
+                When(country_id=pk, then=Value(place))
+                if pk is not None
+                else When(country_id__isnull=True, then=Value(place))
+                for place, pk in enumerate(countries)
+            ),
             output_field=IntegerField(),
         )
-        return self.object_list.filter(country_id__in=countries).order_by(order, "title", "pk")
+        found = Q(country_id__in=[pk for pk in countries if pk is not None])
+        if None in countries:
+            found |= Q(country_id__isnull=True)
+        return self.object_list.filter(found).order_by(order, "title", "pk")

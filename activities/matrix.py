@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from django.core.paginator import Paginator
 from django.db.models import F, QuerySet
 from django.http import QueryDict
+from django.utils.translation import gettext as _
 
 from activities.country_order import CountryOrderPaginator, country_rank
 from activities.filters import AGENCY_ROLES, ActivityFilterSet
-from activities.models import Activity, ActivityStatus, ActivityType, Guarantee, Role
+from activities.models import Activity, ActivityStatus, ActivityType, Guarantee, Role, Scope
 
 DEFAULT_SORT = "country"
 # Parameters of the matrix's address that choose how it is shown, not which rows.
@@ -168,11 +169,26 @@ class RowLabels:
         )
 
 
+def short_place(activity: Activity) -> str:
+    """Where an activity is, in a few words and no query (its country fetched with it):
+    "Senegal", "Senegal (several countries)", "Africa: regional", "Global"."""
+    if activity.scope == Scope.REGIONAL:
+        return _("%(region)s: regional") % {"region": activity.get_region_display()}
+    if activity.country is None:
+        return str(Scope(activity.scope).label)
+    name = str(activity.country.code.name)
+    if activity.scope == Scope.MULTI_COUNTRY:
+        return f"{name} ({str(Scope.MULTI_COUNTRY.label).lower()})"
+    return name
+
+
 def with_labels(activities: Iterable[Activity]) -> list[Activity]:
-    """Attach translated type, status and role labels to rows already fetched."""
+    """Attach translated type, status and role labels, and the place's words, to rows
+    already fetched (with their country)."""
     labels = RowLabels.now()
     rows = list(activities)
     for activity in rows:
+        activity.place_label = short_place(activity)
         activity.type_label = labels.types.get(activity.activity_type, activity.activity_type)
         activity.status_label = labels.statuses.get(activity.status, activity.status)
         for link in activity.participations.all():

@@ -18,12 +18,24 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 
 from activities.filters import country_names
 from activities.matrix import RowLabels
-from activities.models import GUARANTEE_FIELDS, Activity, ActivityAgency, role_order
+from activities.models import (
+    GUARANTEE_FIELDS,
+    Activity,
+    ActivityAgency,
+    ActivityCountry,
+    ActivitySubdivision,
+    ActivityTheme,
+    Scope,
+    role_order,
+)
 from activities.rules import may_edit_row
 from core.jinja import render_partial
+from core.translations import translated
+from countries.models import Region
 
 DESCRIPTION_CHARS = 220
 # Stands for a country code or an acronym in a reversed URL, filled in per row.
@@ -39,8 +51,14 @@ class AgencyInRow:
 
 
 @dataclass(frozen=True, slots=True)
+class CountryInRow:
+    name: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
 class MatrixRow:
-    country_name: str
+    country_name: str  # the main country ("" for a regional or global activity)
     country_url: str
     title: str
     description: str  # shortened to DESCRIPTION_CHARS
@@ -59,6 +77,73 @@ class MatrixRow:
     phone: str
     reference: str
     edit_url: str  # "" unless the reader may edit the row
+    # Where, beyond the main country (issue 20): "" for one country, else "Several
+    # countries", "Africa: regional", "Global"; the countries it covers (main first), the
+    # places inside them, its themes.
+    scope: str = Scope.COUNTRY
+    scope_label: str = ""
+    countries: tuple[CountryInRow, ...] = ()
+    subdivisions: str = ""
+    themes: tuple[str, ...] = ()
+    shared: bool = False  # on a country's page: several countries', a region's, the world's
+
+
+@dataclass(frozen=True, slots=True)
+class RowPlaces:
+    """What the rows show of their places, fetched for a page of rows in three queries."""
+
+    countries: dict[int, list[str]]  # activity id -> codes of the countries it covers
+    subdivisions: dict[int, str]  # activity id -> "Dakar, Thiès"
+    themes: dict[int, tuple[str, ...]]  # activity id -> theme names in the reader's language
+
+    @classmethod
+    def of(cls, activities: Sequence[Activity]) -> "RowPlaces":
+        ids = [activity.id for activity in activities]
+        countries: dict[int, list[str]] = defaultdict(list)
+        # Those of the rows beyond one country (a one-country row shows its country).
+        links = (
+            ActivityCountry.objects.filter(activity_id__in=ids)
+            .exclude(activity__scope=Scope.COUNTRY)
+            .order_by("activity_id", "country__name")
+            .values_list("activity_id", "country__code")
+        )
+        for activity_id, code in links:
+            countries[activity_id].append(str(code))
+        subdivisions: dict[int, list[str]] = defaultdict(list)
+        for activity_id, name in (
+            ActivitySubdivision.objects.filter(activity_id__in=ids)
+            .order_by("activity_id", "subdivision__name")
+            .values_list("activity_id", "subdivision__name")
+        ):
+            subdivisions[activity_id].append(name)
+        themes: dict[int, list[str]] = defaultdict(list)
+        for link in (
+            ActivityTheme.objects.filter(activity_id__in=ids)
+            .select_related("theme")
+            .order_by("activity_id", "theme__position", "theme__name")
+        ):
+            themes[link.activity_id].append(translated(link.theme, "name"))
+        return cls(
+            countries,
+            {pk: ", ".join(names) for pk, names in subdivisions.items()},
+            {pk: tuple(names) for pk, names in themes.items()},
+        )
+
+
+NO_PLACES = RowPlaces({}, {}, {})
+
+
+def scope_label(activity: Activity, regions: dict[str, str]) -> str:
+    """The row's words for a place beyond one country ("" for one country)."""
+    scope = getattr(activity, "scope", Scope.COUNTRY)  # a record from before places: one country
+    if scope == Scope.REGIONAL:
+        region = regions.get(activity.region, activity.region)
+        return _("%(region)s: regional") % {"region": region}
+    if scope == Scope.GLOBAL:
+        return str(Scope.GLOBAL.label)
+    if scope == Scope.MULTI_COUNTRY:
+        return str(Scope.MULTI_COUNTRY.label)
+    return ""
 
 
 def _agencies_by_activity(ids: Sequence[int]) -> dict[int, list[tuple[str, str, int]]]:
@@ -108,6 +193,7 @@ def matrix_rows(
     show_contacts: bool,
     may_edit: Callable[[set[int]], bool] = lambda agencies: False,
     agencies: dict[int, list[tuple[str, str]]] | None = None,
+    home_country: int | None = None,
 ) -> list[MatrixRow]:
     """The rows of activities fetched with for_rows() (country and focal point joined).
 
@@ -115,7 +201,12 @@ def matrix_rows(
     `may_edit` says from a row's agency ids whether the reader may edit it (an Edit link).
     `agencies` given ((role, acronym) pairs by activity id), for past records
     (activities.as_of), saves the first; rows are keyed by `id`, which past records share,
-    and carry no Edit link (a past version is read, not edited).
+    and carry no Edit link (a past version is read, not edited); their places are their
+    scope and main country only (the links are today's). `home_country` (a country's page)
+    marks the rows that are not the country's own, in it alone (`shared`).
+
+    Three more queries for the places: the countries of the rows beyond one country, the
+    subdivisions and the themes.
     """
     activities = list(activities)
     ids = [activity.id for activity in activities]
@@ -124,6 +215,8 @@ def matrix_rows(
         agencies = _agencies_by_activity(ids)
     used = _tools_by_activity(ids, "tools_used")
     needed = _tools_by_activity(ids, "tools_needed")
+    places = NO_PLACES if past else RowPlaces.of(activities)
+    regions = {value: str(label) for value, label in Region.choices}
     names = country_names()
     # Reverse once, then fill in: reverse() per link would be most of a row's cost.
     country_url = reverse("countries:detail", args=[SLOT])
@@ -132,13 +225,15 @@ def matrix_rows(
     months: dict[tuple[int, int], str] = {}
     rows = []
     for activity in activities:
-        code = activity.country.code.code
+        country = activity.country
+        code = country.code.code if country is not None else ""
+        covered = places.countries.get(activity.id) or []
         person = activity.focal_point
         dated = activity.start_date or activity.end_date
         rows.append(
             MatrixRow(
-                country_name=names.get(code, code),
-                country_url=country_url.replace(SLOT, code),
+                country_name=names.get(code, code) if code else "",
+                country_url=country_url.replace(SLOT, code) if code else "",
                 title=activity.title,
                 description=Truncator(activity.description).chars(DESCRIPTION_CHARS),
                 agencies=[
@@ -173,6 +268,19 @@ def matrix_rows(
                     and may_edit({agency_id for _r, _a, agency_id in agencies.get(activity.id, [])})
                     else ""
                 ),
+                scope=getattr(activity, "scope", Scope.COUNTRY),
+                scope_label=scope_label(activity, regions),
+                countries=tuple(
+                    CountryInRow(names.get(other, other), country_url.replace(SLOT, other))
+                    for other in sorted(covered, key=lambda other: other != code)
+                ),
+                subdivisions=places.subdivisions.get(activity.id, ""),
+                themes=places.themes.get(activity.id, ()),
+                shared=home_country is not None
+                and not (
+                    getattr(activity, "scope", Scope.COUNTRY) == Scope.COUNTRY
+                    and activity.country_id == home_country
+                ),
             )
         )
     return rows
@@ -185,6 +293,7 @@ def render_matrix_table(
     sorts: dict[str, dict[str, str]] | None = None,
     hide_country: bool = False,
     agencies: dict[int, list[tuple[str, str]]] | None = None,
+    home_country: int | None = None,
 ) -> SafeString:
     """The matrix table (headers and rows) of these activities, fetched with for_rows().
 
@@ -201,6 +310,7 @@ def render_matrix_table(
         if user.is_authenticated
         else (lambda agencies: False),
         agencies=agencies,
+        home_country=home_country,
     )
     context = {
         "rows": rows,

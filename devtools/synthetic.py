@@ -6,12 +6,17 @@ minutes. The same seed always gives the same coalition (one random.Random drives
 choice), so two bench runs measure the same data. bulk_create skips save() and signals:
 no history rows are written, which is fine for measuring pages.
 
+Places as the matrix has them since activities could be more than one country's (issue 20):
+PLACES_SHARE of the activities are multi-country, regional or global, SUBDIVISION_SHARE name
+provinces or regions inside their countries, THEME_SHARE carry themes.
+
 Expects a database without countries or agencies (a fresh or test database).
 """
 
 import datetime
 import random
 from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import accumulate
 from typing import TypeVar
 
@@ -24,14 +29,18 @@ from activities.models import (
     REFERENCE_ALPHABET,
     Activity,
     ActivityAgency,
+    ActivityCountry,
     ActivityStatus,
     ActivityType,
     Role,
+    Scope,
+    Theme,
     Tool,
 )
 from agencies.models import Agency, AgencyKind, FocalLevel, FocalPoint
-from countries.models import Country, Region, english_name
+from countries.models import Country, Region, Subdivision, english_name
 from countries.regions import ILO_REGIONS
+from countries.subdivisions import load_subdivisions
 from workplan.models import Area, Deliverable, Step, Workplan
 
 BATCH_SIZE = 2000
@@ -116,6 +125,16 @@ STATUS_WEIGHTS = {
 }
 OTHER_ROLES = [Role.CO_LEAD, Role.PARTNER, Role.PARTNER, Role.PARTNER, Role.FUNDER]
 
+# Activities beyond one country (the bench's `multi_country_share`), and among them how
+# many of each scope: South-South exchanges between two or three countries are the most
+# common, then regional events, then global advocacy.
+PLACES_SHARE = 0.10
+SCOPE_WEIGHTS = {Scope.MULTI_COUNTRY: 50, Scope.REGIONAL: 35, Scope.GLOBAL: 15}
+# Activities that say where inside their countries (one or two provinces or regions each).
+SUBDIVISION_SHARE = 0.30
+# Activities with one or two of the coalition's themes.
+THEME_SHARE = 0.40
+
 
 def build_coalition(
     *,
@@ -168,7 +187,10 @@ def _countries(count: int) -> list[Country]:
     # Sorted by code, not by name: names (hence the order) depend on the language.
     codes = sorted(code for code, _name in iso_countries)[:count]
     rows = [Country(code=code, name=english_name(code), region=ILO_REGIONS[code]) for code in codes]
-    return Country.objects.bulk_create(rows, batch_size=BATCH_SIZE)
+    rows = Country.objects.bulk_create(rows, batch_size=BATCH_SIZE)
+    # bulk_create skips Country.save(), which loads a new country's subdivisions.
+    load_subdivisions(rows)
+    return rows
 
 
 def _agencies(rng: random.Random, count: int) -> list[Agency]:
@@ -234,7 +256,8 @@ def _activities(
         type_labels = {value: str(label) for value, label in ActivityType.choices}
 
     references = _references(rng, count, taken or set())
-    rows, agency_picks = [], []
+    places = Places(rng, countries)
+    rows, agency_picks, place_picks = [], [], []
     for i in range(count):
         activity_type = rng.choice(ActivityType.values)
         picked = _distinct(rng, agencies, agency_weights, rng.randint(1, 4))
@@ -242,9 +265,13 @@ def _activities(
         agency_picks.append((picked, has_lead))
         candidates = points_by_agency.get(picked[0].pk, [])
         start, end = _dates(rng)
+        place = places.pick(rng.choices(countries, cum_weights=country_weights)[0])
+        place_picks.append(place)
         row = Activity(
             reference=references[i],
-            country=rng.choices(countries, cum_weights=country_weights)[0],
+            scope=place.scope,
+            region=place.region,
+            country=place.main,
             title=f"{type_labels[activity_type]}: {rng.choice(TOPICS)} ({i})",
             description=" ".join(rng.sample(SENTENCES, rng.randint(1, 3))),
             activity_type=activity_type,
@@ -266,6 +293,8 @@ def _activities(
             links.append(ActivityAgency(activity=activity, agency=agency, role=role))
     ActivityAgency.objects.bulk_create(links, batch_size=BATCH_SIZE)
 
+    place_counts = places.write(rows, place_picks)
+
     used, needed = Activity.tools_used.through, Activity.tools_needed.through
     used_rows, needed_rows = [], []
     for activity in rows:
@@ -279,7 +308,92 @@ def _activities(
         "activities": len(rows),
         "participations": len(links),
         "tool_links": len(used_rows) + len(needed_rows),
+        **place_counts,
     }
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where one synthetic activity is: its scope, region, main country, the countries it
+    covers (the main one included), its subdivisions and themes (ids)."""
+
+    scope: str
+    region: str
+    main: Country | None
+    covered: list[Country]
+    subdivisions: list[int]
+    themes: list[int]
+
+
+class Places:
+    """Draws each activity's place as activities.places would accept it: one country (most),
+    two or three countries (the main one first, mostly neighbours in its region), a region
+    (the main country's; half of them naming a few of its countries) or the whole world."""
+
+    def __init__(self, rng: random.Random, countries: list[Country]) -> None:
+        self.rng = rng
+        self.by_region: dict[str, list[Country]] = {}
+        for country in countries:
+            self.by_region.setdefault(country.region, []).append(country)
+        self.subdivisions: dict[int, list[int]] = {}
+        for pk, country_id in Subdivision.objects.filter(
+            country__in=[country.pk for country in countries]
+        ).values_list("pk", "country_id"):
+            self.subdivisions.setdefault(country_id, []).append(pk)
+        self.themes = list(Theme.objects.order_by("pk").values_list("pk", flat=True))
+        self.countries = countries
+        self.scopes, self.scope_weights = list(SCOPE_WEIGHTS), list(SCOPE_WEIGHTS.values())
+
+    def pick(self, country: Country) -> Place:
+        rng = self.rng
+        scope = Scope.COUNTRY
+        if rng.random() < PLACES_SHARE:
+            scope = rng.choices(self.scopes, self.scope_weights)[0]
+        region, main, covered = "", country, [country]
+        if scope == Scope.MULTI_COUNTRY:
+            near = self.by_region.get(country.region, [])
+            pool = near if len(near) > 3 and rng.random() < 0.7 else self.countries
+            others = [other for other in rng.sample(pool, min(3, len(pool))) if other != country]
+            covered = [country, *others[: rng.randint(1, 2)]]
+            if len(covered) < 2:  # a coalition of one country and no neighbour
+                scope, covered = Scope.COUNTRY, [country]
+        elif scope == Scope.REGIONAL:
+            region, main = country.region, None
+            near = self.by_region.get(region, [])
+            named = rng.random() < 0.5 and len(near) > 3
+            covered = rng.sample(near, rng.randint(2, 4)) if named else []
+        elif scope == Scope.GLOBAL:
+            main, covered = None, []
+        subdivisions: list[int] = []
+        if covered and rng.random() < SUBDIVISION_SHARE:
+            for place in rng.sample(covered, min(len(covered), rng.randint(1, 2))):
+                known = self.subdivisions.get(place.pk)
+                if known:
+                    subdivisions.append(rng.choice(known))
+        themes: list[int] = []
+        if self.themes and rng.random() < THEME_SHARE:
+            themes = rng.sample(self.themes, min(len(self.themes), rng.randint(1, 2)))
+        return Place(scope, region, main, covered, sorted(set(subdivisions)), themes)
+
+    def write(self, activities: list[Activity], places: list[Place]) -> dict[str, int]:
+        """The activities' countries, subdivisions and themes, in bulk."""
+        in_subdivisions, with_themes = Activity.subdivisions.through, Activity.themes.through
+        coverage, subdivision_rows, theme_rows = [], [], []
+        for activity, place in zip(activities, places, strict=True):
+            for country in place.covered:
+                coverage.append(ActivityCountry(activity_id=activity.pk, country_id=country.pk))
+            for pk in place.subdivisions:
+                subdivision_rows.append(in_subdivisions(activity_id=activity.pk, subdivision_id=pk))
+            for pk in place.themes:
+                theme_rows.append(with_themes(activity_id=activity.pk, theme_id=pk))
+        ActivityCountry.objects.bulk_create(coverage, batch_size=BATCH_SIZE)
+        in_subdivisions.objects.bulk_create(subdivision_rows, batch_size=BATCH_SIZE)
+        with_themes.objects.bulk_create(theme_rows, batch_size=BATCH_SIZE)
+        return {
+            "beyond_one_country": sum(place.scope != Scope.COUNTRY for place in places),
+            "subdivision_links": len(subdivision_rows),
+            "theme_links": len(theme_rows),
+        }
 
 
 def _workplans(

@@ -22,12 +22,15 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Lower
+from django.utils.translation import gettext as _
 
+from activities.filters import country_names
 from activities.models import (
     Activity,
     ActivityAgency,
     ActivityStatus,
     ActivityType,
+    Scope,
     role_order,
 )
 from agencies.models import Agency, FocalLevel, FocalPoint
@@ -39,6 +42,9 @@ from workplan.models import Deliverable, Workplan
 from workplan.status import DONE, STATUS_LABELS, with_status
 
 ACTIVITIES = 10
+# Of those lines, at most this many for the work the country shares with others (several
+# countries, its region, the world): the page stays one page.
+SHARED = 3
 CONTACTS = 6
 DELIVERABLES = 4
 # Running first: what a reader of the brief can still join.
@@ -59,6 +65,8 @@ class Brief:
     country: Country
     activities: list[Activity]
     total: int
+    shared: list[Activity]  # regional, multi-country and global work touching the country
+    shared_total: int
     by_status: list[tuple[str, str, int]]  # (value, label, count), every status
     agencies: list[dict[str, object]]  # acronym, activities, leads; leaders first
     contacts: list[FocalPoint] | None  # None: not shown to this visitor
@@ -93,8 +101,8 @@ def overlaps(a: Box, b: Box) -> bool:
 
 
 def brief_activities(country: Country) -> QuerySet[Activity]:
-    """The country's activities, running ones first, then the latest started, with their
-    agencies (lead first)."""
+    """The country's own activities (in it alone), running ones first, then the latest
+    started, with their agencies (lead first)."""
     rank = {status: index for index, status in enumerate(STATUS_ORDER)}
     status_rank = Case(
         *(When(status=status, then=Value(index)) for status, index in rank.items()),
@@ -102,7 +110,8 @@ def brief_activities(country: Country) -> QuerySet[Activity]:
         output_field=IntegerField(),
     )
     return (
-        country.activities.alias(status_rank=status_rank)
+        Activity.objects.own_in(country)
+        .alias(status_rank=status_rank)
         .order_by("status_rank", "-start_date", "title", "pk")
         .prefetch_related(
             Prefetch(
@@ -113,6 +122,37 @@ def brief_activities(country: Country) -> QuerySet[Activity]:
             )
         )
     )
+
+
+def shared_activities(country: Country) -> QuerySet[Activity]:
+    """The activities the country shares with others (several countries, its region, the
+    world): running ones first."""
+    rank = {status: index for index, status in enumerate(STATUS_ORDER)}
+    status_rank = Case(
+        *(When(status=status, then=Value(index)) for status, index in rank.items()),
+        default=Value(len(rank)),
+        output_field=IntegerField(),
+    )
+    return (
+        Activity.objects.shared_with(country)
+        .alias(status_rank=status_rank)
+        .order_by("status_rank", "-start_date", "title", "pk")
+    )
+
+
+def place_words(activity: Activity, names: dict[str, str]) -> str:
+    """Where a shared activity is, in a few words: "Africa: regional", "Global",
+    "Several countries: Mali, Senegal"."""
+    if activity.scope == Scope.REGIONAL:
+        words = _("%(region)s: regional") % {"region": activity.get_region_display()}
+    elif activity.scope == Scope.GLOBAL:
+        return str(Scope.GLOBAL.label)
+    else:
+        words = str(Scope.MULTI_COUNTRY.label)
+    named = sorted(
+        names.get(str(country.code), str(country.code)) for country in activity.countries.all()
+    )
+    return f"{words}: {', '.join(named)}" if named else words
 
 
 def country_contacts(country: Country) -> list[FocalPoint]:
@@ -155,10 +195,17 @@ def build_brief(
     country: Country, *, today: datetime.date, show_contacts: bool, show_assessments: bool
 ) -> Brief:
     activities = brief_activities(country)
-    counts = dict(country.activities.order_by().values_list("status").annotate(n=Count("pk")))
+    counts = dict(
+        Activity.objects.own_in(country).order_by().values_list("status").annotate(n=Count("pk"))
+    )
     types = dict(ActivityType.choices)
     statuses = dict(ActivityStatus.choices)
-    shown = list(activities[:ACTIVITIES])
+    shared_rows = shared_activities(country)
+    shared = list(shared_rows.prefetch_related("countries")[:SHARED])
+    names = country_names()
+    for activity in shared:
+        activity.place_words = place_words(activity, names)
+    shown = list(activities[: ACTIVITIES - len(shared)])
     for activity in shown:
         activity.type_label = types.get(activity.activity_type, activity.activity_type)
         activity.status_label = statuses.get(activity.status, activity.status)
@@ -175,6 +222,8 @@ def build_brief(
         country=country,
         activities=shown,
         total=sum(counts.values()),
+        shared=shared,
+        shared_total=shared_rows.count() if len(shared) == SHARED else len(shared),
         by_status=[(value, str(label), counts.get(value, 0)) for value, label in statuses.items()],
         agencies=ActivityAgency.objects.agencies_in(country.pk),
         contacts=country_contacts(country) if show_contacts else None,

@@ -13,7 +13,15 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.db import connection
-from django.db.models import Count, F, Min, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import (
+    Count,
+    F,
+    Min,
+    Prefetch,
+    Q,
+    QuerySet,
+    prefetch_related_objects,
+)
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -23,14 +31,18 @@ from activities.models import (
     GUARANTEE_FIELDS,
     Activity,
     ActivityAgency,
+    ActivityCountry,
     ActivityStatus,
     ActivityType,
     Guarantee,
     Role,
+    Scope,
+    Theme,
 )
 from agencies.models import Agency
 from core.spreadsheets.cells import ColumnNote
 from core.svg_bars import bar_width
+from core.translations import translated
 from countries.models import Region
 from overview.figures import DUE_DAYS, current_plan, deliverables_due, deliverables_late
 from rounds.models import RoundAgency, UpdateRound
@@ -115,24 +127,32 @@ def _chart(key: str, title: str, item: str, unit: str, rows: list[tuple[str, int
 
 
 def activity_charts(matrix_url: MatrixLinks) -> list[Chart]:
-    """Activities by region, R202 guarantee, type and status, from one grouped query (a few
-    hundred groups at most, summed here), every choice listed in its order, 0 included."""
+    """Activities by region, scope, R202 guarantee, type and status, from one grouped query
+    (a few hundred groups at most, summed here) and the regions' own (region_counts),
+    every choice listed in its order, 0 included."""
     guarantees = {
         value: Count("pk", filter=Q(**{flag: True})) for value, flag in GUARANTEE_FIELDS.items()
     }
     rows = (
         Activity.objects.order_by()
-        .values_list("country__region", "activity_type", "status")
+        .values_list("scope", "activity_type", "status")
         .annotate(n=Count("pk"), **guarantees)
     )
-    by: dict[str, dict[str, int]] = {"region": {}, "type": {}, "status": {}, "guarantee": {}}
-    for region, activity_type, status, n, *flags in rows:
-        for chart, value in (("region", region), ("type", activity_type), ("status", status)):
+    by: dict[str, dict[str, int]] = {
+        "region": region_counts(),
+        "scope": {},
+        "type": {},
+        "status": {},
+        "guarantee": {},
+    }
+    for scope, activity_type, status, n, *flags in rows:
+        for chart, value in (("scope", scope), ("type", activity_type), ("status", status)):
             by[chart][value] = by[chart].get(value, 0) + n
         for value, count in zip(GUARANTEE_FIELDS, flags, strict=True):
             by["guarantee"][value] = by["guarantee"].get(value, 0) + count
     charts = [
         ("region", _("Activities by region"), _("Region"), Region.choices),
+        ("scope", _("Activities by scope"), _("Scope"), Scope.choices),
         ("guarantee", _("Activities by R202 guarantee"), _("Guarantee"), Guarantee.choices),
         ("type", _("Activities by type"), _("Type"), ActivityType.choices),
         ("status", _("Activities by status"), _("Status"), ActivityStatus.choices),
@@ -150,6 +170,38 @@ def activity_charts(matrix_url: MatrixLinks) -> list[Chart]:
         )
         for key, title, item, choices in charts
     ]
+
+
+def region_counts() -> dict[str, int]:
+    """Activities per region, as the matrix's region filter finds them
+    (Activity.objects.in_region): a region's regional activities and those in any of its
+    countries, main or covered; an activity of several regions counts in each, a global
+    one in none. One query: the (activity, region) pairs made distinct by a UNION, then
+    counted."""
+    pairs = [
+        Activity.objects.filter(scope=Scope.REGIONAL).values_list("pk", "region"),
+        Activity.objects.filter(country__isnull=False).values_list("pk", "country__region"),
+        ActivityCountry.objects.values_list("activity_id", "country__region"),
+    ]
+    union = pairs[0].order_by().union(*(part.order_by() for part in pairs[1:]))
+    sql, params = union.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT places.region, COUNT(*) FROM ({sql}) places GROUP BY places.region", params
+        )
+        return dict(cursor.fetchall())
+
+
+def theme_chart(matrix_url: MatrixLinks) -> Chart:
+    """Activities by theme: every theme of the list in its order, 0 included (one query)."""
+    themes = Theme.objects.annotate(n=Count("activity_links")).order_by("position", "name")
+    return _chart(
+        "theme",
+        _("Activities by theme"),
+        _("Theme"),
+        _("Activities"),
+        [(translated(theme, "name"), theme.n, matrix_url(theme=theme.code)) for theme in themes],
+    )
 
 
 def agency_charts(matrix_url: MatrixLinks) -> tuple[Chart, Chart]:
@@ -277,7 +329,12 @@ def with_next_step(deliverables: QuerySet[Deliverable]) -> tuple[list[Deliverabl
 
 def build_dashboard(today: datetime.date) -> Dashboard:
     matrix_url = MatrixLinks()
-    charts = [*activity_charts(matrix_url), *agency_charts(matrix_url), *year_charts(matrix_url)]
+    charts = [
+        *activity_charts(matrix_url),
+        theme_chart(matrix_url),
+        *agency_charts(matrix_url),
+        *year_charts(matrix_url),
+    ]
     due, due_count = with_next_step(deliverables_due(today))
     plan = current_plan()
     late, late_count = with_next_step(deliverables_late(today, plan))

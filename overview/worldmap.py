@@ -1,9 +1,11 @@
 """The world map of the matrix: how many activities each country has for the matrix's
-filters, who leads them there, and the map's shading and legend.
+filters (its own and those it shares with other countries), who leads them there, the
+map's shading and legend, and the regional and global activities beside it.
 
 Three queries whatever the number of activities (country codes, counts per country, lead
-agencies per country), on top of the filter set's own two (whose agency acronyms it
-reuses); the shapes come from overview.shapes, drawn once per process.
+agencies per country), and overview.map_places's four for the activities beyond one
+country, on top of the filter set's own two (whose agency acronyms it reuses); the shapes
+come from overview.shapes, drawn once per process.
 """
 
 import math
@@ -23,6 +25,7 @@ from activities.models import Activity, Role
 from agencies.models import Agency
 from core.names import name_key
 from countries.models import Country
+from overview.map_places import BeyondOneCountry, beyond_one_country, shared_counts
 from overview.shapes import World, world
 
 # Shading steps of the legend (the palette in static/css/overview.css has as many).
@@ -50,15 +53,20 @@ class LegendStep:
 class CountryCount:
     code: str
     name: str
-    count: int
+    count: int  # its own and those it shares
     url: str  # the country's page
     matrix_url: str  # the matrix with the same filters, on this country
     leads: list[str] = field(default_factory=list)  # the most active leads first
     leads_more: int = 0  # lead agencies not named (beyond LEADS_SHOWN)
+    shared: int = 0  # of `count`, the multi-country and regional activities it shares
     step: int = 0
     on_map: bool = True
     leads_text: str = ""  # "ILO, UNICEF and 3 more"
     summary: str = ""  # what hovering or focusing the country says (see describe())
+
+    @property
+    def own(self) -> int:
+        return self.count - self.shared
 
     @property
     def css_class(self) -> str:
@@ -70,6 +78,12 @@ def describe(country: CountryCount) -> None:
     text = ngettext(
         "%(country)s: %(count)d activity", "%(country)s: %(count)d activities", country.count
     ) % {"country": country.name, "count": country.count}
+    if country.shared:
+        text += " " + ngettext(
+            "(%(own)d its own, %(shared)d shared with other countries)",
+            "(%(own)d its own, %(shared)d shared with other countries)",
+            country.shared,
+        ) % {"own": country.own, "shared": country.shared}
     if country.leads:
         leads = ", ".join(country.leads)
         if country.leads_more:
@@ -100,7 +114,8 @@ class WorldMap:
     shapes: list[MapShape]
     countries: list[CountryCount]  # with activities, busiest first (the table)
     legend: list[LegendStep]
-    total: int  # activities counted
+    total: int  # activities counted, each once
+    beyond: BeyondOneCountry | None = None  # the regional and global panels
 
     @property
     def off_map(self) -> list[CountryCount]:
@@ -149,9 +164,10 @@ def lead_agencies(
 
 
 def lead_rows(activities: QuerySet[Activity]) -> QuerySet:
-    """(country id, agency id, activities led) for these activities."""
+    """(country id, agency id, activities led) for these activities, by their main country
+    (a regional or global activity has none)."""
     return (
-        activities.filter(participations__role=Role.LEAD)
+        activities.filter(participations__role=Role.LEAD, country__isnull=False)
         .values_list("country_id", "participations__agency_id")
         .annotate(n=Count("pk"))
         .order_by()
@@ -176,6 +192,7 @@ def matrix_map(
         params,
         shapes=shapes,
         statuses=statuses,
+        activities=Activity.objects.all(),
     )
 
 
@@ -193,9 +210,14 @@ def build_map(
     activities = activities.order_by()
     if acronyms is None:
         acronyms = dict(Agency.objects.values_list("id", "acronym"))
-    counts = activities.values_list("country_id").annotate(n=Count("pk")).order_by()
+    counts = (
+        activities.filter(country__isnull=False)
+        .values_list("country_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
     leads = lead_agencies(lead_rows(activities), acronyms)
-    return draw_map(counts, leads, params, shapes=shapes, statuses=statuses)
+    return draw_map(counts, leads, params, shapes=shapes, statuses=statuses, activities=activities)
 
 
 def draw_map(
@@ -205,12 +227,19 @@ def draw_map(
     *,
     shapes: World | None = None,
     statuses: Mapping[str, Any] | None = None,
+    activities: QuerySet[Activity] | None = None,
 ) -> WorldMap:
-    """The map from (country id, activities) counts and each country's leads. `statuses`
-    (country code -> a mark with `status` and `label`) is the layer of the coalition's
-    countries (decisions.map_layer)."""
+    """The map from (country id, activities of which it is the main country) counts (as the
+    tallies keep them) and each country's leads;
+    `activities` (those counted) add the ones countries share and the regional and global
+    panels. `statuses` (country code -> a mark with `status` and `label`) is the layer of
+    the coalition's countries (decisions.map_layer)."""
     shapes = shapes or world()
-    codes = dict(Country.objects.values_list("id", "code"))
+    places = {
+        pk: (code, region)
+        for pk, code, region in Country.objects.values_list("id", "code", "region")
+    }
+    codes = {pk: code for pk, (code, _region) in places.items()}
     base = params.copy() if params is not None else QueryDict(mutable=True)
     for name in DROPPED_PARAMS:
         base.pop(name, None)
@@ -219,16 +248,29 @@ def draw_map(
     country_url = reverse("countries:detail", args=[CODE_SLOT])
     names = country_names()
     on_map = shapes.codes
+    own = dict(counts)
+    shared: dict[int, int] = {}
+    beyond = None
+    if activities is not None:
+        beyond = beyond_one_country(
+            activities, prefix, {pk: names.get(code, code) for pk, code in codes.items()}
+        )
+        regions = {pk: region for pk, (_code, region) in places.items()}
+        shared, mains = shared_counts(activities.order_by(), regions, beyond.whole_region)
+        # `counts` has every activity by its main country: those of several countries
+        # are shared, not its own.
+        own = {pk: n - mains.get(pk, 0) for pk, n in own.items() if n - mains.get(pk, 0)}
 
     countries = []
-    for country_id, n in counts:
+    for country_id in own.keys() | shared.keys():
         code = codes[country_id]
         named, more = leads.get(country_id, ([], 0))
         countries.append(
             CountryCount(
                 code=code,
                 name=names.get(code, code),
-                count=n,
+                count=own.get(country_id, 0) + shared.get(country_id, 0),
+                shared=shared.get(country_id, 0),
                 url=country_url.replace(CODE_SLOT, code),
                 matrix_url=f"{matrix_url}?{prefix}country={quote(code)}",
                 leads=named,
@@ -259,5 +301,6 @@ def draw_map(
         shapes=drawn,
         countries=countries,
         legend=legend,
-        total=sum(country.count for country in countries),
+        total=sum(own.values()) + (beyond.total if beyond else 0),
+        beyond=beyond,
     )

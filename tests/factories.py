@@ -80,6 +80,42 @@ __all__ = [
     "make_country",
     "make_focal_point",
     "make_member",
+    "make_placed_activity",
     "make_secretariat",
     "make_user",
 ]
+
+
+def make_placed_activity(
+    scope: str,
+    agencies: dict[Agency, str] | None = None,
+    *,
+    region: str = "",
+    main: Country | None = None,
+    countries: tuple[Country, ...] = (),
+    subdivisions: tuple = (),
+    themes: tuple = (),
+    **fields,
+) -> Activity:
+    """An activity beyond one country (or placed inside one), written through the places'
+    rules (activities.places.set_places): `countries` are those it covers besides `main`."""
+    from activities.places import set_places, set_themes
+
+    fields.setdefault("title", f"Activity {next(_seq)}")
+    fields.setdefault("activity_type", ActivityType.COORDINATION)
+    fields.setdefault("start_date", datetime.date(2012, 1, 1))
+    activity = Activity(**fields)
+    covered = [main, *countries] if main is not None else list(countries)
+    set_places(
+        activity,
+        scope=scope,
+        region=region,
+        main=main,
+        countries=covered,
+        subdivisions=subdivisions,
+    )
+    if themes:
+        set_themes(activity, themes)
+    for agency, role in (agencies or {}).items():
+        ActivityAgency.objects.create(activity=activity, agency=agency, role=role)
+    return activity

@@ -12,14 +12,18 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import Lower
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 
 from activities.as_of import AsOfError
 from activities.exports import activity_download
 from activities.filters import country_names
 from activities.matrix import with_labels
-from activities.models import Activity, ActivityAgency, Role, role_order
+from activities.models import Activity, ActivityAgency, Role, Scope, role_order
 from activities.views import past
 from agencies.models import Agency, FocalLevel
+from countries.models import Region
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -50,9 +54,11 @@ def led_by(agency: Agency) -> QuerySet[Activity]:
 def detail(request: HttpRequest, acronym: str) -> HttpResponse:
     """Where an agency works, what it leads, and its focal points."""
     agency = agency_or_404(acronym)
+    # Every country its activities cover (a multi-country one counts in each), then its
+    # regional and global work.
     countries = (
-        ActivityAgency.objects.filter(agency=agency)
-        .values_list("activity__country__code")
+        ActivityAgency.objects.filter(agency=agency, activity__coverage__isnull=False)
+        .values_list("activity__coverage__country__code")
         .annotate(n=Count("pk"), leads=Count("pk", filter=Q(role=Role.LEAD)))
         .order_by()
     )
@@ -64,6 +70,7 @@ def detail(request: HttpRequest, acronym: str) -> HttpResponse:
         ),
         key=lambda row: row["name"],
     )
+    beyond = beyond_one_country(agency)
     partners = Prefetch(
         "participations",
         queryset=ActivityAgency.objects.select_related("agency").order_by(
@@ -91,6 +98,7 @@ def detail(request: HttpRequest, acronym: str) -> HttpResponse:
     ctx = {
         "agency": agency,
         "where": where,
+        "beyond": beyond,
         "page": page,
         "leads": with_labels(page.object_list),
         "contacts": levels,
@@ -100,6 +108,41 @@ def detail(request: HttpRequest, acronym: str) -> HttpResponse:
         and user.has_perm("agencies.act_for_agency", agency),
     }
     return render(request, "agencies/detail.html", ctx)
+
+
+def beyond_one_country(agency: Agency) -> list[dict[str, object]]:
+    """The agency's regional activities per region, then its global ones: label, link to
+    them in the matrix, how many, how many it leads (one query)."""
+    rows = (
+        ActivityAgency.objects.filter(
+            agency=agency, activity__scope__in=(Scope.REGIONAL, Scope.GLOBAL)
+        )
+        .values_list("activity__scope", "activity__region")
+        .annotate(n=Count("pk"), leads=Count("pk", filter=Q(role=Role.LEAD)))
+        .order_by()
+    )
+    found = {(scope, region): (n, leads) for scope, region, n, leads in rows}
+    matrix_url = reverse("activities:matrix")
+    listed = []
+    places = [((Scope.REGIONAL, value), label) for value, label in Region.choices]
+    places.append(((Scope.GLOBAL, ""), Scope.GLOBAL.label))
+    for (scope, region), label in places:
+        n, leads = found.get((scope, region), (0, 0))
+        if n:
+            params = {"agency": agency.acronym, "scope": scope}
+            if region:
+                params["region"] = region
+            listed.append(
+                {
+                    "label": _("%(region)s: regional") % {"region": label}
+                    if scope == Scope.REGIONAL
+                    else str(label),
+                    "url": f"{matrix_url}?{urlencode(params)}",
+                    "n": n,
+                    "leads": leads,
+                }
+            )
+    return listed
 
 
 def agency_export(request: HttpRequest, acronym: str) -> HttpResponse:

@@ -1,6 +1,11 @@
 """The country pages: every country with activities, and one country's activities, who leads
 what there and whom to contact, with its download.
 
+A country's page lists the activities that cover it (Activity.objects.covering): its own,
+and those it shares (several countries, its region, the whole world), marked on their rows;
+they can be narrowed to its own, to the shared ones, or to a place inside the country
+(?place=own|shared, ?subdivision=SN-DK).
+
 They list activities, so they live with the activities, above countries and agencies; they
 keep their URLs under /countries/ and the "countries:" names (spf_coalition/urls.py serves
 them beside the countries app's own pages).
@@ -16,11 +21,11 @@ from django.shortcuts import render
 from activities.as_of import AsOfError
 from activities.exports import activity_download
 from activities.matrix_table import render_matrix_table
-from activities.models import ActivityAgency
+from activities.models import Activity, ActivityAgency, ActivityQuerySet
 from activities.views import past
 from agencies.models import FocalLevel, FocalPoint
 from core.names import sorted_by_name
-from countries.models import Country, Region
+from countries.models import Country, Region, Subdivision
 from countries.page_sections import country_sections
 from countries.views import country_or_404
 
@@ -55,16 +60,19 @@ def detail(request: HttpRequest, code: str) -> HttpResponse:
         )
     else:
         # Paginated like the matrix: the busiest countries have hundreds of activities.
-        activities = country.activities.for_rows().order_by("title", "pk")
+        activities = listed(country, request).for_rows().order_by("title", "pk")
         page = Paginator(activities, settings.SPF_MATRIX_PAGE_SIZE).get_page(
             request.GET.get("page")
         )
-        table = render_matrix_table(request, page.object_list, hide_country=True)
+        table = render_matrix_table(
+            request, page.object_list, hide_country=True, home_country=country.pk
+        )
     ctx = {
         "country": country,
         "as_of": moment,
         "page": page,
         "table": table,
+        "places": None if moment is not None else place_choices(country, request),
         "agencies": ActivityAgency.objects.agencies_in(country.pk),
         "contacts": contacts_for(country),
         "show_contacts": request.user.is_authenticated,
@@ -82,6 +90,45 @@ def detail(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "countries/detail.html", ctx)
 
 
+# What ?place= keeps of the activities covering the country.
+PLACES = ("own", "shared")
+
+
+def listed(country: Country, request: HttpRequest) -> ActivityQuerySet:
+    """The activities the page lists: those covering the country, narrowed by ?place= and
+    ?subdivision= (a code of one of its places; another country's is ignored)."""
+    activities = Activity.objects.covering(country)
+    place = request.GET.get("place", "")
+    if place == "own":
+        activities = activities.own_in(country)
+    elif place == "shared":
+        activities = activities.shared_with(country)
+    code = request.GET.get("subdivision", "").strip().upper()
+    if code:
+        subdivision = Subdivision.objects.filter(country=country, code=code).first()
+        if subdivision is not None:
+            activities = activities.in_subdivision(subdivision)
+    return activities
+
+
+def place_choices(country: Country, request: HttpRequest) -> dict[str, object]:
+    """The page's filter: its own or shared activities, and the places inside the country
+    that some activity names (one query: a list of every province would be long and
+    mostly empty)."""
+    subdivisions = list(
+        Subdivision.objects.filter(country=country, activity_links__isnull=False)
+        .distinct()
+        .order_by("name")
+        .values_list("code", "name")
+    )
+    return {
+        "place": request.GET.get("place", "") if request.GET.get("place") in PLACES else "",
+        "subdivision": request.GET.get("subdivision", "").strip().upper(),
+        "subdivisions": subdivisions,
+        "filtered": bool(request.GET.get("place") or request.GET.get("subdivision")),
+    }
+
+
 def country_export(request: HttpRequest, code: str) -> HttpResponse:
     """The activities the country page lists, in its order; ?format= says which file."""
     country = country_or_404(code)
@@ -91,7 +138,7 @@ def country_export(request: HttpRequest, code: str) -> HttpResponse:
         return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
     if moment is not None:
         return past.country_export(request, country, moment)
-    activities = country.activities.order_by("title", "pk")
+    activities = listed(country, request).order_by("title", "pk")
     return activity_download(request, activities, f"spf-{country.alpha3.lower()}")
 
 

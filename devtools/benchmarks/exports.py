@@ -132,7 +132,7 @@ def raw_sql() -> str:
                {tools(used)} AS tools_used, {tools(needed)} AS tools_needed,
                a.funding, a.updated_at, a.version
         FROM {activity} a
-        JOIN {country} c ON c.id = a.country_id
+        LEFT JOIN {country} c ON c.id = a.country_id
         LEFT JOIN {link} l ON l.activity_id = a.id
         LEFT JOIN {agency} g ON g.id = l.agency_id
         LEFT JOIN {point} fp ON fp.id = a.focal_point_id

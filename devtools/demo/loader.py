@@ -19,7 +19,15 @@ from django.contrib.auth import get_user_model
 from django.db import models, transaction
 from django_countries import countries as iso_countries
 
-from activities.models import GUARANTEE_FIELDS, Activity, ActivityAgency, Tool
+from activities.models import (
+    GUARANTEE_FIELDS,
+    Activity,
+    ActivityAgency,
+    ActivityTheme,
+    Theme,
+    Tool,
+)
+from activities.places import set_places
 from agencies.models import Agency, FocalLevel, FocalPoint
 from countries.criteria_text import give_translations
 from countries.models import Country, SelectionCriterion, Subdivision, english_name
@@ -194,17 +202,28 @@ def load_activities(
     people: dict[str, FocalPoint],
     tools: dict[str, Tool],
 ) -> None:
-    """Matrix rows by reference, each created with its agencies' roles and its tools."""
+    """Matrix rows by reference, each created with its agencies' roles, its tools, its
+    places (activities.places's rules) and its themes."""
     references = [row.reference for row in ACTIVITIES]
     existing = set(
         Activity.objects.filter(reference__in=references).values_list("reference", flat=True)
     )
+    subdivisions = {
+        place.code: place
+        for place in Subdivision.objects.filter(
+            code__in=[code for row in ACTIVITIES for code in row.subdivisions]
+        )
+    }
+    themes = {theme.code: theme for theme in Theme.objects.all()}
     for row in ACTIVITIES:
         if row.reference in existing:
             continue
+        main = countries[row.country] if row.country else None
         activity = Activity(
             reference=row.reference,
-            country=countries[row.country],
+            scope=row.scope,
+            region=row.region,
+            country=main,
             title=row.title,
             description=row.description,
             activity_type=row.activity_type,
@@ -220,6 +239,17 @@ def load_activities(
             save_with_reason(ActivityAgency(activity=activity, agency=agencies[acronym], role=role))
         activity.tools_used.set([tools[key] for key in row.tools_used])
         activity.tools_needed.set([tools[key] for key in row.tools_needed])
+        set_places(
+            activity,
+            scope=row.scope,
+            region=row.region,
+            main=main,
+            countries=[countries[code] for code in (row.country, *row.countries) if code],
+            subdivisions=[subdivisions[code] for code in row.subdivisions if code in subdivisions],
+        )
+        for code in row.themes:
+            if code in themes:  # the list of themes is the migration's; the demo follows it
+                save_with_reason(ActivityTheme(activity=activity, theme=themes[code]))
         report.created["activities"] += 1
         report.created["agency roles"] += len(row.agencies)
 

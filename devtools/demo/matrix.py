@@ -7,12 +7,18 @@ sat in each task force, and which countries the costing and fiscal space rows ar
 seeds do not say: those choices are illustrative and the descriptions say so.
 
 Each row has a fixed demo reference (SPF-DEMOnn): it is the row's natural key for the loader.
+
+Beyond one country (issue 20): the minutes' "Global and National Advocacy" (the Bachelet
+report, the G20), the Yaoundé declaration and "joint SPF regional events", South-South
+exchanges and the Flagship's cross-country advice and ASEAN health-care facility; where in
+a country (a province, a district pilot) and the themes of the 2021 partners' meeting are
+given where the seeds say so, and marked illustrative where they do not.
 """
 
 import datetime
 from dataclasses import dataclass
 
-from activities.models import ActivityStatus, ActivityType, Guarantee, Role
+from activities.models import ActivityStatus, ActivityType, Guarantee, Role, Scope
 
 LEAD, CO_LEAD, PARTNER, FUNDER = Role.LEAD, Role.CO_LEAD, Role.PARTNER, Role.FUNDER
 ALL_GUARANTEES = tuple(Guarantee.values)
@@ -38,6 +44,11 @@ class DemoActivity:
     tools_used: tuple[str, ...] = ()  # tool acronyms, or names for tools without one
     tools_needed: tuple[str, ...] = ()
     funding: str = ""
+    scope: str = Scope.COUNTRY
+    region: str = ""  # an ILO region's value, for a regional activity
+    countries: tuple[str, ...] = ()  # the others it covers (ISO alpha-2), besides `country`
+    subdivisions: tuple[str, ...] = ()  # ISO 3166-2 codes
+    themes: tuple[str, ...] = ()  # activities.Theme codes
 
 
 # Joint SPF task forces named in the 2011 overview:
@@ -180,6 +191,7 @@ FLAGSHIP_ROWS: tuple[DemoActivity, ...] = (
         end=PHASE_1_END,
         focal_point="José Augusto Fernandes",
         funding=FLAGSHIP,
+        themes=("informal-economy",),
     ),
     DemoActivity(
         "SPF-DEMO19",
@@ -241,6 +253,7 @@ FLAGSHIP_ROWS: tuple[DemoActivity, ...] = (
         end=PHASE_1_END,
         focal_point="Jean-Marc Hoscheit",
         funding="Government of Luxembourg.",
+        themes=("universal-health-coverage",),
     ),
     DemoActivity(
         "SPF-DEMO23",
@@ -272,4 +285,118 @@ FLAGSHIP_ROWS: tuple[DemoActivity, ...] = (
     ),
 )
 
-ACTIVITIES: tuple[DemoActivity, ...] = (*_spf_i_rows(), *FLAGSHIP_ROWS)
+# Work beyond one country, and a few rows saying where in the country.
+PLACES_ROWS: tuple[DemoActivity, ...] = (
+    DemoActivity(
+        "SPF-DEMO25",
+        "",
+        "Bachelet report: Social Protection for a Fair and Inclusive Globalization",
+        ActivityType.ADVOCACY,
+        ActivityStatus.COMPLETED,
+        {"ILO": LEAD, "WHO": CO_LEAD},
+        description="Global advocacy: the report of the Social Protection Floor Advisory "
+        "Group, launched in October 2011 (the minutes' “Global and National Advocacy”).",
+        start=datetime.date(2011, 1, 1),
+        end=datetime.date(2011, 10, 31),
+        scope=Scope.GLOBAL,
+        themes=("financing",),
+    ),
+    DemoActivity(
+        "SPF-DEMO26",
+        "",
+        "SPF in the G20 discussions and communiqué",
+        ActivityType.ADVOCACY,
+        ActivityStatus.COMPLETED,
+        {"ILO": LEAD, "IMF": PARTNER, "World Bank": PARTNER},
+        description="The SPF included in the G20 discussions and final communiqué, with "
+        "support to preliminary meetings in several countries, November 2011.",
+        start=datetime.date(2011, 6, 1),
+        end=datetime.date(2011, 11, 30),
+        scope=Scope.GLOBAL,
+    ),
+    DemoActivity(
+        "SPF-DEMO27",
+        "",
+        "Yaoundé Tripartite Declaration: action plan 2011",
+        ActivityType.ADVOCACY,
+        ActivityStatus.COMPLETED,
+        {"ILO": LEAD},
+        description="Implementation of the SPF declared at the 2nd African Decent Work "
+        "Symposium, October 2010, and its action plan for 2011.",
+        start=datetime.date(2010, 10, 1),
+        end=datetime.date(2011, 12, 31),
+        scope=Scope.REGIONAL,
+        region="africa",
+    ),
+    DemoActivity(
+        "SPF-DEMO28",
+        "",
+        "Joint SPF regional event for West Africa",
+        ActivityType.COORDINATION,
+        ActivityStatus.PLANNED,
+        {"ILO": LEAD, "UNICEF": CO_LEAD, "WHO": PARTNER, "NGO CSocD": PARTNER},
+        description="“Organize joint SPF regional events” and co-attend civil society's "
+        "regional meetings as a coalition (the 2012 minutes). The countries are "
+        "illustrative: those of the joint task forces in West Africa.",
+        start=datetime.date(2012, 9, 1),
+        end=datetime.date(2012, 9, 30),
+        scope=Scope.REGIONAL,
+        region="africa",
+        countries=("BJ", "BF", "TG", "SN"),
+        themes=("informal-economy",),
+    ),
+    DemoActivity(
+        "SPF-DEMO29",
+        "MZ",
+        "South-South learning event: Mozambique and Cabo Verde",
+        ActivityType.SOUTH_SOUTH,
+        ActivityStatus.ONGOING,
+        {"ILO": LEAD, "UNOSSC": CO_LEAD, "Gov Mozambique": PARTNER, "Gov Cabo Verde": PARTNER},
+        description="Peer-to-peer exchange on social pensions, with translators to overcome "
+        "the language barrier (the minutes). Illustrative: the seeds name no pair of "
+        "countries.",
+        guarantees=(Guarantee.OLDER_PERSONS,),
+        start=PHASE_2_START,
+        scope=Scope.MULTI_COUNTRY,
+        countries=("CV",),
+        subdivisions=("MZ-G", "MZ-MPM"),
+        themes=("digital-delivery",),
+    ),
+    DemoActivity(
+        "SPF-DEMO30",
+        "",
+        "Health-care facility for ASEAN",
+        ActivityType.PILOT,
+        ActivityStatus.PLANNED,
+        {"ILO": LEAD, "Luxembourg": FUNDER},
+        description="Building on the experience in Lao PDR, the Government of Luxembourg is "
+        "willing to support the development of a health-care facility in ASEAN.",
+        guarantees=(Guarantee.HEALTH,),
+        start=PHASE_2_START,
+        scope=Scope.REGIONAL,
+        region="asia-pacific",
+        countries=("LA", "KH", "VN"),
+        themes=("universal-health-coverage",),
+        funding="Government of Luxembourg.",
+    ),
+    DemoActivity(
+        "SPF-DEMO31",
+        "SN",
+        "Cross-country policy advice: informal economy workers",
+        ActivityType.TECHNICAL_ASSISTANCE,
+        ActivityStatus.ONGOING,
+        {"ILO": LEAD, "France MoL": FUNDER},
+        description="The Government of France helps the Flagship Programme provide "
+        "cross-country policy advice on extending social protection to informal economy "
+        "workers. The countries are illustrative.",
+        guarantees=(Guarantee.WORKING_AGE, Guarantee.HEALTH),
+        start=PHASE_2_START,
+        scope=Scope.MULTI_COUNTRY,
+        countries=("CI", "ML"),
+        subdivisions=("SN-DK", "SN-TH"),
+        themes=("informal-economy", "financing"),
+        funding=FLAGSHIP,
+    ),
+)
+
+ACTIVITIES: tuple[DemoActivity, ...] = (*_spf_i_rows(), *FLAGSHIP_ROWS, *PLACES_ROWS)

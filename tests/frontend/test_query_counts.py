@@ -5,10 +5,16 @@ import itertools
 import pytest
 from django.urls import reverse
 
-from activities.models import ActivityType, Guarantee, Role, Tool
+from activities.models import ActivityType, Guarantee, Role, Scope, Theme, Tool
 from agencies.models import FocalLevel, FocalPoint
 from countries.models import Region
-from tests.factories import make_activity, make_agency, make_country, make_focal_point
+from tests.factories import (
+    make_activity,
+    make_agency,
+    make_country,
+    make_focal_point,
+    make_placed_activity,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -22,13 +28,20 @@ COUNTRIES = [
 ]
 
 # Budgets for an anonymous visitor; a logged-in one adds two (session and user).
+# The rows' places (activities.matrix_table.RowPlaces): countries, subdivisions, themes.
+ROW_PLACES = 3
 BUDGETS = {
-    "activities:matrix": 7,  # 2 for the form's choices, count, rows, 3 prefetches
-    "activities:grid": 4,  # 2 for the form's choices (naming the cells too), 2 aggregates
+    # 2 for the form's choices, count, rows, 3 prefetches
+    "activities:matrix": 7 + ROW_PLACES,
+    # 2 for the form's choices (naming the cells too), 2 aggregates, and 2 for the rows of
+    # the activities without a main country (regional, global)
+    "activities:grid": 6,
     # country, count, rows, 3 prefetches, agencies, contacts; the coalition's work there
-    # (decisions.country_page): status, joint workplan, documents
-    "countries:detail": 11,
-    "agencies:detail": 6,  # agency, countries, count, leads + partners, focal points
+    # (decisions.country_page): status, joint workplan, documents; the places inside the
+    # country that activities name (the page's filter)
+    "countries:detail": 12 + ROW_PLACES,
+    # agency, countries, its regional and global work, count, leads + partners, focal points
+    "agencies:detail": 7,
     "countries:index": 1,
     "agencies:index": 1,
 }
@@ -57,6 +70,28 @@ def populate(size: int) -> None:
         )
         activity.tools_used.add(tool)
         activity.tools_needed.add(tool)
+    add_places(size, countries, agencies)
+
+
+def add_places(size: int, countries, agencies) -> None:
+    """Work beyond one country, and places inside countries, in every size: an exchange of
+    Viet Nam and Cambodia in two of their provinces, a regional event for Africa, a global
+    campaign, with themes; and one of each per ten activities."""
+    themes = list(Theme.objects.order_by("position")[:2])
+    vn, kh = countries[0], countries[1]
+    provinces = [vn.subdivisions.order_by("code").first(), kh.subdivisions.order_by("code").first()]
+    for n in range(max(1, size // 10)):
+        lead = {agencies[n % 5]: Role.LEAD}
+        make_placed_activity(
+            Scope.MULTI_COUNTRY,
+            lead,
+            main=vn,
+            countries=(kh,),
+            subdivisions=provinces,
+            themes=themes,
+        )
+        make_placed_activity(Scope.REGIONAL, lead, region=Region.AFRICA, themes=themes[:1])
+        make_placed_activity(Scope.GLOBAL, lead)
 
 
 URLS = [

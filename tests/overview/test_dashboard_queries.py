@@ -40,11 +40,11 @@ def populate(size: int, secretariat) -> None:
     open_round(secretariat, title="Round", deadline=today, agencies=agencies)
 
 
-# Session, user, their agencies and groups; activities by region, type, status and guarantee;
-# by start and end year; agencies; the round and its parts; the plans' years and the current
-# plan (of_year); deliverables due and late, each with the agencies of those
-# listed.
-DASHBOARD_QUERIES = 15
+# Session, user, their agencies and groups; activities by scope, type, status and guarantee;
+# by region (issue 20: the regions each activity touches); by theme; by start and end year;
+# agencies; the round and its parts; the plans' years and the current plan (of_year);
+# deliverables due and late, each with the agencies of those listed.
+DASHBOARD_QUERIES = 17
 
 
 @pytest.mark.parametrize("size", [3, 100])

@@ -5,9 +5,9 @@ import itertools
 import pytest
 from django.urls import reverse
 
-from activities.models import ActivityType, Role
+from activities.models import ActivityType, Role, Scope
 from countries.models import Region
-from tests.factories import make_activity, make_agency, make_country
+from tests.factories import make_activity, make_agency, make_country, make_placed_activity
 
 pytestmark = pytest.mark.django_db
 
@@ -46,8 +46,10 @@ def populate(size: int) -> None:
 
 
 # The filter form's two choice lists, country codes, counts and lead agencies per country,
-# and the countries' statuses (the coalition's layer, decisions.map_layer).
-MAP_QUERIES = 6
+# and the countries' statuses (the coalition's layer, decisions.map_layer); beyond one
+# country (overview.map_places): activities per scope and region, the regional and global
+# ones listed, the countries the shared ones name.
+MAP_QUERIES = 9
 
 
 @pytest.mark.parametrize("size", [3, 60])
@@ -65,3 +67,34 @@ def test_it_leaves_empty_fields_out_of_the_address_and_links(client, coalition):
     response = client.get(reverse("overview:map_data"), params)
     assert response["HX-Replace-Url"] == "/map/?region=africa"
     assert 'href="/matrix/?region=africa"' in response.content.decode()
+
+
+def populate_places(size: int) -> None:
+    """`size` one-country activities, and as many beyond one country: exchanges of two
+    countries, regional ones for Africa (of its countries, or the whole region), global."""
+    populate(size)
+    vn, mz, pe = (make_country(code) for code in ("VN", "MZ", "PE"))
+    for n in range(size):
+        kind = n % 4
+        if kind == 0:
+            make_placed_activity(Scope.MULTI_COUNTRY, main=vn, countries=(pe,))
+        elif kind == 1:
+            make_placed_activity(Scope.REGIONAL, region=Region.AFRICA, countries=(mz,))
+        elif kind == 2:
+            make_placed_activity(Scope.REGIONAL, region=Region.AFRICA)
+        else:
+            make_placed_activity(Scope.GLOBAL)
+
+
+# With regional or global activities to list, the countries they name: one more.
+MAP_QUERIES_WITH_PLACES = MAP_QUERIES + 1
+
+
+@pytest.mark.parametrize("size", [4, 40])
+@pytest.mark.parametrize("params", [{}, {"year": "2012", "agency_role": "any"}])
+def test_the_work_beyond_one_country_costs_the_same_queries_whatever_its_size(
+    client, django_assert_num_queries, size, params
+):
+    populate_places(size)
+    with django_assert_num_queries(MAP_QUERIES_WITH_PLACES):
+        assert client.get(reverse("overview:map_data"), params).status_code == 200

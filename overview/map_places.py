@@ -1,0 +1,174 @@
+"""The map's activities beyond one country (issue 20): how many multi-country and regional
+activities each country shares, a panel per region with its regional activities, and the
+global ones, for the same filters as the map.
+
+A country's count on the map is its own activities (in it alone) plus those it shares: the
+multi-country and regional activities that name it, and the regional ones covering its
+whole region (a regional activity naming no country). Global activities are not added to
+every country: they are listed once, under the map, and counted on its legend.
+
+Three or four queries whatever the number of activities (activities per scope and region,
+links per country, the few listed in the panels and the countries they name).
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
+from django.urls import reverse
+
+from activities.models import Activity, ActivityCountry, Scope
+from countries.models import Region
+
+# Activities named in a region's panel or the global list; the rest are in the matrix.
+LISTED = 5
+# The scopes whose activities a country shares (global ones are listed apart).
+SHARED_SCOPES = (Scope.MULTI_COUNTRY, Scope.REGIONAL)
+
+
+@dataclass(frozen=True)
+class ListedActivity:
+    title: str
+    reference: str
+    url: str  # the matrix, searching for its reference
+    where: str  # the countries it names, "" for a whole region or the world
+
+
+@dataclass
+class PlacePanel:
+    """A region's regional activities, or the global ones (key "global")."""
+
+    key: str  # a region's value, or "global"
+    label: str
+    count: int
+    url: str  # the matrix with the map's filters, on this region's (or global) activities
+    activities: list[ListedActivity] = field(default_factory=list)
+
+    @property
+    def more(self) -> int:
+        return self.count - len(self.activities)
+
+    @property
+    def anchor(self) -> str:
+        return f"map-places-{self.key}"
+
+
+@dataclass
+class BeyondOneCountry:
+    regions: list[PlacePanel]  # regions with regional activities, in the regions' order
+    global_panel: PlacePanel
+    multi_country: int  # activities of several countries (counted in each of them)
+    whole_region: dict[str, int]  # region -> its regional activities naming no country
+
+    @property
+    def total(self) -> int:
+        return (
+            sum(panel.count for panel in self.regions)
+            + self.global_panel.count
+            + (self.multi_country)
+        )
+
+
+def shared_counts(
+    activities: QuerySet[Activity], regions: Mapping[int, str], whole_region: Mapping[str, int]
+) -> tuple[dict[int, int], dict[int, int]]:
+    """Country id -> the multi-country and regional activities among `activities` that it
+    shares: those naming it, and the regional ones naming no country in its region
+    (`whole_region`, counted by beyond_one_country); and country id -> how many of them
+    have it as their main country (the tallies count those among the country's
+    activities: the map takes them out of its own). `regions` is every country's region by
+    id (the map has read them). One query."""
+    shared = activities.filter(scope__in=SHARED_SCOPES)
+    named = (
+        ActivityCountry.objects.filter(activity__in=shared.values("pk"))
+        .values_list("country_id")
+        .annotate(n=Count("pk"), main=Count("pk", filter=Q(country_id=F("activity__country_id"))))
+        .order_by()
+    )
+    counts, mains = {}, {}
+    for country_id, n, main in named:
+        counts[country_id] = n
+        if main:
+            mains[country_id] = main
+    if any(whole_region.values()):
+        for country_id, region in regions.items():
+            if whole_region.get(region):
+                counts[country_id] = counts.get(country_id, 0) + whole_region[region]
+    return counts, mains
+
+
+def beyond_one_country(
+    activities: QuerySet[Activity], prefix: str, names: Mapping[int, str]
+) -> BeyondOneCountry:
+    """The panels under the map for `activities` (already filtered); `prefix` is the map's
+    filters as a query string ending in "&" (or ""), kept in the panels' links to the
+    matrix; `names` every country's name by id."""
+    activities = activities.order_by()
+    named = ActivityCountry.objects.filter(activity=OuterRef("pk"))
+    grouped = (
+        activities.exclude(scope=Scope.COUNTRY)
+        .values_list("scope", "region")
+        .annotate(
+            n=Count("pk"),
+            whole=Count("pk", filter=Q(scope=Scope.REGIONAL) & ~Q(Exists(named))),
+        )
+        .order_by()
+    )
+    counts, whole_region = {}, {}
+    for scope, region, n, whole in grouped:
+        counts[(scope, region)] = n
+        if whole:
+            whole_region[region] = whole
+    listed = list(
+        activities.filter(scope__in=(Scope.REGIONAL, Scope.GLOBAL))
+        .annotate(
+            rank=Window(
+                RowNumber(), partition_by=[F("scope"), F("region")], order_by=[F("title"), F("pk")]
+            )
+        )
+        .filter(rank__lte=LISTED)
+        .values_list("pk", "scope", "region", "title", "reference")
+        .order_by("title", "pk")
+    )
+    where: dict[int, list[str]] = {}
+    if listed:
+        links = ActivityCountry.objects.filter(
+            activity_id__in=[row[0] for row in listed]
+        ).values_list("activity_id", "country_id")
+        for activity_id, country_id in links:
+            where.setdefault(activity_id, []).append(names.get(country_id, ""))
+    matrix_url = reverse("activities:matrix")
+
+    def panel(key: str, label: str, count: int, params: dict[str, str]) -> PlacePanel:
+        return PlacePanel(key, label, count, f"{matrix_url}?{prefix}{urlencode(params)}")
+
+    regions = []
+    for value, label in Region.choices:
+        count = counts.get((Scope.REGIONAL, value), 0)
+        if count:
+            regions.append(
+                panel(value, str(label), count, {"scope": Scope.REGIONAL, "region": value})
+            )
+    global_panel = panel(
+        "global",
+        str(Scope.GLOBAL.label),
+        counts.get((Scope.GLOBAL, ""), 0),
+        {"scope": Scope.GLOBAL},
+    )
+    by_key = {panel.key: panel for panel in regions} | {"global": global_panel}
+    for pk, scope, region, title, reference in listed:
+        found = by_key.get("global" if scope == Scope.GLOBAL else region)
+        if found is None:
+            continue
+        found.activities.append(
+            ListedActivity(
+                title=title,
+                reference=reference,
+                url=f"{matrix_url}?{urlencode({'q': reference})}",
+                where=", ".join(sorted(where.get(pk, []))),
+            )
+        )
+    multi = sum(n for (scope, _region), n in counts.items() if scope == Scope.MULTI_COUNTRY)
+    return BeyondOneCountry(regions, global_panel, multi, whole_region)
