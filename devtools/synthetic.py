@@ -189,7 +189,7 @@ def _countries(count: int) -> list[Country]:
     rows = [Country(code=code, name=english_name(code), region=ILO_REGIONS[code]) for code in codes]
     rows = Country.objects.bulk_create(rows, batch_size=BATCH_SIZE)
     # bulk_create skips Country.save(), which loads a new country's subdivisions.
-    load_subdivisions(rows)
+    load_subdivisions(rows, model=Subdivision)
     return rows
 
 

@@ -24,7 +24,14 @@ FRONT_END_BUDGET = 13
 # The country page also shows the coalition's work there (decisions.country_page): status,
 # joint workplan, documents, and the two questions of who the reader is (member, secretariat)
 # that decide which of them they see.
-PAGE_BUDGETS = {"countries:detail": 16}
+# A page of matrix rows also reads their places (activities.matrix_table.RowPlaces: the
+# countries of those beyond one country, subdivisions, themes), and the country page the
+# places inside the country that activities name (its filter).
+ROW_PLACES = 3
+PAGE_BUDGETS = {
+    "countries:detail": 16 + ROW_PLACES + 1,
+    "activities:matrix": FRONT_END_BUDGET + ROW_PLACES,
+}
 
 FRONT_END_PAGES = [
     ("activities:matrix", ""),
@@ -40,7 +47,8 @@ def page_url(name: str, query: str) -> str:
     kwargs = None
     if name == "countries:detail":
         busiest = (
-            Activity.objects.values("country__code")
+            Activity.objects.filter(country__isnull=False)
+            .values("country__code")
             .annotate(n=Count("id"))
             .order_by("-n", "country__code")
             .first()

@@ -52,10 +52,11 @@ def _people(agency, size: int) -> None:
     make_focal_point(agency, None, level=FocalLevel.REGIONAL, region=Region.ASIA_PACIFIC)
 
 
-# Agency, countries, count of leads (none here, so no rows), focal points; then session,
+# Agency, countries, its regional and global work, count of leads (none here, so no rows),
+# focal points; then session,
 # user, memberships, the round banner, and the secretariat check the edit rule makes once;
 # the Follow button (does the person follow the agency).
-MEMBER_BUDGET = 10
+MEMBER_BUDGET = 11
 
 
 @pytest.mark.parametrize("size", [2, 30])

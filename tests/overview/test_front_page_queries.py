@@ -5,8 +5,10 @@ from tests.overview.test_map_data import populate
 pytestmark = pytest.mark.django_db
 
 # Countries, agencies, running this year, deliverables due; for the map: country codes,
-# agency acronyms, counts and lead agencies per country.
-FRONT_PAGE_QUERIES = 8
+# agency acronyms, counts and lead agencies per country; beyond one country
+# (overview.map_places): activities per scope and region, the regional and global ones
+# listed, the countries the shared ones name.
+FRONT_PAGE_QUERIES = 11
 
 
 @pytest.mark.parametrize("size", [3, 60])
