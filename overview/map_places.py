@@ -26,6 +26,7 @@ from countries.models import Region
 LISTED = 5
 # The scopes whose activities a country shares (global ones are listed apart).
 SHARED_SCOPES = (Scope.MULTI_COUNTRY, Scope.REGIONAL)
+BEYOND_SCOPES = (*SHARED_SCOPES, Scope.GLOBAL)
 
 
 @dataclass(frozen=True)
@@ -80,11 +81,12 @@ def shared_counts(
     have it as their main country (the tallies count those among the country's
     activities: the map takes them out of its own). `regions` is every country's region by
     id (the map has read them). One query."""
-    shared = activities.filter(scope__in=SHARED_SCOPES)
+    # From the activities' side: the few beyond one country are found by their scope's
+    # index, then their links by the activity's; the links' side would read every link.
     named = (
-        ActivityCountry.objects.filter(activity__in=shared.values("pk"))
-        .values_list("country_id")
-        .annotate(n=Count("pk"), main=Count("pk", filter=Q(country_id=F("activity__country_id"))))
+        activities.filter(scope__in=SHARED_SCOPES, coverage__isnull=False)
+        .values_list("coverage__country_id")
+        .annotate(n=Count("pk"), main=Count("pk", filter=Q(country_id=F("coverage__country_id"))))
         .order_by()
     )
     counts, mains = {}, {}
@@ -108,7 +110,7 @@ def beyond_one_country(
     activities = activities.order_by()
     named = ActivityCountry.objects.filter(activity=OuterRef("pk"))
     grouped = (
-        activities.exclude(scope=Scope.COUNTRY)
+        activities.filter(scope__in=BEYOND_SCOPES)
         .values_list("scope", "region")
         .annotate(
             n=Count("pk"),
