@@ -61,9 +61,7 @@ def test_closing_the_round_locks_its_period_and_reopening_unlocks_it(
     assert "reopened" in draft.period.unlock_reason
 
 
-def test_the_secretariat_unlocks_one_value_with_a_reason(
-    round_asking, draft, secretariat_client, member_a_client
-):
+def test_the_secretariat_unlocks_one_value_with_a_reason(round_asking, draft, secretariat_client):
     close_round(round_asking)
     url = reverse("results:value_unlock", args=[draft.pk])
     secretariat_client.post(url, {"reason": ""})
