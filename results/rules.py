@@ -49,11 +49,12 @@ def is_unlocked(user: AnyUser, result: ResultValue | None) -> bool:
 
 
 def works_in(user: AnyUser, country) -> bool:
-    """One of the user's agencies takes part in an activity in the country."""
+    """One of the user's agencies takes part in an activity in the country (its own, or one
+    it shares with others)."""
     mine = agency_ids(user)
     if not mine or country is None:
         return False
-    return Activity.objects.with_agencies(mine).filter(country=country).exists()
+    return Activity.objects.with_agencies(mine).covering(country).exists()
 
 
 @rules.predicate
