@@ -285,3 +285,21 @@ def test_the_allowed_writes_do_write(member_a_client, world):
     assert CountryMilestone.objects.filter(
         title="Child benefit law adopted", created_by__username="member_a"
     ).exists()
+
+
+@pytest.mark.parametrize("persona", PERSONAS[1:])
+def test_the_page_s_buttons_say_what_the_rules_say(persona, request, world):
+    """results.rules.value_rights (the activity page's buttons) agrees with the rules."""
+    import rules
+
+    from activities.rules import takes_part
+    from results.rules import value_rights
+
+    user = request.getfixturevalue(persona)
+    reports = takes_part(user, world["activity"])
+    for result in (world["draft"], world["submitted"]):
+        expected = (
+            rules.has_perm("results.change_value", user, result),
+            rules.has_perm("results.submit_value", user, result),
+        )
+        assert value_rights(user, result, reports) == expected, (persona, result.status)
