@@ -40,6 +40,8 @@ def download(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     filename = f"spf-results-{timezone.localdate():%Y-%m-%d}"
     if fmt == "hxl":
         # HXL is for machines: no byte order mark, no formula guard (core.spreadsheets.csvfile).
-        return csv_response(hxl_rows(filterset.qs), filename=f"{filename}-hxl", for_spreadsheets=False)
+        return csv_response(
+            hxl_rows(filterset.qs), filename=f"{filename}-hxl", for_spreadsheets=False
+        )
     table = ResultTable(filterset.qs)
     return table_response(table, fmt, filename=filename, sheet_title=gettext("SPF results"))

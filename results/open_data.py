@@ -143,7 +143,9 @@ def columns() -> list[Column]:
     ]  # fmt: skip
 
 
-PARTS = [(dimension, code) for dimension, categories in CATEGORIES.items() for code, _l in categories]
+PARTS = [
+    (dimension, code) for dimension, categories in CATEGORIES.items() for code, _l in categories
+]
 # The parts' place in a row: after the value and the people-reached columns.
 PARTS_AT = 11
 
@@ -253,15 +255,16 @@ def chunk_rows(chunk: list[tuple], reference: Reference) -> Iterator[list]:
     parts = parts_of([row[0] for row in chunk])
     targets = targets_of({row[3] for row in chunk})
     for row in chunk:
-        (pk, activity_ref, activity_country, link_id, indicator_id, country_id, period, start,
-         end, value, achieved_on, status, url, note, comment, updated_at, version) = row  # fmt: skip
+        pk, ref, activity_country, link_id, indicator_id, country_id = row[:6]
+        period, start, end, value, achieved_on, status = row[6:12]
+        url, note, comment, updated_at, version = row[12:]
         indicator = reference.indicators[indicator_id]
         people = indicator.unit == Unit.PEOPLE
         code, name = reference.countries.get(country_id or activity_country, ("", ""))
         found = parts.get(pk, {})
         target = target_for(targets.get(link_id, []), country_id, end)
         yield [
-            activity_ref,
+            ref,
             code,
             name,
             indicator.code,
@@ -295,9 +298,7 @@ class ResultTable:
         yield from value_rows(self.values)
 
     def column_notes(self) -> list[ColumnNote]:
-        return [
-            ColumnNote(str(column.header), str(column.meaning)) for column in columns()
-        ]
+        return [ColumnNote(str(column.header), str(column.meaning)) for column in columns()]
 
 
 def hxl_rows(values: QuerySet[ResultValue]) -> Iterator[list[Any]]:
