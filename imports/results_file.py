@@ -66,9 +66,9 @@ def known_columns() -> tuple[dict[str, Column], dict[tuple, Column]]:
     by_header: dict[str, Column] = {}
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
-            for column in columns():
+            for column in columns(hxl=True):
                 by_header.setdefault(name_key(str(column.header)), column)
-    by_tag = {tag_key(column.tag): column for column in columns()}
+    by_tag = {tag_key(column.tag): column for column in columns(hxl=True)}
     return by_header, by_tag
 
 
