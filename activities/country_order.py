@@ -108,18 +108,18 @@ class CountryOrderPaginator(Paginator):
         return self._get_page(rows, number, self)
 
     def _rows_of(self, countries: Sequence[int | None]) -> QuerySet[Activity]:
-        # None: the activities without a main country (regional, global), after the
-        # countries (their code "" ranks last); IN (NULL) would match none of them.
+        # None: the rows without a main country (a region's, the world's, some of several
+        # countries), after every country (before them, descending).
         order = Case(
             *(
-                When(country_id=pk, then=Value(place))
-                if pk is not None
-                else When(country_id__isnull=True, then=Value(place))
+                When(country_id__isnull=True, then=Value(place))
+                if pk is None
+                else When(country_id=pk, then=Value(place))
                 for place, pk in enumerate(countries)
             ),
             output_field=IntegerField(),
         )
-        found = Q(country_id__in=[pk for pk in countries if pk is not None])
+        named = Q(country_id__in=[pk for pk in countries if pk is not None])
         if None in countries:
-            found |= Q(country_id__isnull=True)
-        return self.object_list.filter(found).order_by(order, "title", "pk")
+            named |= Q(country_id__isnull=True)
+        return self.object_list.filter(named).order_by(order, "title", "pk")

@@ -72,33 +72,32 @@ class BeyondOneCountry:
         )
 
 
-def shared_counts(
-    activities: QuerySet[Activity], regions: Mapping[int, str], whole_region: Mapping[str, int]
-) -> tuple[dict[int, int], dict[int, int]]:
-    """Country id -> the multi-country and regional activities among `activities` that it
-    shares: those naming it, and the regional ones naming no country in its region
-    (`whole_region`, counted by beyond_one_country); and country id -> how many of them
-    have it as their main country (the tallies count those among the country's
-    activities: the map takes them out of its own). `regions` is every country's region by
-    id (the map has read them). One query."""
-    # From the activities' side: the few beyond one country are found by their scope's
-    # index, then their links by the activity's; the links' side would read every link.
-    named = (
+def listed_counts(activities: QuerySet[Activity]) -> dict[int, int]:
+    """Country id -> the multi-country and regional activities among `activities` that list
+    it (its main country's included), as activities.tallies.own_and_listed counts them for
+    the whole matrix. One query, from the activities' side: the few beyond one country are
+    found by their scope's index, then their links by the activity's."""
+    return dict(
         activities.filter(scope__in=SHARED_SCOPES, coverage__isnull=False)
         .values_list("coverage__country_id")
-        .annotate(n=Count("pk"), main=Count("pk", filter=Q(country_id=F("coverage__country_id"))))
+        .annotate(n=Count("pk"))
         .order_by()
     )
-    counts, mains = {}, {}
-    for country_id, n, main in named:
-        counts[country_id] = n
-        if main:
-            mains[country_id] = main
+
+
+def shared_counts(
+    listed: Mapping[int, int], regions: Mapping[int, str], whole_region: Mapping[str, int]
+) -> dict[int, int]:
+    """Country id -> the activities it shares: those that list it (`listed`), and the
+    regional ones naming no country in its region (`whole_region`, counted by
+    beyond_one_country). `regions` is every country's region by id (the map has read
+    them)."""
+    counts = {pk: n for pk, n in listed.items() if n}
     if any(whole_region.values()):
         for country_id, region in regions.items():
             if whole_region.get(region):
                 counts[country_id] = counts.get(country_id, 0) + whole_region[region]
-    return counts, mains
+    return counts
 
 
 def beyond_one_country(

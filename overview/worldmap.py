@@ -21,11 +21,16 @@ from django.utils.translation import gettext, ngettext
 
 from activities import tallies
 from activities.filters import country_names
-from activities.models import Activity, Role
+from activities.models import Activity, Role, Scope
 from agencies.models import Agency
 from core.names import name_key
 from countries.models import Country
-from overview.map_places import BeyondOneCountry, beyond_one_country, shared_counts
+from overview.map_places import (
+    BeyondOneCountry,
+    beyond_one_country,
+    listed_counts,
+    shared_counts,
+)
 from overview.shapes import World, world
 
 # Shading steps of the legend (the palette in static/css/overview.css has as many).
@@ -115,7 +120,7 @@ class WorldMap:
     countries: list[CountryCount]  # with activities, busiest first (the table)
     legend: list[LegendStep]
     total: int  # activities counted, each once
-    beyond: BeyondOneCountry | None = None  # the regional and global panels
+    beyond: BeyondOneCountry  # the regional and global panels
 
     @property
     def off_map(self) -> list[CountryCount]:
@@ -186,13 +191,15 @@ def matrix_map(
     number of activities. `acronyms` as for build_map."""
     if acronyms is None:
         acronyms = dict(Agency.objects.values_list("id", "acronym"))
+    own, listed = tallies.own_and_listed()
     return draw_map(
-        tallies.country_counts(),
+        own,
+        listed,
         lead_agencies(tallies.lead_counts(), acronyms),
         params,
+        Activity.objects.all(),
         shapes=shapes,
         statuses=statuses,
-        activities=Activity.objects.all(),
     )
 
 
@@ -210,30 +217,40 @@ def build_map(
     activities = activities.order_by()
     if acronyms is None:
         acronyms = dict(Agency.objects.values_list("id", "acronym"))
-    counts = (
-        activities.filter(country__isnull=False)
+    own = (
+        activities.filter(scope=Scope.COUNTRY)
         .values_list("country_id")
         .annotate(n=Count("pk"))
         .order_by()
     )
     leads = lead_agencies(lead_rows(activities), acronyms)
-    return draw_map(counts, leads, params, shapes=shapes, statuses=statuses, activities=activities)
+    return draw_map(
+        dict(own),
+        listed_counts(activities),
+        leads,
+        params,
+        activities,
+        shapes=shapes,
+        statuses=statuses,
+    )
 
 
 def draw_map(
-    counts: Iterable[tuple[int, int]],
+    own: Mapping[int, int],
+    listed: Mapping[int, int],
     leads: dict[int, tuple[list[str], int]],
     params: QueryDict | None,
+    activities: QuerySet[Activity],
     *,
     shapes: World | None = None,
     statuses: Mapping[str, Any] | None = None,
-    activities: QuerySet[Activity] | None = None,
 ) -> WorldMap:
-    """The map from (country id, activities of which it is the main country) counts (as the
-    tallies keep them) and each country's leads;
-    `activities` (those counted) add the ones countries share and the regional and global
-    panels. `statuses` (country code -> a mark with `status` and `label`) is the layer of
-    the coalition's countries (decisions.map_layer)."""
+    """The map from each country's own activities (country id -> one-country activities)
+    and the multi-country and regional ones that list it (`listed`), its leads, and the
+    regional and global panels of `activities` (those counted), whose regional activities
+    of a whole region each country of the region shares. `statuses` (country code -> a
+    mark with `status` and `label`) is the layer of the coalition's countries
+    (decisions.map_layer)."""
     shapes = shapes or world()
     places = {
         pk: (code, region)
@@ -248,21 +265,14 @@ def draw_map(
     country_url = reverse("countries:detail", args=[CODE_SLOT])
     names = country_names()
     on_map = shapes.codes
-    own = dict(counts)
-    shared: dict[int, int] = {}
-    beyond = None
-    if activities is not None:
-        beyond = beyond_one_country(
-            activities, prefix, {pk: names.get(code, code) for pk, code in codes.items()}
-        )
-        regions = {pk: region for pk, (_code, region) in places.items()}
-        shared, mains = shared_counts(activities.order_by(), regions, beyond.whole_region)
-        # `counts` has every activity by its main country: those of several countries
-        # are shared, not its own.
-        own = {pk: n - mains.get(pk, 0) for pk, n in own.items() if n - mains.get(pk, 0)}
+    beyond = beyond_one_country(
+        activities, prefix, {pk: names.get(code, code) for pk, code in codes.items()}
+    )
+    regions = {pk: region for pk, (_code, region) in places.items()}
+    shared = shared_counts(listed, regions, beyond.whole_region)
 
     countries = []
-    for country_id in own.keys() | shared.keys():
+    for country_id in {pk for pk, n in own.items() if n} | shared.keys():
         code = codes[country_id]
         named, more = leads.get(country_id, ([], 0))
         countries.append(
@@ -301,6 +311,6 @@ def draw_map(
         shapes=drawn,
         countries=countries,
         legend=legend,
-        total=sum(own.values()) + (beyond.total if beyond else 0),
+        total=sum(own.values()) + beyond.total,
         beyond=beyond,
     )

@@ -65,7 +65,7 @@ def detail(request: HttpRequest, code: str) -> HttpResponse:
             request.GET.get("page")
         )
         table = render_matrix_table(
-            request, page.object_list, hide_country=True, home_country=country.pk
+            request, page.object_list, hide_country=True, focus=str(country.code)
         )
     ctx = {
         "country": country,

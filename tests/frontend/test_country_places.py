@@ -58,10 +58,10 @@ def test_a_country_lists_its_own_and_the_shared_activities_marked(client, west_a
         "Senegal's own costing",
     ]
     content = response.content.decode()
-    assert content.count('class="badge badge--shared"') == 3
-    assert "Africa: regional" in content
-    # The exchange names both countries, its main one first, and where in them.
-    assert "Several countries</span>: <a" in content
+    # Each shared row says how it includes Senegal; the exchange where in its countries.
+    assert content.count('class="shared-note"') == 3
+    assert "Regional: Africa" in content and "Also in Mali" in content
+    assert ">Global</span>" in content
     assert "Dakar, Ségou" in content
     assert "Informal economy" in content
 

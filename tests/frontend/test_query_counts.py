@@ -28,18 +28,17 @@ COUNTRIES = [
 ]
 
 # Budgets for an anonymous visitor; a logged-in one adds two (session and user).
-# The rows' places (activities.matrix_table.RowPlaces): countries, subdivisions, themes.
-ROW_PLACES = 3
 BUDGETS = {
-    # 2 for the form's choices, count, rows, 3 prefetches
-    "activities:matrix": 7 + ROW_PLACES,
-    # 2 for the form's choices (naming the cells too), 2 aggregates, and 2 for the rows of
-    # the activities without a main country (regional, global)
-    "activities:grid": 6,
-    # country, count, rows, 3 prefetches, agencies, contacts; the coalition's work there
-    # (decisions.country_page): status, joint workplan, documents; the places inside the
-    # country that activities name (the page's filter)
-    "countries:detail": 12 + ROW_PLACES,
+    # 4 for the form's choices (countries, agencies, places in use, themes), count, rows,
+    # 3 prefetches, the rows' countries, places and themes (one UNION)
+    "activities:matrix": 10,
+    # 4 for the form's choices (naming the cells too), 2 aggregates, and 2 for the rows of
+    # the activities without a main country (a region's, the world's)
+    "activities:grid": 8,
+    # country, count, rows, 3 prefetches, the rows' places, agencies, contacts; the
+    # coalition's work there (decisions.country_page): status, joint workplan, documents;
+    # the places inside the country that activities name (the page's filter)
+    "countries:detail": 13,
     # agency, countries, its regional and global work, count, leads + partners, focal points
     "agencies:detail": 7,
     "countries:index": 1,

@@ -5,10 +5,10 @@ from tests.overview.test_map_data import populate
 pytestmark = pytest.mark.django_db
 
 # Countries, agencies, running this year, deliverables due; for the map: country codes,
-# agency acronyms, counts and lead agencies per country; beyond one country
-# (overview.map_places): activities per scope and region, the regional and global ones
-# listed, the countries the shared ones name.
-FRONT_PAGE_QUERIES = 11
+# agency acronyms, each country's own and listed activities (two tallies) and lead agencies;
+# beyond one country (overview.map_places): activities per scope and region, the regional
+# and global ones listed, the countries the shared ones name.
+FRONT_PAGE_QUERIES = 12
 
 
 @pytest.mark.parametrize("size", [3, 60])
