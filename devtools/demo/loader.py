@@ -33,6 +33,8 @@ from devtools.demo.organisations import AGENCIES, AGENCY_VARIANTS, WEBSITES
 from devtools.demo.people import FOCAL_POINTS
 from devtools.demo.tools import TOOLS
 from devtools.demo.workplan_2012 import AREAS, TITLE, YEAR
+from results.models import Indicator
+from results.starting_set import load_starting_indicators
 from workplan.models import Area, Deliverable, Step, Workplan
 
 # Kept in the change history of every row the loader creates: who made it, if not a person.
@@ -69,6 +71,8 @@ def load_demo() -> LoadReport:
         agencies = load_agencies(report)
         people = load_focal_points(report, agencies, countries)
         tools = load_tools(report, agencies)
+        # The migration loaded them already, unless someone deleted some since.
+        report.created["indicators"] += load_starting_indicators(Indicator.objects)
         load_activities(report, countries, agencies, people, tools)
         load_workplan(report, agencies, people)
         load_criteria(report)
@@ -340,6 +344,7 @@ COUNTED: dict[str, type[models.Model]] = {
     "agencies": Agency,
     "focal points": FocalPoint,
     "tools": Tool,
+    "indicators": Indicator,
     "activities": Activity,
     "agency roles": ActivityAgency,
     "workplans": Workplan,
