@@ -283,9 +283,8 @@ def build_dashboard(today: datetime.date) -> Dashboard:
     due, due_count = with_next_step(deliverables_due(today))
     plan = current_plan()
     late, late_count = with_next_step(deliverables_late(today, plan))
-    results_page = reverse("overview:country_results", args=["ZZ"])
     return Dashboard(
-        results=result_charts(lambda code: results_page.replace("ZZ", code)),
+        results=result_charts(),
         charts=charts,
         round=current_round(matrix_url),
         due=due,

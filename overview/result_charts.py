@@ -10,10 +10,11 @@ indicator's latest value and latest target are found by the database (DISTINCT O
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import connection
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from activities.filters import country_names
@@ -24,6 +25,9 @@ from core.svg_bars import bar_width
 from core.translations import translated
 from countries.models import Country
 from results.models import ActivityIndicator, Indicator, ResultValue, Target, Unit
+
+# Stands for a country code in the results page's URL, reversed once per chart.
+CODE_SLOT = "ZZ"
 
 
 @dataclass
@@ -100,7 +104,7 @@ def _sorted(bars: list[ProgressBar]) -> list[ProgressBar]:
     return sorted(bars, key=lambda bar: (-bar.targets, bar.label.lower()))
 
 
-def result_charts(country_url: Callable[[str], str] | None = None) -> list[ProgressChart]:
+def result_charts() -> list[ProgressChart]:
     flags = [f"a.{connection.ops.quote_name(flag)}" for flag in GUARANTEE_FIELDS.values()]
     rows = _rows(*progress_sql(["ai.indicator_id", "a.country_id", *flags]))
     by_indicator: dict[int, list[int]] = {}
@@ -124,7 +128,7 @@ def result_charts(country_url: Callable[[str], str] | None = None) -> list[Progr
     acronyms = dict(
         Agency.objects.filter(pk__in=[row[0] for row in agency_rows]).values_list("pk", "acronym")
     )
-    country_url = country_url or (lambda code: "")
+    results_page = reverse("overview:country_results", args=[CODE_SLOT])
     names = country_names()
     charts = [
         ProgressChart(
@@ -147,7 +151,7 @@ def result_charts(country_url: Callable[[str], str] | None = None) -> list[Progr
                     ProgressBar(
                         names.get(countries[pk], countries[pk]),
                         *counts,
-                        url=country_url(countries[pk]),
+                        url=results_page.replace(CODE_SLOT, countries[pk]),
                     )
                     for pk, counts in by_country.items()
                     if pk in countries
