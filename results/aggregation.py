@@ -1,57 +1,97 @@
-"""How the values of several activities make one figure (the indicator's rule): people
-reached by several activities may be the same people, so counts are not summed blindly.
+"""How the values of several activities make one figure, by the indicator's rule, and the
+sentence that says which rule was used ("at least 12,400: the largest of 3 activities").
 
-A stand-in written by the results pages (R2) against the spec until R1's lands: R1's
-version replaces this file at the merge."""
+People reached by several activities may be the same people: counts are summed only when
+the indicator says they may be (Aggregation.SUM); otherwise the largest is a floor ("at
+least"), the latest is the most recent report, and "never added" gives no figure at all.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
-from django.utils.formats import number_format
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from results.choices import Aggregation
+from results.numbers import show
 
 
 @dataclass(frozen=True)
 class Combined:
-    value: Decimal | None
+    value: Decimal | None  # None: nothing to show (no value, or "never added")
     rule: str  # an Aggregation value
-    count: int  # the values combined
+    count: int  # how many values went into it
+    unit: str = ""
+    currency: str = ""
 
-    @property
     def sentence(self) -> str:
-        """'at least 12,400: the largest of 3 activities'."""
-        if self.value is None:
-            return ""
-        shown = number_format(self.value.normalize(), force_grouping=True)
-        if self.rule == Aggregation.LARGEST:
+        """What the figure is, in the reader's language."""
+        n = self.count
+        if n == 0:
+            return _("no value reported")
+        if self.rule == Aggregation.NONE or self.value is None:
             return ngettext(
-                "at least %(value)s: the largest of %(count)d activity",
-                "at least %(value)s: the largest of %(count)d activities",
-                self.count,
-            ) % {"value": shown, "count": self.count}
+                "not added up: %(n)s activity reported",
+                "not added up: %(n)s activities reported",
+                n,
+            ) % {"n": n}
+        figure = show(self.value, self.unit, self.currency)
+        if n == 1:
+            return _("%(figure)s: one activity") % {"figure": figure}
         if self.rule == Aggregation.SUM:
-            return ngettext(
-                "%(value)s: the sum of %(count)d activity",
-                "%(value)s: the sum of %(count)d activities",
-                self.count,
-            ) % {"value": shown, "count": self.count}
-        if self.rule == Aggregation.LATEST:
-            return gettext("%(value)s: the latest value") % {"value": shown}
-        return ""
+            template = ngettext(
+                "%(figure)s: the sum of %(n)s activity",
+                "%(figure)s: the sum of %(n)s activities",
+                n,
+            )
+        elif self.rule == Aggregation.LARGEST:
+            template = ngettext(
+                "at least %(figure)s: the largest of %(n)s activity",
+                "at least %(figure)s: the largest of %(n)s activities",
+                n,
+            )
+        else:
+            template = ngettext(
+                "%(figure)s: the latest of %(n)s activity",
+                "%(figure)s: the latest of %(n)s activities",
+                n,
+            )
+        return template % {"figure": figure, "n": n}
+
+    def __str__(self) -> str:
+        return self.sentence()
 
 
-def combine(indicator, values: Sequence[Decimal]) -> Combined:
-    values = list(values)
+def _amount(item: object) -> Decimal:
+    return item.value if hasattr(item, "value") else Decimal(str(item))
+
+
+def _when(item: object) -> tuple[date, date]:
+    """A value's date for "latest": the end of its period, then the day it was reached."""
+    period = getattr(item, "period", None)
+    end = period.end if period is not None else date.min
+    return (end, getattr(item, "achieved_on", None) or date.min)
+
+
+def combine(indicator, values: Iterable[object]) -> Combined:
+    """One figure for `values` (ResultValues, one per activity, or plain numbers) by the
+    indicator's rule. For "latest", ResultValues are ordered by their period's end (plain
+    numbers: the last given)."""
+    items = list(values)
     rule = indicator.aggregation
-    if not values or rule == Aggregation.NONE:
-        return Combined(None, rule, len(values))
+    n = len(items)
+    unit, currency = indicator.unit, indicator.currency
+    if not items or rule == Aggregation.NONE:
+        return Combined(None, rule, n, unit, currency)
     if rule == Aggregation.SUM:
-        return Combined(sum(values, Decimal(0)), rule, len(values))
-    if rule == Aggregation.LARGEST:
-        return Combined(max(values), rule, len(values))
-    return Combined(values[-1], rule, len(values))
+        total = sum((_amount(item) for item in items), Decimal(0))
+    elif rule == Aggregation.LARGEST:
+        total = max(_amount(item) for item in items)
+    else:
+        ordered = sorted(enumerate(items), key=lambda pair: (_when(pair[1]), pair[0]))
+        total = _amount(ordered[-1][1])
+    return Combined(total, rule, n, unit, currency)

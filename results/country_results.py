@@ -215,7 +215,7 @@ def headlines(progress: list[Progress]) -> list[Headline]:
                 indicator,
                 translated(indicator, "name"),
                 combined.value,
-                combined.sentence,
+                combined.sentence(),
                 combined.count,
             )
         )

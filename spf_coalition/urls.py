@@ -50,6 +50,7 @@ urlpatterns = [
         "workplan/",
         include((workplan.urls.urlpatterns + reminders.urls.urlpatterns, "workplan")),
     ),
+    path("results/", include("results.urls")),
     path("rounds/", include("rounds.urls")),
     path("import/", include("imports.urls")),
     path("follows/", include("follows.urls")),
