@@ -22,6 +22,9 @@ def test_the_results_layer_shades_coverage_and_outlines_milestones(client, showc
     assert "Universal child benefit law adopted" in page
     assert "Social pension decree drafted" not in page
     assert 'id="map-results-table"' in page
+    # An activity's law adopted is a milestone too; people newly covered, by the rule.
+    assert f"Law or policy adopted ({showcase.ours.reference})" in page
+    assert "people newly covered: at least 12,400: the largest of 2 activities" in page
 
 
 def test_the_layer_keeps_to_the_selected_year(client, showcase):
