@@ -77,7 +77,7 @@ class Brief:
 
     @property
     def result_rows(self) -> list:
-        return self.results.reported[:RESULT_ROWS] if self.results else []
+        return self.results.reported if self.results else []
 
     @property
     def milestones(self) -> list:
@@ -174,7 +174,7 @@ def build_brief(
     reader=None,
 ) -> Brief:
     """`reader`: whose results to show (None: the public's, approved only)."""
-    results = country_results(country, reader)
+    results = country_results(country, reader, rows=RESULT_ROWS)
     if results.is_empty:
         results = None
     activities = brief_activities(country)

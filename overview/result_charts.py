@@ -3,14 +3,13 @@ guarantee, each a table with a bar per row (approved values only, as the public 
 
 A row counts the activities' indicators that have a target: how many have an approved
 value, and how many reached their target (the latest value at or past it; a milestone
-reached). Two grouped queries whatever the number of values: the indicators' rows grouped
-by indicator, country and guarantees, and the same per agency taking part; each activity
-indicator's latest value and latest target are found by the database (DISTINCT ON).
+reached). One statement whatever the number of values: each activity indicator's latest
+value and latest target found once by the database (DISTINCT ON, in a CTE), grouped by
+indicator, country and guarantees, and per agency taking part.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import connection
@@ -60,10 +59,11 @@ def _sql(queryset) -> tuple[str, tuple]:
     return f"({sql})", tuple(params)
 
 
-def progress_sql(group_by: Iterable[str], join_agencies: bool = False) -> tuple[str, tuple]:
-    """Counts of targets, reported and reached per group, from each activity indicator with
-    a target, its latest approved value and latest target. `group_by`: columns of `ai`
-    (indicator_id) and `a` (the activity)."""
+def progress_sql(flags: list[str]) -> tuple[str, tuple]:
+    """One statement, two groupings of the activity indicators that have a target (each with
+    its latest approved value and latest target, worked out once in a CTE): rows
+    (0, indicator, country, *guarantee flags, targets, reported, reached), then rows
+    (1, agency, None..., targets, reported, reached) per agency taking part."""
     quote = connection.ops.quote_name
     latest = first_of_each(
         ResultValue.objects.public(), "activity_indicator_id", "-period__end", "-pk"
@@ -77,21 +77,28 @@ def progress_sql(group_by: Iterable[str], join_agencies: bool = False) -> tuple[
     activity = quote(Activity._meta.db_table)
     indicator = quote(Indicator._meta.db_table)
     parts = quote(ActivityAgency._meta.db_table)
-    columns = ", ".join(group_by)
-    milestone = Unit.MILESTONE.value
-    agencies = f" JOIN {parts} p ON p.activity_id = a.id" if join_agencies else ""
+    flag_columns = ", ".join(f"a.{quote(flag)} AS f{n}" for n, flag in enumerate(flags))
+    flag_names = ", ".join(f"f{n}" for n in range(len(flags)))
+    no_flags = ", ".join("NULL" for _flag in flags)
     sql = (
-        f"SELECT {columns}, COUNT(*), COUNT(l.value), "
-        "SUM(CASE WHEN (i.unit = %s AND l.value > 0) OR l.value >= g.value "
-        "THEN 1 ELSE 0 END) "
+        "WITH r AS ("
+        f"SELECT ai.indicator_id, a.id AS activity_id, a.country_id, {flag_columns}, "
+        "CASE WHEN l.value IS NULL THEN 0 ELSE 1 END AS reported, "
+        "CASE WHEN (i.unit = %s AND l.value > 0) OR l.value >= g.value THEN 1 ELSE 0 END "
+        "AS reached "
         f"FROM {ai} ai JOIN {activity} a ON a.id = ai.activity_id "
-        f"JOIN {indicator} i ON i.id = ai.indicator_id"
-        f"{agencies} "
+        f"JOIN {indicator} i ON i.id = ai.indicator_id "
         f"JOIN {goal_sql} g ON g.activity_indicator_id = ai.id "
-        f"LEFT JOIN {latest_sql} l ON l.activity_indicator_id = ai.id "
-        f"GROUP BY {columns}"
+        f"LEFT JOIN {latest_sql} l ON l.activity_indicator_id = ai.id) "
+        f"SELECT 0, indicator_id, country_id, {flag_names}, "
+        "COUNT(*), SUM(reported), SUM(reached) "
+        f"FROM r GROUP BY indicator_id, country_id, {flag_names} "
+        "UNION ALL "
+        f"SELECT 1, p.agency_id, NULL, {no_flags}, "
+        "COUNT(*), SUM(r.reported), SUM(r.reached) "
+        f"FROM r JOIN {parts} p ON p.activity_id = r.activity_id GROUP BY p.agency_id"
     )
-    return sql, (milestone, *goal_params, *latest_params)
+    return sql, (Unit.MILESTONE.value, *goal_params, *latest_params)
 
 
 def _rows(sql: str, params: tuple) -> list[tuple]:
@@ -105,14 +112,18 @@ def _sorted(bars: list[ProgressBar]) -> list[ProgressBar]:
 
 
 def result_charts() -> list[ProgressChart]:
-    flags = [f"a.{connection.ops.quote_name(flag)}" for flag in GUARANTEE_FIELDS.values()]
-    rows = _rows(*progress_sql(["ai.indicator_id", "a.country_id", *flags]))
+    rows = _rows(*progress_sql(list(GUARANTEE_FIELDS.values())))
     by_indicator: dict[int, list[int]] = {}
     by_country: dict[int, list[int]] = {}
+    by_agency: dict[int, tuple[int, int, int]] = {}
     by_guarantee: dict[str, list[int]] = {value: [0, 0, 0] for value in GUARANTEE_FIELDS}
-    for indicator_id, country_id, *rest in rows:
+    for grouping, key, country_id, *rest in rows:
         *marks, targets, reported, reached = rest
-        counts = (targets, reported, int(reached or 0))
+        counts = (targets, int(reported or 0), int(reached or 0))
+        if grouping == 1:
+            by_agency[key] = counts
+            continue
+        indicator_id = key
         for found, key in ((by_indicator, indicator_id), (by_country, country_id)):
             total = found.setdefault(key, [0, 0, 0])
             for index, n in enumerate(counts):
@@ -121,13 +132,10 @@ def result_charts() -> list[ProgressChart]:
             if marked:
                 for index, n in enumerate(counts):
                     by_guarantee[value][index] += n
-    agency_rows = _rows(*progress_sql(["p.agency_id"], join_agencies=True))
 
     indicators = Indicator.objects.in_bulk(list(by_indicator))
     countries = dict(Country.objects.filter(pk__in=list(by_country)).values_list("pk", "code"))
-    acronyms = dict(
-        Agency.objects.filter(pk__in=[row[0] for row in agency_rows]).values_list("pk", "acronym")
-    )
+    acronyms = dict(Agency.objects.filter(pk__in=list(by_agency)).values_list("pk", "acronym"))
     results_page = reverse("overview:country_results", args=[CODE_SLOT])
     names = country_names()
     charts = [
@@ -163,10 +171,7 @@ def result_charts() -> list[ProgressChart]:
             _("Targets reached, by agency"),
             _("Agency"),
             _sorted(
-                [
-                    ProgressBar(acronyms.get(pk, "?"), targets, reported, int(reached or 0))
-                    for pk, targets, reported, reached in agency_rows
-                ]
+                [ProgressBar(acronyms.get(pk, "?"), *counts) for pk, counts in by_agency.items()]
             ),
         ),
         ProgressChart(

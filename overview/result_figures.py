@@ -10,10 +10,10 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import QuerySet
+from django.db.models.functions import Coalesce
 
 from core.latest import first_of_each
-from countries.models import Country
 from results.aggregation import Combined, combine
 from results.models import CountryMilestone, Indicator, ResultValue
 
@@ -55,14 +55,16 @@ def law_milestones(year: int) -> QuerySet[CountryMilestone]:
     return CountryMilestone.objects.public().filter(achieved_on__year=year)
 
 
-def law_countries(year: int) -> QuerySet[Country]:
-    """Countries with an approved milestone in the year, or an activity's law adopted."""
-    milestones = law_milestones(year).filter(country=OuterRef("pk"))
-    laws = law_values(year).filter(
-        Q(country=OuterRef("pk"))
-        | Q(country__isnull=True, activity_indicator__activity__country=OuterRef("pk"))
+def law_countries(year: int) -> QuerySet:
+    """The ids of the countries with an approved milestone in the year, or an activity's law
+    adopted (its country's, or the one the value is for), once each (UNION)."""
+    milestones = law_milestones(year).order_by().values_list("country_id")
+    laws = (
+        law_values(year)
+        .order_by()
+        .values_list(Coalesce("country_id", "activity_indicator__activity__country_id"))
     )
-    return Country.objects.filter(Exists(milestones) | Exists(laws))
+    return milestones.union(laws)
 
 
 def people_figure() -> PeopleFigure | None:

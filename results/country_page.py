@@ -23,13 +23,13 @@ def reader(request: HttpRequest):
 
 def country_section(sender, request: HttpRequest, country: Country, **kwargs) -> CountrySection:
     """A receiver of countries.page_sections.country_sections_asked (ResultsConfig.ready)."""
-    found = country_results(country, reader(request))
+    found = country_results(country, reader(request), rows=PROGRESS_ROWS)
     return CountrySection(
         "results/_country_section.html",
         {
             "results": found,
-            "progress": found.reported[:PROGRESS_ROWS],
-            "more": max(0, len(found.reported) - PROGRESS_ROWS),
+            "progress": found.reported,
+            "more": max(0, found.reported_count - len(found.reported)),
         },
         ORDER,
     )

@@ -3,18 +3,20 @@ coverage figures over the years, and each activity's progress against its target
 people counts combined by each indicator's rule (results.aggregation).
 
 Read by the country page's results section (results.country_page), the country's public
-results page and the one-page brief (overview). The same seven queries whatever the number
-of values: every activity indicator of the country, each one's latest value and latest
-target, that value's disaggregation, the milestones with their agencies, the figures.
+results page and the one-page brief (overview). The same queries whatever the number of
+values: the latest values as (indicator, value) pairs and their indicators (the headline
+figures), the first rows of the progress table with each one's latest value, its parts and
+latest target, the milestones with their agencies, the coverage figures.
 """
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from accounts.roles import AnyUser
 from agencies.models import Agency
@@ -121,16 +123,17 @@ class CountryResults:
     country: Country
     milestones: list[CountryMilestone]
     coverage: list[CoverageSeries]
-    progress: list[Progress]  # every activity indicator, those with a value first
+    progress: list[Progress]  # the first rows of the progress table, reported ones first
     headlines: list[Headline]
+    reported_count: int  # indicators of activities with a value the reader may see
 
     @property
     def is_empty(self) -> bool:
-        return not (self.milestones or self.coverage or self.headlines or self.reported)
+        return not (self.milestones or self.coverage or self.headlines or self.reported_count)
 
     @property
     def reported(self) -> list[Progress]:
-        """The progress rows with a value."""
+        """The progress rows shown that have a value."""
         return [row for row in self.progress if row.actual is not None]
 
 
@@ -167,47 +170,99 @@ def latest_targets(country: Country, ids: Iterable[int]) -> dict[int, Target]:
     }
 
 
-def country_progress(country: Country, user: AnyUser | None) -> list[Progress]:
-    """Every indicator of the country's activities with its latest value (approved ones only
-    for `user` None: the public) and target; reported ones first."""
-    links = list(
+def seen_values(user: AnyUser | None) -> QuerySet[ResultValue]:
+    """The values the reader may see: approved ones for the public (`user` None)."""
+    return ResultValue.objects.public() if user is None else ResultValue.objects.visible_to(user)
+
+
+def country_links(country: Country, user: AnyUser | None) -> QuerySet[ActivityIndicator]:
+    """The indicators of the country's activities, those with a value the reader may see
+    first, then by activity and indicator: the order of the progress table, a page of which
+    is shown (the busiest countries have thousands)."""
+    reported = in_country(seen_values(user).filter(activity_indicator=OuterRef("pk")), country)
+    return (
         ActivityIndicator.objects.filter(activity__country=country)
+        .alias(reported=Exists(reported))
         .select_related("activity", "indicator")
-        .order_by("activity__title", "activity_id", "indicator__position", "indicator__code")
+        .order_by(
+            "-reported",
+            "activity__title",
+            "activity_id",
+            "indicator__position",
+            "indicator__code",
+        )
     )
+
+
+def progress_of(
+    links: Iterable[ActivityIndicator], country: Country, user: AnyUser | None
+) -> list[Progress]:
+    """Each of these indicators (a page of them) with its latest value the reader may see,
+    that value's parts and the latest target: three queries."""
+    links = list(links)
     ids = [link.pk for link in links]
-    seen = ResultValue.objects.public() if user is None else ResultValue.objects.visible_to(user)
-    actual = latest_values(seen, country, ids)
+    actual = latest_values(seen_values(user), country, ids)
     targets = latest_targets(country, ids)
-    labels = part_labels()
-    parts: dict[int, list[tuple[str, Decimal]]] = {}
-    for result_id, dimension, category, value in (
-        ValuePart.objects.filter(result_id__in=[value.pk for value in actual.values()])
-        .order_by("result_id", "dimension", "pk")
-        .values_list("result_id", "dimension", "category", "value")
-    ):
-        parts.setdefault(result_id, []).append((labels.get((dimension, category), category), value))
+    parts = parts_of([value.pk for value in actual.values()])
     rows = []
     for link in links:
         value = actual.get(link.pk)
         rows.append(
             Progress(link, value, targets.get(link.pk), parts.get(value.pk, []) if value else [])
         )
-    rows.sort(key=lambda row: row.actual is None)  # stable: the order above within each
     return rows
 
 
-def headlines(progress: list[Progress]) -> list[Headline]:
+@dataclass(frozen=True)
+class Latest:
+    """An indicator of an activity's latest value the reader may see, in brief."""
+
+    link_id: int
+    indicator_id: int
+    value_id: int
+    value: Decimal
+    period_end: datetime.date
+
+
+LATEST_FIELDS = (
+    "activity_indicator_id",
+    "activity_indicator__indicator_id",
+    "pk",
+    "value",
+    "period__end",
+)
+
+
+def latest_in_country(country: Country, user: AnyUser | None) -> list[Latest]:
+    """Each indicator of the country's activities with a value the reader may see: its
+    latest one, in brief (one query, however many values each has)."""
+    links = ActivityIndicator.objects.filter(activity__country=country)
+    values = in_country(seen_values(user).filter(activity_indicator__in=links), country)
+    return [
+        Latest(*row)
+        for row in first_of_each(
+            values, "activity_indicator_id", "-period__end", "-pk"
+        ).values_list(
+            "activity_indicator_id",
+            "activity_indicator__indicator_id",
+            "pk",
+            "value",
+            "period__end",
+        )
+    ]
+
+
+def headlines(latest: list[Latest]) -> list[Headline]:
     """Each indicator counted in numbers (not milestones), its activities' latest values
-    combined by its rule."""
-    by_indicator: dict[int, list[Progress]] = {}
-    for row in progress:
-        if row.actual is not None and not row.is_milestone:
-            by_indicator.setdefault(row.indicator.pk, []).append(row)
+    combined by its rule (one query: the indicators)."""
+    by_indicator: dict[int, list[Decimal]] = {}
+    for row in latest:
+        by_indicator.setdefault(row.indicator_id, []).append(row.value)
     found = []
-    for rows in by_indicator.values():
-        indicator = rows[0].indicator
-        combined = combine(indicator, [row.actual.value for row in rows])
+    for indicator in Indicator.objects.filter(pk__in=list(by_indicator)).exclude(
+        unit=Unit.MILESTONE
+    ):
+        combined = combine(indicator, by_indicator[indicator.pk])
         if combined.value is None:
             continue
         found.append(
@@ -221,6 +276,41 @@ def headlines(progress: list[Progress]) -> list[Headline]:
         )
     found.sort(key=lambda headline: (headline.indicator.position, headline.indicator.code))
     return found
+
+
+def latest_progress(
+    latest: list[Latest], rows: int, country: Country, user: AnyUser | None
+) -> list[Progress]:
+    """The `rows` most recently reported indicators of activities, latest first, with their
+    value, its parts and the latest target (four queries)."""
+    recent = sorted(latest, key=lambda row: (row.period_end, row.value_id), reverse=True)[:rows]
+    links = ActivityIndicator.objects.select_related("activity", "indicator").in_bulk(
+        [row.link_id for row in recent]
+    )
+    values = ResultValue.objects.select_related("period").in_bulk([row.value_id for row in recent])
+    targets = latest_targets(country, list(links))
+    parts = parts_of(list(values))
+    return [
+        Progress(
+            links[row.link_id],
+            values[row.value_id],
+            targets.get(row.link_id),
+            parts.get(row.value_id, []),
+        )
+        for row in recent
+    ]
+
+
+def parts_of(value_ids: list[int]) -> dict[int, list[tuple[str, Decimal]]]:
+    labels = part_labels()
+    parts: dict[int, list[tuple[str, Decimal]]] = {}
+    for result_id, dimension, category, value in (
+        ValuePart.objects.filter(result_id__in=value_ids)
+        .order_by("result_id", "dimension", "pk")
+        .values_list("result_id", "dimension", "category", "value")
+    ):
+        parts.setdefault(result_id, []).append((labels.get((dimension, category), category), value))
+    return parts
 
 
 def coverage_series(figures: Iterable[CoverageFigure]) -> list[CoverageSeries]:
@@ -264,13 +354,18 @@ def figures_of(country: Country, user: AnyUser | None) -> list[CoverageFigure]:
     return list(found.filter(country=country).select_related("indicator").order_by("year", "pk"))
 
 
-def country_results(country: Country, user: AnyUser | None = None) -> CountryResults:
-    """The country's results as `user` may see them (None: the public, approved only)."""
-    progress = country_progress(country, user)
+def country_results(
+    country: Country, user: AnyUser | None = None, *, rows: int | None = None
+) -> CountryResults:
+    """The country's results as `user` may see them (None: the public, approved only), with
+    its `rows` most recently reported indicators of activities (None: none; the results page
+    asks a page of the whole table apart, country_links and progress_of)."""
+    latest = latest_in_country(country, user)
     return CountryResults(
         country=country,
         milestones=milestones_of(country, user),
         coverage=coverage_series(figures_of(country, user)),
-        progress=progress,
-        headlines=headlines(progress),
+        progress=latest_progress(latest, rows, country, user) if rows and latest else [],
+        headlines=headlines(latest),
+        reported_count=len(latest),
     )

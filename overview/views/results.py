@@ -4,6 +4,7 @@ public as the country page; logged-in members also see their agencies' values no
 approved, marked as such."""
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone, translation
@@ -17,7 +18,7 @@ from overview.result_figures import (
     people_figure,
 )
 from results.country_page import reader
-from results.country_results import country_results
+from results.country_results import country_links, country_results, progress_of
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
@@ -27,12 +28,19 @@ def country_results_page(request: HttpRequest, code: str) -> HttpResponse:
     language = request.GET.get("lang")
     if language not in LANGUAGES:
         language = translation.get_language()
+    user = reader(request)
+    # The progress table a page at a time: the busiest countries have thousands of rows.
+    page = Paginator(
+        country_links(country, user).filter(reported=True), settings.SPF_MATRIX_PAGE_SIZE
+    ).get_page(request.GET.get("page"))
     with translation.override(language):
         response = render(
             request,
             "overview/country_results.html",
             {
-                "results": country_results(country, reader(request)),
+                "results": country_results(country, user),
+                "progress": progress_of(page.object_list, country, user),
+                "page": page,
                 "country": country,
                 "language": language,
                 "languages": settings.LANGUAGES,
