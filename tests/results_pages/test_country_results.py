@@ -121,3 +121,14 @@ def test_a_returned_value_is_not_public(client, showcase):
     showcase.draft.status = ReviewStatus.RETURNED
     showcase.draft.save()
     assert "77,777" not in text(Client(), "overview:country_results")
+
+
+def test_the_results_page_lists_its_table_a_page_at_a_time(client, showcase, settings):
+    settings.SPF_MATRIX_PAGE_SIZE = 2
+    _grow(showcase, 3)  # five indicators of activities with a value, and a law
+    assert "Page 1 of 3" in text(client, "overview:country_results")
+    rows = []
+    for number in (1, 2, 3):
+        response = client.get(reverse("overview:country_results", args=["VN"]) + f"?page={number}")
+        rows += [(row.activity.pk, row.indicator.code) for row in response.context["progress"]]
+    assert len(rows) == len(set(rows)) == 6  # each indicator of an activity once
