@@ -14,6 +14,7 @@ from django.db.models import QuerySet
 from django.db.models.functions import Coalesce
 
 from core.latest import first_of_each
+from overview.kept import kept
 from results.aggregation import Combined, combine
 from results.models import CountryMilestone, Indicator, ResultValue
 
@@ -76,8 +77,13 @@ def people_figure() -> PeopleFigure | None:
 
 
 def result_figures(today: datetime.date) -> ResultFigures:
-    return ResultFigures(
-        people=people_figure(),
-        law_countries=law_countries(today.year).count(),
-        year=today.year,
+    """Kept until the data changes (overview.kept): the people figure reads every activity's
+    latest value."""
+    return kept(
+        f"result-figures-{today.year}",
+        lambda: ResultFigures(
+            people=people_figure(),
+            law_countries=law_countries(today.year).count(),
+            year=today.year,
+        ),
     )

@@ -54,3 +54,11 @@ def test_an_approval_shows_on_the_cached_front_page(client, settings, showcase):
     showcase.draft.status = ReviewStatus.APPROVED
     showcase.draft.save()
     assert "77,777" in client.get("/").content.decode()
+
+
+def test_the_kept_figures_follow_a_write(client, showcase):
+    """The people figure is kept until the data changes (overview.kept), not for ever."""
+    assert "77,777" not in client.get("/").content.decode()
+    showcase.draft.status = ReviewStatus.APPROVED
+    showcase.draft.save()
+    assert "77,777" in client.get("/").content.decode()
