@@ -25,7 +25,7 @@ from decisions.digest import decisions_section
 from decisions.map_layer import statuses_by_country
 from follows.views.follow import page_button, profile_panel
 from results import country_page as results_page
-from results import panels as results_panels
+from results.panels import results_panel
 from rounds import deadlines, hooks
 from workplan.other_deadlines import deadlines_of_agency_asked, deadlines_of_user_asked
 from workplan.profile_panel import calendar_panel
@@ -50,7 +50,7 @@ def test_each_question_has_the_receivers_its_comment_names():
     assert receivers(activity_panels_asked) == {
         hooks.comment_panel,
         documents_panel,
-        results_panels.results_panel,
+        results_panel,
     }
     assert receivers(country_sections_asked) == {country_section, results_page.country_section}
     assert receivers(country_statuses_asked) == {statuses_by_country}
