@@ -13,6 +13,7 @@ from api.views.catalogues import (
 from api.views.decisions import (
     ActionPointViewSet,
     CountryStatusViewSet,
+    CountryWorkplanViewSet,
     DecisionViewSet,
     DocumentViewSet,
     MeetingViewSet,
@@ -41,6 +42,7 @@ router.register("decisions", DecisionViewSet, basename="decision")
 router.register("action-points", ActionPointViewSet, basename="action-point")
 router.register("documents", DocumentViewSet, basename="document")
 router.register("country-statuses", CountryStatusViewSet, basename="country-status")
+router.register("country-workplans", CountryWorkplanViewSet, basename="country-workplan")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

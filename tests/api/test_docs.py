@@ -30,6 +30,7 @@ def test_it_serves_an_openapi_3_schema_of_every_endpoint(client):
         "action-points",
         "documents",
         "country-statuses",
+        "country-workplans",
     }
 
 

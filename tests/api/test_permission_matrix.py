@@ -41,6 +41,8 @@ ENDPOINTS = [
     ("api:process-detail", lambda w: [w.process.pk], False),
     ("api:outreach-list", lambda w: [], False),
     ("api:outreach-detail", lambda w: [w.material.pk], False),
+    ("api:country-workplan-list", lambda w: [], False),
+    ("api:country-workplan-detail", lambda w: ["VN"], False),
 ]
 TABLE = [(p, *endpoint) for p in TOKEN_PERSONAS for endpoint in ENDPOINTS]
 
