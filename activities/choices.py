@@ -17,6 +17,16 @@ class ActivityType(models.TextChoices):
     COORDINATION = "coordination", _("Coordination (joint SPF task force)")
 
 
+class Scope(models.TextChoices):
+    """Where an activity happens: one country, several, a region (the ILO regions), or
+    everywhere (activities.places states what each needs)."""
+
+    COUNTRY = "country", _("One country")
+    MULTI_COUNTRY = "multi-country", _("Several countries")
+    REGIONAL = "regional", _("Regional")
+    GLOBAL = "global", _("Global")
+
+
 class ActivityStatus(models.TextChoices):
     PLANNED = "planned", _("Planned")
     ONGOING = "ongoing", _("Ongoing")

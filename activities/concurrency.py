@@ -78,7 +78,10 @@ def lock_unchanged(pk: int | None, based_on_version: int) -> bool:
     `based_on_version`. Raises EditConflict if someone did; False when there is no such row.
     Call inside transaction.atomic()."""
     stored = (
-        Activity.objects.select_for_update().filter(pk=pk).values_list("version", flat=True).first()
+        Activity.objects.select_for_update(of=("self",))
+        .filter(pk=pk)
+        .values_list("version", flat=True)
+        .first()
     )
     if stored is None:
         return False

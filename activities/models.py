@@ -1,6 +1,7 @@
 import datetime
 import secrets
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -16,9 +17,14 @@ from activities.choices import (
     Guarantee,
     ProposalState,
     Role,
+    Scope,
 )
 from core.languages import LanguagesField
 from core.names import NameIndex
+from countries.models import Region
+
+if TYPE_CHECKING:
+    from countries.models import Country, Subdivision
 
 # Crockford's base32 without look-alikes: references are read aloud and typed by people.
 REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -148,6 +154,56 @@ class ActivityQuerySet(models.QuerySet["Activity"]):
     def with_guarantee(self, guarantee: str) -> "ActivityQuerySet":
         return self.filter(**{GUARANTEE_FIELDS[guarantee]: True})
 
+    # Places (issue 20; the rules are activities.places). A one-country activity is found by
+    # its main country itself, not only its coverage row, so that rows written in bulk
+    # without one are never lost from their country.
+
+    def own_in(self, country: "Country | int") -> "ActivityQuerySet":
+        """The country's own activities: those in it alone."""
+        return self.filter(scope=Scope.COUNTRY, country=country)
+
+    def shared_with(self, country: "Country") -> "ActivityQuerySet":
+        """The activities of several countries, of a region or of the world that include
+        the country: listed among its countries, regional with no list in its region, or
+        global."""
+        listed = ActivityCountry.objects.filter(activity=OuterRef("pk"), country=country)
+        any_listed = ActivityCountry.objects.filter(activity=OuterRef("pk"))
+        return self.exclude(scope=Scope.COUNTRY).filter(
+            Exists(listed)
+            | Q(scope=Scope.REGIONAL, region=country.region) & ~Exists(any_listed)
+            | Q(scope=Scope.GLOBAL)
+        )
+
+    def covering(self, country: "Country") -> "ActivityQuerySet":
+        """Every activity that happens in the country: its own and the shared ones."""
+        listed = ActivityCountry.objects.filter(activity=OuterRef("pk"), country=country)
+        any_listed = ActivityCountry.objects.filter(activity=OuterRef("pk"))
+        return self.filter(
+            Q(country=country)
+            | Exists(listed)
+            | Q(scope=Scope.REGIONAL, region=country.region) & ~Exists(any_listed)
+            | Q(scope=Scope.GLOBAL)
+        )
+
+    def of_scope(self, scope: str) -> "ActivityQuerySet":
+        return self.filter(scope=scope)
+
+    def in_region(self, region: str) -> "ActivityQuerySet":
+        """The activities of the region itself and those in any of its countries."""
+        listed = ActivityCountry.objects.filter(activity=OuterRef("pk"), country__region=region)
+        return self.filter(
+            Q(scope=Scope.REGIONAL, region=region) | Q(country__region=region) | Exists(listed)
+        )
+
+    def in_subdivision(self, subdivision: "Subdivision | int") -> "ActivityQuerySet":
+        links = ActivitySubdivision.objects.filter(activity=OuterRef("pk"), subdivision=subdivision)
+        return self.filter(Exists(links))
+
+    def with_theme(self, theme: "Theme | int") -> "ActivityQuerySet":
+        return self.filter(
+            Exists(ActivityTheme.objects.filter(activity=OuterRef("pk"), theme=theme))
+        )
+
     def in_year(self, year: int) -> "ActivityQuerySet":
         """Activities running at some point in the year (open-ended ones included)."""
         return self.filter(running_in(year))
@@ -171,7 +227,8 @@ class ActivityQuerySet(models.QuerySet["Activity"]):
 
 
 class Activity(models.Model):
-    """One SPF activity in one country: one row of the coalition's matrix."""
+    """One SPF activity: one row of the coalition's matrix, in one country, several, a
+    region or everywhere (its scope; activities.places holds the rules)."""
 
     reference = models.CharField(
         _("reference"),
@@ -181,11 +238,41 @@ class Activity(models.Model):
         editable=False,
         help_text=_("Stable public reference; keep it when editing a spreadsheet."),
     )
+    scope = models.CharField(
+        _("scope"), max_length=16, choices=Scope.choices, default=Scope.COUNTRY
+    )
+    # Set for a regional activity only.
+    region = models.CharField(_("region"), max_length=32, choices=Region.choices, blank=True)
+    # The main country: the one of a one-country activity, optional for several countries,
+    # none for a regional or global one. Every country covered is in `countries`.
     country = models.ForeignKey(
         "countries.Country",
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="activities",
-        verbose_name=_("country"),
+        verbose_name=_("main country"),
+    )
+    countries = models.ManyToManyField(
+        "countries.Country",
+        through="ActivityCountry",
+        blank=True,
+        related_name="activities_covering",
+        verbose_name=_("countries"),
+    )
+    subdivisions = models.ManyToManyField(
+        "countries.Subdivision",
+        through="ActivitySubdivision",
+        blank=True,
+        related_name="activities",
+        verbose_name=_("places in the countries"),
+    )
+    themes = models.ManyToManyField(
+        "Theme",
+        through="ActivityTheme",
+        blank=True,
+        related_name="activities",
+        verbose_name=_("themes"),
     )
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
@@ -239,8 +326,25 @@ class Activity(models.Model):
             models.Index(fields=["status"], name="activity_status_idx"),
             models.Index(fields=["activity_type"], name="activity_type_idx"),
             models.Index(fields=["start_date"], name="activity_start_idx"),
+            models.Index(fields=["scope", "region"], name="activity_scope_region_idx"),
         ]
         constraints = [
+            models.CheckConstraint(
+                condition=Q(scope__in=Scope.values), name="activity_scope_is_known"
+            ),
+            models.CheckConstraint(
+                condition=~Q(scope=Scope.COUNTRY) | Q(country__isnull=False),
+                name="activity_one_country_is_named",
+            ),
+            models.CheckConstraint(
+                condition=~Q(scope__in=[Scope.REGIONAL, Scope.GLOBAL]) | Q(country__isnull=True),
+                name="activity_no_main_country_beyond_countries",
+            ),
+            models.CheckConstraint(
+                condition=(Q(scope=Scope.REGIONAL) & ~Q(region=""))
+                | (~Q(scope=Scope.REGIONAL) & Q(region="")),
+                name="activity_region_only_when_regional",
+            ),
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True)
                 | Q(start_date__isnull=True)
@@ -256,9 +360,29 @@ class Activity(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         # Every save of an existing row is a new version (see activities.concurrency).
-        if not self._state.adding:
+        adding = self._state.adding
+        if not adding:
             self.version += 1
         super().save(*args, **kwargs)
+        # A one-country activity covers its country and no other, whoever saves it (forms,
+        # admin, restore, the code of any app): its coverage row follows the country.
+        if self.scope == Scope.COUNTRY and (
+            adding or getattr(self, "_saved_place", None) != (self.scope, self.country_id)
+        ):
+            from activities.places import cover_only
+
+            cover_only(self, [self.country_id] if self.country_id else [], new=adding)
+        self._saved_place = (self.scope, self.country_id)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        activity = super().from_db(db, field_names, values)
+        # Remembered to tell, on save, whether a one-country activity moved (see save).
+        activity._saved_place = (
+            activity.__dict__.get("scope"),
+            activity.__dict__.get("country_id"),
+        )
+        return activity
 
     def clean(self) -> None:
         check_dates(self.start_date, self.end_date)
@@ -395,6 +519,14 @@ class RoleProposal(models.Model):
     def __str__(self) -> str:
         return f"{self.activity_id}: {self.agency_id} {self.role}"
 
+
+# Themes and the links of an activity to its places and themes (their own module).
+from activities.place_models import (  # noqa: E402
+    ActivityCountry,
+    ActivitySubdivision,
+    ActivityTheme,
+    Theme,
+)
 
 # The matrix's running counts (their own module: triggers keep them, nothing here writes them).
 from activities.tally_models import AgencyTally, CountryYearsTally, LeadTally  # noqa: E402, F401

@@ -30,7 +30,7 @@ def _upsert(table: str, keys: str, select: str) -> str:
 def _years(sources: list[tuple[str, int]]) -> str:
     union = " UNION ALL ".join(
         f"SELECT country_id, {YEAR}(start_date) AS s, {YEAR}(end_date) AS e, {sign} AS d "
-        f"FROM {rows}"
+        f"FROM {rows} WHERE country_id IS NOT NULL"
         for rows, sign in sources
     )
     select = (
@@ -43,7 +43,8 @@ def _years(sources: list[tuple[str, int]]) -> str:
 def _leads_of_activities(sources: list[tuple[str, int]]) -> str:
     union = " UNION ALL ".join(
         f"SELECT a.country_id, p.agency_id, {sign} AS d FROM {rows} a "
-        f"JOIN {PARTICIPATION} p ON p.activity_id = a.id AND p.role = '{LEAD}'"
+        f"JOIN {PARTICIPATION} p ON p.activity_id = a.id AND p.role = '{LEAD}' "
+        "WHERE a.country_id IS NOT NULL"
         for rows, sign in sources
     )
     select = (
@@ -64,7 +65,8 @@ def _agencies(sources: list[tuple[str, int]]) -> str:
 def _leads_of_participations(sources: list[tuple[str, int]]) -> str:
     union = " UNION ALL ".join(
         f"SELECT a.country_id, p.agency_id, {sign} AS d FROM {rows} p "
-        f"JOIN {ACTIVITY} a ON a.id = p.activity_id WHERE p.role = '{LEAD}'"
+        f"JOIN {ACTIVITY} a ON a.id = p.activity_id "
+        f"WHERE p.role = '{LEAD}' AND a.country_id IS NOT NULL"
         for rows, sign in sources
     )
     select = (
@@ -154,11 +156,12 @@ def rebuild() -> list[str]:
         f"DELETE FROM {YEARS};",
         f"INSERT INTO {YEARS} (country_id, start_year, end_year, activities) "
         f"SELECT country_id, {YEAR}(start_date), {YEAR}(end_date), count(*) FROM {ACTIVITY} "
-        "GROUP BY 1, 2, 3;",
+        "WHERE country_id IS NOT NULL GROUP BY 1, 2, 3;",
         f"DELETE FROM {LEADS};",
         f"INSERT INTO {LEADS} (country_id, agency_id, activities) "
         f"SELECT a.country_id, p.agency_id, count(*) FROM {PARTICIPATION} p "
-        f"JOIN {ACTIVITY} a ON a.id = p.activity_id WHERE p.role = '{LEAD}' GROUP BY 1, 2;",
+        f"JOIN {ACTIVITY} a ON a.id = p.activity_id "
+        f"WHERE p.role = '{LEAD}' AND a.country_id IS NOT NULL GROUP BY 1, 2;",
         f"DELETE FROM {AGENCIES};",
         f"INSERT INTO {AGENCIES} (agency_id, activities) "
         f"SELECT agency_id, count(*) FROM {PARTICIPATION} GROUP BY 1;",

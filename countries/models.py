@@ -112,12 +112,65 @@ class Country(models.Model):
         return str(self.code.name)
 
     def save(self, *args, **kwargs) -> None:
+        adding = self._state.adding
         self.name = english_name(str(self.code))
         super().save(*args, **kwargs)
+        if adding:
+            # A new country comes with its provinces and regions (ISO 3166-2, first level).
+            from countries.subdivisions import load_subdivisions
+
+            load_subdivisions([self])
 
     @property
     def alpha3(self) -> str:
         return self.code.alpha3
+
+
+class SubdivisionQuerySet(models.QuerySet["Subdivision"]):
+    def name_index(self) -> NameIndex[int]:
+        """Every way these subdivisions are written -> their ids, for the hub's one matcher:
+        the ISO code (strong, "SN-DK"), the ISO name and its variants (English, French,
+        Spanish, ASCII). The same name in two countries is ambiguous unless the caller
+        narrowed the queryset to one country first. One query."""
+        index: NameIndex[int] = NameIndex()
+        rows = self.order_by().values_list("pk", "code", "name", "name_variants")
+        for pk, code, name, variants in rows:
+            index.add(code, pk, name, strong=True)
+            for written in (name, *split_variants(variants)):
+                index.add(written, pk, name)
+        return index
+
+
+class Subdivision(models.Model):
+    """A first-level place inside a country (ISO 3166-2: a region, province, state...),
+    where an activity happens within the country. Loaded from pycountry
+    (countries.subdivisions), never typed."""
+
+    country = models.ForeignKey(
+        Country,
+        on_delete=models.CASCADE,
+        related_name="subdivisions",
+        verbose_name=_("country"),
+    )
+    code = models.CharField(_("ISO 3166-2 code"), max_length=10, unique=True)
+    # The ISO name, in the country's own spelling ("Bayern", "Ciudad de México").
+    name = models.CharField(_("name"), max_length=150, db_index=True)
+    kind = models.CharField(_("kind"), max_length=60, blank=True)
+    name_variants = models.TextField(
+        _("name variants"),
+        blank=True,
+        help_text=_("Other spellings (English, French, Spanish, without accents), one per line."),
+    )
+
+    objects = SubdivisionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("subdivision")
+        verbose_name_plural = _("subdivisions")
+        ordering = ["country__name", "name"]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class Computation(models.TextChoices):

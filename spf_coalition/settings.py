@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "accounts",
     "activities",
     "workplan",
+    "results",
     "rounds",
     "imports",
     "follows",
