@@ -40,7 +40,7 @@ LEADS_SHOWN = 5
 # Stands for a country code in the country page's URL, reversed once per map.
 CODE_SLOT = "ZZ"
 # Parameters of the current query that a country's matrix link does not keep.
-DROPPED_PARAMS = ("country", "page", "sort", "format")
+DROPPED_PARAMS = ("country", "page", "sort", "format", "layer")
 
 
 @dataclass(frozen=True)
@@ -111,6 +111,11 @@ class MapShape:
     country: CountryCount | None
     title: str  # the country's summary, or its name and "no activity"
     status: str = ""  # the country's status in the coalition's work (the status layer)
+    result: Any = None  # what the results layer shows (overview.result_layer.ResultMark)
+
+    @property
+    def is_link(self) -> bool:
+        return self.country is not None or self.result is not None
 
 
 @dataclass
@@ -185,6 +190,7 @@ def matrix_map(
     acronyms: dict[int, str] | None = None,
     shapes: World | None = None,
     statuses: Mapping[str, Any] | None = None,
+    results: Mapping[str, Any] | None = None,
 ) -> WorldMap:
     """The map of the whole matrix, from the tallies kept on every write (activities.tallies):
     what the front page and the unfiltered map show, at a cost that does not grow with the
@@ -200,6 +206,7 @@ def matrix_map(
         Activity.objects.all(),
         shapes=shapes,
         statuses=statuses,
+        results=results,
     )
 
 
@@ -210,6 +217,7 @@ def build_map(
     acronyms: dict[int, str] | None = None,
     shapes: World | None = None,
     statuses: Mapping[str, Any] | None = None,
+    results: Mapping[str, Any] | None = None,
 ) -> WorldMap:
     """The map for these (already filtered) activities; `params`, the filters in the URL,
     are kept in each country's link to the matrix. `acronyms` (agency id -> acronym) saves
@@ -232,6 +240,7 @@ def build_map(
         activities,
         shapes=shapes,
         statuses=statuses,
+        results=results,
     )
 
 
@@ -244,13 +253,15 @@ def draw_map(
     *,
     shapes: World | None = None,
     statuses: Mapping[str, Any] | None = None,
+    results: Mapping[str, Any] | None = None,
 ) -> WorldMap:
     """The map from each country's own activities (country id -> one-country activities)
     and the multi-country and regional ones that list it (`listed`), its leads, and the
     regional and global panels of `activities` (those counted), whose regional activities
     of a whole region each country of the region shares. `statuses` (country code -> a
     mark with `status` and `label`) is the layer of the coalition's countries
-    (decisions.map_layer)."""
+    (decisions.map_layer); `results` (code -> a mark with `label`) the results layer
+    (overview.result_layer), when it is the one shown."""
     shapes = shapes or world()
     places = {
         pk: (code, region)
@@ -305,7 +316,10 @@ def draw_map(
         if mark is not None:
             title = f"{title} · {mark.label}"
         status = mark.status if mark else ""
-        drawn.append(MapShape(shape.d, shape.code, name, country, title, status))
+        result = (results or {}).get(shape.code)
+        if result is not None and result.label:
+            title = f"{title} · {result.label}"
+        drawn.append(MapShape(shape.d, shape.code, name, country, title, status, result))
     return WorldMap(
         view_box=shapes.box.view_box(),
         shapes=drawn,
