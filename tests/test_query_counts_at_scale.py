@@ -24,13 +24,14 @@ FRONT_END_BUDGET = 13
 # The country page also shows the coalition's work there (decisions.country_page): status,
 # joint workplan, documents, and the two questions of who the reader is (member, secretariat)
 # that decide which of them they see.
-# A page of matrix rows also reads their places (activities.matrix_table.RowPlaces: the
-# countries of those beyond one country, subdivisions, themes), and the country page the
-# places inside the country that activities name (its filter).
-ROW_PLACES = 3
+# A page of matrix rows also reads their places (activities.matrix_table: the countries,
+# places and themes of the rows, one UNION), the matrix's form the places and themes in use,
+# and the country page the places inside the country that activities name (its filter) and
+# its results (the activities' latest values, milestones, coverage figures).
+ROW_PLACES = 1
 PAGE_BUDGETS = {
-    "countries:detail": 16 + ROW_PLACES + 1,
-    "activities:matrix": FRONT_END_BUDGET + ROW_PLACES,
+    "countries:detail": 16 + ROW_PLACES + 1 + 3,
+    "activities:matrix": FRONT_END_BUDGET + ROW_PLACES + 2,
 }
 
 FRONT_END_PAGES = [

@@ -37,8 +37,9 @@ BUDGETS = {
     "activities:grid": 8,
     # country, count, rows, 3 prefetches, the rows' places, agencies, contacts; the
     # coalition's work there (decisions.country_page): status, joint workplan, documents;
-    # the places inside the country that activities name (the page's filter)
-    "countries:detail": 13,
+    # the places inside the country that activities name (the page's filter); its results
+    # (the activities' latest values, milestones, coverage figures)
+    "countries:detail": 16,
     # agency, countries, its regional and global work, count, leads + partners, focal points
     "agencies:detail": 7,
     "countries:index": 1,
