@@ -11,7 +11,7 @@ from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 # Filters whose values name things in the data (an agency's acronym, a country code): the
 # schema cannot list what the database holds, and a value naming nothing is a 400 naming
 # the parameter (tests/api/test_schema_conformance.py holds the API to exactly this).
-NAMES_DATA = frozenset({"agency", "partner", "owner", "country"})
+NAMES_DATA = frozenset({"agency", "partner", "owner", "country", "subdivision", "theme"})
 
 
 class BoundedFilterExtension(DjangoFilterExtension):
