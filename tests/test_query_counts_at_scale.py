@@ -19,20 +19,15 @@ from devtools.synthetic import build_coalition
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 
 SMALL, LARGE = 40, 10_000
-# 12, and one for the Follow button of a country's or an agency's page (does the person follow it).
-FRONT_END_BUDGET = 13
+# 12, one for the Follow button of a country's or an agency's page (does the person follow it),
+# and one for the rows' countries, places and themes (activities.matrix_table, one UNION).
+FRONT_END_BUDGET = 14
 # The country page also shows the coalition's work there (decisions.country_page): status,
 # joint workplan, documents, and the two questions of who the reader is (member, secretariat)
 # that decide which of them they see.
-# A page of matrix rows also reads their places (activities.matrix_table: the countries,
-# places and themes of the rows, one UNION), the matrix's form the places and themes in use,
-# and the country page the places inside the country that activities name (its filter) and
-# its results (the activities' latest values, milestones, coverage figures).
-ROW_PLACES = 1
-PAGE_BUDGETS = {
-    "countries:detail": 16 + ROW_PLACES + 1 + 3,
-    "activities:matrix": FRONT_END_BUDGET + ROW_PLACES + 2,
-}
+# The country page also reads the places inside the country that activities name (its
+# filter) and its results (the activities' latest values, milestones, coverage figures).
+PAGE_BUDGETS = {"countries:detail": 17 + 1 + 3}
 
 FRONT_END_PAGES = [
     ("activities:matrix", ""),
