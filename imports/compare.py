@@ -12,17 +12,21 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from activities import participations
-from activities.models import ActivityStatus, ActivityType, Role
+from activities.models import ActivityStatus, ActivityType, Role, Scope
 from activities.proposals import waiting_roles
 from activities.resources import ROLE_COLUMNS
 from activities.versions import PastState, states_at
+from countries.models import Region
 from imports.columns import column_title
 from imports.matching import Lookup
+from imports.places import PLACE_SETS, set_names
 from imports.probable_matches import probable_matches
 from imports.rows import BOOL_FIELDS, DATE_FIELDS, TEXT_FIELDS, TOOL_FIELDS, RowInput
 from imports.stored import Current, deleted_references, load_current
 
 SCALAR_FIELDS = (
+    "scope",
+    "region",
     "country_id",
     "title",
     "description",
@@ -34,7 +38,12 @@ SCALAR_FIELDS = (
     "funding",
 )
 # The column a stored field is shown under in the preview.
-COLUMN_OF = {"country_id": "country_code", "focal_point_id": "focal_point"}
+COLUMN_OF = {
+    "country_id": "main_country",
+    "countries": "country_code",
+    "subdivisions": "subdivision_codes",
+    "focal_point_id": "focal_point",
+}
 ROLE_COLUMN_OF = {role: name for name, role in ROLE_COLUMNS.items()}
 # The person's choices for a row (ImportJob.decisions): a new activity rather than the one
 # it probably (or maybe) is, or the same; the file's or the hub's side of its conflicts.
@@ -53,6 +62,8 @@ class Planned:
     roles: dict[int, str] | None  # the activity's agencies after the import, when they change
     tools: dict[str, frozenset[int]]  # tool column -> new set, when it changes
     changes: list[list[str]]  # [column, old, new] for the preview
+    # "countries", "subdivisions", "themes" -> the new set of ids, when it changes.
+    places: dict[str, frozenset[int]] = field(default_factory=dict)
     new_tools: dict[str, list[str]] = field(default_factory=dict)  # tool column -> names to add
     new_person: tuple[int, str, str] | None = None  # a focal point to add: agency, name, email
     person_email: tuple[int, str] | None = None  # a known focal point's new email
@@ -87,6 +98,8 @@ class Display:
         self.lookup = lookup
         self.types = {code: str(label) for code, label in ActivityType.choices}
         self.statuses = {code: str(label) for code, label in ActivityStatus.choices}
+        self.scopes = {code: str(label) for code, label in Scope.choices}
+        self.regions = {code: str(label) for code, label in Region.choices}
         self.yes, self.no = _("yes"), _("no")
 
     def __call__(self, name: str, value: Any) -> str:
@@ -100,6 +113,12 @@ class Display:
             return self.types.get(value, value)
         if name == "status":
             return self.statuses.get(value, value)
+        if name == "scope":
+            return self.scopes.get(value, value)
+        if name == "region":
+            return self.regions.get(value, value)
+        if name in PLACE_SETS:
+            return set_names(self.lookup, name, value)
         if name in BOOL_FIELDS:
             return self.yes if value else self.no
         if name in DATE_FIELDS:
@@ -173,6 +192,8 @@ def compare(
                 )
                 % {"reference": row.reference, "date": deleted[row.reference]},
             )
+        if found is not None:
+            check_places_kept(row, found, lookup)
         stating = bool(row.probable) and not blank_clears
         row_managed = not_stated(row, managed) if stating else managed
         if "activity_type" in row.blank and not stating:
@@ -214,6 +235,28 @@ def compare(
         else:
             result.planned.append(plan)
     return result
+
+
+def check_places_kept(row: RowInput, found: Current, lookup: Lookup) -> None:
+    """A row changing an activity's countries but not its places (no column of them): the
+    places it keeps must still be in a country it covers."""
+    if "countries" not in row.values or "subdivisions" in row.values:
+        return
+    kept = found.places["subdivisions"]
+    if not kept:
+        return
+    country_of = lookup.places.subdivision_country
+    stray = sorted(pk for pk in kept if country_of.get(pk) not in row.values["countries"])
+    if stray:
+        row.error(
+            "country_code",
+            "",
+            _(
+                "%(places)s: the activity's places in a country this row no longer covers. "
+                "Add a column of places (or keep the country)."
+            )
+            % {"places": set_names(lookup, "subdivisions", stray)},
+        )
 
 
 def not_stated(row: RowInput, managed: frozenset[str]) -> frozenset[str]:
@@ -279,7 +322,11 @@ def plan_new(row: RowInput, managed: frozenset[str], show: Display) -> Planned:
         if name not in (values.get("new_tools") or {}):
             changes.append([column_title(name), "", show(name, value)])
     tools.update({name: values[name] for name in values.get("new_tools") or {}})
-    plan = Planned(row, None, fields, roles, tools, changes)
+    places = {name: values[name] for name in PLACE_SETS if name in values}
+    for name, ids in places.items():
+        if ids:
+            changes.append([column_title(COLUMN_OF.get(name, name)), "", show(name, ids)])
+    plan = Planned(row, None, fields, roles, tools, changes, places=places)
     plan_people(plan, None, show)
     return plan
 
@@ -393,6 +440,19 @@ def plan_change(
             if not new_tools:
                 old, new = show(name, found.tools[name]), show(name, values[name])
                 plan.changes.append([column_title(name), old, new])
+    for name in PLACE_SETS:
+        if name not in values or values[name] == found.places[name]:
+            continue
+        title = column_title(COLUMN_OF.get(name, name))
+        old, new = show(name, found.places[name]), show(name, values[name])
+        if past is not None:
+            # Compared with the hub as it is (the links' past is not read here): a
+            # difference on a stale row is the person's to settle, as for the tools.
+            plan.conflicts.append([title, "", old, new])
+            if plan.decided != FILE:
+                continue
+        plan.places[name] = values[name]
+        plan.changes.append([title, old, new])
     plan_people(plan, activity.focal_point_id, show)
     return plan if plan.changes or plan.conflicts else None
 
