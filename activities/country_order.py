@@ -108,8 +108,8 @@ class CountryOrderPaginator(Paginator):
         return self._get_page(rows, number, self)
 
     def _rows_of(self, countries: Sequence[int | None]) -> QuerySet[Activity]:
-        # None: the regional and global activities (no main country), after the countries
-        # (before them, descending); a multi-country one without a main country with them.
+        # None: the rows without a main country (a region's, the world's, some of several
+        # countries), after every country (before them, descending).
         order = Case(
             *(
                 When(country_id__isnull=True, then=Value(place))
@@ -119,7 +119,7 @@ class CountryOrderPaginator(Paginator):
             ),
             output_field=IntegerField(),
         )
-        chosen = Q(country_id__in=[pk for pk in countries if pk is not None])
+        named = Q(country_id__in=[pk for pk in countries if pk is not None])
         if None in countries:
-            chosen |= Q(country_id__isnull=True)
-        return self.object_list.filter(chosen).order_by(order, "title", "pk")
+            named |= Q(country_id__isnull=True)
+        return self.object_list.filter(named).order_by(order, "title", "pk")

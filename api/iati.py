@@ -30,6 +30,8 @@ the 2.03 schema requires. Our words become IATI codes here and nowhere else:
   currency, only if settings.SPF_IATI_PUBLISH_BUDGETS (off by default: the file is public
   and amounts are for members and the secretariat). No transactions: the hub does not record
   disbursements.
+- result: the activity's approved results, per indicator, with baseline, period targets and
+  actuals and their disaggregations as dimensions (api.iati_results).
 
 IATI requires at least one participating organisation and one date: a row without an agency
 or without any date is left out, and a comment at the end of the file counts them.
@@ -40,7 +42,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 from io import BytesIO
+from itertools import islice
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -64,6 +68,7 @@ from activities.models import (
 )
 from activities.places import split_hundred
 from agencies.models import AgencyKind
+from api.iati_results import IndicatorResult, IndicatorWords, result_elements, results_by_activity
 from core.names import sort_key
 from countries.models import Region
 from funding.models import ActivityBudget
@@ -156,6 +161,7 @@ class IatiActivity:
     contact: Contact | None
     organisations: tuple[Organisation, ...]
     budgets: tuple[Budget, ...] = ()
+    results: tuple[IndicatorResult, ...] = ()
 
 
 ROW_FIELDS = (
@@ -190,32 +196,56 @@ def iati_activities(
     covered = countries_by_activity(activities)
     themes = themes_by_activity(activities)
     guarantee_values = list(GUARANTEE_FIELDS)
-    for row in activities.values_list(*ROW_FIELDS).iterator(chunk_size=chunk_size):
-        pk, reference, title, description, activity_type, status, *rest = row
-        flags, rest = rest[: len(guarantee_values)], rest[len(guarantee_values) :]
-        start, end, updated, scope, region, country_name, publishes, *person = rest
-        yield IatiActivity(
-            pk=pk,
-            reference=reference,
-            title=title,
-            description=description,
-            activity_type=activity_type,
-            status=status,
-            guarantees=tuple(
-                value for value, flag in zip(guarantee_values, flags, strict=True) if flag
-            ),
-            start_date=start,
-            end_date=end,
-            updated_at=updated,
-            scope=scope,
-            region=region,
-            countries=covered.get(pk, ()),
-            themes=themes.get(pk, ()),
-            country_name=country_name or "",
-            contact=Contact(*person) if publishes else None,
-            organisations=organisations.get(pk, ()),
-            budgets=budgets.get(pk, ()),
-        )
+    rows = activities.values_list(*ROW_FIELDS).iterator(chunk_size=chunk_size)
+    for batch in batched(rows, chunk_size):
+        # The results of a batch of activities at a time: memory stays flat.
+        results = results_by_activity([row[0] for row in batch])
+        for row in batch:
+            yield iati_activity(
+                row, guarantee_values, organisations, budgets, results, covered, themes
+            )
+
+
+def batched(rows: Iterator[tuple], size: int) -> Iterator[list[tuple]]:
+    while batch := list(islice(rows, size)):
+        yield batch
+
+
+def iati_activity(
+    row: tuple,
+    guarantee_values: list[str],
+    organisations: dict[int, tuple[Organisation, ...]],
+    budgets: dict[int, tuple[Budget, ...]],
+    results: dict[int, tuple[IndicatorResult, ...]],
+    covered: dict[int, tuple[tuple[str, str], ...]],
+    themes: dict[int, tuple[str, ...]],
+) -> IatiActivity:
+    pk, reference, title, description, activity_type, status, *rest = row
+    flags, rest = rest[: len(guarantee_values)], rest[len(guarantee_values) :]
+    start, end, updated, scope, region, country_name, publishes, *person = rest
+    return IatiActivity(
+        pk=pk,
+        reference=reference,
+        title=title,
+        description=description,
+        activity_type=activity_type,
+        status=status,
+        guarantees=tuple(
+            value for value, flag in zip(guarantee_values, flags, strict=True) if flag
+        ),
+        start_date=start,
+        end_date=end,
+        updated_at=updated,
+        scope=scope,
+        region=region,
+        countries=covered.get(pk, ()),
+        themes=themes.get(pk, ()),
+        country_name=country_name or "",
+        contact=Contact(*person) if publishes else None,
+        organisations=organisations.get(pk, ()),
+        budgets=budgets.get(pk, ()),
+        results=results.get(pk, ()),
+    )
 
 
 def organisations_by_activity(
@@ -338,6 +368,10 @@ class Words:
         self.reporting = {"ref": settings.SPF_IATI_ORG_REF, "type": settings.SPF_IATI_ORG_TYPE}
         self.reporting_name = settings.SPF_IATI_ORG_NAME
 
+    @cached_property
+    def indicators(self) -> IndicatorWords:
+        return IndicatorWords()
+
 
 def narrative(
     parent: etree._Element, tag: str, text: str, attrib: dict[str, str] | None = None
@@ -389,6 +423,8 @@ def activity_element(activity: IatiActivity, today: datetime.date, words: Words)
         narrative(element, "tag", words.themes.get(code, code), {**attrib, "code": code})
     for budget in activity.budgets:
         budget_element(element, budget)
+    if activity.results:
+        result_elements(element, activity.results, words.indicators)
     return element
 
 

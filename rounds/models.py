@@ -28,6 +28,17 @@ class UpdateRound(models.Model):
         related_name="update_rounds",
         verbose_name=_("agencies asked"),
     )
+    # The period whose results the round asks for along with the rows; closing the round
+    # locks its values (results.periods).
+    period = models.ForeignKey(
+        "results.ReportingPeriod",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="rounds",
+        verbose_name=_("results period"),
+        help_text=_("The period whose results members report in this round."),
+    )
     opened_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

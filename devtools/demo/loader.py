@@ -22,7 +22,7 @@ from django_countries import countries as iso_countries
 from activities.models import GUARANTEE_FIELDS, Activity, ActivityAgency, Tool
 from agencies.models import Agency, FocalLevel, FocalPoint
 from countries.criteria_text import give_translations
-from countries.models import Country, SelectionCriterion, english_name
+from countries.models import Country, SelectionCriterion, Subdivision, english_name
 from countries.regions import ILO_REGIONS
 from countries.subdivisions import load_subdivisions
 from countries.variants import NAME_VARIANTS
@@ -34,6 +34,8 @@ from devtools.demo.organisations import AGENCIES, AGENCY_VARIANTS, WEBSITES
 from devtools.demo.people import FOCAL_POINTS
 from devtools.demo.tools import TOOLS
 from devtools.demo.workplan_2012 import AREAS, TITLE, YEAR
+from results.models import Indicator
+from results.starting_set import load_starting_indicators
 from workplan.models import Area, Deliverable, Step, Workplan
 
 # Kept in the change history of every row the loader creates: who made it, if not a person.
@@ -70,6 +72,8 @@ def load_demo() -> LoadReport:
         agencies = load_agencies(report)
         people = load_focal_points(report, agencies, countries)
         tools = load_tools(report, agencies)
+        # The migration loaded them already, unless someone deleted some since.
+        report.created["indicators"] += load_starting_indicators(Indicator.objects)
         load_activities(report, countries, agencies, people, tools)
         load_workplan(report, agencies, people)
         load_criteria(report)
@@ -100,7 +104,7 @@ def load_countries(report: LoadReport) -> dict[str, Country]:
             country.name = name
             renamed.append(country)
     Country.objects.bulk_create(new)
-    load_subdivisions(new)
+    load_subdivisions(new, model=Subdivision)
     Country.objects.bulk_update(renamed, ["name"])
     report.created["countries"] += len(new)
     return {country.code.code: country for country in Country.objects.all()}
@@ -342,6 +346,7 @@ COUNTED: dict[str, type[models.Model]] = {
     "agencies": Agency,
     "focal points": FocalPoint,
     "tools": Tool,
+    "indicators": Indicator,
     "activities": Activity,
     "agency roles": ActivityAgency,
     "workplans": Workplan,
