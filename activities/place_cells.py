@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from activities.models import ActivityCountry, ActivitySubdivision, ActivityTheme, Scope
 from core.names import sorted_by_name
@@ -90,9 +90,13 @@ def places_by_activity(ids: Any) -> dict[int, Places]:
 
 
 def covered_countries(queryset_ids: Any) -> QuerySet[Country]:
-    """The countries these activities cover or name as main (for an export's lookups)."""
+    """The countries these activities cover or name as main (for an export's lookups; the
+    main one too, for a row written in bulk without its coverage row)."""
+    from activities.models import Activity
+
     return Country.objects.filter(
-        pk__in=ActivityCountry.objects.filter(activity_id__in=queryset_ids).values("country_id")
+        Q(pk__in=ActivityCountry.objects.filter(activity_id__in=queryset_ids).values("country_id"))
+        | Q(pk__in=Activity.objects.filter(pk__in=queryset_ids).values("country_id"))
     )
 
 

@@ -12,14 +12,14 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from activities import participations
-from activities.models import ActivityStatus, ActivityType, Role, Scope
+from activities.models import ActivityStatus, Role
 from activities.proposals import waiting_roles
 from activities.resources import ROLE_COLUMNS
 from activities.versions import PastState, states_at
-from countries.models import Region
 from imports.columns import column_title
+from imports.display import Display
 from imports.matching import Lookup
-from imports.places import PLACE_SETS, set_names
+from imports.places import PLACE_SETS, check_places_kept
 from imports.probable_matches import probable_matches
 from imports.rows import BOOL_FIELDS, DATE_FIELDS, TEXT_FIELDS, TOOL_FIELDS, RowInput
 from imports.stored import Current, deleted_references, load_current
@@ -91,53 +91,6 @@ def normal(value: Any) -> Any:
     return value
 
 
-class Display:
-    """Stored values as the preview shows them (codes, acronyms, labels)."""
-
-    def __init__(self, lookup: Lookup) -> None:
-        self.lookup = lookup
-        self.types = {code: str(label) for code, label in ActivityType.choices}
-        self.statuses = {code: str(label) for code, label in ActivityStatus.choices}
-        self.scopes = {code: str(label) for code, label in Scope.choices}
-        self.regions = {code: str(label) for code, label in Region.choices}
-        self.yes, self.no = _("yes"), _("no")
-
-    def __call__(self, name: str, value: Any) -> str:
-        if value is None:
-            return ""
-        if name == "country_id":
-            return self.lookup.alpha3.get(value, "")
-        if name == "focal_point_id":
-            return self.lookup.person_names.get(value, "")
-        if name == "activity_type":
-            return self.types.get(value, value)
-        if name == "status":
-            return self.statuses.get(value, value)
-        if name == "scope":
-            return self.scopes.get(value, value)
-        if name == "region":
-            return self.regions.get(value, value)
-        if name in PLACE_SETS:
-            return set_names(self.lookup, name, value)
-        if name in BOOL_FIELDS:
-            return self.yes if value else self.no
-        if name in DATE_FIELDS:
-            return value.isoformat()
-        if name in TOOL_FIELDS:
-            return "; ".join(sorted(self.lookup.tool_names[pk] for pk in value))
-        return str(value)
-
-    def all_agencies(self, roles: dict[int, str]) -> str:
-        """Every agency with its role: "ILO (Lead); WHO (Partner)"."""
-        labels = dict(Role.choices)
-        ordered = sorted(roles.items(), key=lambda item: (Role.values.index(item[1]), item[0]))
-        return "; ".join(f"{self.lookup.acronyms[pk]} ({labels[role]})" for pk, role in ordered)
-
-    def agencies(self, roles: dict[int, str], role: str) -> str:
-        names = sorted(self.lookup.acronyms[pk] for pk, r in roles.items() if r == role)
-        return "; ".join(names)
-
-
 def compare(
     rows: list[RowInput],
     lookup: Lookup,
@@ -192,8 +145,6 @@ def compare(
                 )
                 % {"reference": row.reference, "date": deleted[row.reference]},
             )
-        if found is not None:
-            check_places_kept(row, found, lookup)
         stating = bool(row.probable) and not blank_clears
         row_managed = not_stated(row, managed) if stating else managed
         if "activity_type" in row.blank and not stating:
@@ -223,6 +174,8 @@ def compare(
                 continue
         if not row.errors:
             check_rights(row, found, user, lookup, row_managed)
+        if not row.errors and found is not None:
+            check_places_kept(row, found, lookup)
         if row.errors:
             result.errors.append(row)
             continue
@@ -235,28 +188,6 @@ def compare(
         else:
             result.planned.append(plan)
     return result
-
-
-def check_places_kept(row: RowInput, found: Current, lookup: Lookup) -> None:
-    """A row changing an activity's countries but not its places (no column of them): the
-    places it keeps must still be in a country it covers."""
-    if "countries" not in row.values or "subdivisions" in row.values:
-        return
-    kept = found.places["subdivisions"]
-    if not kept:
-        return
-    country_of = lookup.places.subdivision_country
-    stray = sorted(pk for pk in kept if country_of.get(pk) not in row.values["countries"])
-    if stray:
-        row.error(
-            "country_code",
-            "",
-            _(
-                "%(places)s: the activity's places in a country this row no longer covers. "
-                "Add a column of places (or keep the country)."
-            )
-            % {"places": set_names(lookup, "subdivisions", stray)},
-        )
 
 
 def not_stated(row: RowInput, managed: frozenset[str]) -> frozenset[str]:

@@ -348,3 +348,25 @@ def group_by_activity(rows: Iterable[tuple[int, int]]) -> dict[int, frozenset[in
     for activity_id, linked in rows:
         found[activity_id].add(linked)
     return {pk: frozenset(ids) for pk, ids in found.items()}
+
+
+def check_places_kept(row: Any, found: Any, lookup: Any) -> None:
+    """A row changing an activity's countries but not its places (no column of them): the
+    places it keeps must still be in a country it covers."""
+    if "countries" not in row.values or "subdivisions" in row.values:
+        return
+    kept = found.places["subdivisions"]
+    if not kept:
+        return
+    country_of = lookup.places.subdivision_country
+    stray = sorted(pk for pk in kept if country_of.get(pk) not in row.values["countries"])
+    if stray:
+        row.error(
+            "country_code",
+            "",
+            _(
+                "%(places)s: the activity's places in a country this row no longer covers. "
+                "Add a column of places (or keep the country)."
+            )
+            % {"places": set_names(lookup, "subdivisions", stray)},
+        )

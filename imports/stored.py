@@ -83,6 +83,11 @@ def load_current(references: list[str], *, lock: bool) -> dict[str, Current]:
                 sets[activity_id].add(linked)
             for activity_id, linked in sets.items():
                 by_id[activity_id].places[name] = frozenset(linked)
+        for current in by_id.values():
+            # A one-country row written in bulk without its coverage row covers its country
+            # all the same (activities.places.covered_countries reads it so).
+            if not current.places["countries"] and current.activity.country_id:
+                current.places["countries"] = frozenset([current.activity.country_id])
     return found
 
 

@@ -171,3 +171,53 @@ def test_moving_an_activity_away_from_its_places_is_refused(secretariat, world):
     job = preview(secretariat, csv_bytes(rows, header))
     [message] = errors(job)
     assert "SN-DK" in message and "SN-TH" in message
+
+
+def test_checking_places_costs_no_query_per_row(secretariat, world, django_assert_num_queries):
+    from django.contrib.auth.models import User
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from imports.checking import check_file
+    from imports.compare import compare
+
+    header = ["Reference", *HEADER]
+    stored = [world.dakar, world.exchange, world.west_africa, world.everywhere]
+    cells = {
+        world.dakar.pk: ["Senegal", "Dakar; Kaolack", "Gender"],
+        world.exchange.pk: ["Senegal; Mali; Ghana", "Bamako", "Care"],
+        world.west_africa.pk: ["Afrique", "", ""],
+        world.everywhere.pk: ["Mondial", "", "Financement"],
+    }
+
+    lead = {pk: "ILO" for pk in cells} | {world.west_africa.pk: "UNICEF"}
+
+    def check(activities):
+        data = csv_bytes(
+            [[a.reference, a.title, "Study", lead[a.pk], *cells[a.pk]] for a in activities], header
+        )
+        user = User.objects.get(pk=secretariat.pk)
+        checked = check_file(data)
+        return compare(checked.rows, checked.lookup, user, checked.managed)
+
+    with CaptureQueriesContext(connection) as small:
+        check(stored[:1])
+    with django_assert_num_queries(len(small)):
+        result = check(stored)
+    assert len(result.planned) == 4 and not result.errors
+
+
+def test_a_member_changes_the_places_of_their_agency_s_rows_only(world):
+    from tests.factories import make_member
+
+    member = make_member(world.unicef)  # UNICEF leads the West Africa event, not the pilot
+    header = ["Reference", "Title", "Type", "Lead agency", "Country"]
+    theirs = [world.west_africa.reference, "West Africa event", "Advocacy", "UNICEF", "Mondial"]
+    others = [world.dakar.reference, "Dakar pilot", "Technical assistance", "ILO", "Mali"]
+    job = preview(member, csv_bytes([theirs, others], header))
+    [message] = errors(job)
+    assert message.startswith("row 3, Reference:") and "another agency" in message
+    job = run(member, csv_bytes([theirs], header))
+    assert job.status == ImportStatus.APPLIED, errors(job)
+    assert where("West Africa event")[:4] == (Scope.GLOBAL, "", "", [])
+    assert where("Dakar pilot")[:4] == (Scope.COUNTRY, "", "SEN", ["SEN"])
