@@ -26,8 +26,17 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from activities.filters import AGENCY_ROLES, MAX_SEARCH_WORDS, ActivityFilterSet
-from activities.models import GUARANTEE_FIELDS, Activity, ActivityAgency, Role, running_in
-from activities.place_cells import NO_PLACES, past_places_by_activity
+from activities.models import (
+    GUARANTEE_FIELDS,
+    Activity,
+    ActivityAgency,
+    ActivityCountry,
+    ActivitySubdivision,
+    ActivityTheme,
+    Role,
+    running_in,
+)
+from activities.place_cells import NO_PLACES, THEME_VALUES, Places, gather
 from activities.resources import (
     EXPORT_VALUES,
     NO_NAMES,
@@ -165,6 +174,22 @@ def agencies_by_activity(when: datetime.datetime, ids: Iterable[int]) -> dict[in
     for activity_id, role, acronym in sorted(rows, key=lambda r: (rank.get(r[1], 9), r[2])):
         found[activity_id].append((role, acronym))
     return found
+
+
+def past_places_by_activity(when: datetime.datetime, ids: list[int]) -> dict[int, Places]:
+    """The places of these activities at `when`, read from the links' history: three
+    queries. A link's record keeps its subdivision's or theme's id: their code and name
+    are today's (ISO codes and theme codes do not change)."""
+    coverage = latest_records(ActivityCountry.history.model, when, activity_id__in=ids)
+    places = latest_records(ActivitySubdivision.history.model, when, activity_id__in=ids)
+    themes = latest_records(ActivityTheme.history.model, when, activity_id__in=ids)
+    return gather(
+        coverage.values_list("activity_id", "country_id"),
+        places.order_by("subdivision__code").values_list(
+            "activity_id", "subdivision__code", "subdivision__name", "subdivision__country_id"
+        ),
+        themes.order_by("theme__position", "theme__name").values_list(*THEME_VALUES),
+    )
 
 
 class PastActivityResource(ActivityResource):

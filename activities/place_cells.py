@@ -8,14 +8,13 @@ are; the import reads them back (imports.places).
 
 from __future__ import annotations
 
-import datetime
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from activities.models import ActivityCountry, ActivitySubdivision, ActivityTheme, Scope
 from core.names import sorted_by_name
@@ -90,28 +89,14 @@ def places_by_activity(ids: Any) -> dict[int, Places]:
     return gather(coverage, places, themes)
 
 
-def past_places_by_activity(when: datetime.datetime, ids: list[int]) -> dict[int, Places]:
-    """The places of these activities at `when`, read from the links' history: three
-    queries. A link's record keeps its subdivision's or theme's id: their code and name
-    are today's (ISO codes and theme codes do not change)."""
-    from activities.as_of import latest_records
-
-    coverage = latest_records(ActivityCountry.history.model, when, activity_id__in=ids)
-    places = latest_records(ActivitySubdivision.history.model, when, activity_id__in=ids)
-    themes = latest_records(ActivityTheme.history.model, when, activity_id__in=ids)
-    return gather(
-        coverage.values_list("activity_id", "country_id"),
-        places.order_by("subdivision__code").values_list(
-            "activity_id", "subdivision__code", "subdivision__name", "subdivision__country_id"
-        ),
-        themes.order_by("theme__position", "theme__name").values_list(*THEME_VALUES),
-    )
-
-
 def covered_countries(queryset_ids: Any) -> QuerySet[Country]:
-    """The countries these activities cover or name as main (for an export's lookups)."""
+    """The countries these activities cover or name as main (for an export's lookups; the
+    main one too, for a row written in bulk without its coverage row)."""
+    from activities.models import Activity
+
     return Country.objects.filter(
-        pk__in=ActivityCountry.objects.filter(activity_id__in=queryset_ids).values("country_id")
+        Q(pk__in=ActivityCountry.objects.filter(activity_id__in=queryset_ids).values("country_id"))
+        | Q(pk__in=Activity.objects.filter(pk__in=queryset_ids).values("country_id"))
     )
 
 

@@ -10,13 +10,13 @@ from typing import Any
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries as iso_countries
 from django_filters.rest_framework import DjangoFilterBackend
 
 from activities.filters import ActivityFilterSet
-from activities.models import ActivityCountry, ActivitySubdivision, ActivityTheme, Scope, Theme
+from activities.models import ActivitySubdivision, ActivityTheme, Theme
 from agencies.models import Agency, AgencyKind, FocalLevel, FocalPoint
 from countries.models import Country, Region, Subdivision
 from workplan.filters import BoardFilter
@@ -111,23 +111,16 @@ class CodesFilter(django_filters.Filter):
 
 
 class ApiActivityFilterSet(ActivityFilterSet):
-    """The matrix page's filters, with the places' own: a country filter that finds every
-    activity happening in the country (its own, and the multi-country, regional and global
-    ones that include it: activities.models.ActivityQuerySet.covering), the region's
-    activities and its countries', the scope, a place inside a country and a theme."""
+    """The matrix page's filters (a country finds its own rows and the shared ones, a region
+    its regional rows and its countries', the scope), with a program's lists: places
+    (ISO 3166-2 codes) and themes (codes), several at once, comma-separated."""
 
-    scope = django_filters.ChoiceFilter(choices=Scope.choices, help_text="One scope.")
-    region = django_filters.ChoiceFilter(
-        choices=Region.choices,
-        method="filter_region",
-        help_text="The region's regional activities and those in any of its countries.",
-    )
     subdivision = CodesFilter(
         method="filter_subdivision",
         model=Subdivision,
         normal=str.upper,
         what=_("place (ISO 3166-2 code)"),
-        help_text="ISO 3166-2 codes (SN-DK), repeated or comma-separated: activities in any.",
+        help_text="ISO 3166-2 codes (SN-DK), comma-separated: activities in any of them.",
     )
     theme = CodesFilter(
         method="filter_theme",
@@ -137,21 +130,12 @@ class ApiActivityFilterSet(ActivityFilterSet):
         help_text="Theme codes (gender, care...), comma-separated: activities with any.",
     )
 
-    def filter_country(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
-        if not value:
-            return queryset
-        regions = Country.objects.filter(code__in=value).values("region")  # (a subquery)
-        listed = ActivityCountry.objects.filter(activity=OuterRef("pk"), country__code__in=value)
-        any_listed = ActivityCountry.objects.filter(activity=OuterRef("pk"))
-        return queryset.filter(
-            Q(country__code__in=value)
-            | Exists(listed)
-            | Q(scope=Scope.REGIONAL, region__in=regions) & ~Exists(any_listed)
-            | Q(scope=Scope.GLOBAL)
-        )
-
-    def filter_region(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset.in_region(value) if value else queryset
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("subdivision", "theme"):  # (the page's choices and widget: not here)
+            self.filters[name].extra.pop("choices", None)
+            self.filters[name].extra.pop("empty_label", None)
+            self.filters[name].extra.pop("widget", None)
 
     def filter_subdivision(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
         if not value:

@@ -56,20 +56,16 @@ from activities.models import (
     GUARANTEE_FIELDS,
     Activity,
     ActivityAgency,
-    ActivityCountry,
     ActivityStatus,
-    ActivityTheme,
     ActivityType,
     Guarantee,
     Role,
-    Scope,
     Theme,
     role_order,
 )
-from activities.places import split_hundred
 from agencies.models import AgencyKind
+from api.iati_places import ACTIVITY_SCOPE, countries_by_activity, recipients, themes_by_activity
 from api.iati_results import IndicatorResult, IndicatorWords, result_elements, results_by_activity
-from core.names import sort_key
 from countries.models import Region
 from funding.models import ActivityBudget
 
@@ -94,17 +90,6 @@ ACTIVITY_STATUS = {
 }
 PLANNED_START, ACTUAL_START, PLANNED_END, ACTUAL_END = "1", "2", "3", "4"
 STARTED = {ActivityStatus.ONGOING, ActivityStatus.COMPLETED, ActivityStatus.SUSPENDED}
-# ActivityScope codes.
-ACTIVITY_SCOPE = {
-    Scope.GLOBAL: "1",
-    Scope.REGIONAL: "2",
-    Scope.MULTI_COUNTRY: "3",
-    Scope.COUNTRY: "4",
-}
-DAC_REGIONS, OWN_REGIONS = "1", "99"  # RegionVocabulary
-# The OECD DAC region that is the same place as an ILO region (see the docstring).
-DAC_REGION = {Region.AFRICA: "298", Region.AMERICAS: "498"}
-DAC_UNSPECIFIED = "998"  # Developing countries, unspecified: a global activity
 SDG_TARGET_VOCABULARY, SDG_SOCIAL_PROTECTION_TARGET = "8", "1.3"
 SDG_TARGET_NAME = "Social protection systems and measures for all, including floors"
 OWN_VOCABULARY = "99"
@@ -177,6 +162,7 @@ ROW_FIELDS = (
     "updated_at",
     "scope",
     "region",
+    "country__code",
     "country__name",
     "focal_point__publishes_contact",
     "focal_point__agency__name",
@@ -222,7 +208,7 @@ def iati_activity(
 ) -> IatiActivity:
     pk, reference, title, description, activity_type, status, *rest = row
     flags, rest = rest[: len(guarantee_values)], rest[len(guarantee_values) :]
-    start, end, updated, scope, region, country_name, publishes, *person = rest
+    start, end, updated, scope, region, code, country_name, publishes, *person = rest
     return IatiActivity(
         pk=pk,
         reference=reference,
@@ -238,7 +224,8 @@ def iati_activity(
         updated_at=updated,
         scope=scope,
         region=region,
-        countries=covered.get(pk, ()),
+        # (A row written in bulk without its coverage row: its main country.)
+        countries=covered.get(pk) or (((str(code), "100.00"),) if code else ()),
         themes=themes.get(pk, ()),
         country_name=country_name or "",
         contact=Contact(*person) if publishes else None,
@@ -261,42 +248,6 @@ def organisations_by_activity(
     for activity_id, name, acronym, kind, role in links:
         found[activity_id].append(Organisation(name, acronym, kind, role))
     return {pk: tuple(orgs) for pk, orgs in found.items()}
-
-
-def countries_by_activity(activities: QuerySet[Activity]) -> dict[int, tuple[tuple[str, str], ...]]:
-    """Every activity's countries with their shares (the main country first): one query. A
-    regional or global activity has none here (it has a recipient region)."""
-    found: dict[int, list] = defaultdict(list)
-    links = (
-        ActivityCountry.objects.filter(activity__in=activities.order_by().values("pk"))
-        .exclude(activity__scope__in=[Scope.REGIONAL, Scope.GLOBAL])
-        .values_list(
-            "activity_id", "activity__country_id", "country_id", "country__code", "country__name"
-        )
-    )
-    for activity_id, main_id, country_id, code, name in links:
-        found[activity_id].append((country_id != main_id, sort_key(name), str(code)))
-    # The shares of activities.places.country_shares (split_hundred over the countries, the
-    # main one first, then by name), from plain rows: model objects for 10,000 activities
-    # would cost more than the file.
-    return {
-        pk: tuple(
-            (code, str(share)) for (_other, _key, code), share in split_hundred(sorted(items))
-        )
-        for pk, items in found.items()
-    }
-
-
-def themes_by_activity(activities: QuerySet[Activity]) -> dict[int, tuple[str, ...]]:
-    found: dict[int, list[str]] = defaultdict(list)
-    links = (
-        ActivityTheme.objects.filter(activity__in=activities.order_by().values("pk"))
-        .order_by("theme__position", "theme__name")
-        .values_list("activity_id", "theme__code")
-    )
-    for activity_id, code in links:
-        found[activity_id].append(code)
-    return {pk: tuple(codes) for pk, codes in found.items()}
 
 
 def budgets_by_activity(activities: QuerySet[Activity]) -> dict[int, tuple[Budget, ...]]:
@@ -407,7 +358,18 @@ def activity_element(activity: IatiActivity, today: datetime.date, words: Words)
     if activity.contact:
         contact_element(element, activity.contact)
     SubElement(element, "activity-scope", {"code": ACTIVITY_SCOPE.get(activity.scope, "4")})
-    recipients(element, activity, words)
+    where = recipients(
+        activity.scope,
+        activity.region,
+        activity.countries,
+        words.regions.get(activity.region, activity.region),
+        words.vocabulary_uri,
+    )
+    for tag, attrib, text in where:
+        if text:
+            narrative(element, tag, text, attrib)
+        else:
+            SubElement(element, tag, attrib)
     sdg = {
         "vocabulary": SDG_TARGET_VOCABULARY,
         "code": SDG_SOCIAL_PROTECTION_TARGET,
@@ -426,31 +388,6 @@ def activity_element(activity: IatiActivity, today: datetime.date, words: Words)
     if activity.results:
         result_elements(element, activity.results, words.indicators)
     return element
-
-
-def recipients(element: etree._Element, activity: IatiActivity, words: Words) -> None:
-    """recipient-country (one or several, adding to 100) or recipient-region (see the
-    docstring), in the schema's order: countries first."""
-    if activity.scope in (Scope.COUNTRY, Scope.MULTI_COUNTRY):
-        for code, share in activity.countries:
-            SubElement(element, "recipient-country", {"code": code, "percentage": share})
-        return
-    if activity.scope == Scope.GLOBAL:
-        attrib = {"code": DAC_UNSPECIFIED, "vocabulary": DAC_REGIONS, "percentage": "100"}
-        narrative(element, "recipient-region", "Developing countries, unspecified", attrib)
-        return
-    name = words.regions.get(activity.region, activity.region)
-    dac = DAC_REGION.get(activity.region)
-    if dac:
-        attrib = {"code": dac, "vocabulary": DAC_REGIONS, "percentage": "100"}
-        SubElement(element, "recipient-region", attrib)
-    own = {
-        "code": activity.region,
-        "vocabulary": OWN_REGIONS,
-        "vocabulary-uri": words.vocabulary_uri,
-        "percentage": "100",
-    }
-    narrative(element, "recipient-region", name, own)
 
 
 def budget_element(parent: etree._Element, budget: Budget) -> None:

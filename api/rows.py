@@ -43,7 +43,8 @@ def activity_rows(activities: Sequence[Activity], *, show_contacts: bool) -> lis
     rows = []
     for activity in activities:
         countries = sorted(
-            covered.get(activity.pk, []), key=lambda c: (not c["main"], sort_key(c["name"]))
+            covered.get(activity.pk) or main_only(activity),
+            key=lambda c: (not c["main"], sort_key(c["name"])),
         )
         main = countries[0] if countries and countries[0]["main"] else None
         rows.append(
@@ -73,6 +74,16 @@ def activity_rows(activities: Sequence[Activity], *, show_contacts: bool) -> lis
             }
         )
     return rows
+
+
+def main_only(activity: Activity) -> list[Row]:
+    """The main country of a row written in bulk without its coverage row."""
+    country = activity.country if activity.country_id else None
+    if country is None:
+        return []
+    code = str(country.code)
+    row = {"code": code, "alpha3": country.alpha3, "name": country.name}
+    return [{**row, "region": country.region, "main": True}]
 
 
 def countries_by_activity(ids: list[int]) -> dict[int, list[Row]]:

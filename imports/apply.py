@@ -21,6 +21,7 @@ from core.names import name_key
 from imports.compare import SCALAR_FIELDS, Planned
 from imports.models import FocalPointProposal
 from imports.rows import TOOL_FIELDS
+from imports.stored import LINKS
 
 BATCH = 1000
 
@@ -96,6 +97,13 @@ def write(planned: list[Planned], user: Any, reason: str) -> Written:
         user,
     )
 
+    write_places(
+        [
+            *((activity.pk, None, plan) for plan, activity in zip(new, created, strict=True)),
+            *((p.current.activity.pk, p.current, p) for p in old),
+        ],
+        history,
+    )
     for name in TOOL_FIELDS:
         through = getattr(Activity, name).through
         changing = [p.current.activity.pk for p in old if name in p.tools]
@@ -111,6 +119,58 @@ def write(planned: list[Planned], user: Any, reason: str) -> Written:
         ]
         through.objects.bulk_create(rows, batch_size=BATCH)
     return written
+
+
+def write_places(rows: list[tuple[int, Any, Planned]], history: dict) -> None:
+    """The countries, places and themes that change: only the links added or removed, each
+    in its links' history (by whom, when, why), like the agencies'. Two queries and two
+    bulk inserts per kind of link, whatever the number of rows."""
+    user, reason, when = (
+        history["default_user"],
+        history["default_change_reason"],
+        history["default_date"],
+    )
+    for name, (model, column) in LINKS.items():
+        adding, removing = [], []
+        for activity_id, current, plan in rows:
+            if name not in plan.places:
+                continue
+            before = current.places[name] if current is not None else frozenset()
+            after = plan.places[name]
+            adding += [model(activity_id=activity_id, **{column: pk}) for pk in after - before]
+            removing += [(activity_id, pk) for pk in before - after]
+        if removing:
+            gone = model.objects.filter(
+                activity_id__in={activity_id for activity_id, _pk in removing}
+            )
+            wanted = set(removing)
+            gone = [link for link in gone if (link.activity_id, getattr(link, column)) in wanted]
+            historical = model.history.model
+            tracked = [f.attname for f in model._meta.concrete_fields]
+            historical.objects.bulk_create(
+                [
+                    historical(
+                        **{name: getattr(link, name) for name in tracked},
+                        history_date=when,
+                        history_type="-",
+                        history_user_id=user.pk if user is not None else None,
+                        history_change_reason=reason,
+                    )
+                    for link in gone
+                ],
+                batch_size=BATCH,
+            )
+            # Plain SQL: a queryset's delete would write each link's history again, one by
+            # one and without the importer's name.
+            table = connection.ops.quote_name(model._meta.db_table)
+            ids = [link.pk for link in gone]
+            with connection.cursor() as cursor:
+                for start in range(0, len(ids), BATCH):
+                    batch = ids[start : start + BATCH]
+                    marks = ", ".join(["%s"] * len(batch))
+                    cursor.execute(f"DELETE FROM {table} WHERE id IN ({marks})", batch)
+        if adding:
+            bulk_create_with_history(adding, model, batch_size=BATCH, **history)
 
 
 def write_people(planned: list[Planned], user: Any, reason: str) -> None:
@@ -130,14 +190,8 @@ def write_people(planned: list[Planned], user: Any, reason: str) -> None:
         if person is None and named is not None and not (email and named.email):
             person = named
         if person is None:
-            country_id = plan.fields.get("country_id") or plan.current.activity.country_id
-            person = FocalPoint(
-                agency_id=agency_id,
-                name=name[:120],
-                email=email,
-                level=FocalLevel.COUNTRY,
-                country_id=country_id,
-            )
+            person = FocalPoint(agency_id=agency_id, name=name[:120], email=email)
+            place_person(person, plan)
             person._history_user, person._change_reason = user, reason[:100]
             person.save()
         if email:
@@ -159,6 +213,20 @@ def write_people(planned: list[Planned], user: Any, reason: str) -> None:
         person.email = email
         person._history_user, person._change_reason = user, reason[:100]
         person.save(update_fields=["email"])
+
+
+def place_person(person: FocalPoint, plan: Planned) -> None:
+    """A new focal point's level: the activity's main country's, else its region's, else
+    global."""
+    stored = plan.current.activity if plan.current is not None else None
+    country_id = plan.fields.get("country_id", getattr(stored, "country_id", None))
+    region = plan.fields.get("region", getattr(stored, "region", ""))
+    if country_id:
+        person.level, person.country_id = FocalLevel.COUNTRY, country_id
+    elif region:
+        person.level, person.region = FocalLevel.REGIONAL, region
+    else:
+        person.level = FocalLevel.GLOBAL
 
 
 def propose_people(rows: list[tuple[Planned, Any]], user: Any) -> None:

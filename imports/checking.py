@@ -24,6 +24,7 @@ from imports.dates import file_order
 from imports.longfile import regroup_long
 from imports.matching import Lookup
 from imports.parsing import ImportFileError, read_sheet
+from imports.places import PLACE_SETS
 from imports.rows import DATE_FIELDS, NOTHING_BLANK, TOOL_FIELDS, RowInput, managed_roles, read_row
 from imports.shapes import cells_past, find_shift, leave_out_notes, realigned
 
@@ -256,6 +257,8 @@ def read_shifted(
     return shifted
 
 
+# The values that are sets of ids (kept as lists in JSON).
+SET_VALUES = (*TOOL_FIELDS, *PLACE_SETS)
 # In checked_rows, a value a row does not have (PostgreSQL's JSON refuses "\u0000").
 ABSENT = "\u0001"
 
@@ -276,7 +279,7 @@ def rows_to_json(checked: Checked) -> dict:
             value = values.get(name, ABSENT)
             if name in DATE_FIELDS and value not in (None, ABSENT):
                 value = value.isoformat()
-            elif name in TOOL_FIELDS and value is not ABSENT:
+            elif name in SET_VALUES and value is not ABSENT:
                 value = sorted(value)
             elif name == "roles" and value is not ABSENT:
                 value = [[pk, role] for pk, role in value.items()]
@@ -293,7 +296,7 @@ def rows_from_json(data: dict, user: Any = None) -> Checked:
         for name in DATE_FIELDS:
             if values.get(name) is not None:
                 values[name] = datetime.date.fromisoformat(values[name])
-        for name in TOOL_FIELDS:
+        for name in SET_VALUES:
             if name in values:
                 values[name] = frozenset(values[name])
         if "roles" in values:

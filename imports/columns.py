@@ -32,14 +32,20 @@ BOOL_FIELDS = tuple(GUARANTEE_FIELDS.values())
 # The fields a column can hold, in the order the mapping step offers them.
 IMPORTED_FIELDS = (
     "reference",
+    "scope",
     "country_code",
+    "main_country",
     "country",
+    "region",
+    "subdivision_codes",
+    "subdivisions",
     "title",
     "description",
     "activity_type",
     "status",
     GUARANTEES,
     *BOOL_FIELDS,
+    "themes",
     "start_date",
     "end_date",
     *ROLE_COLUMNS,
@@ -55,6 +61,9 @@ REQUIRED = ("title", "activity_type")
 # these rows are studies in Mozambique").
 WHOLE_FILE_FIELDS = ("activity_type", "country")
 COUNTRY_FIELDS = ("country_code", "country")
+# A file without a country column says where by a scope or region column (regional and
+# global activities).
+WHERE_FIELDS = (*COUNTRY_FIELDS, "scope", "region")
 # How many rows of each column the mapping step shows, and values guesses read.
 SAMPLE_ROWS = 50
 SHOWN_SAMPLES = 4
@@ -131,8 +140,18 @@ def guess_tag(tag: str) -> str:
     if hashtag == "meta":
         return "reference" if "id" in attributes else "version" if "version" in attributes else ""
     if hashtag == "country":
+        if "main" in attributes:
+            return "main_country"
         return "country_code" if attributes & {"code", "iso3", "iso2"} else "country"
+    if hashtag == "region":
+        return "region"
+    if hashtag == "adm1":
+        return "subdivision_codes" if "code" in attributes else "subdivisions"
     if hashtag == "activity":
+        if "scope" in attributes:
+            return "scope"
+        if "theme" in attributes:
+            return "themes"
         if "type" in attributes:
             return "activity_type"
         return "description" if "description" in attributes else "title"
@@ -266,7 +285,7 @@ def mapping_problems(fields: Sequence[str], whole_file: Iterable[str] = ()) -> l
         )
     present = {*chosen, *whole_file}
     missing = [field_label(name) for name in REQUIRED if name not in present]
-    if not set(COUNTRY_FIELDS) & present:
+    if not set(WHERE_FIELDS) & present:
         missing.insert(0, field_label("country_code"))
     if missing:
         problems.append(

@@ -12,17 +12,21 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from activities import participations
-from activities.models import ActivityStatus, ActivityType, Role
+from activities.models import ActivityStatus, Role
 from activities.proposals import waiting_roles
 from activities.resources import ROLE_COLUMNS
 from activities.versions import PastState, states_at
 from imports.columns import column_title
+from imports.display import Display
 from imports.matching import Lookup
+from imports.places import PLACE_SETS, check_places_kept
 from imports.probable_matches import probable_matches
 from imports.rows import BOOL_FIELDS, DATE_FIELDS, TEXT_FIELDS, TOOL_FIELDS, RowInput
 from imports.stored import Current, deleted_references, load_current
 
 SCALAR_FIELDS = (
+    "scope",
+    "region",
     "country_id",
     "title",
     "description",
@@ -34,7 +38,12 @@ SCALAR_FIELDS = (
     "funding",
 )
 # The column a stored field is shown under in the preview.
-COLUMN_OF = {"country_id": "country_code", "focal_point_id": "focal_point"}
+COLUMN_OF = {
+    "country_id": "main_country",
+    "countries": "country_code",
+    "subdivisions": "subdivision_codes",
+    "focal_point_id": "focal_point",
+}
 ROLE_COLUMN_OF = {role: name for name, role in ROLE_COLUMNS.items()}
 # The person's choices for a row (ImportJob.decisions): a new activity rather than the one
 # it probably (or maybe) is, or the same; the file's or the hub's side of its conflicts.
@@ -53,6 +62,8 @@ class Planned:
     roles: dict[int, str] | None  # the activity's agencies after the import, when they change
     tools: dict[str, frozenset[int]]  # tool column -> new set, when it changes
     changes: list[list[str]]  # [column, old, new] for the preview
+    # "countries", "subdivisions", "themes" -> the new set of ids, when it changes.
+    places: dict[str, frozenset[int]] = field(default_factory=dict)
     new_tools: dict[str, list[str]] = field(default_factory=dict)  # tool column -> names to add
     new_person: tuple[int, str, str] | None = None  # a focal point to add: agency, name, email
     person_email: tuple[int, str] | None = None  # a known focal point's new email
@@ -78,45 +89,6 @@ def normal(value: Any) -> Any:
     if isinstance(value, str):
         return value.replace("\r\n", "\n").replace("\r", "\n").strip()
     return value
-
-
-class Display:
-    """Stored values as the preview shows them (codes, acronyms, labels)."""
-
-    def __init__(self, lookup: Lookup) -> None:
-        self.lookup = lookup
-        self.types = {code: str(label) for code, label in ActivityType.choices}
-        self.statuses = {code: str(label) for code, label in ActivityStatus.choices}
-        self.yes, self.no = _("yes"), _("no")
-
-    def __call__(self, name: str, value: Any) -> str:
-        if value is None:
-            return ""
-        if name == "country_id":
-            return self.lookup.alpha3.get(value, "")
-        if name == "focal_point_id":
-            return self.lookup.person_names.get(value, "")
-        if name == "activity_type":
-            return self.types.get(value, value)
-        if name == "status":
-            return self.statuses.get(value, value)
-        if name in BOOL_FIELDS:
-            return self.yes if value else self.no
-        if name in DATE_FIELDS:
-            return value.isoformat()
-        if name in TOOL_FIELDS:
-            return "; ".join(sorted(self.lookup.tool_names[pk] for pk in value))
-        return str(value)
-
-    def all_agencies(self, roles: dict[int, str]) -> str:
-        """Every agency with its role: "ILO (Lead); WHO (Partner)"."""
-        labels = dict(Role.choices)
-        ordered = sorted(roles.items(), key=lambda item: (Role.values.index(item[1]), item[0]))
-        return "; ".join(f"{self.lookup.acronyms[pk]} ({labels[role]})" for pk, role in ordered)
-
-    def agencies(self, roles: dict[int, str], role: str) -> str:
-        names = sorted(self.lookup.acronyms[pk] for pk, r in roles.items() if r == role)
-        return "; ".join(names)
 
 
 def compare(
@@ -202,6 +174,8 @@ def compare(
                 continue
         if not row.errors:
             check_rights(row, found, user, lookup, row_managed)
+        if not row.errors and found is not None:
+            check_places_kept(row, found, lookup)
         if row.errors:
             result.errors.append(row)
             continue
@@ -279,7 +253,11 @@ def plan_new(row: RowInput, managed: frozenset[str], show: Display) -> Planned:
         if name not in (values.get("new_tools") or {}):
             changes.append([column_title(name), "", show(name, value)])
     tools.update({name: values[name] for name in values.get("new_tools") or {}})
-    plan = Planned(row, None, fields, roles, tools, changes)
+    places = {name: values[name] for name in PLACE_SETS if name in values}
+    for name, ids in places.items():
+        if ids:
+            changes.append([column_title(COLUMN_OF.get(name, name)), "", show(name, ids)])
+    plan = Planned(row, None, fields, roles, tools, changes, places=places)
     plan_people(plan, None, show)
     return plan
 
@@ -393,6 +371,19 @@ def plan_change(
             if not new_tools:
                 old, new = show(name, found.tools[name]), show(name, values[name])
                 plan.changes.append([column_title(name), old, new])
+    for name in PLACE_SETS:
+        if name not in values or values[name] == found.places[name]:
+            continue
+        title = column_title(COLUMN_OF.get(name, name))
+        old, new = show(name, found.places[name]), show(name, values[name])
+        if past is not None:
+            # Compared with the hub as it is (the links' past is not read here): a
+            # difference on a stale row is the person's to settle, as for the tools.
+            plan.conflicts.append([title, "", old, new])
+            if plan.decided != FILE:
+                continue
+        plan.places[name] = values[name]
+        plan.changes.append([title, old, new])
     plan_people(plan, activity.focal_point_id, show)
     return plan if plan.changes or plan.conflicts else None
 

@@ -1,10 +1,11 @@
 """A "long" file back to one row per activity: the hub's HXL long download (and any HXL file
-written like it) has one row per activity and agency, the agency under #org+name and its
-role under #meta+role (activities.hxl).
+written like it) has one row per activity, country and agency, the agency under #org+name
+and its role under #meta+role, the country under #country+code (activities.hxl).
 
 Its rows are regrouped before anything else reads them: the rows of one reference become
-one activity, each agency going to the column of its role, so the rest of the import sees
-the WIDE shape it knows. Rows without a reference (new activities) are grouped when they
+one activity, each agency going to the column of its role and the countries, their names,
+regions and places joined into lists, so the rest of the import sees the WIDE shape it
+knows. Rows without a reference (new activities) are grouped when they
 follow each other with the same cells. A group whose rows disagree on anything but the
 agency and its role is refused, naming the rows and the column: which of the two cells
 was meant cannot be guessed.
@@ -21,6 +22,7 @@ from activities.hxl import ROLE_TAGS
 from activities.models import Role
 from activities.resources import ROLE_COLUMNS, ActivityResource
 from core.names import choice_keys, name_key
+from core.resources import split_list
 from imports.columns import SAMPLE_ROWS, tag_parts
 from imports.parsing import ImportFileError, Row, Sheet
 
@@ -44,18 +46,37 @@ def text(value: Any) -> str:
     return "" if value is None else str(value).strip()
 
 
+def place_columns(tags: list[str]) -> list[int]:
+    """The columns of a long file that change from one country's row to the next: the
+    country (not the main one), its name, its region and its places."""
+    found = []
+    for index, tag in enumerate(tags):
+        hashtag, attributes = tag_parts(tag) if tag else ("", set())
+        if (hashtag == "country" and "main" not in attributes) or hashtag in ("region", "adm1"):
+            found.append(index)
+    return found
+
+
 @dataclass
 class Group:
     """The rows of one activity."""
 
     number: int  # its first row
-    cells: list[Any]  # every cell but the agency and the role
+    cells: list[Any]  # every cell but the agency, the role and the places
     agencies: dict[str, dict[str, None]] = field(
         default_factory=lambda: {role: {} for role in Role.values}
     )
+    places: list[dict[str, None]] = field(default_factory=list)  # each place column's values
 
     def wide(self) -> Row:
-        return self.number, [*self.cells, *("; ".join(self.agencies[r]) for r in Role.values)]
+        agencies = ("; ".join(self.agencies[r]) for r in Role.values)
+        return self.number, [*self.cells, *agencies, *("; ".join(p) for p in self.places)]
+
+    def add_places(self, values: list[Any]) -> None:
+        if not self.places:
+            self.places = [{} for _value in values]
+        for seen, value in zip(self.places, values, strict=True):
+            seen.update(dict.fromkeys(split_list(value)))
 
 
 # Roles as 3W files write them (HXL's #org attributes and their words), besides the hub's.
@@ -83,7 +104,8 @@ def regroup_long(sheet: Sheet) -> Sheet:
     if found is None:
         return sheet
     agency_at, role_at = found
-    kept = [index for index in range(len(sheet.headers)) if index not in found]
+    places = place_columns(sheet.tags)
+    kept = [i for i in range(len(sheet.headers)) if i not in found and i not in places]
     reference_at = next(
         (i for i in kept if tag_parts(sheet.tags[i]) == ("meta", {"id"})),
         None,
@@ -106,12 +128,15 @@ def regroup_long(sheet: Sheet) -> Sheet:
         elif group.cells != others:
             refuse_disagreement(sheet, kept, group, number, others, reference)
         add_agency(group, number, text(cells[agency_at]), text(cells[role_at]), roles)
+        group.add_places([cells[index] for index in places])
         previous = (key, others)
     resource_headers = {
         name: str(field.column_name) for name, field in ActivityResource().fields.items()
     }
     headers = [sheet.headers[i] for i in kept] + [resource_headers[c] for c in ROLE_COLUMNS]
+    headers += [sheet.headers[i] for i in places]
     tags = [sheet.tags[i] for i in kept] + [tag for _header, tag in ROLE_TAGS.values()]
+    tags += [sheet.tags[i] for i in places]
     rows = iter([group.wide() for group in groups.values()])
     head = [row for _index, row in zip(range(SAMPLE_ROWS), rows, strict=False)]
     return Sheet(headers, tags, head, rows, len(groups), sheet.name, sheet.sheets)

@@ -14,7 +14,6 @@ from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 from django_countries import countries as iso_countries
 
 from accounts.roles import agency_ids, is_secretariat
@@ -27,57 +26,21 @@ from activities.models import (
     Tool,
 )
 from agencies.models import Agency, FocalPoint
-from core.names import AmbiguousName, NameIndex, NameNotFound, choice_keys, name_key
+from core.names import NameIndex, NameNotFound, choice_keys, name_key
 from core.resources import yes_no_words
 from countries.models import Country
 from imports.dates import MONTH_FIRST, DateError, Reading, read_date
+from imports.finding import (  # noqa: F401 (CellError and find are read from here too)
+    MESSAGES,
+    VALUE_KIND,
+    CellError,
+    did_you_mean,
+    find,
+    find_list,
+)
 from imports.models import FocalPointProposal, ValueKind, ValueMapping
+from imports.places import PlaceLookup
 from imports.words import GUARANTEE_WORDS, STATUS_WORDS, TYPE_WORDS
-
-# Messages are lazy: they are translated only when a cell is wrong, not for every cell.
-MESSAGES = {
-    "country": (
-        _lazy("Unknown country “%(value)s”: use its ISO code (e.g. VNM) or its name."),
-        _lazy("“%(value)s” could be several countries (%(names)s): use the ISO code."),
-    ),
-    "agency": (
-        _lazy("Unknown agency “%(value)s”."),
-        _lazy("“%(value)s” could be several agencies (%(names)s): use the acronym."),
-    ),
-    "tool": (
-        _lazy("Unknown SPF tool “%(value)s”."),
-        _lazy("“%(value)s” could be several tools (%(names)s): use the full name."),
-    ),
-    "guarantee": (
-        _lazy(
-            "Unknown guarantee “%(value)s”: name health, children, working age or older persons."
-        ),
-        _lazy("“%(value)s” could be several guarantees (%(names)s)."),
-    ),
-    "person": (
-        _lazy("Unknown focal point “%(value)s”."),
-        _lazy("Several focal points are called “%(value)s”: add their email."),
-    ),
-}
-
-
-class CellError(ValueError):
-    """One cell cannot be read; the message is for the person who filled it in. `unknown`
-    holds the names the hub does not know, of `kind` (imports.models.ValueKind): the
-    preview offers to map them, add them or leave their rows out."""
-
-    def __init__(self, message: str, kind: str = "", unknown: list[str] | None = None) -> None:
-        super().__init__(message)
-        self.kind, self.unknown = kind, unknown or []
-
-
-# The kind of value each matcher reads, as ValueKind says it.
-VALUE_KIND = {
-    "country": ValueKind.COUNTRY,
-    "agency": ValueKind.AGENCY,
-    "tool": ValueKind.TOOL,
-    "guarantee": ValueKind.GUARANTEE,
-}
 
 
 @dataclass(frozen=True)
@@ -90,47 +53,6 @@ class Person:
     new: tuple[int, str, str] | None = None
     # A new focal point of an agency the importer does not speak for: proposed to it.
     proposed: tuple[int, str, str] | None = None
-
-
-def did_you_mean(suggestion: str) -> str:
-    """ " Did you mean “X”?" for a close name, or ""."""
-    return " " + _("Did you mean “%(name)s”?") % {"name": suggestion} if suggestion else ""
-
-
-def find(index: NameIndex, value: str, kind: str) -> Any:
-    """The record `index` knows as `value`, or CellError saying why not (candidates, or the
-    name probably meant)."""
-    unknown, ambiguous = MESSAGES[kind]
-    try:
-        return index.find(value)
-    except AmbiguousName as error:
-        names = ", ".join(error.candidates)
-        raise CellError(str(ambiguous) % {"value": value, "names": names}) from error
-    except NameNotFound as error:
-        message = str(unknown) % {"value": value} + did_you_mean(error.suggestion)
-        raise CellError(message, VALUE_KIND.get(kind, ""), [value]) from error
-
-
-def find_list(index: NameIndex, value: Any, kind: str) -> list[Any]:
-    """The records a list cell names ("ILO; UNICEF"). A wrong name is reported with the
-    cell as it would read once corrected, so that following the suggestion keeps the
-    cell's other names."""
-    names = index.split(value)
-    found, problems, corrected, unknown = [], [], list(names), []
-    for position, name in enumerate(names):
-        try:
-            found.append(find(index, name, kind))
-        except CellError as error:
-            problems.append(str(error))
-            unknown += error.unknown
-            suggestion = getattr(error.__cause__, "suggestion", "")
-            corrected[position] = suggestion or ""
-    if not problems:
-        return found
-    message = " ".join(problems)
-    if len(names) > 1 and all(corrected):
-        message += " " + _("The cell would then read “%(cell)s”.") % {"cell": "; ".join(corrected)}
-    raise CellError(message, VALUE_KIND.get(kind, ""), unknown)
 
 
 def choice_index(
@@ -154,6 +76,8 @@ class Lookup:
     def __init__(self, user: Any = None) -> None:
         self.user = user  # whose rights decide which focal points the import may add
         self.countries = Country.objects.name_index(refuse_ambiguous=True)
+        # Countries, regions and "Global" in a country cell; places and themes.
+        self.places = PlaceLookup(self.countries)
         self.alpha3: dict[int, str] = {
             pk: iso_countries.alpha3(code) for pk, code in Country.objects.values_list("pk", "code")
         }

@@ -20,6 +20,7 @@ from activities.resources import ROLE_COLUMNS
 from core.spreadsheets.reading import Formula
 from imports.columns import GUARANTEES, column_title
 from imports.matching import CellError, Lookup
+from imports.places import SUBDIVISION_COLUMNS, read_places, read_subdivisions, read_themes
 
 TEXT_FIELDS = ("title", "description", "funding")
 ROLE_RANK = {role: rank for rank, role in enumerate(Role.values)}
@@ -114,7 +115,11 @@ def read_row(number: int, cells: dict[str, Any], lookup: Lookup) -> RowInput:
                 "version", version, _("This is not a version: keep the number the download gave.")
             )
     row.blank = blank_values(cells)
-    read_country(row, cells, lookup)
+    read_places(row, cells, lookup)
+    if any(name in cells for name in SUBDIVISION_COLUMNS):
+        read_subdivisions(row, cells, lookup)
+    if "themes" in cells:
+        read_themes(row, cells, lookup)
     read_scalars(row, cells, lookup)
     read_roles(row, cells, lookup)
     read_links(row, cells, lookup)
@@ -129,10 +134,24 @@ def read_row(number: int, cells: dict[str, Any], lookup: Lookup) -> RowInput:
 # The values a blank cell of each column stands for (see RowInput.blank).
 BLANK_VALUES: dict[str, tuple[str, ...]] = {
     GUARANTEES: BOOL_FIELDS,
+    "subdivision_codes": ("subdivisions",),
+    "subdivisions": ("subdivisions",),
     "focal_point": ("focal_point_id",),
     **{name: (f"role:{role}",) for name, role in ROLE_COLUMNS.items()},
 }
-NOT_BLANKABLE = ("reference", "version", "country_code", "country", "title", "focal_point_email")
+# The place columns state the row's whole place together (imports.places): never "not
+# stated" one by one.
+NOT_BLANKABLE = (
+    "reference",
+    "version",
+    "scope",
+    "country_code",
+    "main_country",
+    "country",
+    "region",
+    "title",
+    "focal_point_email",
+)
 
 
 NOTHING_BLANK: frozenset[str] = frozenset()  # shared: most rows of a 10,000-row file
@@ -145,6 +164,8 @@ def blank_values(cells: dict[str, Any]) -> frozenset[str]:
             blank.update(BLANK_VALUES.get(name, (name,)))
     if "focal_point_id" in blank and text_of(cells.get("focal_point_email")):
         blank.discard("focal_point_id")
+    if "subdivisions" in blank and any(text_of(cells.get(n)) for n in SUBDIVISION_COLUMNS):
+        blank.discard("subdivisions")
     return frozenset(blank) if blank else NOTHING_BLANK
 
 
@@ -156,19 +177,6 @@ def attempt(row: RowInput, name: str, value: Any, read: Any) -> Any:
         if error.kind:
             row.unknown.extend((error.kind, written) for written in error.unknown)
         return None
-
-
-def read_country(row: RowInput, cells: dict[str, Any], lookup: Lookup) -> None:
-    # The code is the key; the (localised) name column is read when the code is blank.
-    for name in ("country_code", "country"):
-        value = cells.get(name)
-        if text_of(value):
-            found = attempt(row, name, value, lookup.country)
-            if found is not None:
-                row.values["country_id"] = found
-            return
-    name = "country_code" if "country_code" in cells else "country"
-    row.error(name, "", _("A country is required."))
 
 
 def read_scalars(row: RowInput, cells: dict[str, Any], lookup: Lookup) -> None:

@@ -12,8 +12,22 @@ from typing import Any
 from django.db import connection
 
 from activities import participations
-from activities.models import Activity, ActivityAgency
+from activities.models import (
+    Activity,
+    ActivityAgency,
+    ActivityCountry,
+    ActivitySubdivision,
+    ActivityTheme,
+)
+from imports.places import PLACE_SETS
 from imports.rows import TOOL_FIELDS
+
+# Each set of links an import writes with history: its model and the linked column.
+LINKS = {
+    "countries": (ActivityCountry, "country_id"),
+    "subdivisions": (ActivitySubdivision, "subdivision_id"),
+    "themes": (ActivityTheme, "theme_id"),
+}
 
 LOAD_CHUNK = 5000
 TIMESTAMPS = ("created_at", "updated_at")
@@ -21,16 +35,18 @@ TIMESTAMPS = ("created_at", "updated_at")
 
 @dataclass(slots=True)
 class Current:
-    """An activity as stored, with its agencies and tools."""
+    """An activity as stored, with its agencies, tools, countries, places and themes."""
 
     activity: Any  # an Activity, or its columns as a StoredActivity
     roles: dict[int, str]  # agency id -> role
     links: list[participations.Link]
     tools: dict[str, frozenset[int]]
+    places: dict[str, frozenset[int]]  # "countries", "subdivisions", "themes" -> ids
 
 
 def load_current(references: list[str], *, lock: bool) -> dict[str, Current]:
-    """The activities of these references, with their agencies and tools: 4 queries a chunk.
+    """The activities of these references, with their agencies, tools and places: 7 queries
+    a chunk.
 
     On PostgreSQL the rows come as plain objects (their columns by attribute name) from
     queries taking the ids as one array: model instances and a placeholder per id cost
@@ -41,7 +57,13 @@ def load_current(references: list[str], *, lock: bool) -> dict[str, Current]:
     while chunk := list(islice(refs, LOAD_CHUNK)):
         by_id = {}
         for activity in stored_activities(chunk, lock=lock):
-            current = Current(activity, {}, [], {name: frozenset() for name in TOOL_FIELDS})
+            current = Current(
+                activity,
+                {},
+                [],
+                {name: frozenset() for name in TOOL_FIELDS},
+                {name: frozenset() for name in PLACE_SETS},
+            )
             by_id[activity.pk] = found[activity.reference] = current
         ids = list(by_id)
         links = rows_of(ActivityAgency, ("id", "activity_id", "agency_id", "role"), ids)
@@ -55,6 +77,17 @@ def load_current(references: list[str], *, lock: bool) -> dict[str, Current]:
                 sets[activity_id].add(tool_id)
             for activity_id, tools in sets.items():
                 by_id[activity_id].tools[name] = frozenset(tools)
+        for name, (model, column) in LINKS.items():
+            sets = defaultdict(set)
+            for activity_id, linked in rows_of(model, ("activity_id", column), ids):
+                sets[activity_id].add(linked)
+            for activity_id, linked in sets.items():
+                by_id[activity_id].places[name] = frozenset(linked)
+        for current in by_id.values():
+            # A one-country row written in bulk without its coverage row covers its country
+            # all the same (activities.places.covered_countries reads it so).
+            if not current.places["countries"] and current.activity.country_id:
+                current.places["countries"] = frozenset([current.activity.country_id])
     return found
 
 

@@ -168,16 +168,17 @@ def accept_people(proposals: Any, user: Any) -> int:
     focal point of its activity where it has none."""
     accepted = 0
     for proposal in proposals.filter(accepted_at__isnull=True).select_related("activity"):
-        person = FocalPoint(
-            agency_id=proposal.agency_id,
-            name=proposal.name,
-            email=proposal.email,
-            level=FocalLevel.COUNTRY,
-            country_id=proposal.activity.country_id,
-        )
+        activity = proposal.activity
+        person = FocalPoint(agency_id=proposal.agency_id, name=proposal.name, email=proposal.email)
+        # At the activity's level: its main country, else its region, else global.
+        if activity.country_id:
+            person.level, person.country_id = FocalLevel.COUNTRY, activity.country_id
+        elif activity.region:
+            person.level, person.region = FocalLevel.REGIONAL, activity.region
+        else:
+            person.level = FocalLevel.GLOBAL
         person._history_user, person._change_reason = user, _("Proposed in an import")
         person.save()
-        activity = proposal.activity
         if activity.focal_point_id is None:
             activity.focal_point = person
             activity._history_user, activity._change_reason = user, _("Proposed in an import")

@@ -151,6 +151,20 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "tools_used": ("tools", "outils", "outils utilises", "herramientas", "herramientas utilizadas"),
     "tools_needed": ("outils necessaires", "besoins en outils", "herramientas necesarias"),
     "funding": ("financement", "financiamiento", "financiacion", "budget", "presupuesto"),
+    "scope": ("portee", "alcance", "geographic scope", "portee geographique", "niveau", "nivel"),
+    "main_country": ("pays principal", "pais principal", "main country code", "lead country"),
+    "subdivisions": (
+        "province",
+        "provinces",
+        "provincia",
+        "provincias",
+        "admin 1",
+        "adm1",
+        "subdivision",
+        "subdivisiones",
+        "where in the country",
+    ),
+    "themes": ("theme", "thematic", "thematique", "thematiques", "tema", "temas", "topics"),
 }
 
 
@@ -204,6 +218,23 @@ TYPE_WORDS: dict[str, tuple[str, ...]] = {
     "south-south": ("south south", "sud sud", "sur sur"),
     "coordination": ("task force", "coordinacion", "coordination"),
 }
+SCOPE_WORDS: dict[str, tuple[str, ...]] = {
+    "country": ("national", "country", "pays", "pais", "single country"),
+    "multi-country": (
+        "multi country",
+        "multicountry",
+        "several",
+        "multi pays",
+        "plusieurs pays",
+        "multipais",
+        "varios paises",
+        "multinational",
+    ),
+    "regional": ("region", "regional", "regionale"),
+    "global": ("global", "mondial", "mundial", "worldwide", "world", "monde", "mundo"),
+}
+# Words in a country cell that say the activity is global, not a country's.
+GLOBAL_WORDS = ("global", "mondial", "mundial", "worldwide", "world", "monde", "mundo")
 STATUS_WORDS: dict[str, tuple[str, ...]] = {
     "planned": ("prevu", "planifie", "a venir", "previsto", "planificado", "pipeline"),
     "ongoing": ("en cours", "en curso", "active", "in progress", "current"),

@@ -65,7 +65,7 @@ def test_the_words_are_the_reader_s(world):
         found = by_title(read_csv(download("csv")), "Titre")
     assert found["Senegal-Mali exchange"]["Portée"] == "Plusieurs pays"
     assert found["Senegal-Mali exchange"]["Pays"] == "Sénégal; Mali"
-    assert found["Global guide"]["Thèmes"] == "Couverture santé universelle"
+    assert found["Global guide"]["Thèmes"] == "Couverture sanitaire universelle"
 
 
 def test_the_hxl_wide_file_filters_by_theme_place_and_scope(world):
@@ -159,3 +159,19 @@ def test_a_past_download_gives_the_places_of_that_moment(world):
         "",
         "",
     )
+
+
+def test_a_row_written_in_bulk_without_its_coverage_row_keeps_its_country(db, secretariat):
+    from activities.models import ActivityType
+    from imports.models import ImportStatus
+    from tests.factories import make_country
+    from tests.imports.helpers import run
+
+    senegal = make_country("SN")
+    Activity.objects.bulk_create(
+        [Activity(country=senegal, title="Bulk", activity_type=ActivityType.STUDY)]
+    )
+    [row] = read_csv(download("csv"))
+    assert (row["Scope"], row["Country code"], row["Main country"]) == ("One country", "SEN", "SEN")
+    job = run(secretariat, body(download("csv")))
+    assert (job.status, job.unchanged_count, job.changed_count) == (ImportStatus.PREVIEWED, 1, 0)

@@ -14,7 +14,14 @@ from imports.columns import GUARANTEES, guess_tag
         ("#item+name+tool+used", "tools_used"),
         ("#item+name+tool+needed", "tools_needed"),
         ("#description", "description"),
-        ("#region+name", ""),
+        ("#region+name", "region"),
+        ("#activity+scope", "scope"),
+        ("#country+code", "country_code"),
+        ("#country+code+main", "main_country"),
+        ("#adm1+code", "subdivision_codes"),
+        ("#adm1+name", "subdivisions"),
+        ("#activity+theme", "themes"),
+        ("#activity+name", "title"),
     ],
 )
 def test_it_reads_the_tags_of_the_hubs_files(tag, field):
