@@ -76,6 +76,9 @@ def test_a_member_records_finds_and_round_trips_work_beyond_one_country(page, we
     page.wait_for_function("() => !document.querySelector('.htmx-request')")
     expect(page.locator("#id_subdivisions optgroup")).to_have_count(2)
     expect(page.locator("#id_subdivisions-ts-control")).to_be_visible()
+    # A picker, not the plain list beside an empty one (htmx settles, then Tom Select).
+    expect(page.locator("#id_subdivisions")).to_have_class(re.compile("tomselected"))
+    expect(page.locator("#subdivisions-field .ts-wrapper")).to_have_count(1)
     pick(page, "subdivisions", "Dakar", "Segou")
     page.get_by_role("button", name="Add the activity").click()
     expect(page.locator("ul.messages")).to_contain_text(EXCHANGE)
@@ -124,7 +127,8 @@ def test_a_member_records_finds_and_round_trips_work_beyond_one_country(page, we
     page.goto(f"{page.base_url}/matrix/?agency=ILO")
     with page.expect_download() as download:
         page.locator("p.downloads a", has_text="XLSX").click()
-    data = open(download.value.path(), "rb").read()
+    with open(download.value.path(), "rb") as downloaded:
+        data = downloaded.read()
     links_before = ActivityCountry.history.count() + ActivitySubdivision.history.count()
     page.get_by_role("link", name="Import", exact=True).first.click()
     page.set_input_files(
