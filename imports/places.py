@@ -148,7 +148,7 @@ def read_places(row: Any, cells: dict[str, Any], lookup: Any) -> None:
                 regions.append(found.removeprefix(REGION))
     scope = None
     if text_of(cells.get("scope")):
-        scope = find_named(row, "scope", cells["scope"], places.scopes, scope_message())
+        scope = find_named(row, "scope", cells["scope"], places.scopes, scope_message)
     region = regions[0] if regions else ""
     if len(dict.fromkeys(regions)) > 1:
         row.error(column, cells[column], _("Name one region only."))
@@ -160,8 +160,10 @@ def read_places(row: Any, cells: dict[str, Any], lookup: Any) -> None:
             scope = Scope.REGIONAL
         elif countries:
             scope = Scope.COUNTRY if len(dict.fromkeys(countries)) == 1 else Scope.MULTI_COUNTRY
+        elif text_of(cells.get("region")):
+            scope = Scope.REGIONAL  # a region and no country: the region's own activity
     if scope == Scope.REGIONAL and not region and text_of(cells.get("region")):
-        region = find_named(row, "region", cells["region"], places.regions, region_message()) or ""
+        region = find_named(row, "region", cells["region"], places.regions, region_message) or ""
     if len(row.errors) > errors_before:
         return
     if scope is None:
@@ -173,6 +175,10 @@ def read_places(row: Any, cells: dict[str, Any], lookup: Any) -> None:
         return
     main = main_country(row, cells, scope, countries, lookup)
     if main is False:
+        return
+    if scope == Scope.COUNTRY and main is not None and set(countries) == {main}:
+        # Most rows of most files: one country, nothing the rules could refuse.
+        row.values.update(scope=scope, region="", country_id=main, countries=frozenset([main]))
         return
     check = check_places(
         scope=scope,
@@ -240,7 +246,8 @@ def find_place(row: Any, column: str, name: str, index: NameIndex, lookup: Any) 
         return None
 
 
-def find_named(row: Any, column: str, value: Any, index: NameIndex, choices: str) -> Any:
+def find_named(row: Any, column: str, value: Any, index: NameIndex, choices: Any) -> Any:
+    """The choice `value` names; an error listing `choices()` (worked out only then)."""
     text = text_of(value)
     try:
         return index.find(text)
@@ -251,7 +258,7 @@ def find_named(row: Any, column: str, value: Any, index: NameIndex, choices: str
             _("“%(value)s” is not one of: %(choices)s.")
             % {
                 "value": text,
-                "choices": choices,
+                "choices": choices(),
             },
         )
         return None
