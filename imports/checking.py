@@ -24,7 +24,7 @@ from imports.dates import file_order
 from imports.longfile import regroup_long
 from imports.matching import Lookup
 from imports.parsing import ImportFileError, read_sheet
-from imports.places import PLACE_SETS
+from imports.places import NONE, PLACE_SETS
 from imports.rows import DATE_FIELDS, NOTHING_BLANK, TOOL_FIELDS, RowInput, managed_roles, read_row
 from imports.shapes import cells_past, find_shift, leave_out_notes, realigned
 
@@ -298,7 +298,7 @@ def rows_from_json(data: dict, user: Any = None) -> Checked:
                 values[name] = datetime.date.fromisoformat(values[name])
         for name in SET_VALUES:
             if name in values:
-                values[name] = frozenset(values[name])
+                values[name] = frozenset(values[name]) if values[name] else NONE
         if "roles" in values:
             values["roles"] = {pk: role for pk, role in values["roles"]}
         stated = frozenset(blank[0]) if blank and blank[0] else NOTHING_BLANK

@@ -33,6 +33,8 @@ REGION = "region:"
 # The columns that say where: a file having one of them states the row's whole place.
 PLACE_COLUMNS = ("scope", "country_code", "country", "main_country", "region")
 SUBDIVISION_COLUMNS = ("subdivision_codes", "subdivisions")
+# The empty set, shared by every row that has none (Python makes a new one each time).
+NONE: frozenset[int] = frozenset()
 # Set-valued fields of an activity an import writes (besides the tools): its links.
 PLACE_SETS = ("countries", "subdivisions", "themes")
 
@@ -77,6 +79,14 @@ class PlaceLookup:
                 if written:
                     self.themes.add(written, pk, name)
         self._inside: dict[frozenset[int], NameIndex[int]] = {}
+        self._alone: dict[int, frozenset[int]] = {}
+
+    def alone(self, pk: int) -> frozenset[int]:
+        """{pk}, one set per country shared by every row of it (a 10,000-row file's memory)."""
+        found = self._alone.get(pk)
+        if found is None:
+            found = self._alone[pk] = frozenset([pk])
+        return found
 
     def stub(self, pk: int) -> CountryStub:
         return self.stubs[pk]
@@ -178,7 +188,7 @@ def read_places(row: Any, cells: dict[str, Any], lookup: Any) -> None:
         return
     if scope == Scope.COUNTRY and main is not None and set(countries) == {main}:
         # Most rows of most files: one country, nothing the rules could refuse.
-        row.values.update(scope=scope, region="", country_id=main, countries=frozenset([main]))
+        row.values.update(scope=scope, region="", country_id=main, countries=places.alone(main))
         return
     check = check_places(
         scope=scope,
@@ -278,7 +288,7 @@ def read_subdivisions(row: Any, cells: dict[str, Any], lookup: Any) -> None:
     column = next((name for name in SUBDIVISION_COLUMNS if text_of(cells.get(name))), "")
     if not column:
         if any(name in cells for name in SUBDIVISION_COLUMNS):
-            row.values["subdivisions"] = frozenset()
+            row.values["subdivisions"] = NONE
         return
     places: PlaceLookup = lookup.places
     covered = row.values.get("countries")
@@ -329,7 +339,7 @@ def read_themes(row: Any, cells: dict[str, Any], lookup: Any) -> None:
 
     value = cells["themes"]
     if not text_of(value):
-        row.values["themes"] = frozenset()
+        row.values["themes"] = NONE
         return
     try:
         row.values["themes"] = frozenset(find_list(lookup.places.themes, value, "theme"))

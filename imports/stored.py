@@ -19,7 +19,7 @@ from activities.models import (
     ActivitySubdivision,
     ActivityTheme,
 )
-from imports.places import PLACE_SETS
+from imports.places import NONE, PLACE_SETS
 from imports.rows import TOOL_FIELDS
 
 # Each set of links an import writes with history: its model and the linked column.
@@ -53,6 +53,8 @@ def load_current(references: list[str], *, lock: bool) -> dict[str, Current]:
     seconds at 10,000 rows, and the import writes with its own bulk statements anyway.
     """
     found: dict[str, Current] = {}
+    # One set per single link ({a country}, {a theme}), shared by the rows that have it.
+    alone: dict[tuple[str, int], frozenset[int]] = {}
     refs = iter(references)
     while chunk := list(islice(refs, LOAD_CHUNK)):
         by_id = {}
@@ -61,8 +63,8 @@ def load_current(references: list[str], *, lock: bool) -> dict[str, Current]:
                 activity,
                 {},
                 [],
-                {name: frozenset() for name in TOOL_FIELDS},
-                {name: frozenset() for name in PLACE_SETS},
+                dict.fromkeys(TOOL_FIELDS, NONE),
+                dict.fromkeys(PLACE_SETS, NONE),
             )
             by_id[activity.pk] = found[activity.reference] = current
         ids = list(by_id)
@@ -82,12 +84,18 @@ def load_current(references: list[str], *, lock: bool) -> dict[str, Current]:
             for activity_id, linked in rows_of(model, ("activity_id", column), ids):
                 sets[activity_id].add(linked)
             for activity_id, linked in sets.items():
-                by_id[activity_id].places[name] = frozenset(linked)
+                if len(linked) == 1:
+                    [pk] = linked
+                    shared = alone.setdefault((name, pk), frozenset(linked))
+                    by_id[activity_id].places[name] = shared
+                else:
+                    by_id[activity_id].places[name] = frozenset(linked)
         for current in by_id.values():
             # A one-country row written in bulk without its coverage row covers its country
             # all the same (activities.places.covered_countries reads it so).
             if not current.places["countries"] and current.activity.country_id:
-                current.places["countries"] = frozenset([current.activity.country_id])
+                pk = current.activity.country_id
+                current.places["countries"] = alone.setdefault(("countries", pk), frozenset([pk]))
     return found
 
 
