@@ -286,18 +286,30 @@ def rows_to_json(checked: Checked) -> dict:
 
 
 def rows_from_json(data: dict, user: Any = None) -> Checked:
+    """The checked rows back from rows_to_json's form, which is emptied as it is read: each
+    encoded row is let go once decoded, so that a large file is not held twice. Equal dates,
+    tool sets and sets of blank names are one object shared by the rows that have them (a
+    file's rows repeat a few of each)."""
     keys = data["keys"]
+    encoded, data["rows"] = data["rows"], []
+    encoded.reverse()
+    shared: dict[Any, Any] = {}
+
+    def once(value: Any) -> Any:
+        return shared.setdefault(value, value)
+
     rows = []
-    for number, reference, cells, *blank in data["rows"]:
+    while encoded:
+        number, reference, cells, *blank = encoded.pop()
         values = {name: value for name, value in zip(keys, cells, strict=True) if value != ABSENT}
         for name in DATE_FIELDS:
             if values.get(name) is not None:
-                values[name] = datetime.date.fromisoformat(values[name])
+                values[name] = once(datetime.date.fromisoformat(values[name]))
         for name in TOOL_FIELDS:
             if name in values:
-                values[name] = frozenset(values[name])
+                values[name] = once(frozenset(values[name]))
         if "roles" in values:
             values["roles"] = {pk: role for pk, role in values["roles"]}
-        stated = frozenset(blank[0]) if blank and blank[0] else NOTHING_BLANK
+        stated = once(frozenset(blank[0])) if blank and blank[0] else NOTHING_BLANK
         rows.append(RowInput(number, reference, values, blank=stated))
     return Checked(rows, frozenset(data["managed"]), Lookup(user))
