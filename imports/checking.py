@@ -143,6 +143,10 @@ def check_file(
     chosen = [(index, name) for index, name in enumerate(fields) if name]
     # Day first or month first is decided for the whole file: its rows are read twice.
     table, not_read = leave_out_notes(list(sheet.rows()))
+    # The rows are in `table` now: the workbook as read goes, and each row's cells go once
+    # the row is read (below), so that a large file is not held twice while it is checked.
+    sheet_name, all_sheets = sheet.name, sheet.sheets
+    del sheet
     width = len(columns)
     # Where a list typed without quotes may have become several cells (imports.shapes).
     splittable = sorted(
@@ -160,7 +164,10 @@ def check_file(
     lookup.dates = file_order(cells[index] for _number, cells in table for index in dated)
     lookup.new_tools = set(choices.new_tools)
     left_out: list[list[Any]] = []
-    for number, cells in table:
+    total = len(table)
+    table.reverse()
+    while table:
+        number, cells = table.pop()
         if number in choices.skip:
             left_out.append([number, "", ""])
             continue
@@ -186,7 +193,7 @@ def check_file(
                 )
         rows.append(row)
         if progress and len(rows) % PROGRESS_EVERY == 0:
-            progress(len(rows), len(table))
+            progress(len(rows), total)
     if not rows and not left_out:
         raise ImportFileError(_("The file has column headers but no rows to import."))
     if progress:
@@ -205,8 +212,8 @@ def check_file(
         list(fields),
         not_read=not_read,
         left_out=left_out,
-        sheet=sheet.name,
-        sheets=sheet.sheets,
+        sheet=sheet_name,
+        sheets=all_sheets,
     )
 
 

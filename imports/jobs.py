@@ -171,6 +171,7 @@ def preview_job(job: ImportJob) -> None:
         return saved
 
     data, reading = bytes(job.file_data), FileChoices.of(job.choices)
+    job.file_data = b""  # read from `data` now (the saves below never write the file)
     try:
         checked = check_file(data, save_progress(job), choose, job.user, reading)
         result = compare(
