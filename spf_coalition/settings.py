@@ -392,10 +392,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
-    # A "status" enum shows in several components (a deliverable's, a country's): each keeps
-    # the name it has always had.
+    # A "status" enum shows in several components (a deliverable's, a country's, a result's):
+    # each keeps the name it has always had.
     "ENUM_NAME_OVERRIDES": {
         "Guarantee": "activities.models.Guarantee",
+        "ReviewStatus": "results.choices.ReviewStatus",
+        "Language": "core.languages.LANGUAGE_CHOICES",
         "DeliverableStatusEnum": "workplan.status.STATUS_CHOICES",
         "CountryStatusStatusEnum": "decisions.models.countries.Status",
     },
