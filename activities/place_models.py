@@ -8,8 +8,13 @@ are activities.places.
 from collections.abc import Iterable
 
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from activities.choices import Scope
+from core.names import sort_key
+from countries.models import Region
 
 
 class Theme(models.Model):
@@ -157,3 +162,28 @@ def link_exactly(
             if user is not None:
                 link._history_user = user
             link.save()
+
+
+# Reading (activities.places re-exports these; Activity.place is place_label) -----------
+
+
+def covered_countries(activity) -> list:
+    """The countries listed for the activity, the main one first, then by name (reads the
+    prefetched `countries` when there)."""
+    listed = sorted(activity.countries.all(), key=lambda c: sort_key(str(c)))
+    main = next((c for c in listed if c.pk == activity.country_id), None)
+    if main is None and activity.country_id is not None and activity.scope == Scope.COUNTRY:
+        return [activity.country]  # a row written in bulk without its coverage row
+    return [main, *(c for c in listed if c is not main)] if main else listed
+
+
+def place_label(activity) -> str:
+    """Where the activity happens, in a few words: "Senegal", "Senegal, Mali",
+    "Africa: regional", "Global"."""
+    if activity.scope == Scope.COUNTRY and activity.country_id:
+        return str(activity.country)  # no query for the countries' list
+    if activity.scope == Scope.GLOBAL:
+        return gettext("Global")
+    if activity.scope == Scope.REGIONAL:
+        return gettext("%(region)s: regional") % {"region": Region(activity.region).label}
+    return ", ".join(str(c) for c in covered_countries(activity))

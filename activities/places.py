@@ -33,7 +33,9 @@ from activities.place_models import (
     ActivityCountry,
     ActivitySubdivision,
     ActivityTheme,
+    covered_countries,
     link_exactly,
+    place_label,
 )
 from core.names import sort_key
 from countries.models import Region
@@ -173,27 +175,9 @@ def set_themes(activity: Activity, themes: Iterable[Theme]) -> None:
     link_exactly(activity, ActivityTheme, [t.pk for t in themes])
 
 
-# Reading ---------------------------------------------------------------------------------
+# Reading (covered_countries and place_label live beside the links, for Activity.place) ---
 
-
-def covered_countries(activity: Activity) -> list[Country]:
-    """The countries listed for the activity, the main one first, then by name (reads the
-    prefetched `countries` when there)."""
-    listed = sorted(activity.countries.all(), key=lambda c: sort_key(str(c)))
-    main = next((c for c in listed if c.pk == activity.country_id), None)
-    if main is None and activity.country_id is not None and activity.scope == Scope.COUNTRY:
-        return [activity.country]  # a row written in bulk without its coverage row
-    return [main, *(c for c in listed if c is not main)] if main else listed
-
-
-def place_label(activity: Activity) -> str:
-    """Where the activity happens, in a few words: "Senegal", "Senegal, Mali",
-    "Africa: regional", "Global"."""
-    if activity.scope == Scope.GLOBAL:
-        return _("Global")
-    if activity.scope == Scope.REGIONAL:
-        return _("%(region)s: regional") % {"region": Region(activity.region).label}
-    return ", ".join(str(c) for c in covered_countries(activity))
+__all__ = ["covered_countries", "place_label"]
 
 
 def country_shares(activity: Activity) -> list[tuple[Country, Decimal]]:

@@ -19,6 +19,12 @@ from api.views.decisions import (
 )
 from api.views.directory import AgencyViewSet, CountryViewSet, FocalPointViewSet
 from api.views.funding import ContributionViewSet
+from api.views.results import (
+    CoverageFigureViewSet,
+    IndicatorViewSet,
+    MilestoneViewSet,
+    ResultValueViewSet,
+)
 from api.views.workplan import DeliverableViewSet, StepViewSet
 
 app_name = "api"
@@ -41,6 +47,10 @@ router.register("decisions", DecisionViewSet, basename="decision")
 router.register("action-points", ActionPointViewSet, basename="action-point")
 router.register("documents", DocumentViewSet, basename="document")
 router.register("country-statuses", CountryStatusViewSet, basename="country-status")
+router.register("indicators", IndicatorViewSet, basename="indicator")
+router.register("result-values", ResultValueViewSet, basename="result-value")
+router.register("milestones", MilestoneViewSet, basename="milestone")
+router.register("coverage-figures", CoverageFigureViewSet, basename="coverage-figure")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -391,7 +391,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
-    "ENUM_NAME_OVERRIDES": {"Guarantee": "activities.models.Guarantee"},
+    "ENUM_NAME_OVERRIDES": {
+        "Guarantee": "activities.models.Guarantee",
+        "ReviewStatus": "results.choices.ReviewStatus",
+        "Language": "core.languages.LANGUAGE_CHOICES",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "api.schema.refuse_nul_in_text_parameters",

@@ -57,6 +57,7 @@ urlpatterns = [
     path("funding/", include("funding.urls")),
     path("catalogues/", include("catalogues.urls")),
     path("decisions/", include("decisions.urls")),
+    path("results/data/", include("results.download_urls")),
     path("api/", include("api.urls")),
     path("", include("overview.urls")),
     path("", include("activities.urls")),

@@ -80,6 +80,7 @@ def unanswered_rows(part: RoundAgency) -> list[Activity]:
         .alias(has_answer=Exists(answered))
         .filter(has_answer=False)
         .select_related("country")
+        .prefetch_related("countries")  # the place of a row of several countries
         .order_by("country__name", "title")
     )
 
@@ -106,8 +107,12 @@ def _row_response(
 def checklist(request: HttpRequest, part_id: int) -> HttpResponse:
     """The agency's rows in this round, each with its answer so far, and the submit button."""
     part = _answerable_part(request, part_id)
+    # A row of several countries, a region or the world is one row, answered once.
     rows = list(
-        rows_of(part.agency_id).select_related("country").order_by("country__name", "title")
+        rows_of(part.agency_id)
+        .select_related("country")
+        .prefetch_related("countries")
+        .order_by("country__name", "title")
     )
     # Roles proposed in these rows and not answered yet: the row shows them meanwhile.
     waiting = pending_proposals(row.pk for row in rows)

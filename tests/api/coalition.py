@@ -21,6 +21,60 @@ from tests.factories import make_activity, make_country, make_focal_point
 from workplan.models import Area, Deliverable, Step, Workplan
 
 
+def add_results(costing, child_law, vn, agency_a) -> dict:
+    """An approved value split by sex, a draft, a milestone and a coverage figure."""
+    from results.models import (
+        ActivityIndicator,
+        CountryMilestone,
+        CoverageFigure,
+        Indicator,
+        ReportingPeriod,
+        ResultValue,
+        ReviewStatus,
+        ValuePart,
+    )
+
+    period = ReportingPeriod.objects.create(
+        label="2013 H1", start=datetime.date(2013, 1, 1), end=datetime.date(2013, 6, 30)
+    )
+    people = Indicator.objects.get(code="PEOPLE-NEW")
+    approved = ResultValue.objects.create(
+        activity_indicator=ActivityIndicator.objects.create(activity=costing, indicator=people),
+        period=period,
+        value=Decimal(12400),
+        status=ReviewStatus.APPROVED,
+    )
+    ValuePart.objects.create(result=approved, dimension="sex", category="f", value=7000)
+    draft = ResultValue.objects.create(
+        activity_indicator=ActivityIndicator.objects.create(activity=child_law, indicator=people),
+        period=period,
+        value=Decimal(99),
+    )
+    milestone = CountryMilestone.objects.create(
+        country=vn,
+        title="Universal child benefit law adopted",
+        achieved_on=datetime.date(2013, 5, 1),
+        status=ReviewStatus.APPROVED,
+    )
+    milestone.activities.add(costing)
+    milestone.agencies.add(agency_a)
+    figure = CoverageFigure.objects.create(
+        country=vn,
+        indicator=Indicator.objects.get(code="SDG-1.3.1"),
+        value=Decimal("38.5"),
+        year=2013,
+        status=ReviewStatus.APPROVED,
+    )
+    figure.agencies.add(agency_a)
+    return {
+        "period": period,
+        "approved_value": approved,
+        "draft_value": draft,
+        "milestone": milestone,
+        "figure": figure,
+    }
+
+
 def build_coalition(agency_a: Agency, agency_b: Agency) -> SimpleNamespace:
     vn = make_country("VN", region=Region.ASIA_PACIFIC)
     mz = make_country("MZ", region=Region.AFRICA)
@@ -70,7 +124,9 @@ def build_coalition(agency_a: Agency, agency_b: Agency) -> SimpleNamespace:
         title="SPF leaflet", audience=Audience.CIVIL_SOCIETY, format=MaterialFormat.LEAFLET
     )
     material.countries.add(vn)
+    results = add_results(costing, child_law, vn, agency_a)
     return SimpleNamespace(
+        **results,
         contribution=contribution,
         data_set=data_set,
         process=process,

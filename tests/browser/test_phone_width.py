@@ -189,9 +189,10 @@ NOT_PAGES = {
     *("countries:export", "agencies:export", "workplan:export", "activities:matrix_export"),
     *("countries:assessments_export", "funding:export", "funding:totals_export"),
     *("rounds:dashboard_export", "rounds:dashboard_export_xlsx", "overview:dashboard_export"),
+    "results_data:download",
     *("activities:import_template", "workplan:user_calendar", "workplan:agency_calendar"),
     *("api:schema", "api:iati", "api:api-root", "healthz", "overview:map_data"),
-    *("activities:focal_point_options", "imports:progress"),
+    *("activities:focal_point_options", "activities:subdivision_options", "imports:progress"),
     # Answers to a form (POST) and links sent by email with a secret token.
     *("set_language", "logout", "follows:follow", "follows:unfollow", "rounds:close"),
     *("rounds:reopen", "rounds:confirm_row", "rounds:close_row", "activities:quick_edit"),
