@@ -32,6 +32,7 @@ from tests.factories import (
     make_member,
     make_secretariat,
 )
+from tests.results_pages.conftest import build_showcase
 from tests.workplan.conftest import make_deliverable
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -70,6 +71,9 @@ def coalition():
         secretariat, title="Mid-year matrix update", deadline=deadline, agencies=agencies[:4]
     )
     ana = make_member(agencies[0], username="ana", email="ana@example.org")
+    # Results with long names: the country's results page, its brief, the front page's
+    # figures, the values behind them (a draft of AG0's for "ana" and "sec").
+    build_showcase(viet_nam, agencies[0], agencies[1])
     Tool.objects.create(name="Rapid Assessment Protocol", acronym="RAP", owner=agencies[0])
     results_of(Activity.objects.filter(agencies=agencies[0]).order_by("pk").first(), ana)
     return agencies
@@ -119,6 +123,9 @@ PAGES: dict[str, tuple[str, tuple[str, ...]]] = {
     "overview:map": ("/map/", ("visitor", "member")),
     "overview:dashboard": ("/dashboard/", ("member", "secretariat")),
     "overview:country_brief": ("/countries/VN/brief/", ("visitor", "member")),
+    "overview:country_results": ("/countries/VN/results/", ("visitor", "member", "secretariat")),
+    "overview:results_people": ("/results/people-newly-covered/", ("visitor",)),
+    "overview:results_laws": ("/results/new-laws/", ("visitor",)),
     "activities:matrix": ("/matrix/", ("visitor", "member", "secretariat")),
     "activities:grid": ("/grid/", ("visitor", "member")),
     "activities:my_rows": ("/my/", ("member",)),
