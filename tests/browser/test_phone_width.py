@@ -245,10 +245,11 @@ def paths_for(who: str, coalition) -> list[str]:
         "tool": Tool.objects.get().pk,
         "person": FocalPoint.objects.get().pk,
         "year": timezone.localdate().year,
-        "link": ActivityIndicator.objects.get().pk,
-        "value": ResultValue.objects.get().pk,
-        "milestone": CountryMilestone.objects.get().pk,
-        "figure": CoverageFigure.objects.get().pk,
+        # ana's (results_of), beside the public ones of build_showcase.
+        "link": ActivityIndicator.objects.get(activity=activity).pk,
+        "value": ResultValue.objects.get(submitted_by__isnull=False).pk,
+        "milestone": CountryMilestone.objects.get(created_by__isnull=False).pk,
+        "figure": CoverageFigure.objects.get(created_by__isnull=False).pk,
     }
     return [path.format(**values) for path, people in PAGES.values() if who in people]
 
