@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 
 from core.public_cache import data_changed
 from imports.models import ImportJob, ImportStatus
-from imports.results_file import ResultRow, ResultsCheck, check_results, read_results_sheet
+from imports.results_file import ResultRow, ResultsCheck, check_results
+from imports.results_sheet import read_results_sheet
 from results.concurrency import StaleEdit
 from results.models import ActivityIndicator, ResultValue, ReviewStatus
 from results.services import save_value
