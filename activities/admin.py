@@ -1,6 +1,8 @@
 from typing import Any
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, QuerySet
@@ -11,11 +13,14 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from activities import participations
 from activities.concurrency import EditConflict, changes_since
-from activities.models import Activity, ActivityAgency, Role, Tool, role_order
+from activities.forms import PlacesFormMixin, ThemeChoiceField
+from activities.models import Activity, ActivityAgency, Role, Theme, Tool, role_order
+from activities.places import covered_countries, set_places, set_themes
 from activities.resources import ActivityResource
 from agencies.models import Agency
 from core.admin import HubExportAdmin
 from core.forms import VersionedModelForm
+from countries.models import Country, Subdivision
 
 
 class ParticipationFormSet(BaseInlineFormSet):
@@ -55,9 +60,47 @@ class ParticipationFormSet(BaseInlineFormSet):
         return [*written.created, *written.changed]
 
 
-class ActivityAdminForm(VersionedModelForm):
+class ActivityAdminForm(PlacesFormMixin, VersionedModelForm):
     """A save based on an older version of the activity is refused (core.forms), saying
-    what the other person changed (activities.concurrency)."""
+    what the other person changed (activities.concurrency). Its places follow the same
+    rules as the member's form (activities.forms.PlacesFormMixin); their fields are not
+    named as the model's, so that the admin never writes the links without their history."""
+
+    PLACE_FIELDS = ("covered_countries", "places")
+
+    covered_countries = forms.ModelMultipleChoiceField(
+        label=_("Countries"),
+        queryset=Country.objects.all(),
+        required=False,
+        help_text=_(
+            "Every country it covers (a regional one without countries: the whole region)."
+        ),
+    )
+    places = forms.ModelMultipleChoiceField(
+        label=_("Places in the countries"), queryset=Subdivision.objects.all(), required=False
+    )
+    theme_choices = ThemeChoiceField(
+        label=_("Themes"),
+        queryset=Theme.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.place_warnings: list[str] = []
+        if "scope" in self.fields:
+            self.fields["scope"].required = False  # kept as it is when not sent
+        activity = self.instance
+        if activity.pk:
+            self.initial["covered_countries"] = [c.pk for c in covered_countries(activity)]
+            self.initial["places"] = list(activity.subdivisions.values_list("pk", flat=True))
+            self.initial["theme_choices"] = list(activity.themes.values_list("pk", flat=True))
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        self._check_places(cleaned)
+        return cleaned
 
     def conflict_message(self, current: Activity, based_on: int) -> str:
         return EditConflict(current, changes_since(current, based_on)).message()
@@ -101,6 +144,7 @@ class ActivityAdmin(HubExportAdmin, SimpleHistoryAdmin):
     list_display = [
         "reference",
         "title",
+        "scope",
         "country",
         "lead_agency",
         "agency_list",
@@ -113,6 +157,8 @@ class ActivityAdmin(HubExportAdmin, SimpleHistoryAdmin):
     list_display_links = ["reference", "title"]
     list_select_related = ["country"]
     list_filter = [
+        "scope",
+        "region",
         "activity_type",
         "status",
         "country__region",
@@ -127,7 +173,12 @@ class ActivityAdmin(HubExportAdmin, SimpleHistoryAdmin):
     autocomplete_fields = ["country", "focal_point", "tools_used", "tools_needed"]
     readonly_fields = ["reference", "created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["reference", "country", "title", "description", "based_on_version"]}),
+        (None, {"fields": ["reference", "title", "description", "based_on_version"]}),
+        (
+            _("Where"),
+            {"fields": ["scope", "region", "country", "covered_countries", "places"]},
+        ),
+        (_("Themes"), {"fields": ["theme_choices"]}),
         (_("Kind and status"), {"fields": ["activity_type", "status", "start_date", "end_date"]}),
         (
             _("R202 guarantees"),
@@ -143,6 +194,24 @@ class ActivityAdmin(HubExportAdmin, SimpleHistoryAdmin):
         (_("Contact, tools, funding"), {"fields": ["focal_point", "tools_used", "tools_needed"]}),
         (None, {"fields": ["funding", "created_at", "updated_at"]}),
     ]
+
+    def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        # The long lists are searched as one types (the countries' and places' admin pages).
+        for name, relation in (("covered_countries", "countries"), ("places", "subdivisions")):
+            form.base_fields[name].widget = AutocompleteSelectMultiple(
+                Activity._meta.get_field(relation), self.admin_site
+            )
+        return form
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        activity = form.instance
+        activity._history_user = request.user
+        set_places(activity, **form.places())
+        set_themes(activity, form.cleaned_data["theme_choices"])
+        for warning in form.place_warnings:
+            messages.warning(request, warning)
 
     def get_formset_kwargs(self, request: HttpRequest, obj: Any, inline: Any, prefix: str) -> dict:
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
@@ -169,6 +238,15 @@ class ActivityAdmin(HubExportAdmin, SimpleHistoryAdmin):
     @admin.display(description=_("agencies"))
     def agency_list(self, activity: Activity) -> str:
         return ", ".join(p.agency.acronym for p in activity.participations.all())
+
+
+@admin.register(Theme)
+class ThemeAdmin(SimpleHistoryAdmin):
+    """The managed list of themes, in the hub's three languages."""
+
+    list_display = ["name", "name_fr", "name_es", "code", "position"]
+    list_editable = ["position"]
+    search_fields = ["name", "name_fr", "name_es", "code"]
 
 
 @admin.register(Tool)

@@ -15,7 +15,7 @@ import functools
 from collections.abc import Mapping, Sequence
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Case, Count, IntegerField, QuerySet, Value, When
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.utils import translation
 from django.utils.functional import cached_property
 
@@ -107,9 +107,19 @@ class CountryOrderPaginator(Paginator):
         rows = self._rows_of(spanned)[start - before : end - before] if spanned else []
         return self._get_page(rows, number, self)
 
-    def _rows_of(self, countries: Sequence[int]) -> QuerySet[Activity]:
+    def _rows_of(self, countries: Sequence[int | None]) -> QuerySet[Activity]:
+        # None: the rows without a main country (a region's, the world's, some of several
+        # countries), after every country (before them, descending).
         order = Case(
-            *(When(country_id=pk, then=Value(place)) for place, pk in enumerate(countries)),
+            *(
+                When(country_id__isnull=True, then=Value(place))
+                if pk is None
+                else When(country_id=pk, then=Value(place))
+                for place, pk in enumerate(countries)
+            ),
             output_field=IntegerField(),
         )
-        return self.object_list.filter(country_id__in=countries).order_by(order, "title", "pk")
+        named = Q(country_id__in=[pk for pk in countries if pk is not None])
+        if None in countries:
+            named |= Q(country_id__isnull=True)
+        return self.object_list.filter(named).order_by(order, "title", "pk")

@@ -23,16 +23,21 @@ from activities.models import (
     ActivityAgency,
     ActivityQuerySet,
     ActivityStatus,
+    ActivitySubdivision,
+    ActivityTheme,
     ActivityType,
     Guarantee,
     Role,
+    Scope,
+    Theme,
 )
 from agencies.models import Agency
 from agencies.variants import AGENCY_VARIANTS
 from core.jinja import render_partial
 from core.names import name_key, name_matches, search_keys, split_variants
 from core.search import contains_folded
-from countries.models import Country, Region, english_name, iso_alpha2
+from core.translations import translated
+from countries.models import Country, Region, Subdivision, english_name, iso_alpha2
 from countries.variants import NAME_VARIANTS
 
 # Free-text search: more words than this are ignored (each word adds a clause to the query).
@@ -220,6 +225,23 @@ def country_choices(
     ]
 
 
+def place_choices() -> list[tuple[str, str]]:
+    """The places (ISO 3166-2 codes) where some activity happens, named with their country."""
+    places = (
+        Subdivision.objects.filter(
+            Exists(ActivitySubdivision.objects.filter(subdivision=OuterRef("pk")))
+        )
+        .order_by("country__name", "name")
+        .values_list("code", "name", "country__code")
+    )
+    names = country_names()
+    return [(code, f"{name} ({names.get(country, country)})") for code, name, country in places]
+
+
+def theme_choices() -> list[tuple[str, str]]:
+    return [(theme.code, translated(theme, "name")) for theme in Theme.objects.all()]
+
+
 class ActivityFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="filter_search")
     country = CountryCodesFilter(
@@ -229,8 +251,14 @@ class ActivityFilterSet(django_filters.FilterSet):
         help_text=SEVERAL_HINT,
     )
     region = django_filters.ChoiceFilter(
-        label=_("Region"), field_name="country__region", choices=Region.choices
+        label=_("Region"), choices=Region.choices, method="filter_region"
     )
+    scope = django_filters.ChoiceFilter(label=_("Scope"), choices=Scope.choices)
+    # ISO 3166-2 codes ("SN-DK"): the places where some activity happens are offered.
+    subdivision = django_filters.ChoiceFilter(
+        label=_("Place in a country"), method="filter_subdivision"
+    )
+    theme = django_filters.ChoiceFilter(label=_("Theme"), method="filter_theme")
     agency = AcronymsFilter(
         label=_("Agency"), method="filter_agency", distinct=False, help_text=SEVERAL_HINT
     )
@@ -291,10 +319,24 @@ class ActivityFilterSet(django_filters.FilterSet):
             for _pk, acronym, name, variants in rows
         }
         self.filters["agency"].extra["choices"] = [(acronym, acronym) for _pk, acronym in agencies]
+        # The country filter finds the shared rows too: it needs each country's region.
+        self.country_regions = {code: (pk, region) for pk, code, region in countries}
+        # Read only when drawn or used (a callable): the map's data asks neither.
+        self.filters["subdivision"].extra["choices"] = place_choices
+        self.filters["theme"].extra["choices"] = theme_choices
         # Placeholders for selects: "all" reads better than dashes.
-        for name in ("region", "guarantee", "type", "status"):
+        for name in ("region", "scope", "subdivision", "theme", "guarantee", "type", "status"):
             self.filters[name].extra["empty_label"] = _("all")
-        for name in ("region", "agency_role", "guarantee", "type", "status"):
+        for name in (
+            "region",
+            "scope",
+            "subdivision",
+            "theme",
+            "agency_role",
+            "guarantee",
+            "type",
+            "status",
+        ):
             self.filters[name].extra["widget"] = QuickSelect
 
     @property
@@ -308,10 +350,35 @@ class ActivityFilterSet(django_filters.FilterSet):
         # agency_role only qualifies the agency filter (see filter_agency).
         return queryset
 
-    def filter_country(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
+    def filter_country(self, queryset: ActivityQuerySet, name: str, value: list[str]) -> QuerySet:
+        """The countries' own rows and the shared ones that include them (several countries,
+        their region's, the global ones): the rows say which (activities.matrix_table)."""
         if not value:
             return queryset
-        return queryset.filter(country__code__in=value)
+        known = [self.country_regions[code] for code in value if code in self.country_regions]
+        return queryset.covering_any([pk for pk, _region in known], {r for _pk, r in known})
+
+    def filter_region(self, queryset: ActivityQuerySet, name: str, value: str) -> QuerySet:
+        return queryset.in_region(value) if value else queryset
+
+    def filter_subdivision(self, queryset: ActivityQuerySet, name: str, value: str) -> QuerySet:
+        if not value:
+            return queryset
+        links = ActivitySubdivision.objects.filter(activity=OuterRef("pk"), subdivision__code=value)
+        return queryset.filter(Exists(links))
+
+    def filter_theme(self, queryset: ActivityQuerySet, name: str, value: str) -> QuerySet:
+        if not value:
+            return queryset
+        links = ActivityTheme.objects.filter(activity=OuterRef("pk"), theme__code=value)
+        return queryset.filter(Exists(links))
+
+    def focus(self) -> str | None:
+        """The one country the rows are filtered on, if one (its shared rows say so)."""
+        if not self.is_bound or not self.form.is_valid():
+            return None
+        codes = self.form.cleaned_data.get("country") or []
+        return codes[0] if len(set(codes)) == 1 else None
 
     def filter_agency(self, queryset: ActivityQuerySet, name: str, value: list[str]) -> QuerySet:
         if not value:
@@ -349,6 +416,17 @@ def search_clause(word: str) -> Q:
         agency_match = agency_match | ActivityAgency.objects.filter(
             activity=OuterRef("pk"), agency__acronym__in=acronyms
         )
+    # The places inside the countries (their ISO name and other spellings) and the themes
+    # (in the three languages).
+    place_match = ActivitySubdivision.objects.filter(activity=OuterRef("pk")).filter(
+        Q(contains_folded("subdivision__name", word))
+        | Q(contains_folded("subdivision__name_variants", word))
+    )
+    theme_match = ActivityTheme.objects.filter(activity=OuterRef("pk")).filter(
+        Q(contains_folded("theme__name", word))
+        | Q(contains_folded("theme__name_fr", word))
+        | Q(contains_folded("theme__name_es", word))
+    )
     return (
         Q(contains_folded("title", word))
         | Q(contains_folded("description", word))
@@ -358,4 +436,6 @@ def search_clause(word: str) -> Q:
         | Q(country__code__in=local_codes)
         | Q(contains_folded("focal_point__name", word))
         | Exists(agency_match)
+        | Exists(place_match)
+        | Exists(theme_match)
     )

@@ -16,10 +16,13 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from activities import participations
-from activities.models import Activity, ActivityStatus, Role, Tool, check_dates
+from activities.models import Activity, ActivityStatus, Role, Scope, Theme, Tool, check_dates
+from activities.places import check_places, covered_countries
 from agencies.models import Agency, FocalPoint
 from core.forms import UNKNOWN_COUNTRY, DateInput, resolve_typed_name
-from countries.models import Country
+from core.names import sort_key
+from core.translations import translated
+from countries.models import Country, Subdivision
 
 
 def focal_point_label(person: FocalPoint) -> str:
@@ -46,14 +49,117 @@ def find_focal_point(value: str, country_id: int | None = None) -> FocalPoint | 
     return found[0] if found else None
 
 
-class ActivityForm(forms.ModelForm):
-    """An activity's own fields; its agencies are in ParticipationFormSet beside it."""
+def subdivision_choices(countries: list[Country]) -> list[tuple[str, list[tuple[int, str]]]]:
+    """The places of the covered countries, grouped by country (the select's optgroups)."""
+    by_country: dict[int, list[tuple[int, str]]] = {c.pk: [] for c in countries}
+    places = Subdivision.objects.filter(country__in=countries).values_list(
+        "pk", "country_id", "name"
+    )
+    for pk, country_id, name in places:
+        by_country[country_id].append((pk, name))
+    return [
+        (str(country), sorted(by_country[country.pk], key=lambda item: sort_key(item[1])))
+        for country in countries
+    ]
+
+
+class ThemeChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, theme: Theme) -> str:
+        return translated(theme, "name")
+
+
+class PlacesFormMixin:
+    """Where an activity happens, in a model form of Activity (the member's form, the
+    admin's): its scope, region and main country are the model's fields; the countries,
+    places and themes are form fields named by `PLACE_FIELDS`, written by set_places and
+    set_themes (never by the form's own many-to-many saving, which would leave no history).
+    The rules are activities.places: errors go on the fields, warnings to `place_warnings`.
+    """
+
+    # The form's names of the countries and places fields.
+    PLACE_FIELDS = ("countries", "subdivisions")
+
+    def _check_places(self, cleaned: dict[str, Any]) -> None:
+        scope = cleaned["scope"] = cleaned.get("scope") or self.instance.scope or Scope.COUNTRY
+        if "country" in self.errors:
+            return
+        main = cleaned.get("country")
+        countries_field, subdivisions_field = self.PLACE_FIELDS
+        countries = list(cleaned.get(countries_field) or [])
+        # What the other scopes needed and this one does not is left out, not refused: a
+        # person who switched from "Regional" to "Several countries" left a region chosen.
+        if scope != Scope.REGIONAL:
+            cleaned["region"] = self.instance.region = ""
+        elif main is not None:
+            countries.insert(0, main)
+            cleaned["country"] = self.instance.country = main = None
+        check = check_places(
+            scope=scope,
+            region=cleaned.get("region") or "",
+            main=main,
+            countries=countries,
+            subdivisions=cleaned.get(subdivisions_field) or [],
+        )
+        names = {"countries": countries_field, "subdivisions": subdivisions_field}
+        for name, message in check.errors.items():
+            name = names.get(name, name)
+            self.add_error(name if name in self.fields else None, message)
+        self.place_warnings = check.warnings
+        cleaned[countries_field] = check.countries
+
+    def places(self) -> dict[str, Any]:
+        """set_places' arguments, as the form was filled (after is_valid())."""
+        cleaned = self.cleaned_data
+        return {
+            "scope": cleaned["scope"],
+            "region": cleaned.get("region") or "",
+            "main": cleaned.get("country"),
+            "countries": cleaned.get(self.PLACE_FIELDS[0]) or [],
+            "subdivisions": cleaned.get(self.PLACE_FIELDS[1]) or [],
+        }
+
+
+class ActivityForm(PlacesFormMixin, forms.ModelForm):
+    """An activity's own fields and places; its agencies are in ParticipationFormSet beside it.
+
+    Where it happens is checked by activities.places (check_places): its errors are the
+    fields', its warnings (`place_warnings`) are shown after the save, which goes through.
+    """
 
     country = forms.CharField(
-        label=_("Country"),
+        label=_("Main country"),
         max_length=100,
-        help_text=_("Type a name or an ISO code and pick from the list."),
+        required=False,
+        help_text=_(
+            "The country of a one-country activity (type a name or an ISO code and pick "
+            "from the list); for several countries, the main one if there is one."
+        ),
         widget=forms.TextInput(attrs={"list": "country-options", "autocomplete": "off"}),
+    )
+    countries = forms.ModelMultipleChoiceField(
+        label=_("Countries"),
+        queryset=Country.objects.all(),
+        required=False,
+        help_text=_(
+            "Every country it covers, for several countries or part of a region (a regional "
+            "activity without countries covers the whole region). Type to search."
+        ),
+        widget=forms.SelectMultiple(attrs={"data-searchable": "", "data-keep-help": ""}),
+    )
+    subdivisions = forms.ModelMultipleChoiceField(
+        label=_("Places in the countries"),
+        queryset=Subdivision.objects.all(),
+        required=False,
+        help_text=_(
+            "Optional: the regions or provinces where it happens, in the countries it covers."
+        ),
+        widget=forms.SelectMultiple(attrs={"data-searchable": "", "data-keep-help": ""}),
+    )
+    themes = ThemeChoiceField(
+        label=_("Themes"),
+        queryset=Theme.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     focal_point = forms.CharField(
         label=_("Focal point"),
@@ -68,6 +174,8 @@ class ActivityForm(forms.ModelForm):
     class Meta:
         model = Activity
         fields = [
+            "scope",
+            "region",
             "country",
             "title",
             "description",
@@ -85,6 +193,7 @@ class ActivityForm(forms.ModelForm):
             "funding",
         ]
         widgets = {
+            "scope": forms.RadioSelect,
             "description": forms.Textarea(attrs={"rows": 4}),
             "funding": forms.Textarea(attrs={"rows": 2}),
             "start_date": DateInput(),
@@ -93,20 +202,34 @@ class ActivityForm(forms.ModelForm):
             "tools_needed": forms.CheckboxSelectMultiple,
         }
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, covered: list[Country] | None = None, **kwargs: Any) -> None:
+        """`covered`: the countries whose places are offered (by default the activity's, or
+        those of the submitted form)."""
         super().__init__(*args, **kwargs)
         tools = Tool.objects.order_by("name")
         self.fields["tools_used"].queryset = tools
         self.fields["tools_needed"].queryset = tools
+        self.place_warnings: list[str] = []
         activity = self.instance
+        found: list[Country] = []
         if activity.pk:
-            self.initial["country"] = str(activity.country)
+            self.initial["country"] = str(activity.country) if activity.country_id else ""
+            found = covered_countries(activity)
+            self.initial["countries"] = [c.pk for c in found]
+            self.initial["subdivisions"] = list(activity.subdivisions.values_list("pk", flat=True))
+            self.initial["themes"] = list(activity.themes.values_list("pk", flat=True))
             if activity.focal_point_id:
                 self.initial["focal_point"] = focal_point_label(activity.focal_point)
             self.initial["version"] = activity.version
+        if covered is None:
+            covered = offered_countries(self.data) if self.is_bound else found
+        self.fields["subdivisions"].choices = subdivision_choices(covered)
+        # A form sent without a scope (an older page, a script) keeps the activity's.
+        self.fields["scope"].required = False
 
-    def clean_country(self) -> Country:
-        # The field is required, so an empty value never reaches here.
+    def clean_country(self) -> Country | None:
+        if not self.cleaned_data["country"].strip():
+            return None  # required for one country: check_places says so, in its words
         return resolve_typed_name(
             self.cleaned_data["country"],
             Country.objects.by_name,
@@ -134,12 +257,29 @@ class ActivityForm(forms.ModelForm):
     def clean(self) -> dict[str, Any]:
         # The dates' order is checked by Activity.clean (the model's one rule).
         cleaned = super().clean()
+        self._check_places(cleaned)
         if self.instance.pk and cleaned.get("version") is None:
             self.add_error(
                 None,
                 gettext("The form is missing the version it was based on: reload the page."),
             )
         return cleaned
+
+
+def offered_countries(data: Any) -> list[Country]:
+    """The countries a submitted form covers (its list and its main country), for the
+    places offered: a country it does not cover offers none."""
+    ids = [value for value in data.getlist("countries") if str(value).isdigit()]
+    found = list(Country.objects.filter(pk__in=ids))
+    typed = str(data.get("country", "")).strip()
+    if typed:
+        try:
+            main = Country.objects.by_name(typed)
+        except LookupError:
+            main = None
+        if main is not None and main not in found:
+            found.insert(0, main)
+    return found
 
 
 class ParticipationForm(forms.Form):

@@ -89,6 +89,8 @@ def build_grid(
     counts: dict[str, dict[str, tuple[int, int]]] = defaultdict(dict)
     columns: dict[str, GridColumn] = {}
     for country_id, agency_id, n, leads in pairs:
+        if country_id is None:
+            continue  # no main country (a region's, the world's): not a country's row here
         code, acronym = codes[country_id], acronyms[agency_id]
         counts[code][acronym] = (n, leads)
         if acronym not in columns:
@@ -110,6 +112,8 @@ def build_grid(
     country_url = reverse("countries:detail", args=[CODE_SLOT])
     rows = []
     for country_id, total in per_country:
+        if country_id is None:
+            continue
         code = codes[country_id]
         link = f"{matrix_url}?{prefix}country={quote(code)}"
         name = names.get(code, code)

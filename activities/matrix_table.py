@@ -13,17 +13,31 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from django.db.models import CharField, F, IntegerField, Value
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 
 from activities.filters import country_names
 from activities.matrix import RowLabels
-from activities.models import GUARANTEE_FIELDS, Activity, ActivityAgency, role_order
+from activities.models import (
+    GUARANTEE_FIELDS,
+    Activity,
+    ActivityAgency,
+    ActivityCountry,
+    ActivitySubdivision,
+    ActivityTheme,
+    Scope,
+    role_order,
+)
 from activities.rules import may_edit_row
 from core.jinja import render_partial
+from core.names import sort_key
+from core.translations import reader_language
+from countries.models import Region
 
 DESCRIPTION_CHARS = 220
 # Stands for a country code or an acronym in a reversed URL, filled in per row.
@@ -40,8 +54,13 @@ class AgencyInRow:
 
 @dataclass(frozen=True, slots=True)
 class MatrixRow:
-    country_name: str
-    country_url: str
+    country_name: str  # the country, the countries, "Africa: regional" or "Global"
+    country_url: str  # "" when the row is not one country's
+    # How a shared row includes the country the reader looks at ("Regional: Africa",
+    # "Global", "Also in Mali"); "" for the country's own rows, or when none is looked at.
+    shared_note: str
+    places: str  # the places inside the countries, comma-separated
+    themes: str
     title: str
     description: str  # shortened to DESCRIPTION_CHARS
     agencies: list[AgencyInRow]  # the lead first
@@ -88,6 +107,69 @@ def _tools_by_activity(ids: Sequence[int], relation: str) -> dict[int, str]:
     return {activity_id: ", ".join(names) for activity_id, names in found.items()}
 
 
+def _links_by_activity(ids: Sequence[int]) -> tuple[dict, dict, dict]:
+    """Each activity's covered country codes, place names and theme names (in the reader's
+    language): one query (a UNION of the three links) whatever the number of rows."""
+    language = reader_language()
+    local = "theme__name" if language == "en" else f"theme__name_{language}"
+
+    def text(value: object) -> Value:
+        return Value(value, output_field=CharField())
+
+    def picked(model, kind: str, name: str, other: object, rank: object):
+        return (
+            model.objects.filter(activity_id__in=ids)
+            .order_by()
+            .annotate(k=text(kind), n=F(name), o=other, r=rank)
+            .values_list("activity_id", "k", "n", "o", "r")
+        )
+
+    no_rank = Value(0, output_field=IntegerField())
+    rows = picked(ActivityCountry, "c", "country__code", text(""), no_rank).union(
+        picked(ActivitySubdivision, "s", "subdivision__name", text(""), no_rank),
+        picked(ActivityTheme, "t", "theme__name", F(local), F("theme__position")),
+        all=True,
+    )
+    found: dict[str, dict[int, list]] = {"c": defaultdict(list), "s": defaultdict(list), "t": {}}
+    themes: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for activity_id, kind, name, other, rank in rows:
+        if kind == "t":
+            themes[activity_id].append((rank, other or name))
+        else:
+            found[kind][activity_id].append(name)
+    named = {pk: [name for _rank, name in sorted(items)] for pk, items in themes.items()}
+    return found["c"], found["s"], named
+
+
+def place_words(
+    scope: str,
+    region: str,
+    main_code: str | None,
+    codes: list[str],
+    names: dict[str, str],
+    focus: str | None,
+) -> tuple[str, str]:
+    """(what the country column says, the note of a shared row seen from `focus`)."""
+    regions = dict(Region.choices)
+    region_name = str(regions.get(region, region))
+    ordered = sorted(codes, key=lambda code: sort_key(names.get(code, code)))
+    if main_code:
+        ordered = [main_code, *(code for code in ordered if code != main_code)]
+    listed = ", ".join(names.get(code, code) for code in ordered)
+    if scope == Scope.GLOBAL:
+        return _("Global"), _("Global") if focus else ""
+    if scope == Scope.REGIONAL:
+        column = _("%(region)s: regional") % {"region": region_name}
+        if listed:
+            column = f"{column} ({listed})"
+        return column, _("Regional: %(region)s") % {"region": region_name} if focus else ""
+    if scope == Scope.MULTI_COUNTRY:
+        others = [names.get(code, code) for code in ordered if code != focus]
+        note = _("Also in %(countries)s") % {"countries": ", ".join(others)} if focus else ""
+        return listed, note
+    return listed, ""
+
+
 def _month(value: datetime.date | None, months: dict[tuple[int, int], str]) -> str:
     """Month and year in the language's own format ("janvier 2012", "enero de 2012").
 
@@ -108,6 +190,7 @@ def matrix_rows(
     show_contacts: bool,
     may_edit: Callable[[set[int]], bool] = lambda agencies: False,
     agencies: dict[int, list[tuple[str, str]]] | None = None,
+    focus: str | None = None,
 ) -> list[MatrixRow]:
     """The rows of activities fetched with for_rows() (country and focal point joined).
 
@@ -115,7 +198,9 @@ def matrix_rows(
     `may_edit` says from a row's agency ids whether the reader may edit it (an Edit link).
     `agencies` given ((role, acronym) pairs by activity id), for past records
     (activities.as_of), saves the first; rows are keyed by `id`, which past records share,
-    and carry no Edit link (a past version is read, not edited).
+    and carry no Edit link (a past version is read, not edited), and name their main
+    country only. Three more queries read the countries, places and themes. `focus`: the
+    ISO code of the country the reader looks at (a shared row says how it includes it).
     """
     activities = list(activities)
     ids = [activity.id for activity in activities]
@@ -124,6 +209,7 @@ def matrix_rows(
         agencies = _agencies_by_activity(ids)
     used = _tools_by_activity(ids, "tools_used")
     needed = _tools_by_activity(ids, "tools_needed")
+    covered, places, themes = _links_by_activity(ids) if not past else ({}, {}, {})
     names = country_names()
     # Reverse once, then fill in: reverse() per link would be most of a row's cost.
     country_url = reverse("countries:detail", args=[SLOT])
@@ -132,13 +218,23 @@ def matrix_rows(
     months: dict[tuple[int, int], str] = {}
     rows = []
     for activity in activities:
-        code = activity.country.code.code
+        code = activity.country.code.code if activity.country_id else None
+        scope = getattr(activity, "scope", Scope.COUNTRY)
+        codes = covered.get(activity.id) or ([code] if code else [])
+        column, note = place_words(
+            scope, getattr(activity, "region", ""), code, codes, names, focus
+        )
         person = activity.focal_point
         dated = activity.start_date or activity.end_date
         rows.append(
             MatrixRow(
-                country_name=names.get(code, code),
-                country_url=country_url.replace(SLOT, code),
+                country_name=column,
+                country_url=country_url.replace(SLOT, code)
+                if code and scope == Scope.COUNTRY
+                else "",
+                shared_note=note,
+                places=", ".join(sorted(places.get(activity.id, []), key=sort_key)),
+                themes=", ".join(themes.get(activity.id, [])),
                 title=activity.title,
                 description=Truncator(activity.description).chars(DESCRIPTION_CHARS),
                 agencies=[
@@ -185,11 +281,14 @@ def render_matrix_table(
     sorts: dict[str, dict[str, str]] | None = None,
     hide_country: bool = False,
     agencies: dict[int, list[tuple[str, str]]] | None = None,
+    focus: str | None = None,
 ) -> SafeString:
     """The matrix table (headers and rows) of these activities, fetched with for_rows().
 
     `sorts` (activities.matrix.sort_links) makes the headers sort links; `hide_country` drops
     the country column (a country's own page). Contacts are shown to logged-in people only.
+    `focus`: the ISO code of the country looked at (a country's page, the matrix filtered
+    on one country): the rows shared with other countries say so.
     """
     labels = RowLabels.now()
     user = request.user
@@ -201,6 +300,7 @@ def render_matrix_table(
         if user.is_authenticated
         else (lambda agencies: False),
         agencies=agencies,
+        focus=focus,
     )
     context = {
         "rows": rows,

@@ -176,12 +176,20 @@ class ActivityQuerySet(models.QuerySet["Activity"]):
 
     def covering(self, country: "Country") -> "ActivityQuerySet":
         """Every activity that happens in the country: its own and the shared ones."""
-        listed = ActivityCountry.objects.filter(activity=OuterRef("pk"), country=country)
+        return self.covering_any([country.pk], {country.region})
+
+    def covering_any(
+        self, country_ids: Iterable[int], regions: Iterable[str]
+    ) -> "ActivityQuerySet":
+        """Every activity that happens in one of the countries (their regions given, for the
+        regional activities of a whole region)."""
+        country_ids, regions = list(country_ids), list(regions)
+        listed = ActivityCountry.objects.filter(activity=OuterRef("pk"), country__in=country_ids)
         any_listed = ActivityCountry.objects.filter(activity=OuterRef("pk"))
         return self.filter(
-            Q(country=country)
-            | Exists(listed)
-            | Q(scope=Scope.REGIONAL, region=country.region) & ~Exists(any_listed)
+            Q(scope=Scope.COUNTRY, country__in=country_ids)
+            | ~Q(scope=Scope.COUNTRY) & Exists(listed)
+            | Q(scope=Scope.REGIONAL, region__in=regions) & ~Exists(any_listed)
             | Q(scope=Scope.GLOBAL)
         )
 
@@ -369,9 +377,8 @@ class Activity(models.Model):
         if self.scope == Scope.COUNTRY and (
             adding or getattr(self, "_saved_place", None) != (self.scope, self.country_id)
         ):
-            from activities.places import cover_only
-
-            cover_only(self, [self.country_id] if self.country_id else [], new=adding)
+            covered = [self.country_id] if self.country_id else []
+            link_exactly(self, ActivityCountry, covered, new=adding)
         self._saved_place = (self.scope, self.country_id)
 
     @classmethod
@@ -386,6 +393,12 @@ class Activity(models.Model):
 
     def clean(self) -> None:
         check_dates(self.start_date, self.end_date)
+
+    @property
+    def place(self) -> str:
+        """Where it happens, in a few words: "Senegal", "Senegal, Mali", "Africa: regional",
+        "Global" (activities.places.place_label; reads the prefetched countries if any)."""
+        return place_label(self)
 
     @property
     def guarantees(self) -> list[str]:
@@ -526,7 +539,15 @@ from activities.place_models import (  # noqa: E402
     ActivitySubdivision,
     ActivityTheme,
     Theme,
+    link_exactly,
+    place_label,
 )
 
 # The matrix's running counts (their own module: triggers keep them, nothing here writes them).
-from activities.tally_models import AgencyTally, CountryYearsTally, LeadTally  # noqa: E402, F401
+from activities.tally_models import (  # noqa: E402, F401
+    AgencyTally,
+    CountryYearsTally,
+    LeadTally,
+    SharedTally,
+    YearsTally,
+)

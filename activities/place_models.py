@@ -5,9 +5,16 @@ activity's past versions show where it was. activities.models re-exports them; t
 are activities.places.
 """
 
+from collections.abc import Iterable
+
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from activities.choices import Scope
+from core.names import sort_key
+from countries.models import Region
 
 
 class Theme(models.Model):
@@ -122,3 +129,61 @@ class ActivityTheme(models.Model):
 
     def __str__(self) -> str:
         return f"{self.activity_id}: {self.theme_id}"
+
+
+def link_exactly(
+    activity, model: type[models.Model], ids: Iterable[int], *, new: bool = False
+) -> None:
+    """Make the activity's links of `model` (ActivityCountry, ActivitySubdivision,
+    ActivityTheme) exactly those to `ids`, row by row so that each change is in the links'
+    history (a bulk write would leave no trace there). `new`: the activity was just created
+    and has none yet (one query less). activities.places says which links are right."""
+    key = {
+        ActivityCountry: "country_id",
+        ActivitySubdivision: "subdivision_id",
+        ActivityTheme: "theme_id",
+    }[model]
+    wanted = list(dict.fromkeys(ids))
+    present = (
+        {}
+        if new
+        else {getattr(link, key): link for link in model.objects.filter(activity=activity)}
+    )
+    # The history names who changed the places, as it does for the activity itself.
+    user = getattr(activity, "_history_user", None)
+    for linked, link in present.items():
+        if linked not in wanted:
+            if user is not None:
+                link._history_user = user
+            link.delete()
+    for linked in wanted:
+        if linked not in present:
+            link = model(activity=activity, **{key: linked})
+            if user is not None:
+                link._history_user = user
+            link.save()
+
+
+# Reading (activities.places re-exports these; Activity.place is place_label) -----------
+
+
+def covered_countries(activity) -> list:
+    """The countries listed for the activity, the main one first, then by name (reads the
+    prefetched `countries` when there)."""
+    listed = sorted(activity.countries.all(), key=lambda c: sort_key(str(c)))
+    main = next((c for c in listed if c.pk == activity.country_id), None)
+    if main is None and activity.country_id is not None and activity.scope == Scope.COUNTRY:
+        return [activity.country]  # a row written in bulk without its coverage row
+    return [main, *(c for c in listed if c is not main)] if main else listed
+
+
+def place_label(activity) -> str:
+    """Where the activity happens, in a few words: "Senegal", "Senegal, Mali",
+    "Africa: regional", "Global"."""
+    if activity.scope == Scope.COUNTRY and activity.country_id:
+        return str(activity.country)  # no query for the countries' list
+    if activity.scope == Scope.GLOBAL:
+        return gettext("Global")
+    if activity.scope == Scope.REGIONAL:
+        return gettext("%(region)s: regional") % {"region": Region(activity.region).label}
+    return ", ".join(str(c) for c in covered_countries(activity))

@@ -29,11 +29,20 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from activities.choices import Scope
+from activities.place_models import (
+    ActivityCountry,
+    ActivitySubdivision,
+    ActivityTheme,
+    covered_countries,
+    link_exactly,
+    place_label,
+)
 from core.names import sort_key
 from countries.models import Region
 
 if TYPE_CHECKING:
-    from activities.models import Activity, Theme
+    from activities.models import Activity
+    from activities.place_models import Theme
     from countries.models import Country, Subdivision
 
 HUNDRED = Decimal(100)
@@ -156,73 +165,19 @@ def set_places(
     ):
         activity.scope, activity.region, activity.country = scope, region, main
         activity.save()
-    cover_only(activity, [c.pk for c in check.countries])
-    _link_exactly(activity, "subdivision", [s.pk for s in subdivisions])
+    link_exactly(activity, ActivityCountry, [c.pk for c in check.countries])
+    link_exactly(activity, ActivitySubdivision, [s.pk for s in subdivisions])
     return check
 
 
 def set_themes(activity: Activity, themes: Iterable[Theme]) -> None:
     """Make the activity's themes exactly `themes` (history kept link by link)."""
-    _link_exactly(activity, "theme", [t.pk for t in themes])
+    link_exactly(activity, ActivityTheme, [t.pk for t in themes])
 
 
-def cover_only(activity: Activity, country_ids: Iterable[int], *, new: bool = False) -> None:
-    """Make the activity's coverage exactly `country_ids`. `new`: the activity was just
-    created and has none yet (one query less)."""
-    _link_exactly(activity, "country", country_ids, new=new)
+# Reading (covered_countries and place_label live beside the links, for Activity.place) ---
 
-
-def _link_exactly(activity: Activity, kind: str, ids: Iterable[int], *, new: bool = False) -> None:
-    from activities.models import ActivityCountry, ActivitySubdivision, ActivityTheme
-
-    model = {
-        "country": ActivityCountry,
-        "subdivision": ActivitySubdivision,
-        "theme": ActivityTheme,
-    }[kind]
-    key = f"{kind}_id"
-    wanted = list(dict.fromkeys(ids))
-    present = (
-        {}
-        if new
-        else {getattr(link, key): link for link in model.objects.filter(activity=activity)}
-    )
-    # The history names who changed the places, as it does for the activity itself.
-    user = getattr(activity, "_history_user", None)
-    for linked, link in present.items():
-        if linked not in wanted:
-            if user is not None:
-                link._history_user = user
-            link.delete()
-    for linked in wanted:
-        if linked not in present:
-            link = model(activity=activity, **{key: linked})
-            if user is not None:
-                link._history_user = user
-            link.save()
-
-
-# Reading ---------------------------------------------------------------------------------
-
-
-def covered_countries(activity: Activity) -> list[Country]:
-    """The countries listed for the activity, the main one first, then by name (reads the
-    prefetched `countries` when there)."""
-    listed = sorted(activity.countries.all(), key=lambda c: sort_key(str(c)))
-    main = next((c for c in listed if c.pk == activity.country_id), None)
-    if main is None and activity.country_id is not None and activity.scope == Scope.COUNTRY:
-        return [activity.country]  # a row written in bulk without its coverage row
-    return [main, *(c for c in listed if c is not main)] if main else listed
-
-
-def place_label(activity: Activity) -> str:
-    """Where the activity happens, in a few words: "Senegal", "Senegal, Mali",
-    "Africa: regional", "Global"."""
-    if activity.scope == Scope.GLOBAL:
-        return _("Global")
-    if activity.scope == Scope.REGIONAL:
-        return _("%(region)s: regional") % {"region": Region(activity.region).label}
-    return ", ".join(str(c) for c in covered_countries(activity))
+__all__ = ["covered_countries", "place_label"]
 
 
 def country_shares(activity: Activity) -> list[tuple[Country, Decimal]]:

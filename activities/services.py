@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -18,11 +19,14 @@ from django.utils import timezone
 from activities import participations, proposals
 from activities.concurrency import lock_unchanged, save_activity
 from activities.models import Activity, ActivityStatus, check_dates
+from activities.places import covered_countries, set_places, set_themes
 from activities.signals import activity_closed, activity_edited
 from agencies.models import Agency
 
 # The fields a duplicate copies as they are (the reference, status and dates are new).
 COPIED_FIELDS = (
+    "scope",
+    "region",
     "country_id",
     "title",
     "description",
@@ -69,13 +73,21 @@ def create_activity(
     wanted: dict[Agency, str],
     tools_used: Iterable = (),
     tools_needed: Iterable = (),
+    places: dict[str, Any] | None = None,
+    themes: Iterable | None = None,
 ) -> Activity:
+    """Create the activity with its agencies, tools, and places (set_places' arguments; its
+    main country alone when None) and themes."""
     check_participations(user, wanted)
     activity._history_user = user
     with transaction.atomic():
         activity.save()
         activity.tools_used.set(tools_used)
         activity.tools_needed.set(tools_needed)
+        if places is not None:
+            set_places(activity, **places)
+        if themes is not None:
+            set_themes(activity, themes)
         set_participations(user, activity, wanted, {})
     return activity
 
@@ -87,10 +99,13 @@ def update_activity(
     wanted: dict[Agency, str] | None = None,
     tools_used: Iterable | None = None,
     tools_needed: Iterable | None = None,
+    places: dict[str, Any] | None = None,
+    themes: Iterable | None = None,
 ) -> None:
     """Save an edit made on `based_on_version`; raises EditConflict (nothing written) if stale.
 
-    `wanted` None leaves the agencies as they are (quick edits of status and dates).
+    `wanted` None leaves the agencies as they are (quick edits of status and dates), and
+    `places` and `themes` None the places and themes.
     """
     if wanted is not None:
         check_participations(user, wanted, activity)
@@ -100,6 +115,10 @@ def update_activity(
             activity.tools_used.set(tools_used)
         if tools_needed is not None:
             activity.tools_needed.set(tools_needed)
+        if places is not None:
+            set_places(activity, **places)
+        if themes is not None:
+            set_themes(activity, themes)
         if wanted is not None:
             current = dict(activity.participations.values_list("agency_id", "role"))
             set_participations(user, activity, wanted, current)
@@ -116,12 +135,21 @@ def duplicate_activity(user: AbstractBaseUser, original: Activity) -> Activity:
     copy = Activity(**{name: getattr(original, name) for name in COPIED_FIELDS})
     copy.status = ActivityStatus.PLANNED
     wanted = {link.agency: link.role for link in original.participations.select_related("agency")}
+    places = {
+        "scope": original.scope,
+        "region": original.region,
+        "main": original.country,
+        "countries": covered_countries(original),
+        "subdivisions": list(original.subdivisions.all()),
+    }
     return create_activity(
         user,
         copy,
         wanted,
         tools_used=list(original.tools_used.all()),
         tools_needed=list(original.tools_needed.all()),
+        places=places,
+        themes=list(original.themes.all()),
     )
 
 

@@ -2,42 +2,131 @@
 (activities.tally_models, activities.tally_sql): a few hundred rows to read whatever the
 number of activities, one query each.
 
+Activities of several countries, of a region or of the world (issue 20) make a country's
+count two numbers, `own` and `shared` (`country_split`, what the map shows):
+- own: the country's one-country activities (Activity.objects.own_in(country));
+- shared: the activities of several countries and the regional ones that list it, the
+  regional ones of its whole region (no country listed) and the global ones
+  (Activity.objects.shared_with(country)).
+`country_counts` gives their sum (Activity.objects.covering(country)), for the countries
+that some activity names (as its country or in its list) or whose region has a regional
+activity, or all of them once a global one exists. The whole matrix's figures (running in a
+year, by years) count each activity once, wherever it is.
+
+The regional activities of a whole region and the global ones are few: they are counted
+directly (one grouped query, on the scope's index), not tallied.
+
 Elsewhere than on PostgreSQL (the SQLite of `make run`) no trigger keeps them, and the same
 answers are counted from the activities themselves.
 """
 
+from collections import defaultdict
+
 from django.db import connection, transaction
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.db.models.functions import ExtractYear
 
-from activities.models import Activity, ActivityAgency, Role
-from activities.tally_models import NO_YEAR, AgencyTally, CountryYearsTally, LeadTally
+from activities.models import (
+    Activity,
+    ActivityAgency,
+    ActivityCountry,
+    Role,
+    Scope,
+)
+from activities.tally_models import (
+    NO_YEAR,
+    AgencyTally,
+    CountryYearsTally,
+    LeadTally,
+    SharedTally,
+    YearsTally,
+)
 from activities.tally_sql import rebuild
+from countries.models import Country
 
 
 def kept() -> bool:
-    """Whether the database keeps the tallies (PostgreSQL, with migration 0007's triggers)."""
+    """Whether the database keeps the tallies (PostgreSQL, with migration 0012's triggers)."""
     return connection.vendor == "postgresql"
 
 
-def country_counts() -> list[tuple[int, int]]:
-    """(country id, activities) for every country with at least one activity."""
-    if not kept():
-        return list(Activity.objects.order_by().values_list("country_id").annotate(n=Count("pk")))
+def beyond_countries() -> tuple[dict[str, int], int]:
+    """({region: its regional activities with no country listed}, global activities): the
+    shared activities of every country of a region, or of all. One query."""
+    listed = ActivityCountry.objects.filter(activity=OuterRef("pk"))
     rows = (
+        Activity.objects.filter(scope__in=[Scope.REGIONAL, Scope.GLOBAL])
+        .filter(~Exists(listed))
+        .order_by()
+        .values_list("scope", "region")
+        .annotate(n=Count("pk"))
+    )
+    regions: dict[str, int] = {}
+    everywhere = 0
+    for scope, region, n in rows:
+        if scope == Scope.GLOBAL:
+            everywhere += n
+        else:
+            regions[region] = regions.get(region, 0) + n
+    return regions, everywhere
+
+
+def _own_and_listed() -> tuple[dict[int, int], dict[int, int]]:
+    if not kept():
+        own = dict(
+            Activity.objects.filter(scope=Scope.COUNTRY, country__isnull=False)
+            .order_by()
+            .values_list("country_id")
+            .annotate(n=Count("pk"))
+        )
+        listed = dict(
+            ActivityCountry.objects.exclude(activity__scope=Scope.COUNTRY)
+            .order_by()
+            .values_list("country_id")
+            .annotate(n=Count("pk"))
+        )
+        return own, listed
+    own = dict(
         CountryYearsTally.objects.order_by()
         .values_list("country_id")
         .annotate(n=Sum("activities"))
         .filter(n__gt=0)
     )
-    return list(rows)
+    listed = dict(SharedTally.objects.filter(activities__gt=0).values_list("country", "activities"))
+    return own, listed
+
+
+def country_split() -> dict[int, tuple[int, int]]:
+    """Country id -> (own, shared) activities, for every country with any (see the module).
+    Three queries (two when no region or world-wide activity exists)."""
+    own, listed = _own_and_listed()
+    regions, everywhere = beyond_countries()
+    found: dict[int, tuple[int, int]] = {}
+    if regions or everywhere:
+        countries = Country.objects.order_by().values_list("pk", "region")
+        if not everywhere:
+            countries = countries.filter(region__in=list(regions))
+        wide = {pk: regions.get(region, 0) + everywhere for pk, region in countries}
+    else:
+        wide = {}
+    for pk in {*own, *listed, *wide}:
+        split = (own.get(pk, 0), listed.get(pk, 0) + wide.get(pk, 0))
+        if split != (0, 0):
+            found[pk] = split
+    return found
+
+
+def country_counts() -> list[tuple[int, int]]:
+    """(country id, activities happening there: own + shared) for every country with any."""
+    return [(pk, own + shared) for pk, (own, shared) in country_split().items()]
 
 
 def lead_counts() -> list[tuple[int, int, int]]:
-    """(country id, agency id, activities it leads there) where it leads any."""
+    """(country id, agency id, activities it leads with that main country) where it leads
+    any (rows without a main country are not a country's here)."""
     if not kept():
         rows = (
-            ActivityAgency.objects.filter(role=Role.LEAD)
+            ActivityAgency.objects.filter(role=Role.LEAD, activity__country__isnull=False)
             .order_by()
             .values_list("activity__country_id", "agency_id")
             .annotate(n=Count("pk"))
@@ -51,15 +140,9 @@ def lead_counts() -> list[tuple[int, int, int]]:
 
 
 def countries_with_activities() -> int:
-    if not kept():
-        return Activity.objects.order_by().values("country_id").distinct().count()
-    return (
-        CountryYearsTally.objects.filter(activities__gt=0)
-        .order_by()
-        .values("country_id")
-        .distinct()
-        .count()
-    )
+    """Countries that some activity names: its country, or one in its list."""
+    own, listed = _own_and_listed()
+    return len({pk for pk, n in own.items() if n} | {pk for pk, n in listed.items() if n})
 
 
 def agencies_taking_part() -> int:
@@ -72,7 +155,7 @@ def running_in(year: int) -> int:
     """Activities running at some point in `year`: Activity.objects.in_year(year).count()."""
     if not kept():
         return Activity.objects.in_year(year).count()
-    rows = CountryYearsTally.objects.filter(
+    rows = YearsTally.objects.filter(
         Q(start_year__lte=year),  # a missing start (NO_YEAR) is before any year
         Q(end_year__gte=year) | Q(end_year=NO_YEAR),
     ).exclude(start_year=NO_YEAR, end_year=NO_YEAR)
@@ -89,16 +172,13 @@ def year_counts() -> list[tuple[int | None, int | None, int]]:
             .annotate(n=Count("pk"))
         )
         return list(rows)
-    rows = (
-        CountryYearsTally.objects.order_by()
-        .values_list("start_year", "end_year")
-        .annotate(n=Sum("activities"))
-        .filter(n__gt=0)
+    rows = YearsTally.objects.filter(activities__gt=0).values_list(
+        "start_year", "end_year", "activities"
     )
-    return [
-        (start if start != NO_YEAR else None, end if end != NO_YEAR else None, n)
-        for start, end, n in rows
-    ]
+    found: dict[tuple[int | None, int | None], int] = defaultdict(int)
+    for start, end, n in rows:
+        found[(start if start != NO_YEAR else None, end if end != NO_YEAR else None)] += n
+    return [(start, end, n) for (start, end), n in found.items()]
 
 
 def recount() -> None:

@@ -16,7 +16,8 @@ NO_YEAR = 0
 
 
 class CountryYearsTally(models.Model):
-    """Activities of a country starting and ending in given years (NO_YEAR: no date)."""
+    """A country's own activities (one-country ones) starting and ending in given years
+    (NO_YEAR: no date)."""
 
     country = models.ForeignKey(
         "countries.Country", on_delete=models.CASCADE, related_name="+", verbose_name=_("country")
@@ -38,8 +39,46 @@ class CountryYearsTally(models.Model):
         return f"{self.country_id} {self.start_year}-{self.end_year}: {self.activities}"
 
 
+class YearsTally(models.Model):
+    """Every activity of the matrix, once whatever its places, by its years."""
+
+    start_year = models.SmallIntegerField(_("start year"))
+    end_year = models.SmallIntegerField(_("end year"))
+    activities = models.IntegerField(_("activities"), default=0)
+
+    class Meta:
+        verbose_name = _("count of activities by years")
+        verbose_name_plural = _("counts of activities by years")
+        constraints = [
+            models.UniqueConstraint(fields=["start_year", "end_year"], name="yearstally_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.start_year}-{self.end_year}: {self.activities}"
+
+
+class SharedTally(models.Model):
+    """The activities of several countries or of a region that list a country."""
+
+    country = models.OneToOneField(
+        "countries.Country",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="+",
+        verbose_name=_("country"),
+    )
+    activities = models.IntegerField(_("activities"), default=0)
+
+    class Meta:
+        verbose_name = _("count of the shared activities listing a country")
+        verbose_name_plural = _("counts of the shared activities listing countries")
+
+    def __str__(self) -> str:
+        return f"{self.country_id}: {self.activities}"
+
+
 class LeadTally(models.Model):
-    """Activities of a country that an agency leads."""
+    """Activities an agency leads, by their main country."""
 
     country = models.ForeignKey(
         "countries.Country", on_delete=models.CASCADE, related_name="+", verbose_name=_("country")

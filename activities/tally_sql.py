@@ -1,21 +1,36 @@
 """The SQL that keeps activities' tallies (activities.tally_models) on PostgreSQL.
 
 Statement-level AFTER triggers with transition tables: one grouped upsert per statement,
-so a bulk_create of 10,000 rows costs one query more, not 10,000. Migration 0007 installs
-them; change them only through a new migration that runs the new text.
+so a bulk_create of 10,000 rows costs one query more, not 10,000. Migration 0012 installs
+them (0007 installed an earlier text, frozen in migrations/_tally_sql_0007.py); change them
+only through a new migration that runs the new text.
 
-Participations and their activity may be written in either order inside a transaction
-(Django's foreign keys are deferred): each side counts a lead only when it finds the other,
-so the second write of the pair always counts it, and a delete likewise.
+What is counted where (issue 20, activities of several countries, regions, the world):
+- YEARS (CountryYearsTally): a country's own activities, the one-country ones, by years;
+- SHARED (SharedTally): the activities of several countries or of a region that list a
+  country, per country (one per ActivityCountry link of such an activity);
+- ALL_YEARS (YearsTally): every activity once, by years (the whole matrix's figures);
+- LEADS (LeadTally): the activities an agency leads, by their main country (none: not
+  counted); AGENCIES (AgencyTally): the activities an agency takes part in.
+The regional activities of a whole region and the global ones are few and counted directly
+(activities.tallies).
+
+Rows may be written in either order inside a transaction (Django's foreign keys are
+deferred): a participation or a country link and its activity each count the pair only when
+they find the other, so the second write of the pair always counts it, and a delete likewise.
 """
 
 YEAR = "activities_tally_year"
 YEARS = "activities_countryyearstally"
+ALL_YEARS = "activities_yearstally"
+SHARED = "activities_sharedtally"
 LEADS = "activities_leadtally"
 AGENCIES = "activities_agencytally"
 ACTIVITY = "activities_activity"
 PARTICIPATION = "activities_activityagency"
+COVERAGE = "activities_activitycountry"
 LEAD = "lead"  # activities.models.Role.LEAD
+ONE_COUNTRY = "country"  # activities.models.Scope.COUNTRY
 
 
 def _upsert(table: str, keys: str, select: str) -> str:
@@ -27,17 +42,49 @@ def _upsert(table: str, keys: str, select: str) -> str:
     )
 
 
-def _years(sources: list[tuple[str, int]]) -> str:
+def _grouped(union: str, columns: str, count: int) -> str:
+    groups = ", ".join(str(n) for n in range(1, count + 1))
+    return (
+        f"SELECT {columns}, sum(d)::int FROM ({union}) AS delta "
+        f"GROUP BY {groups} HAVING sum(d) <> 0"
+    )
+
+
+def _own_years(sources: list[tuple[str, int]]) -> str:
     union = " UNION ALL ".join(
         f"SELECT country_id, {YEAR}(start_date) AS s, {YEAR}(end_date) AS e, {sign} AS d "
-        f"FROM {rows} WHERE country_id IS NOT NULL"
+        f"FROM {rows} WHERE scope = '{ONE_COUNTRY}' AND country_id IS NOT NULL"
         for rows, sign in sources
     )
-    select = (
-        f"SELECT country_id, s, e, sum(d)::int FROM ({union}) AS delta "
-        "GROUP BY 1, 2, 3 HAVING sum(d) <> 0"
+    return _upsert(
+        YEARS, "country_id, start_year, end_year", _grouped(union, "country_id, s, e", 3)
     )
-    return _upsert(YEARS, "country_id, start_year, end_year", select)
+
+
+def _all_years(sources: list[tuple[str, int]]) -> str:
+    union = " UNION ALL ".join(
+        f"SELECT {YEAR}(start_date) AS s, {YEAR}(end_date) AS e, {sign} AS d FROM {rows}"
+        for rows, sign in sources
+    )
+    return _upsert(ALL_YEARS, "start_year, end_year", _grouped(union, "s, e", 2))
+
+
+def _shared_of_activities(sources: list[tuple[str, int]]) -> str:
+    union = " UNION ALL ".join(
+        f"SELECT c.country_id, {sign} AS d FROM {rows} a "
+        f"JOIN {COVERAGE} c ON c.activity_id = a.id WHERE a.scope <> '{ONE_COUNTRY}'"
+        for rows, sign in sources
+    )
+    return _upsert(SHARED, "country_id", _grouped(union, "country_id", 1))
+
+
+def _shared_of_links(sources: list[tuple[str, int]]) -> str:
+    union = " UNION ALL ".join(
+        f"SELECT c.country_id, {sign} AS d FROM {rows} c "
+        f"JOIN {ACTIVITY} a ON a.id = c.activity_id WHERE a.scope <> '{ONE_COUNTRY}'"
+        for rows, sign in sources
+    )
+    return _upsert(SHARED, "country_id", _grouped(union, "country_id", 1))
 
 
 def _leads_of_activities(sources: list[tuple[str, int]]) -> str:
@@ -47,19 +94,14 @@ def _leads_of_activities(sources: list[tuple[str, int]]) -> str:
         "WHERE a.country_id IS NOT NULL"
         for rows, sign in sources
     )
-    select = (
-        f"SELECT country_id, agency_id, sum(d)::int FROM ({union}) AS delta "
-        "GROUP BY 1, 2 HAVING sum(d) <> 0"
-    )
-    return _upsert(LEADS, "country_id, agency_id", select)
+    return _upsert(LEADS, "country_id, agency_id", _grouped(union, "country_id, agency_id", 2))
 
 
 def _agencies(sources: list[tuple[str, int]]) -> str:
     union = " UNION ALL ".join(
         f"SELECT agency_id, {sign} AS d FROM {rows}" for rows, sign in sources
     )
-    select = f"SELECT agency_id, sum(d)::int FROM ({union}) AS delta GROUP BY 1 HAVING sum(d) <> 0"
-    return _upsert(AGENCIES, "agency_id", select)
+    return _upsert(AGENCIES, "agency_id", _grouped(union, "agency_id", 1))
 
 
 def _leads_of_participations(sources: list[tuple[str, int]]) -> str:
@@ -69,11 +111,7 @@ def _leads_of_participations(sources: list[tuple[str, int]]) -> str:
         f"WHERE p.role = '{LEAD}' AND a.country_id IS NOT NULL"
         for rows, sign in sources
     )
-    select = (
-        f"SELECT country_id, agency_id, sum(d)::int FROM ({union}) AS delta "
-        "GROUP BY 1, 2 HAVING sum(d) <> 0"
-    )
-    return _upsert(LEADS, "country_id, agency_id", select)
+    return _upsert(LEADS, "country_id, agency_id", _grouped(union, "country_id, agency_id", 2))
 
 
 INSERTED = [("new_rows", 1)]
@@ -84,6 +122,29 @@ TRANSITIONS = {
     "insert": "REFERENCING NEW TABLE AS new_rows",
     "delete": "REFERENCING OLD TABLE AS old_rows",
     "update": "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows",
+}
+# table -> (the triggers' name, the counts its writes change)
+TABLES = {
+    ACTIVITY: (
+        "activity",
+        lambda sources: (
+            _own_years(sources)
+            + _all_years(sources)
+            + _shared_of_activities(sources)
+            + _leads_of_activities(sources)
+        ),
+    ),
+    PARTICIPATION: (
+        "participation",
+        lambda sources: _agencies(sources) + _leads_of_participations(sources),
+    ),
+    COVERAGE: ("coverage", _shared_of_links),
+}
+# TRUNCATE fires no row trigger: empty the counts it makes wrong.
+TRUNCATED = {
+    ACTIVITY: [YEARS, ALL_YEARS, SHARED, LEADS],
+    PARTICIPATION: [AGENCIES, LEADS],
+    COVERAGE: [SHARED],
 }
 
 
@@ -106,42 +167,25 @@ def install() -> list[str]:
         f"CREATE OR REPLACE FUNCTION {YEAR}(day date) RETURNS smallint LANGUAGE sql IMMUTABLE "
         "AS $$ SELECT COALESCE(EXTRACT(YEAR FROM day)::smallint, 0::smallint) $$;"
     ]
-    for operation, sources in OPERATIONS.items():
-        name = f"activities_tally_activity_{operation}"
-        statements.append(_function(name, _years(sources) + _leads_of_activities(sources)))
-        statements.append(_trigger(ACTIVITY, operation, name))
-        name = f"activities_tally_participation_{operation}"
-        body = _agencies(sources) + _leads_of_participations(sources)
-        statements.append(_function(name, body))
-        statements.append(_trigger(PARTICIPATION, operation, name))
-    # TRUNCATE fires no row trigger: empty the counts it makes wrong.
-    statements.append(
-        _function(
-            "activities_tally_activity_truncate", f"DELETE FROM {YEARS}; DELETE FROM {LEADS};"
+    for table, (kind, body) in TABLES.items():
+        for operation, sources in OPERATIONS.items():
+            name = f"activities_tally_{kind}_{operation}"
+            statements.append(_function(name, body(sources)))
+            statements.append(_trigger(table, operation, name))
+        name = f"activities_tally_{kind}_truncate"
+        emptied = " ".join(f"DELETE FROM {counts};" for counts in TRUNCATED[table])
+        statements.append(_function(name, emptied))
+        statements.append(
+            f"CREATE TRIGGER {name} AFTER TRUNCATE ON {table} "
+            f"FOR EACH STATEMENT EXECUTE FUNCTION {name}();"
         )
-    )
-    statements.append(
-        f"CREATE TRIGGER activities_tally_activity_truncate AFTER TRUNCATE ON {ACTIVITY} "
-        "FOR EACH STATEMENT EXECUTE FUNCTION activities_tally_activity_truncate();"
-    )
-    statements.append(
-        _function(
-            "activities_tally_participation_truncate",
-            f"DELETE FROM {AGENCIES}; DELETE FROM {LEADS};",
-        )
-    )
-    statements.append(
-        f"CREATE TRIGGER activities_tally_participation_truncate AFTER TRUNCATE ON "
-        f"{PARTICIPATION} FOR EACH STATEMENT "
-        "EXECUTE FUNCTION activities_tally_participation_truncate();"
-    )
     return statements + rebuild()
 
 
 def uninstall() -> list[str]:
     statements = []
     for operation in (*OPERATIONS, "truncate"):
-        for table, kind in ((ACTIVITY, "activity"), (PARTICIPATION, "participation")):
+        for table, (kind, _body) in TABLES.items():
             name = f"activities_tally_{kind}_{operation}"
             statements.append(f"DROP TRIGGER IF EXISTS {name} ON {table};")
             statements.append(f"DROP FUNCTION IF EXISTS {name}();")
@@ -152,11 +196,18 @@ def uninstall() -> list[str]:
 def rebuild() -> list[str]:
     """Count everything again (installing, or repairing after writes with triggers off)."""
     return [
-        f"LOCK TABLE {ACTIVITY}, {PARTICIPATION} IN SHARE MODE;",
+        f"LOCK TABLE {ACTIVITY}, {PARTICIPATION}, {COVERAGE} IN SHARE MODE;",
         f"DELETE FROM {YEARS};",
         f"INSERT INTO {YEARS} (country_id, start_year, end_year, activities) "
         f"SELECT country_id, {YEAR}(start_date), {YEAR}(end_date), count(*) FROM {ACTIVITY} "
-        "WHERE country_id IS NOT NULL GROUP BY 1, 2, 3;",
+        f"WHERE scope = '{ONE_COUNTRY}' AND country_id IS NOT NULL GROUP BY 1, 2, 3;",
+        f"DELETE FROM {ALL_YEARS};",
+        f"INSERT INTO {ALL_YEARS} (start_year, end_year, activities) "
+        f"SELECT {YEAR}(start_date), {YEAR}(end_date), count(*) FROM {ACTIVITY} GROUP BY 1, 2;",
+        f"DELETE FROM {SHARED};",
+        f"INSERT INTO {SHARED} (country_id, activities) "
+        f"SELECT c.country_id, count(*) FROM {COVERAGE} c "
+        f"JOIN {ACTIVITY} a ON a.id = c.activity_id WHERE a.scope <> '{ONE_COUNTRY}' GROUP BY 1;",
         f"DELETE FROM {LEADS};",
         f"INSERT INTO {LEADS} (country_id, agency_id, activities) "
         f"SELECT a.country_id, p.agency_id, count(*) FROM {PARTICIPATION} p "

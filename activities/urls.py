@@ -36,6 +36,11 @@ urlpatterns = [
     path("activities/<int:pk>/close/", edit.activity_close, name="activity_close"),
     path("activities/<int:pk>/delete/", edit.activity_delete, name="activity_delete"),
     path(
+        "activities/subdivision-options/",
+        edit.subdivision_options,
+        name="subdivision_options",
+    ),
+    path(
         "activities/focal-point-options/",
         my_rows.focal_point_options,
         name="focal_point_options",

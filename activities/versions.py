@@ -17,7 +17,9 @@ from django.utils.translation import gettext as _
 
 from activities import participations
 from activities.concurrency import save_activity
-from activities.models import Activity, ActivityAgency, Role
+from activities.models import Activity, ActivityAgency, ActivityCountry, Role
+from activities.place_models import ActivitySubdivision, ActivityTheme, link_exactly
+from activities.place_versions import place_changes, place_states, places_as_of
 from agencies.models import FocalPoint
 from countries.models import Country
 
@@ -131,7 +133,8 @@ def _agency_changes(
 
 
 def versions_of(activity: Activity) -> list[Version]:
-    """Every version of the activity, newest first, with what changed (four queries)."""
+    """Every version of the activity, newest first, with what changed, its countries,
+    places and themes included (seven queries)."""
     records = list(
         activity.history.select_related("history_user").order_by("history_date", "history_id")
     )
@@ -141,6 +144,7 @@ def versions_of(activity: Activity) -> list[Version]:
         .order_by("history_date", "history_id")
     )
     labels = _Labels(records)
+    places = place_states(activity, records)
     kinds = {"+": _("Created"), "~": _("Changed"), "-": _("Deleted")}
     versions: list[Version] = []
     by_link: dict[int, tuple[int, tuple[str, str]]] = {}  # link id -> (agency id, (name, role))
@@ -165,7 +169,12 @@ def versions_of(activity: Activity) -> list[Version]:
                 when=record.history_date,
                 kind=str(kinds.get(record.history_type, record.history_type)),
                 reason=record.history_change_reason or "",
-                changes=_diff(record, records[index - 1], labels) if index else [],
+                changes=(
+                    _diff(record, records[index - 1], labels)
+                    + [FieldChange(*c) for c in place_changes(places[index - 1], places[index])]
+                    if index
+                    else []
+                ),
                 agency_changes=_agency_changes(state, new_state),
             )
         )
@@ -176,15 +185,20 @@ def versions_of(activity: Activity) -> list[Version]:
     return versions
 
 
-def _links_as_of(activity: Activity, record: models.Model) -> dict[int, str]:
-    """The agencies and roles saved with that version: {agency id: role}."""
+def _saved_with(activity: Activity, record: models.Model) -> datetime.datetime:
+    """The last moment of that version: the links written then are saved with it."""
     later = (
         activity.history.filter(history_date__gt=record.history_date)
         .order_by("history_date")
         .values_list("history_date", flat=True)
         .first()
     )
-    when = later - ONE_MICROSECOND if later else timezone.now()
+    return later - ONE_MICROSECOND if later else timezone.now()
+
+
+def _links_as_of(activity: Activity, record: models.Model) -> dict[int, str]:
+    """The agencies and roles saved with that version: {agency id: role}."""
+    when = _saved_with(activity, record)
     links = ActivityAgency.history.as_of(when).filter(activity_id=activity.pk)
     return {link.agency_id: link.role for link in links}
 
@@ -213,9 +227,14 @@ def restore_version(
     activity._change_reason = reason
     activity._history_user = user
 
+    places = places_as_of(activity, _saved_with(activity, record))
+
     def restore_links() -> None:
         wanted = _links_as_of(activity, record)
         participations.set_roles(activity.pk, wanted, user=user, reason=reason)
+        link_exactly(activity, ActivityCountry, places["countries"])
+        link_exactly(activity, ActivitySubdivision, places["subdivisions"])
+        link_exactly(activity, ActivityTheme, places["themes"])
 
     with transaction.atomic():
         version = activity.version if based_on_version is None else based_on_version

@@ -11,7 +11,13 @@ from core.admin import HubImportExportAdmin
 from core.forms import VersionedModelForm
 from core.translations import search_fields
 from countries.assessing import AssessmentConflict
-from countries.models import Country, CountryAssessment, SelectionCriterion, iso_alpha2
+from countries.models import (
+    Country,
+    CountryAssessment,
+    SelectionCriterion,
+    Subdivision,
+    iso_alpha2,
+)
 from countries.resources import CountryResource
 
 
@@ -118,3 +124,19 @@ class CountryAssessmentAdmin(SimpleHistoryAdmin):
     def save_model(self, request: HttpRequest, obj: Any, form: ModelForm, change: bool) -> None:
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
+
+
+@admin.register(Subdivision)
+class SubdivisionAdmin(admin.ModelAdmin):
+    """The places inside countries (ISO 3166-2, first level), loaded from pycountry: the
+    secretariat may add a spelling people use; the code and ISO name stay as the standard."""
+
+    list_display = ["code", "name", "kind", "country"]
+    list_select_related = ["country"]
+    list_filter = ["country__region"]
+    search_fields = ["code", "name", "name_variants", "country__name"]
+    readonly_fields = ["code", "name", "kind", "country"]
+    fields = ["code", "name", "kind", "country", "name_variants"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # countries.subdivisions loads them with each country

@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from core.names import NameIndex, in_every_language, split_variants
 from core.translations import in_language, translated
+from countries.subdivisions import load_subdivisions
 from countries.variants import AMBIGUOUS_NAMES, NAME_VARIANTS
 
 
@@ -117,9 +118,7 @@ class Country(models.Model):
         super().save(*args, **kwargs)
         if adding:
             # A new country comes with its provinces and regions (ISO 3166-2, first level).
-            from countries.subdivisions import load_subdivisions
-
-            load_subdivisions([self])
+            load_subdivisions([self], model=Subdivision)
 
     @property
     def alpha3(self) -> str:

@@ -12,12 +12,8 @@ import gettext
 import unicodedata
 from collections.abc import Iterable
 from functools import cache
-from typing import TYPE_CHECKING
 
 import pycountry
-
-if TYPE_CHECKING:
-    from countries.models import Country
 
 # The spellings kept besides the ISO name: the hub's languages.
 VARIANT_LANGUAGES = ("en", "fr", "es")
@@ -55,13 +51,11 @@ def first_level(alpha2: str) -> list:
     ]
 
 
-def load_subdivisions(countries: Iterable[Country] | None = None, *, model=None) -> int:
+def load_subdivisions(countries: Iterable | None = None, *, model) -> int:
     """Add the first-level subdivisions of `countries` (every country when None) that the
     hub lacks; returns how many were added. Those already there are left as they are.
-    `model`: the Subdivision model of a migration's state (the current one otherwise)."""
-    from countries.models import Subdivision
-
-    model = model or Subdivision
+    `model`: countries.models.Subdivision, or its copy in a migration's state (passed in:
+    countries.models calls this module, which imports none of it)."""
     if countries is None:
         countries = model._meta.get_field("country").related_model.objects.all()
     countries = list(countries)

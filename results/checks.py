@@ -20,6 +20,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from activities.models import Activity
+from countries.models import Country
 from results.choices import Unit
 from results.disaggregations import CATEGORIES, Dimension, category_label
 from results.models import Indicator, ReportingPeriod, ResultValue
@@ -51,13 +52,15 @@ def part_field(dimension: str, category: str) -> str:
     return f"part-{dimension}-{category}"
 
 
-def covered_country_ids(activity: Activity) -> set[int]:
-    """The countries a value of the activity may be for: those it covers."""
-    covering = getattr(activity, "countries", None)
-    found = set(covering.values_list("pk", flat=True)) if covering is not None else set()
-    if activity.country_id:
-        found.add(activity.country_id)
-    return found
+def covers(activity: Activity, country_id: int) -> bool:
+    """The activity happens in the country (its own, or one it shares): a value may be for
+    it (activities.models.ActivityQuerySet.covering)."""
+    if country_id == activity.country_id:
+        return True
+    country = Country.objects.filter(pk=country_id).first()
+    return (
+        country is not None and Activity.objects.covering(country).filter(pk=activity.pk).exists()
+    )
 
 
 def _number(check: ValueCheck, name: str, raw: object, indicator: Indicator) -> Decimal | None:
@@ -111,7 +114,7 @@ def check_value(
     if indicator.unit == Unit.MILESTONE and value == 1 and achieved_on is None:
         check.add("achieved_on", _("Give the date the milestone was reached."))
     _check_period(check, activity, period, existing)
-    if country_id is not None and country_id not in covered_country_ids(activity):
+    if country_id is not None and not covers(activity, country_id):
         check.add("country", _("The activity does not cover this country."))
     parts = _check_parts(check, indicator, raw_parts or {})
     if check.ok and value is not None:

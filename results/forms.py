@@ -9,10 +9,11 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from activities.models import Activity
+from activities.models import Activity, Scope
 from agencies.models import Agency
 from core.forms import DateInput
 from core.translations import translated
+from countries.models import Country
 from results.checks import check_value, part_field
 from results.choices import Unit
 from results.disaggregations import CATEGORIES, Dimension
@@ -194,12 +195,15 @@ class ValueForm(VersionedForm):
                 self.fields["country"].disabled = True
 
     def activity_countries(self):
-        from countries.models import Country
-
-        covering = getattr(self.activity, "countries", None)
-        if covering is not None:
-            return covering.all()
-        return Country.objects.filter(pk=self.activity.country_id)
+        """The countries a value may be for: those the activity covers (its region's or the
+        world's when a regional or global one lists none)."""
+        activity = self.activity
+        listed = activity.countries.all()
+        if listed.exists() or activity.scope in (Scope.COUNTRY, Scope.MULTI_COUNTRY):
+            return listed if listed.exists() else Country.objects.filter(pk=activity.country_id)
+        if activity.scope == Scope.REGIONAL:
+            return Country.objects.filter(region=activity.region)
+        return Country.objects.all()
 
     def part_groups(self) -> list[tuple[str, list[forms.BoundField]]]:
         return [(label, [self[name] for name in names]) for label, names in self.dimensions]
@@ -229,6 +233,17 @@ class ValueForm(VersionedForm):
             else:
                 self.add_error(None, message)
         self.warnings = found.warnings
+        period = cleaned.get("period")
+        if self.result is None and period is not None and "period" not in self.errors:
+            twin = ResultValue.objects.filter(
+                activity_indicator=self.link, period=period, country=country
+            ).first()
+            if twin is not None:
+                self.add_error(
+                    "period",
+                    _("This indicator already has a value for %(period)s: change that one.")
+                    % {"period": period.label},
+                )
         cleaned["number"], cleaned["parts"] = found.value, found.parts
         return cleaned
 
@@ -241,7 +256,7 @@ class ContributionForm(forms.ModelForm):
 
     def __init__(self, *args, country, **kw):
         super().__init__(*args, **kw)
-        activities = Activity.objects.filter(country=country).order_by("title")
+        activities = Activity.objects.covering(country).order_by("title")
         self.fields["activities"].queryset = activities
         self.fields["activities"].widget = forms.CheckboxSelectMultiple()
         self.fields["activities"].widget.choices = self.fields["activities"].choices

@@ -11,8 +11,8 @@ from results.models import ActivityIndicator, ResultValue, ReviewStatus
 
 
 def indicators_of(activity: Activity, user: AnyUser) -> list[ActivityIndicator]:
-    """The activity's indicators, each with `targets`, `last_target` and `shown_values` (the values the
-    user may see, newest period first, with their parts): three queries."""
+    """The activity's indicators, each with `targets`, `last_target` and `shown_values`
+    (the values the user may see, newest period first, with their parts): four queries."""
     values = (
         ResultValue.objects.visible_to(user)
         .select_related("period", "country")

@@ -48,12 +48,24 @@ def is_unlocked(user: AnyUser, result: ResultValue | None) -> bool:
     return result is not None and not result.is_locked
 
 
+def value_rights(user: AnyUser, result: ResultValue, reports: bool) -> tuple[bool, bool]:
+    """(may change, may submit) the value, for a page that already knows whether the user
+    `reports` on its activity (its agencies take part): the rules below, without a query
+    per value."""
+    secretariat = is_secretariat(user)
+    unlocked = not result.is_locked
+    open_to_members = result.status in EDITABLE and unlocked
+    may_change = (secretariat and unlocked) or (reports and open_to_members)
+    return may_change, (secretariat or reports) and open_to_members
+
+
 def works_in(user: AnyUser, country) -> bool:
-    """One of the user's agencies takes part in an activity in the country."""
+    """One of the user's agencies takes part in an activity in the country (its own, or one
+    it shares with others)."""
     mine = agency_ids(user)
     if not mine or country is None:
         return False
-    return Activity.objects.with_agencies(mine).filter(country=country).exists()
+    return Activity.objects.with_agencies(mine).covering(country).exists()
 
 
 @rules.predicate

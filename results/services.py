@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -65,7 +65,14 @@ def save_value(
     result._history_user = user
     with transaction.atomic():
         lock_unchanged(result, based_on_version)
-        result.save()
+        try:
+            with transaction.atomic():
+                result.save()
+        except IntegrityError:  # someone added the period's value since the form was checked
+            raise ValidationError(
+                _("This indicator already has a value for the period: change that one."),
+                code="duplicate",
+            ) from None
         result.parts.all().delete()
         ValuePart.objects.bulk_create(
             ValuePart(result=result, dimension=dimension, category=category, value=number)

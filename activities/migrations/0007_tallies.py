@@ -3,7 +3,8 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-from activities import tally_sql
+# The SQL as it was then: activities.tally_sql has moved on (migration 0012).
+from activities.migrations import _tally_sql_0007 as tally_sql
 
 
 def install(apps, schema_editor):

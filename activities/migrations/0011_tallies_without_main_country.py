@@ -1,19 +1,11 @@
-"""The tallies' triggers again, now skipping activities without a main country (regional
-and global ones, possibly several countries): they counted by the main country, and a NULL
-one broke the write. activities.tally_sql has the text."""
+"""Superseded by 0012 (the tallies by place), which installs the triggers anew: this one
+once reinstalled them skipping the activities without a main country, and stays a step
+that does nothing so that databases that applied it keep a consistent history."""
 
 from django.db import migrations
-
-from activities import tally_sql
-
-
-def reinstall(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        for statement in tally_sql.uninstall() + tally_sql.install():
-            schema_editor.execute(statement)
 
 
 class Migration(migrations.Migration):
     dependencies = [("activities", "0010_places_data")]
 
-    operations = [migrations.RunPython(reinstall, migrations.RunPython.noop)]
+    operations = []

@@ -51,7 +51,8 @@ def detail(request: HttpRequest, acronym: str) -> HttpResponse:
     """Where an agency works, what it leads, and its focal points."""
     agency = agency_or_404(acronym)
     countries = (
-        ActivityAgency.objects.filter(agency=agency)
+        # By main country: a region's or the world's rows have none (they are in its list).
+        ActivityAgency.objects.filter(agency=agency, activity__country__isnull=False)
         .values_list("activity__country__code")
         .annotate(n=Count("pk"), leads=Count("pk", filter=Q(role=Role.LEAD)))
         .order_by()

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
 from accounts.roles import agency_ids
 from activities import participations
@@ -27,6 +28,7 @@ from activities.forms import (
     ParticipationFormSet,
     agency_choices,
     focal_point_label,
+    offered_countries,
     participation_initial,
 )
 from activities.models import Activity, Role
@@ -40,6 +42,7 @@ from activities.services import (
 from activities.views.my_rows import pick_agency, rows_url
 from agencies.models import Agency, FocalPoint
 from countries.forms import country_choices
+from countries.models import Subdivision
 
 
 def _not_yours() -> PermissionDenied:
@@ -59,6 +62,12 @@ def _tell_proposals(request: HttpRequest, activity: Activity) -> None:
             )
             % {"agency": proposal.agency.acronym, "role": proposal.get_role_display().lower()},
         )
+
+
+def _tell_warnings(request: HttpRequest, form: ActivityForm) -> None:
+    """What activities.places warns of (saved all the same: the person may mean it)."""
+    for warning in form.place_warnings:
+        messages.warning(request, warning)
 
 
 def _activity(pk: int) -> Activity:
@@ -106,6 +115,19 @@ def _form_page(
 
 
 @login_required
+@require_GET
+def subdivision_options(request: HttpRequest) -> HttpResponse:
+    """The form's places field again, offering the places of the countries now chosen
+    (htmx swaps it in when the countries change), keeping those chosen in a country still
+    covered."""
+    covered = offered_countries(request.GET)
+    chosen = [value for value in request.GET.getlist("subdivisions") if value.isdigit()]
+    kept = Subdivision.objects.filter(pk__in=chosen, country__in=covered)
+    form = ActivityForm(covered=covered, initial={"subdivisions": list(kept)})
+    return render(request, "activities/_field.html", {"field": form["subdivisions"]})
+
+
+@login_required
 def activity_add(request: HttpRequest) -> HttpResponse:
     user = request.user
     if not user.has_perm("activities.add_activity"):
@@ -125,6 +147,8 @@ def activity_add(request: HttpRequest) -> HttpResponse:
                 formset.wanted(),
                 tools_used=form.cleaned_data["tools_used"],
                 tools_needed=form.cleaned_data["tools_needed"],
+                places=form.places(),
+                themes=form.cleaned_data["themes"],
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -134,6 +158,7 @@ def activity_add(request: HttpRequest) -> HttpResponse:
                 _("Added “%(title)s” (%(reference)s).")
                 % {"title": activity.title, "reference": activity.reference},
             )
+            _tell_warnings(request, form)
             _tell_proposals(request, activity)
             return redirect(rows_url(user, _home_agency(request, activity)))
     return _form_page(request, form, formset, None, agency)
@@ -164,6 +189,8 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 formset.wanted(),
                 tools_used=form.cleaned_data["tools_used"],
                 tools_needed=form.cleaned_data["tools_needed"],
+                places=form.places(),
+                themes=form.cleaned_data["themes"],
             )
         except EditConflict as conflict:
             # Nothing was written. The form keeps the user's text and the old version, so
@@ -173,6 +200,7 @@ def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, error)
         else:
             messages.success(request, _("Saved “%(title)s”.") % {"title": activity.title})
+            _tell_warnings(request, form)
             _tell_proposals(request, form.instance)
             return redirect(rows_url(user, agency))
     return _form_page(request, form, formset, activity, agency)

@@ -39,7 +39,9 @@ def matrix(request: HttpRequest) -> HttpResponse:
     ctx = {
         "filter": filterset,
         "page": page,
-        "table": render_matrix_table(request, page.object_list, sorts=sort_links(sort)),
+        "table": render_matrix_table(
+            request, page.object_list, sorts=sort_links(sort), focus=filterset.focus()
+        ),
         "sort": sort,
         "active_filters": active_filters(filterset),
         "is_filtered": is_filtered(filterset),

@@ -22,7 +22,7 @@ from django_countries import countries as iso_countries
 from activities.models import GUARANTEE_FIELDS, Activity, ActivityAgency, Tool
 from agencies.models import Agency, FocalLevel, FocalPoint
 from countries.criteria_text import give_translations
-from countries.models import Country, SelectionCriterion, english_name
+from countries.models import Country, SelectionCriterion, Subdivision, english_name
 from countries.regions import ILO_REGIONS
 from countries.subdivisions import load_subdivisions
 from countries.variants import NAME_VARIANTS
@@ -104,7 +104,7 @@ def load_countries(report: LoadReport) -> dict[str, Country]:
             country.name = name
             renamed.append(country)
     Country.objects.bulk_create(new)
-    load_subdivisions(new)
+    load_subdivisions(new, model=Subdivision)
     Country.objects.bulk_update(renamed, ["name"])
     report.created["countries"] += len(new)
     return {country.code.code: country for country in Country.objects.all()}

@@ -12,10 +12,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from activities.models import Activity
+from activities.rules import takes_part
 from results.concurrency import StaleEdit
 from results.forms import ActivityIndicatorForm
 from results.models import ActivityIndicator, ReportingPeriod
 from results.queries import indicators_of
+from results.rules import value_rights
 from results.services import save_indicator
 
 NOT_YOURS = _("Only the members of the activity's agencies and the secretariat report on it.")
@@ -30,14 +32,15 @@ def activity_results(request: HttpRequest, reference: str) -> HttpResponse:
     activity = activity_or_404(reference)
     user = request.user
     links = indicators_of(activity, user)
+    may_report = rules.has_perm("results.report_on_activity", user, activity)
+    reports = may_report and takes_part(user, activity)
     for link in links:
         for result in link.shown_values:
-            result.may_change = rules.has_perm("results.change_value", user, result)
-            result.may_submit = rules.has_perm("results.submit_value", user, result)
+            result.may_change, result.may_submit = value_rights(user, result, reports)
     context = {
         "activity": activity,
         "links": links,
-        "may_report": rules.has_perm("results.report_on_activity", user, activity),
+        "may_report": may_report,
         "periods": ReportingPeriod.objects.filter(locked_at__isnull=True)[:4],
     }
     return render(request, "results/activity.html", context)

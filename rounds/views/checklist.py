@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from activities.concurrency import EditConflict
 from activities.models import Activity
 from activities.proposals import pending_proposals, waiting_for
+from results.periods import missing_values
 from rounds.comments import thread
 from rounds.models import Outcome, RoundAgency, RowConfirmation
 from rounds.services import (
@@ -79,6 +80,7 @@ def unanswered_rows(part: RoundAgency) -> list[Activity]:
         .alias(has_answer=Exists(answered))
         .filter(has_answer=False)
         .select_related("country")
+        .prefetch_related("countries")  # the place of a row of several countries
         .order_by("country__name", "title")
     )
 
@@ -105,8 +107,12 @@ def _row_response(
 def checklist(request: HttpRequest, part_id: int) -> HttpResponse:
     """The agency's rows in this round, each with its answer so far, and the submit button."""
     part = _answerable_part(request, part_id)
+    # A row of several countries, a region or the world is one row, answered once.
     rows = list(
-        rows_of(part.agency_id).select_related("country").order_by("country__name", "title")
+        rows_of(part.agency_id)
+        .select_related("country")
+        .prefetch_related("countries")
+        .order_by("country__name", "title")
     )
     # Roles proposed in these rows and not answered yet: the row shows them meanwhile.
     waiting = pending_proposals(row.pk for row in rows)
@@ -134,6 +140,11 @@ def checklist(request: HttpRequest, part_id: int) -> HttpResponse:
         "unanswered": len(rows) - answered,
         # Roles other members propose to this agency: answered from here too.
         "proposals": waiting_for(part.agency_id),
+        # The round's period's results: the indicators still lacking a value.
+        "period": part.round.period,
+        "missing_results": (
+            missing_values(part.agency_id, part.round.period) if part.round.period else []
+        ),
         "thread": thread_context(
             request,
             thread(part=part),

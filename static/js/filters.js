@@ -20,9 +20,12 @@ function scoreByName(search) {
   };
 }
 
-document.addEventListener("DOMContentLoaded", function () {
+// The activity form's places field is swapped in by htmx when its countries change: the new
+// list is made searchable too.
+function makeSearchable(root) {
   if (typeof TomSelect === "undefined") { return; }
-  document.querySelectorAll("select[data-searchable]").forEach(function (select) {
+  root.querySelectorAll("select[data-searchable]").forEach(function (select) {
+    if (select.tomselect) { return; }
     var noResults = select.getAttribute("data-no-results") || "";
     new TomSelect(select, {
       plugins: ["remove_button"],
@@ -41,6 +44,9 @@ document.addEventListener("DOMContentLoaded", function () {
     });
     // The hint is about Ctrl-clicking a plain list, which is gone.
     var hint = document.getElementById(select.id + "_helptext");
-    if (hint) { hint.hidden = true; }
+    if (hint && !select.hasAttribute("data-keep-help")) { hint.hidden = true; }
   });
-});
+}
+
+document.addEventListener("DOMContentLoaded", function () { makeSearchable(document); });
+document.addEventListener("htmx:afterSwap", function (event) { makeSearchable(event.target); });

@@ -23,11 +23,14 @@ COUNTRIES = [
 
 # Budgets for an anonymous visitor; a logged-in one adds two (session and user).
 BUDGETS = {
-    "activities:matrix": 7,  # 2 for the form's choices, count, rows, 3 prefetches
-    "activities:grid": 4,  # 2 for the form's choices (naming the cells too), 2 aggregates
-    # country, count, rows, 3 prefetches, agencies, contacts; the coalition's work there
-    # (decisions.country_page): status, joint workplan, documents
-    "countries:detail": 11,
+    # 4 for the form's choices (countries, agencies, places in use, themes), count, rows,
+    # 3 prefetches, the rows' countries, places and themes (one UNION)
+    "activities:matrix": 10,
+    # 4 for the form's choices (naming the cells too), 2 aggregates
+    "activities:grid": 6,
+    # country, count, rows, 3 prefetches, the rows' places, agencies, contacts; the
+    # coalition's work there (decisions.country_page): status, joint workplan, documents
+    "countries:detail": 12,
     "agencies:detail": 6,  # agency, countries, count, leads + partners, focal points
     "countries:index": 1,
     "agencies:index": 1,

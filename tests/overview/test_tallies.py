@@ -12,11 +12,19 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from activities import tallies
-from activities.models import Activity, ActivityAgency, ActivityStatus, Role
+from activities.models import (
+    Activity,
+    ActivityAgency,
+    ActivityCountry,
+    ActivityStatus,
+    Role,
+    Scope,
+)
+from activities.places import set_places
 from activities.services import close_activity, delete_activity
 from activities.versions import restore_version
 from agencies.models import Agency
-from countries.models import Region
+from countries.models import Country, Region
 from overview.figures import front_figures
 from overview.worldmap import build_map, matrix_map
 from tests.factories import make_activity, make_agency, make_country
@@ -28,16 +36,35 @@ YEARS = [2010, 2012, 2014]
 
 
 def counted() -> dict[str, object]:
-    """Every tally answer, counted from the activities as the pages did before the tallies."""
+    """Every tally answer, counted from the activities as the pages did before the tallies
+    (by place: activities.models.ActivityQuerySet's own_in, shared_with, covering)."""
+    named = Country.objects.filter(
+        Exists(Activity.objects.filter(scope=Scope.COUNTRY, country=OuterRef("pk")))
+        | Exists(
+            ActivityCountry.objects.filter(country=OuterRef("pk")).exclude(
+                activity__scope=Scope.COUNTRY
+            )
+        )
+    )
+    split = {
+        country.pk: (
+            Activity.objects.own_in(country).count(),
+            Activity.objects.shared_with(country).count(),
+        )
+        for country in Country.objects.all()
+    }
     return {
-        "countries": Activity.objects.order_by().values("country_id").distinct().count(),
+        "countries": named.count(),
         "agencies": Agency.objects.filter(
             Exists(ActivityAgency.objects.filter(agency=OuterRef("pk")))
         ).count(),
         "running": {year: Activity.objects.in_year(year).count() for year in YEARS},
-        "per_country": dict(
-            Activity.objects.order_by().values_list("country_id").annotate(n=Count("pk"))
-        ),
+        "per_country": {
+            country.pk: n
+            for country in Country.objects.all()
+            if (n := Activity.objects.covering(country).count())
+        },
+        "split": {pk: pair for pk, pair in split.items() if pair != (0, 0)},
         "years": sorted(
             Activity.objects.order_by()
             .annotate(started=ExtractYear("start_date"), ending=ExtractYear("end_date"))
@@ -47,7 +74,9 @@ def counted() -> dict[str, object]:
         ),
         "leads": {
             (country, agency): n
-            for country, agency, n in ActivityAgency.objects.filter(role=Role.LEAD)
+            for country, agency, n in ActivityAgency.objects.filter(
+                role=Role.LEAD, activity__country__isnull=False
+            )
             .order_by()
             .values_list("activity__country_id", "agency_id")
             .annotate(n=Count("pk"))
@@ -62,6 +91,7 @@ def tallied() -> dict[str, object]:
         "agencies": tallies.agencies_taking_part(),
         "running": {year: tallies.running_in(year) for year in YEARS},
         "per_country": dict(tallies.country_counts()),
+        "split": tallies.country_split(),
         "years": sorted(tallies.year_counts(), key=str),
         "leads": {(country, agency): n for country, agency, n in tallies.lead_counts()},
     }
@@ -168,6 +198,39 @@ def test_an_import_and_a_restore_from_history_are_counted(world, secretariat):
     assert_same()
 
 
+def test_places_count_as_own_or_shared(world, secretariat):
+    vn, sn, ilo, unicef, _who = world
+    ml = make_country("ML", Region.AFRICA)
+    pair = make_activity(sn, {ilo: Role.LEAD})
+    set_places(pair, scope=Scope.MULTI_COUNTRY, region="", main=sn, countries=[ml])
+    west = make_activity(sn, {unicef: Role.LEAD})
+    set_places(west, scope=Scope.REGIONAL, region=Region.AFRICA, main=None, countries=[ml])
+    africa = make_activity(vn, {ilo: Role.LEAD})
+    set_places(africa, scope=Scope.REGIONAL, region=Region.AFRICA, main=None, countries=[])
+    world_wide = make_activity(vn, {ilo: Role.PARTNER}, start_date=None, end_date=None)
+    set_places(world_wide, scope=Scope.GLOBAL, region="", main=None, countries=[])
+    own = make_activity(sn, {ilo: Role.LEAD})
+    assert_same()
+    split = tallies.country_split()
+    # Senegal: its own row; shared: the pair, Africa's whole-region event, the world's.
+    assert split[sn.pk] == (1, 3)
+    assert split[ml.pk] == (0, 4)  # the pair, West Africa listing it, Africa, the world
+    assert split[vn.pk] == (0, 1)
+    assert dict(tallies.country_counts())[ml.pk] == 4
+    assert tallies.running_in(2012) == Activity.objects.in_year(2012).count()
+
+    # Back to one country, a region listed again, deleted: still the count.
+    set_places(pair, scope=Scope.COUNTRY, region="", main=ml, countries=[])
+    set_places(africa, scope=Scope.REGIONAL, region=Region.AFRICA, main=None, countries=[sn])
+    assert_same()
+    delete_activity(west, west.version)
+    world_wide.delete()
+    own.delete()
+    assert_same()
+    tallies.recount()
+    assert_same()
+
+
 def test_a_recount_gives_the_same_counts(world):
     vn, sn, ilo, unicef, _who = world
     make_activity(vn, {ilo: Role.LEAD})
@@ -197,7 +260,7 @@ def test_the_front_page_and_the_whole_map_read_the_same_as_a_count(world):
 
 
 operation = st.tuples(
-    st.sampled_from(["create", "move", "dates", "lead", "drop_agency", "delete"]),
+    st.sampled_from(["create", "move", "dates", "lead", "drop_agency", "delete", "places"]),
     st.integers(0, 50),
     st.integers(0, 50),
 )
@@ -219,9 +282,20 @@ def test_any_sequence_of_writes_keeps_the_counts(world, steps):
             end = [None, datetime.date(2012, 12, 31), datetime.date(2014, 1, 1)][y % 3]
             roles = {agencies[y % 3]: Role.LEAD, agencies[(y + 1) % 3]: Role.PARTNER}
             make_activity(countries[x % 2], roles if x % 4 else {}, start_date=start, end_date=end)
-        elif kind == "move":
+        elif kind == "move" and target.scope in (Scope.COUNTRY, Scope.MULTI_COUNTRY):
             target.country = countries[y % 2]
             target.save()
+        elif kind == "places":
+            # One country, both, a region (listed or whole), the world (issue 20).
+            place = [
+                (Scope.COUNTRY, "", countries[x % 2], []),
+                (Scope.MULTI_COUNTRY, "", None, countries),
+                (Scope.REGIONAL, Region.AFRICA, None, countries[1:] if x % 2 else []),
+                (Scope.GLOBAL, "", None, []),
+            ][y % 4]
+            set_places(target, scope=place[0], region=place[1], main=place[2], countries=place[3])
+        elif kind == "move":
+            continue
         elif kind == "dates":
             target.start_date = [None, datetime.date(2010, 2, 2)][y % 2]
             target.end_date = [None, datetime.date(2014, 2, 2)][x % 2]

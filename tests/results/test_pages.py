@@ -142,3 +142,22 @@ def test_the_activity_page_shows_its_results_panel(member_a_client, draft):
     )
     html = page.content.decode()
     assert 'id="activity-results-title"' in html and "1,000" in html and "Report results" in html
+
+
+def test_a_second_value_for_the_same_period_is_refused(member_a_client, draft, link, period):
+    response = post_value(member_a_client, link, period)
+    assert response.status_code == 400
+    assert "already has a value for 2025" in response.content.decode()
+    assert ResultValue.objects.get() == draft
+
+
+def test_a_non_number_and_a_locked_period_are_named_and_change_nothing(
+    member_a_client, link, period
+):
+    response = post_value(member_a_client, link, period, value="a lot")
+    assert "“a lot” is not a number." in response.content.decode()
+    period.locked_at = "2026-01-01T00:00:00Z"
+    period.save()
+    response = post_value(member_a_client, link, period)
+    assert "is locked" in response.content.decode()
+    assert not ResultValue.objects.exists()

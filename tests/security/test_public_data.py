@@ -14,6 +14,7 @@ import pytest
 from django.urls import get_resolver
 
 from countries.models import CountryAssessment, Rating, SelectionCriterion
+from decisions.models import Document, Visibility
 from funding.models import ActivityBudget
 from tests.api.coalition import build_coalition
 
@@ -29,6 +30,7 @@ PRIVATE = {
     "activity budget": re.compile(r"7\D{0,2}654\D{0,2}321"),
     "assessment evidence": re.compile(r"Minister.s confidential letter"),
     "draft result value": re.compile(r"Draft figure under review"),
+    "members-only output": re.compile(r"Draft terms of reference for the members"),
 }
 
 PAGES = [
@@ -112,6 +114,10 @@ DOWNLOADS = {
         "/results/data/download/?format=csv",
         "/results/data/download/?format=hxl",
     ],
+    # Joint country workplans: Viet Nam's, whose members-only output the page keeps from
+    # anonymous.
+    "api:country-workplan-list": ["/api/v1/country-workplans/"],
+    "api:country-workplan-detail": ["/api/v1/country-workplans/VN/"],
     "decisions:log": ["/decisions/?format=csv", "/decisions/feed/"],
     "decisions:meetings": ["/decisions/meetings/?format=csv"],
 }
@@ -165,6 +171,17 @@ def coalition(agency_a, agency_b):
         value=Decimal(777),
         comment="Draft figure under review",
     )
+    Document.objects.create(
+        title="Draft terms of reference for the members",
+        date=datetime.date(2012, 4, 1),
+        visibility=Visibility.MEMBERS,
+        file="documents/draft.pdf",  # a row only: nothing here opens the file
+        original_name="draft.pdf",
+        content_type="application/pdf",
+        extension=".pdf",
+        size=1000,
+        deliverable=found.deliverable,
+    )
     return found
 
 
@@ -213,6 +230,7 @@ def test_a_member_reads_them_where_the_hub_shows_them(member_a_client, coalition
         "/api/iati/activities.xml",
         "/countries/assessments/export/?format=csv",
         "/results/data/download/?format=csv",
+        "/api/v1/country-workplans/VN/",
     ]:
         seen.update(_revealed(_text(member_a_client.get(url))))
     assert seen == set(PRIVATE)
@@ -249,5 +267,9 @@ def test_the_lists_name_every_download_and_api_endpoint():
         )
     }
     downloads.discard("workplan:replace_calendar_feed")  # a POST that replaces one
-    downloads |= {name for name in DOWNLOADS if name.startswith(("catalogues:", "decisions:", "results_data:"))}
+    downloads |= {
+        name
+        for name in DOWNLOADS
+        if name.startswith(("catalogues:", "decisions:", "results_data:"))
+    }
     assert downloads == set(DOWNLOADS) | NOT_ANONYMOUS
