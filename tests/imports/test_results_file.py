@@ -197,9 +197,7 @@ def test_the_page_applies_and_says_what_was_added(member_a_client, world):
     _ = datetime
 
 
-def test_a_value_changed_in_the_hub_between_preview_and_apply_stops_the_whole_file(
-    member_a, world
-):
+def test_a_value_changed_in_the_hub_between_preview_and_apply_stops_the_whole_file(member_a, world):
     from imports.jobs import apply_job
 
     header = [*HEADER, "Version"]
