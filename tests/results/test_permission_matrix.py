@@ -303,3 +303,17 @@ def test_the_page_s_buttons_say_what_the_rules_say(persona, request, world):
             rules.has_perm("results.submit_value", user, result),
         )
         assert value_rights(user, result, reports) == expected, (persona, result.status)
+
+
+@pytest.mark.parametrize("persona", PERSONAS[1:])
+def test_the_country_page_s_buttons_say_what_the_rules_say(persona, request, world):
+    """results.rules.contribution_rights (the country's entry page) agrees with the rules."""
+    import rules
+
+    from results.rules import contribution_rights, works_in
+
+    user = request.getfixturevalue(persona)
+    works = works_in(user, world["country"])
+    for row in (world["milestone"], world["waiting"], world["figure"]):
+        expected = rules.has_perm("results.change_country_result", user, row)
+        assert contribution_rights(user, row, works) == expected, (persona, row)
