@@ -148,6 +148,31 @@ ACTIONS = [
         REVIEW_HIDDEN,
     ),
     ("figure edit page", "get", "results:figure_edit", {"pk": "figure.pk"}, None, ON_A_HIDDEN),
+    ("indicator edit page", "get", "results:indicator_edit", {"pk": "link.pk"}, None, ON_A),
+    (
+        "figure edit",
+        "post",
+        "results:figure_edit",
+        {"pk": "figure.pk"},
+        {**FIGURE, "version": 1},
+        ON_A_HIDDEN,
+    ),
+    (
+        "figure submit",
+        "post",
+        "results:figure_review",
+        {"pk": "figure.pk", "action": "'submit'"},
+        {},
+        ON_A_HIDDEN,
+    ),
+    (
+        "review of nothing",
+        "post",
+        "results:figure_review",
+        {"pk": "figure.pk", "action": "'delete'"},
+        {},
+        {**ON_A_HIDDEN, "member_a": 404, "secretariat": 404, "superuser": 404},
+    ),
 ]
 
 
