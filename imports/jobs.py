@@ -175,7 +175,7 @@ def preview_job(job: ImportJob) -> None:
     job.file_data = b""  # read from `data` now (the saves below never write the file)
     try:
         # A results file (imports.results_file) has its own preview; else the matrix's.
-        if preview_results(job, reading.sheet, earlier_import(job)):
+        if preview_results(job, data, reading.sheet, earlier_import(job)):
             return
     except ImportFileError:
         pass  # unreadable: the matrix's reading below says why
