@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 
 from activities.filters import AGENCY_ROLES, MAX_SEARCH_WORDS, ActivityFilterSet
 from activities.models import GUARANTEE_FIELDS, Activity, ActivityAgency, Role, running_in
+from activities.place_cells import NO_PLACES, past_places_by_activity
 from activities.resources import (
     EXPORT_VALUES,
     NO_NAMES,
@@ -178,16 +179,21 @@ class PastActivityResource(ActivityResource):
 
 
 def past_records(rows: QuerySet, when: datetime.datetime) -> Iterator[ExportRecord]:
-    """Past records as the export reads activities (see activities.resources): five
+    """Past records as the export reads activities (see activities.resources): eight
     queries in all. The version column is the version of that moment; "last updated" the
-    moment of that version."""
+    moment of that version; the countries, places and themes those of that moment."""
     values = [
         "id" if name == "pk" else "history_date" if name == "updated_at" else name
         for name in EXPORT_VALUES
     ]
     found = list(rows.values_list(*values))
     ids = [row[0] for row in found]
-    countries = {c.pk: c for c in Country.objects.filter(pk__in={row[2] for row in found})}
+    places = past_places_by_activity(when, ids)
+    country_at = EXPORT_VALUES.index("country_id")
+    wanted = {row[country_at] for row in found} | {
+        pk for links in places.values() for pk in links.countries
+    }
+    countries = {c.pk: c for c in Country.objects.filter(pk__in=wanted)}
     at = EXPORT_VALUES.index("focal_point_id")
     people = FocalPoint.objects.filter(pk__in={row[at] for row in found if row[at]})
     people = {person.pk: person for person in people.only("name", "email", "phone")}
@@ -202,4 +208,11 @@ def past_records(rows: QuerySet, when: datetime.datetime) -> Iterator[ExportReco
             names[activity_id][column].append(tool)
     for row in found:
         cells = {**NO_NAMES, **{k: join_list(v) for k, v in names.get(row[0], {}).items()}}
-        yield ExportRecord(*row, countries.get(row[2]), people.get(row[at]), cells)
+        yield ExportRecord(
+            *row,
+            countries.get(row[country_at]),
+            people.get(row[at]),
+            cells,
+            places.get(row[0], NO_PLACES),
+            countries,
+        )

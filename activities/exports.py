@@ -21,11 +21,13 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from activities.hxl import hxl_rows  # HXL has its own columns
-from activities.models import Activity, ActivityStatus, ActivityType, Tool
+from activities.models import Activity, ActivityStatus, ActivityType, Scope, Theme, Tool
 from activities.resources import ActivityResource
 from agencies.models import Agency
 from core.spreadsheets.cells import ColumnNote
 from core.spreadsheets.responses import csv_response, format_error, table_response
+from core.translations import translated
+from countries.models import Region
 
 HXL_FORMATS = ("hxl", "hxl-long")
 FORMATS = ("csv", "xlsx", "ods", *HXL_FORMATS)
@@ -39,9 +41,30 @@ MEANINGS: dict[str, Any] = {
         "The activity's stable public reference. Keep it when you edit and send the file "
         "back; leave it empty for a new activity."
     ),
-    "country_code": _("The country, as its ISO 3166-1 alpha-3 code."),
-    "country": _("The country's name (for reading; the code is what counts)."),
-    "region": _("The country's ILO region (for reading: the import does not change it)."),
+    "scope": _("Where the activity happens: one country, several countries, a region, or global."),
+    "country_code": _(
+        "The countries it covers, as ISO 3166-1 alpha-3 codes separated by semicolons, the "
+        "main one first; empty for a global activity. A region's name or “Global” here "
+        "says the scope."
+    ),
+    "main_country": _(
+        "The main country among them, as its ISO alpha-3 code (optional for several "
+        "countries; none for a regional or global activity)."
+    ),
+    "country": _("The countries' names (for reading; the codes are what counts)."),
+    "region": _(
+        "The ILO region of a regional activity; for the others, their countries' regions "
+        "(for reading)."
+    ),
+    "subdivision_codes": _(
+        "Places inside the countries (provinces, regions, states), as ISO 3166-2 codes "
+        "separated by semicolons, e.g. SN-DK."
+    ),
+    "subdivisions": _(
+        "The places' names (read when there is no code column: English, French, Spanish or "
+        "local spellings)."
+    ),
+    "themes": _("The coalition's themes the activity works on, separated by semicolons."),
     "title": _("A short name for the activity."),
     "description": _("What is done, with whom, for whom."),
     "activity_type": _("The kind of work."),
@@ -75,7 +98,7 @@ def labels(choices: Any) -> str:
 
 
 def allowed_values() -> dict[str, str]:
-    """The values each column accepts, read from the hub (two small queries)."""
+    """The values each column accepts, read from the hub (three small queries)."""
     acronyms = "; ".join(Agency.objects.order_by("acronym").values_list("acronym", flat=True))
     tools = "; ".join(Tool.objects.order_by("name").values_list("name", flat=True))
     yes_no = f"{gettext('yes')}; {gettext('no')}"
@@ -83,7 +106,16 @@ def allowed_values() -> dict[str, str]:
     date = gettext("A date (YYYY-MM-DD).")
     return {
         "reference": gettext("SPF- followed by six letters or digits, e.g. SPF-7K2M9Q."),
-        "country_code": gettext("ISO 3166-1 alpha-3 codes, e.g. VNM (Viet Nam), SEN (Senegal)."),
+        "scope": labels(Scope),
+        "country_code": gettext(
+            "ISO 3166-1 alpha-3 codes, e.g. VNM (Viet Nam), SEN (Senegal); a region: %(regions)s; "
+            "or Global."
+        )
+        % {"regions": labels(Region)},
+        "main_country": gettext("One ISO 3166-1 alpha-3 code among the countries."),
+        "region": labels(Region),
+        "subdivision_codes": gettext("ISO 3166-2 codes of the countries' first-level places."),
+        "themes": "; ".join(translated(theme, "name") for theme in Theme.objects.all()),
         "activity_type": labels(ActivityType),
         "status": labels(ActivityStatus),
         "covers_health": yes_no,

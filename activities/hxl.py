@@ -4,8 +4,13 @@ map it, reading each column the way they read their own.
 
 Tags chosen (hxlstandard.org core schema; +guarantee, +tool, +needed and +lead are our own
 attributes, which HXL allows and tools ignore when they do not know them):
-- #meta+id the activity's public reference; #country+code (ISO 3166-1 alpha-3),
-  #country+name and #region+name (the ILO region: #region is HXL's cross-national region).
+- #meta+id the activity's public reference; #activity+scope its scope (one country,
+  several, regional, global: there is no HXL hashtag for it, so an attribute of the
+  activity); #country+code (ISO 3166-1 alpha-3: every country the activity covers, the
+  main one first), #country+code+main the main country, #country+name, #region+name (the
+  region of a regional activity, else its countries' ILO regions: #region is HXL's
+  cross-national region), #adm1+code (ISO 3166-2) and #adm1+name the places inside the
+  countries (HXL's first administrative level, as every 3W file writes them).
 - #activity+name the title; #description the description (HXL's hashtag for a record's
   long narrative text).
 - #activity+type the kind of work (advocacy, costing...). NOT #sector: in HXL and in every
@@ -17,6 +22,10 @@ attributes, which HXL allows and tools ignore when they do not know them):
   benefit, which is what R202's guarantees name (children, people of working age, older
   persons; health care for all). Not #indicator: 3W tools read #indicator as a figure and
   sum it.
+- #activity+theme the coalition's themes (gender, care, financing...), by name in the
+  reader's language: HXL has no hashtag for a theme; not #sector (clusters, above) nor
+  #indicator (figures): an attribute of the activity, which HXL tools select and filter
+  like any column (libhxl: `with_rows("#activity+theme~Gender")`).
 - #status; #date+start, #date+end; #date+reported when the row was last changed.
 - Agencies (WIDE file), one column per role, so that filtering by tag selects by role, as
   3W files do: #org+prog+lead+name the lead, #org+prog+name the co-leads (programming the
@@ -31,10 +40,12 @@ attributes, which HXL allows and tools ignore when they do not know them):
 - #contact+name the focal point; #contact+email and #contact+phone for logged-in readers.
 - #meta+version the activity's version: the import compares a stale row three ways.
 
-Two shapes. WIDE: one row per activity, several agencies of a role joined with "; ".
-LONG: one row per activity and agency; an activity without agencies keeps one row (agency
-and role empty), so no activity disappears from the file. The import reads both: a LONG
-file is regrouped into one activity per reference (imports.longfile).
+Two shapes. WIDE: one row per activity, several countries, places, themes or agencies of
+a role joined with "; ". LONG: one row per activity, country and agency (the places of
+that country on its row), as 3W files count who works where; an activity without agencies
+or countries keeps one row (those cells empty), so no activity disappears from the file.
+The import reads both: a LONG file is regrouped into one activity per reference
+(imports.longfile).
 """
 
 from collections.abc import Iterator
@@ -75,17 +86,31 @@ CONTACT_TAGS = [
 ]
 
 
+# The columns that say where, one country per row in the LONG file (imports.longfile
+# regroups them): their hashtags.
+COUNTRY_TAG, MAIN_COUNTRY_TAG = "#country+code", "#country+code+main"
+PLACE_TAGS = [
+    (_("Country code"), COUNTRY_TAG),
+    (_("Main country"), MAIN_COUNTRY_TAG),
+    (_("Country"), "#country+name"),
+    (_("Region"), "#region+name"),
+    (_("Subdivision codes"), "#adm1+code"),
+    (_("Subdivisions"), "#adm1+name"),
+]
+SCOPE_TAG, THEME_TAG = "#activity+scope", "#activity+theme"
+
+
 def columns(*, long: bool, include_contacts: bool) -> list[tuple[str, str]]:
     """(human header, hashtag) of every column, in order."""
     found = [
         (_("Reference"), "#meta+id"),
-        (_("Country code"), "#country+code"),
-        (_("Country"), "#country+name"),
-        (_("Region"), "#region+name"),
+        (_("Scope"), SCOPE_TAG),
+        *PLACE_TAGS,
         (_("Title"), "#activity+name"),
         (_("Description"), "#description"),
         (_("Type"), "#activity+type"),
         (_("Guarantees"), "#beneficiary+guarantee"),
+        (_("Themes"), THEME_TAG),
         (_("Status"), "#status"),
         (_("Start date"), "#date+start"),
         (_("End date"), "#date+end"),
@@ -106,7 +131,8 @@ def hxl_rows(
     include_contacts: bool,
     resource: ActivityResource | None = None,
 ) -> Iterator[list[Any]]:
-    """The header row, the hashtag row, then the activities (WIDE) or their agencies (LONG).
+    """The header row, the hashtag row, then the activities (WIDE) or their countries and
+    agencies (LONG).
 
     `resource` reads the rows: today's by default, or a past state's
     (activities.as_of.PastActivityResource), with the same columns."""
@@ -121,18 +147,18 @@ def hxl_rows(
     # The guarantees' labels, translated once for the whole file.
     guarantees = {field: str(Guarantee(value).label) for value, field in GUARANTEE_FIELDS.items()}
     for activity in resource.iter_objects(queryset):
-        code, name, region = resource.country_cells(activity)
+        places = resource.place_cells(activity)
         person = activity.focal_point if activity.focal_point_id else None
         names = activity.export_names
-        head = [
-            activity.reference,
-            code,
-            name,
-            region,
+        guaranteed = "; ".join(
+            label for field, label in guarantees.items() if getattr(activity, field)
+        )
+        what = [
             activity.title,
             activity.description,
             type_label(activity.activity_type),
-            "; ".join(label for field, label in guarantees.items() if getattr(activity, field)),
+            guaranteed,
+            places.themes,
             status_label(activity.status),
             activity.start_date,
             activity.end_date,
@@ -142,9 +168,22 @@ def hxl_rows(
             tail += [person.email if person else "", person.phone if person else ""]
         tail += [activity.updated_at, activity.version]
         if not long:
+            where = [
+                places.codes,
+                places.main,
+                places.names,
+                places.region,
+                places.subdivision_codes,
+                places.subdivisions,
+            ]
+            head = [activity.reference, places.scope, *where, *what]
             yield [*head, *(names[role] for role in ROLE_TAGS), *tail]
             continue
         # The role as its code (lead, co-lead, partner, funder): the same in every language.
         links = [(a, str(role)) for role in ROLE_TAGS for a in split_list(names[role])]
-        for acronym, role in links or [("", "")]:
-            yield [*head, acronym, role, *tail]
+        by_country = resource.place_writer.by_country(activity, activity.places, activity.countries)
+        for code, name, region, subdivision_codes, subdivisions in by_country:
+            where = [code, places.main, name, region, subdivision_codes, subdivisions]
+            head = [activity.reference, places.scope, *where, *what]
+            for acronym, role in links or [("", "")]:
+                yield [*head, acronym, role, *tail]

@@ -1,9 +1,11 @@
 """SPF activities in spreadsheets: the matrix's columns, as people read them.
 
-Countries travel as ISO alpha-3 codes, agencies as acronyms (one column per role), focal
-points and tools by name. These are the export's columns (the front-end downloads and the
-admin's export); the way back in is the spreadsheet import (imports), which reads the same
-headers in every site language: one import, for the admin too.
+Countries travel as ISO alpha-3 codes (a list, the main country first, with the scope and
+the region beside them), places inside them as ISO 3166-2 codes, agencies as acronyms (one
+column per role), focal points, tools and themes by name. These are the export's columns
+(the front-end downloads and the admin's export); the way back in is the spreadsheet
+import (imports), which reads the same headers in every site language: one import, for the
+admin too.
 """
 
 from collections import defaultdict, namedtuple
@@ -25,6 +27,14 @@ from activities.models import (
     Role,
     role_order,
 )
+from activities.place_cells import (
+    NO_PLACES,
+    PlaceCells,
+    Places,
+    PlaceWriter,
+    covered_countries,
+    places_by_activity,
+)
 from agencies.models import FocalPoint
 from agencies.resources import AgencyNamesWidget
 from core.resources import (
@@ -34,8 +44,7 @@ from core.resources import (
     YesNoWidget,
     join_list,
 )
-from countries.models import Country, Region
-from countries.resources import CountryWidget
+from countries.models import Country
 
 # The agency columns, one per role, in the order the matrix shows them.
 ROLE_COLUMNS: dict[str, str] = {
@@ -55,6 +64,8 @@ NO_NAMES: dict[str, str] = dict.fromkeys((*Role.values, *TOOL_COLUMNS), "")
 EXPORT_VALUES = (
     "pk",
     "reference",
+    "scope",
+    "region",
     "country_id",
     "title",
     "description",
@@ -70,9 +81,10 @@ EXPORT_VALUES = (
 )
 # One activity as an export reads it: the model's attribute names (so the resource's
 # getters read it like an Activity), its country and focal point (shared between rows),
-# and its agency and tool cells.
+# its agency and tool cells, and its places (activities.place_cells).
 ExportRecord = namedtuple(
-    "ExportRecord", [*EXPORT_VALUES, "country", "focal_point", "export_names"]
+    "ExportRecord",
+    [*EXPORT_VALUES, "country", "focal_point", "export_names", "places", "countries"],
 )
 COUNTRY_AT = EXPORT_VALUES.index("country_id")
 FOCAL_POINT_AT = EXPORT_VALUES.index("focal_point_id")
@@ -123,19 +135,21 @@ def attach_export_names(activities: list[Activity]) -> None:
 
 
 def export_records(queryset: QuerySet[Activity]) -> Iterator[ExportRecord]:
-    """The queryset's activities, in its order, as ExportRecords: six queries in all.
+    """The queryset's activities, in its order, as ExportRecords: nine queries in all.
 
     The caller's select_related and prefetches are dropped: countries, focal points,
-    agencies and tools are read once for the whole export (a few hundred countries and
-    people, shared by thousands of rows).
+    agencies, tools, places and themes are read once for the whole export (a few hundred
+    countries and people, shared by thousands of rows).
     """
     rows = queryset.select_related(None).prefetch_related(None)
     ids = id_subquery(rows)
     chosen = Activity.objects.filter(pk__in=ids)
-    countries = {c.pk: c for c in Country.objects.filter(pk__in=chosen.values("country_id"))}
+    # Every country covered is in the coverage, the main one included (activities.places).
+    countries = {c.pk: c for c in covered_countries(ids)}
     people = FocalPoint.objects.filter(pk__in=chosen.values("focal_point_id"))
     people = {person.pk: person for person in people.only("name", "email", "phone")}
     names = names_by_activity(ids)
+    places = places_by_activity(ids)
     make = ExportRecord._make
     for values in rows.values_list(*EXPORT_VALUES).iterator(chunk_size=EXPORT_CHUNK):
         yield make(
@@ -144,6 +158,8 @@ def export_records(queryset: QuerySet[Activity]) -> Iterator[ExportRecord]:
                 countries.get(values[COUNTRY_AT]),
                 people.get(values[FOCAL_POINT_AT]),
                 names.get(values[0], NO_NAMES),
+                places.get(values[0], NO_PLACES),
+                countries,
             )
         )
 
@@ -176,9 +192,13 @@ class ActivityResource(HubResource):
     """The matrix: one row per activity, the same columns in the admin and the front end."""
 
     reference = Field("reference", column_name=_("Reference"), widget=widgets.CharWidget())
-    country_code = Field("country", column_name=_("Country code"), widget=CountryWidget())
+    scope = Field(column_name=_("Scope"), readonly=True)
+    country_code = Field(column_name=_("Country code"), readonly=True)
+    main_country = Field(column_name=_("Main country"), readonly=True)
     country = Field(column_name=_("Country"), readonly=True)
     region = Field(column_name=_("Region"), readonly=True)
+    subdivision_codes = Field(column_name=_("Subdivision codes"), readonly=True)
+    subdivisions = Field(column_name=_("Subdivisions"), readonly=True)
     title = Field("title", column_name=_("Title"), widget=widgets.CharWidget())
     description = Field("description", column_name=_("Description"), widget=widgets.CharWidget())
     activity_type = Field("activity_type", column_name=_("Type"), widget=ChoiceWidget(ActivityType))
@@ -187,6 +207,7 @@ class ActivityResource(HubResource):
     covers_children = yes_no("covers_children", Guarantee.CHILDREN)
     covers_working_age = yes_no("covers_working_age", Guarantee.WORKING_AGE)
     covers_older_persons = yes_no("covers_older_persons", Guarantee.OLDER_PERSONS)
+    themes = Field(column_name=_("Themes"), readonly=True)
     start_date = Field("start_date", column_name=_("Start date"), widget=widgets.DateWidget())
     end_date = Field("end_date", column_name=_("End date"), widget=widgets.DateWidget())
     lead_agency = Field(column_name=_("Lead agency"), widget=AgencyNamesWidget())
@@ -210,9 +231,13 @@ class ActivityResource(HubResource):
         name = _("SPF activities (matrix)")
         fields = (
             "reference",
+            "scope",
             "country_code",
+            "main_country",
             "country",
             "region",
+            "subdivision_codes",
+            "subdivisions",
             "title",
             "description",
             "activity_type",
@@ -221,6 +246,7 @@ class ActivityResource(HubResource):
             "covers_children",
             "covers_working_age",
             "covers_older_persons",
+            "themes",
             "start_date",
             "end_date",
             *ROLE_COLUMNS,
@@ -237,7 +263,8 @@ class ActivityResource(HubResource):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self._countries: dict[int, tuple[str, str, str]] = {}
+        self.place_writer = PlaceWriter()
+        self._cells: tuple[Any, PlaceCells] | None = None
 
     def iter_objects(self, queryset: QuerySet) -> Iterator[Any]:
         """Records read like activities (see export_records): a few queries in all."""
@@ -253,26 +280,45 @@ class ActivityResource(HubResource):
             names = activity.export_names
         return names
 
-    def country_cells(self, activity: Any) -> tuple[str, str, str]:
-        """(alpha-3 code, localised name, ILO region): worked out once per country."""
-        if not activity.country_id:
-            return ("", "", "")
-        cells = self._countries.get(activity.country_id)
-        if cells is None:
-            country = activity.country
-            region = Region(country.region).label if country.region in Region.values else ""
-            cells = (country.alpha3, str(country), str(region))
-            self._countries[activity.country_id] = cells
+    def place_cells(self, activity: Any) -> PlaceCells:
+        """The scope, countries, region, places and themes cells of a record (worked out
+        once per record: eight columns read them), or of an activity outside exports."""
+        if self._cells is not None and self._cells[0] is activity:
+            return self._cells[1]
+        places = getattr(activity, "places", None)
+        if isinstance(places, Places):
+            countries = activity.countries
+        else:  # an Activity (the admin's import preview): its places read now
+            found = places_by_activity([activity.pk]) if activity.pk else {}
+            places = found.get(activity.pk, NO_PLACES)
+            countries = {c.pk: c for c in Country.objects.filter(pk__in=places.countries)}
+        cells = self.place_writer.cells(activity, places, countries)
+        self._cells = (activity, cells)
         return cells
 
+    def dehydrate_scope(self, activity: Activity) -> str:
+        return self.place_cells(activity).scope
+
     def dehydrate_country_code(self, activity: Activity) -> str:
-        return self.country_cells(activity)[0]
+        return self.place_cells(activity).codes
+
+    def dehydrate_main_country(self, activity: Activity) -> str:
+        return self.place_cells(activity).main
 
     def dehydrate_country(self, activity: Activity) -> str:
-        return self.country_cells(activity)[1]
+        return self.place_cells(activity).names
 
     def dehydrate_region(self, activity: Activity) -> str:
-        return self.country_cells(activity)[2]
+        return self.place_cells(activity).region
+
+    def dehydrate_subdivision_codes(self, activity: Activity) -> str:
+        return self.place_cells(activity).subdivision_codes
+
+    def dehydrate_subdivisions(self, activity: Activity) -> str:
+        return self.place_cells(activity).subdivisions
+
+    def dehydrate_themes(self, activity: Activity) -> str:
+        return self.place_cells(activity).themes
 
     def dehydrate_lead_agency(self, activity: Activity) -> str:
         return self.names(activity)[Role.LEAD]

@@ -68,7 +68,8 @@ def round_context(
 # Asked with `request` and `activity` by an activity's page (its history): each receiver
 # returns a block of HTML to show on it ("" for nothing). Receivers:
 # rounds.hooks.comment_panel, the row's comment thread (RoundsConfig.ready);
-# decisions.activity_page.documents_panel, its documents (DecisionsConfig.ready).
+# decisions.activity_page.documents_panel, its documents (DecisionsConfig.ready);
+# results.panels.results_panel, its indicators, targets and values (ResultsConfig.ready).
 activity_panels_asked = Signal()
 
 

@@ -10,13 +10,15 @@ from typing import Any
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries as iso_countries
 from django_filters.rest_framework import DjangoFilterBackend
 
+from activities.filters import ActivityFilterSet
+from activities.models import ActivityCountry, ActivitySubdivision, ActivityTheme, Scope, Theme
 from agencies.models import Agency, AgencyKind, FocalLevel, FocalPoint
-from countries.models import Country, Region
+from countries.models import Country, Region, Subdivision
 from workplan.filters import BoardFilter
 from workplan.models import Step
 
@@ -78,6 +80,92 @@ class YesNoField(forms.NullBooleanField):
 
 class YesNoFilter(django_filters.BooleanFilter):
     field_class = YesNoField
+
+
+class CodesField(forms.CharField):
+    """Codes, repeated or comma-separated; one the hub does not know is an error naming it
+    (one query, only when the parameter is given)."""
+
+    def __init__(self, *args, model: Any = None, normal: Any = str, what: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.model, self.normal, self.what = model, normal, what
+
+    def clean(self, value: Any) -> list[str]:
+        value = super().clean(value)
+        codes = list(dict.fromkeys(self.normal(c.strip()) for c in value.split(",") if c.strip()))
+        if not codes:
+            return []
+        known = set(self.model.objects.filter(code__in=codes).values_list("code", flat=True))
+        unknown = [code for code in codes if code not in known]
+        if unknown:
+            raise ValidationError(
+                _("Unknown %(what)s: %(codes)s.")
+                % {"what": self.what, "codes": ", ".join(unknown)},
+                code="invalid_choice",
+            )
+        return codes
+
+
+class CodesFilter(django_filters.Filter):
+    field_class = CodesField
+
+
+class ApiActivityFilterSet(ActivityFilterSet):
+    """The matrix page's filters, with the places' own: a country filter that finds every
+    activity happening in the country (its own, and the multi-country, regional and global
+    ones that include it: activities.models.ActivityQuerySet.covering), the region's
+    activities and its countries', the scope, a place inside a country and a theme."""
+
+    scope = django_filters.ChoiceFilter(choices=Scope.choices, help_text="One scope.")
+    region = django_filters.ChoiceFilter(
+        choices=Region.choices,
+        method="filter_region",
+        help_text="The region's regional activities and those in any of its countries.",
+    )
+    subdivision = CodesFilter(
+        method="filter_subdivision",
+        model=Subdivision,
+        normal=str.upper,
+        what=_("place (ISO 3166-2 code)"),
+        help_text="ISO 3166-2 codes (SN-DK), repeated or comma-separated: activities in any.",
+    )
+    theme = CodesFilter(
+        method="filter_theme",
+        model=Theme,
+        normal=str.lower,
+        what=_("theme"),
+        help_text="Theme codes (gender, care...), comma-separated: activities with any.",
+    )
+
+    def filter_country(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
+        if not value:
+            return queryset
+        regions = Country.objects.filter(code__in=value).values("region")  # (a subquery)
+        listed = ActivityCountry.objects.filter(activity=OuterRef("pk"), country__code__in=value)
+        any_listed = ActivityCountry.objects.filter(activity=OuterRef("pk"))
+        return queryset.filter(
+            Q(country__code__in=value)
+            | Exists(listed)
+            | Q(scope=Scope.REGIONAL, region__in=regions) & ~Exists(any_listed)
+            | Q(scope=Scope.GLOBAL)
+        )
+
+    def filter_region(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.in_region(value) if value else queryset
+
+    def filter_subdivision(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
+        if not value:
+            return queryset
+        links = ActivitySubdivision.objects.filter(
+            activity=OuterRef("pk"), subdivision__code__in=value
+        )
+        return queryset.filter(Exists(links))
+
+    def filter_theme(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
+        if not value:
+            return queryset
+        links = ActivityTheme.objects.filter(activity=OuterRef("pk"), theme__code__in=value)
+        return queryset.filter(Exists(links))
 
 
 class CountryFilter(django_filters.FilterSet):

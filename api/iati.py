@@ -11,13 +11,27 @@ the 2.03 schema requires. Our words become IATI codes here and nowhere else:
 - activity-date: a start date is "actual" (2) once it has passed and the activity is under
   way, else "planned" (1); an end date is "actual" (4) once the activity is completed and the
   date has passed, else "planned" (3);
+- activity-scope and where: one country is National (4), one recipient-country at 100%;
+  several countries are Multi-national (3), one recipient-country each, the shares of
+  activities.places.country_shares (computed, adding to exactly 100); a regional activity
+  is Regional (2), its ILO region as a recipient-region in the reporting organisation's
+  vocabulary (99, with a vocabulary-uri), and in the OECD DAC's (1) where a DAC region is
+  the same place (Africa: 298 "Africa, regional"; the Americas: 498 "America, regional";
+  the others have none: DAC's Middle East takes in Iran, its Asia leaves out the Pacific,
+  its Europe leaves out Central Asia), each at 100% (IATI adds percentages per region
+  vocabulary); a global activity is Global (1), with the region 998 "Developing
+  countries, unspecified" (DAC), as IATI's guidance says for work not tied to a place;
 - sector: SDG target 1.3 (vocabulary 8) for every activity, and the R202 guarantees it
   touches in the reporting organisation's own vocabulary (99), percentages adding to 100;
+- tag: the coalition's themes (vocabulary 99, the reporting organisation's, with a
+  vocabulary-uri), by code with their English name;
 - contact-info: only for focal points who agreed to publish (FocalPoint.publishes_contact);
 - budget: one per year of the activity's budgets (funding.ActivityBudget), each in its own
   currency, only if settings.SPF_IATI_PUBLISH_BUDGETS (off by default: the file is public
   and amounts are for members and the secretariat). No transactions: the hub does not record
   disbursements.
+- result: the activity's approved results, per indicator, with baseline, period targets and
+  actuals and their disaggregations as dimensions (api.iati_results).
 
 IATI requires at least one participating organisation and one date: a row without an agency
 or without any date is left out, and a comment at the end of the file counts them.
@@ -28,7 +42,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 from io import BytesIO
+from itertools import islice
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -40,13 +56,21 @@ from activities.models import (
     GUARANTEE_FIELDS,
     Activity,
     ActivityAgency,
+    ActivityCountry,
     ActivityStatus,
+    ActivityTheme,
     ActivityType,
     Guarantee,
     Role,
+    Scope,
+    Theme,
     role_order,
 )
+from activities.places import split_hundred
 from agencies.models import AgencyKind
+from api.iati_results import IndicatorResult, IndicatorWords, result_elements, results_by_activity
+from core.names import sort_key
+from countries.models import Region
 from funding.models import ActivityBudget
 
 VERSION = "2.03"
@@ -70,7 +94,17 @@ ACTIVITY_STATUS = {
 }
 PLANNED_START, ACTUAL_START, PLANNED_END, ACTUAL_END = "1", "2", "3", "4"
 STARTED = {ActivityStatus.ONGOING, ActivityStatus.COMPLETED, ActivityStatus.SUSPENDED}
-SCOPE_NATIONAL = "4"
+# ActivityScope codes.
+ACTIVITY_SCOPE = {
+    Scope.GLOBAL: "1",
+    Scope.REGIONAL: "2",
+    Scope.MULTI_COUNTRY: "3",
+    Scope.COUNTRY: "4",
+}
+DAC_REGIONS, OWN_REGIONS = "1", "99"  # RegionVocabulary
+# The OECD DAC region that is the same place as an ILO region (see the docstring).
+DAC_REGION = {Region.AFRICA: "298", Region.AMERICAS: "498"}
+DAC_UNSPECIFIED = "998"  # Developing countries, unspecified: a global activity
 SDG_TARGET_VOCABULARY, SDG_SOCIAL_PROTECTION_TARGET = "8", "1.3"
 SDG_TARGET_NAME = "Social protection systems and measures for all, including floors"
 OWN_VOCABULARY = "99"
@@ -119,11 +153,15 @@ class IatiActivity:
     start_date: datetime.date | None
     end_date: datetime.date | None
     updated_at: datetime.datetime
-    country_code: str
+    scope: str
+    region: str
+    countries: tuple[tuple[str, str], ...]  # (ISO alpha-2 code, percentage)
+    themes: tuple[str, ...]  # theme codes
     country_name: str
     contact: Contact | None
     organisations: tuple[Organisation, ...]
     budgets: tuple[Budget, ...] = ()
+    results: tuple[IndicatorResult, ...] = ()
 
 
 ROW_FIELDS = (
@@ -137,7 +175,8 @@ ROW_FIELDS = (
     "start_date",
     "end_date",
     "updated_at",
-    "country__code",
+    "scope",
+    "region",
     "country__name",
     "focal_point__publishes_contact",
     "focal_point__agency__name",
@@ -154,30 +193,59 @@ def iati_activities(
     """The activities of `activities` (filtered and sorted), as they stream from the database."""
     organisations = organisations_by_activity(activities)
     budgets = budgets_by_activity(activities) if settings.SPF_IATI_PUBLISH_BUDGETS else {}
+    covered = countries_by_activity(activities)
+    themes = themes_by_activity(activities)
     guarantee_values = list(GUARANTEE_FIELDS)
-    for row in activities.values_list(*ROW_FIELDS).iterator(chunk_size=chunk_size):
-        pk, reference, title, description, activity_type, status, *rest = row
-        flags, rest = rest[: len(guarantee_values)], rest[len(guarantee_values) :]
-        start, end, updated, code, country_name, publishes, *person = rest
-        yield IatiActivity(
-            pk=pk,
-            reference=reference,
-            title=title,
-            description=description,
-            activity_type=activity_type,
-            status=status,
-            guarantees=tuple(
-                value for value, flag in zip(guarantee_values, flags, strict=True) if flag
-            ),
-            start_date=start,
-            end_date=end,
-            updated_at=updated,
-            country_code=str(code),
-            country_name=country_name,
-            contact=Contact(*person) if publishes else None,
-            organisations=organisations.get(pk, ()),
-            budgets=budgets.get(pk, ()),
-        )
+    rows = activities.values_list(*ROW_FIELDS).iterator(chunk_size=chunk_size)
+    for batch in batched(rows, chunk_size):
+        # The results of a batch of activities at a time: memory stays flat.
+        results = results_by_activity([row[0] for row in batch])
+        for row in batch:
+            yield iati_activity(
+                row, guarantee_values, organisations, budgets, results, covered, themes
+            )
+
+
+def batched(rows: Iterator[tuple], size: int) -> Iterator[list[tuple]]:
+    while batch := list(islice(rows, size)):
+        yield batch
+
+
+def iati_activity(
+    row: tuple,
+    guarantee_values: list[str],
+    organisations: dict[int, tuple[Organisation, ...]],
+    budgets: dict[int, tuple[Budget, ...]],
+    results: dict[int, tuple[IndicatorResult, ...]],
+    covered: dict[int, tuple[tuple[str, str], ...]],
+    themes: dict[int, tuple[str, ...]],
+) -> IatiActivity:
+    pk, reference, title, description, activity_type, status, *rest = row
+    flags, rest = rest[: len(guarantee_values)], rest[len(guarantee_values) :]
+    start, end, updated, scope, region, country_name, publishes, *person = rest
+    return IatiActivity(
+        pk=pk,
+        reference=reference,
+        title=title,
+        description=description,
+        activity_type=activity_type,
+        status=status,
+        guarantees=tuple(
+            value for value, flag in zip(guarantee_values, flags, strict=True) if flag
+        ),
+        start_date=start,
+        end_date=end,
+        updated_at=updated,
+        scope=scope,
+        region=region,
+        countries=covered.get(pk, ()),
+        themes=themes.get(pk, ()),
+        country_name=country_name or "",
+        contact=Contact(*person) if publishes else None,
+        organisations=organisations.get(pk, ()),
+        budgets=budgets.get(pk, ()),
+        results=results.get(pk, ()),
+    )
 
 
 def organisations_by_activity(
@@ -193,6 +261,42 @@ def organisations_by_activity(
     for activity_id, name, acronym, kind, role in links:
         found[activity_id].append(Organisation(name, acronym, kind, role))
     return {pk: tuple(orgs) for pk, orgs in found.items()}
+
+
+def countries_by_activity(activities: QuerySet[Activity]) -> dict[int, tuple[tuple[str, str], ...]]:
+    """Every activity's countries with their shares (the main country first): one query. A
+    regional or global activity has none here (it has a recipient region)."""
+    found: dict[int, list] = defaultdict(list)
+    links = (
+        ActivityCountry.objects.filter(activity__in=activities.order_by().values("pk"))
+        .exclude(activity__scope__in=[Scope.REGIONAL, Scope.GLOBAL])
+        .values_list(
+            "activity_id", "activity__country_id", "country_id", "country__code", "country__name"
+        )
+    )
+    for activity_id, main_id, country_id, code, name in links:
+        found[activity_id].append((country_id != main_id, sort_key(name), str(code)))
+    # The shares of activities.places.country_shares (split_hundred over the countries, the
+    # main one first, then by name), from plain rows: model objects for 10,000 activities
+    # would cost more than the file.
+    return {
+        pk: tuple(
+            (code, str(share)) for (_other, _key, code), share in split_hundred(sorted(items))
+        )
+        for pk, items in found.items()
+    }
+
+
+def themes_by_activity(activities: QuerySet[Activity]) -> dict[int, tuple[str, ...]]:
+    found: dict[int, list[str]] = defaultdict(list)
+    links = (
+        ActivityTheme.objects.filter(activity__in=activities.order_by().values("pk"))
+        .order_by("theme__position", "theme__name")
+        .values_list("activity_id", "theme__code")
+    )
+    for activity_id, code in links:
+        found[activity_id].append(code)
+    return {pk: tuple(codes) for pk, codes in found.items()}
 
 
 def budgets_by_activity(activities: QuerySet[Activity]) -> dict[int, tuple[Budget, ...]]:
@@ -257,8 +361,16 @@ class Words:
         with translation.override("en"):
             self.types = {value: str(label) for value, label in ActivityType.choices}
             self.guarantees = {value: str(label) for value, label in Guarantee.choices}
+            self.regions = {value: str(label) for value, label in Region.choices}
+        self.themes = dict(Theme.objects.values_list("code", "name"))  # English names
+        # The reporting organisation's vocabularies (99) are described in the API's docs.
+        self.vocabulary_uri = f"{settings.SITE_URL}/api/docs/"
         self.reporting = {"ref": settings.SPF_IATI_ORG_REF, "type": settings.SPF_IATI_ORG_TYPE}
         self.reporting_name = settings.SPF_IATI_ORG_NAME
+
+    @cached_property
+    def indicators(self) -> IndicatorWords:
+        return IndicatorWords()
 
 
 def narrative(
@@ -280,10 +392,8 @@ def activity_element(activity: IatiActivity, today: datetime.date, words: Words)
         SubElement(element, "reporting-org", words.reporting), "narrative"
     ).text = words.reporting_name
     narrative(element, "title", activity.title)
-    description = (
-        activity.description
-        or f"{words.types.get(activity.activity_type, '')} ({activity.country_name})"
-    )
+    where = activity.country_name or words.regions.get(activity.region, "") or "global"
+    description = activity.description or f"{words.types.get(activity.activity_type, '')} ({where})"
     narrative(element, "description", description, {"type": GENERAL_DESCRIPTION})
     for org in activity.organisations:
         attrib = {
@@ -296,8 +406,8 @@ def activity_element(activity: IatiActivity, today: datetime.date, words: Words)
         SubElement(element, "activity-date", {"type": date_type, "iso-date": date.isoformat()})
     if activity.contact:
         contact_element(element, activity.contact)
-    SubElement(element, "activity-scope", {"code": SCOPE_NATIONAL})
-    SubElement(element, "recipient-country", {"code": activity.country_code, "percentage": "100"})
+    SubElement(element, "activity-scope", {"code": ACTIVITY_SCOPE.get(activity.scope, "4")})
+    recipients(element, activity, words)
     sdg = {
         "vocabulary": SDG_TARGET_VOCABULARY,
         "code": SDG_SOCIAL_PROTECTION_TARGET,
@@ -308,9 +418,39 @@ def activity_element(activity: IatiActivity, today: datetime.date, words: Words)
     for value, share in zip(activity.guarantees, shares, strict=True):
         own = {"vocabulary": OWN_VOCABULARY, "code": value, "percentage": share}
         narrative(element, "sector", words.guarantees[value], own)
+    for code in activity.themes:
+        attrib = {"vocabulary": OWN_VOCABULARY, "vocabulary-uri": words.vocabulary_uri}
+        narrative(element, "tag", words.themes.get(code, code), {**attrib, "code": code})
     for budget in activity.budgets:
         budget_element(element, budget)
+    if activity.results:
+        result_elements(element, activity.results, words.indicators)
     return element
+
+
+def recipients(element: etree._Element, activity: IatiActivity, words: Words) -> None:
+    """recipient-country (one or several, adding to 100) or recipient-region (see the
+    docstring), in the schema's order: countries first."""
+    if activity.scope in (Scope.COUNTRY, Scope.MULTI_COUNTRY):
+        for code, share in activity.countries:
+            SubElement(element, "recipient-country", {"code": code, "percentage": share})
+        return
+    if activity.scope == Scope.GLOBAL:
+        attrib = {"code": DAC_UNSPECIFIED, "vocabulary": DAC_REGIONS, "percentage": "100"}
+        narrative(element, "recipient-region", "Developing countries, unspecified", attrib)
+        return
+    name = words.regions.get(activity.region, activity.region)
+    dac = DAC_REGION.get(activity.region)
+    if dac:
+        attrib = {"code": dac, "vocabulary": DAC_REGIONS, "percentage": "100"}
+        SubElement(element, "recipient-region", attrib)
+    own = {
+        "code": activity.region,
+        "vocabulary": OWN_REGIONS,
+        "vocabulary-uri": words.vocabulary_uri,
+        "percentage": "100",
+    }
+    narrative(element, "recipient-region", name, own)
 
 
 def budget_element(parent: etree._Element, budget: Budget) -> None:

@@ -8,10 +8,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 
-# Filters whose values name things in the data (an agency's acronym, a country code): the
-# schema cannot list what the database holds, and a value naming nothing is a 400 naming
-# the parameter (tests/api/test_schema_conformance.py holds the API to exactly this).
-NAMES_DATA = frozenset({"agency", "partner", "owner", "country", "subdivision", "theme"})
+# Filters whose values name things in the data (an agency's acronym, a country code, a
+# place's ISO 3166-2 code, a theme's or an indicator's code, a period): the schema cannot list
+# what the database holds, and a value naming nothing is a 400 naming the parameter
+# (tests/api/test_schema_conformance.py holds the API to exactly this).
+NAMES_DATA = frozenset(
+    {"agency", "partner", "owner", "country", "subdivision", "theme", "indicator", "period"}
+)
 
 
 class BoundedFilterExtension(DjangoFilterExtension):

@@ -19,6 +19,7 @@ from activities.models import (
     ActivityStatus,
     ActivityType,
     Guarantee,
+    Scope,
     Tool,
     ToolPurpose,
 )
@@ -127,6 +128,24 @@ class ActivityFocalPointSerializer(serializers.Serializer):
         return contact_of(person, self.context)
 
 
+class CoveredCountrySerializer(CountrySerializer):
+    main = serializers.BooleanField(help_text="The activity's main country.")
+
+    class Meta(CountrySerializer.Meta):
+        fields = [*CountrySerializer.Meta.fields, "main"]
+
+
+class SubdivisionSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="ISO 3166-2 code, e.g. SN-DK.")
+    name = serializers.CharField(help_text="ISO name, in the country's own spelling.")
+    country = serializers.CharField(help_text="ISO alpha-2 code of its country.")
+
+
+class ThemeSerializer(serializers.Serializer):
+    code = serializers.SlugField(help_text="Stable code, e.g. universal-health-coverage.")
+    name = serializers.CharField(help_text="In the reader's language (Accept-Language).")
+
+
 class ActivityListSerializer(serializers.ListSerializer):
     def to_representation(self, data: Any) -> list[dict[str, Any]]:
         return activity_rows(list(data), show_contacts=bool(self.context.get("show_contacts")))
@@ -135,7 +154,24 @@ class ActivityListSerializer(serializers.ListSerializer):
 class ActivitySerializer(serializers.ModelSerializer):
     """The shape of an activity (and its schema); api.rows fills it in, a page at a time."""
 
-    country = CountrySerializer()
+    scope = serializers.ChoiceField(
+        choices=Scope.choices, help_text="One country, several, a region, or global."
+    )
+    region = serializers.ChoiceField(
+        choices=Region.choices, allow_blank=True, help_text="The region of a regional activity."
+    )
+    country = CountrySerializer(
+        allow_null=True,
+        help_text="The main country: the one of a one-country activity, optional for several "
+        "countries, null for a regional or global one.",
+    )
+    countries = CoveredCountrySerializer(
+        many=True, help_text="Every country the activity covers, the main one first."
+    )
+    subdivisions = SubdivisionSerializer(
+        many=True, help_text="Places inside the countries (ISO 3166-2 first level)."
+    )
+    themes = ThemeSerializer(many=True, help_text="The coalition's themes it works on.")
     activity_type = serializers.ChoiceField(choices=ActivityType.choices)
     status = serializers.ChoiceField(choices=ActivityStatus.choices)
     guarantees = serializers.SerializerMethodField(
@@ -155,10 +191,15 @@ class ActivitySerializer(serializers.ModelSerializer):
             "reference",
             "title",
             "description",
+            "scope",
+            "region",
             "country",
+            "countries",
+            "subdivisions",
             "activity_type",
             "status",
             "guarantees",
+            "themes",
             "start_date",
             "end_date",
             "agencies",

@@ -13,12 +13,19 @@ from api.views.catalogues import (
 from api.views.decisions import (
     ActionPointViewSet,
     CountryStatusViewSet,
+    CountryWorkplanViewSet,
     DecisionViewSet,
     DocumentViewSet,
     MeetingViewSet,
 )
 from api.views.directory import AgencyViewSet, CountryViewSet, FocalPointViewSet
 from api.views.funding import ContributionViewSet
+from api.views.results import (
+    CoverageFigureViewSet,
+    IndicatorViewSet,
+    MilestoneViewSet,
+    ResultValueViewSet,
+)
 from api.views.workplan import DeliverableViewSet, StepViewSet
 
 app_name = "api"
@@ -41,6 +48,11 @@ router.register("decisions", DecisionViewSet, basename="decision")
 router.register("action-points", ActionPointViewSet, basename="action-point")
 router.register("documents", DocumentViewSet, basename="document")
 router.register("country-statuses", CountryStatusViewSet, basename="country-status")
+router.register("indicators", IndicatorViewSet, basename="indicator")
+router.register("result-values", ResultValueViewSet, basename="result-value")
+router.register("milestones", MilestoneViewSet, basename="milestone")
+router.register("coverage-figures", CoverageFigureViewSet, basename="coverage-figure")
+router.register("country-workplans", CountryWorkplanViewSet, basename="country-workplan")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

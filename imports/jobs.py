@@ -38,6 +38,7 @@ from imports.compare import NEW, Comparison, compare
 from imports.mappings import saved_fields
 from imports.models import ImportJob, ImportStatus, MappingSource
 from imports.parsing import ImportFileError, sheet_names
+from imports.results_apply import apply_results, is_results_job, preview_results
 from imports.rows import RowInput
 
 # What a job's save writes at each step (never the file itself, nor what did not change).
@@ -171,6 +172,16 @@ def preview_job(job: ImportJob) -> None:
 
     data, reading = bytes(job.file_data), FileChoices.of(job.choices)
     try:
+        # A results file (imports.results_file) has its own preview; else the matrix's.
+        if preview_results(job, reading.sheet, earlier_import(job)):
+            return
+    except ImportFileError:
+        pass  # unreadable: the matrix's reading below says why
+    except Exception:
+        logger.exception("import %s: results preview failed", job.pk)
+        fail(job, _("The file could not be checked (an error on our side): nothing was written."))
+        return
+    try:
         checked = check_file(data, save_progress(job), choose, job.user, reading)
         result = compare(
             checked.rows,
@@ -275,6 +286,9 @@ def apply_job(job_id: int) -> None:
     transaction, so a duplicated or retried task finds it applied and stops; a task that
     died mid-way rolled back, left the job "applying", and its retry applies it.
     """
+    if is_results_job(job_id):
+        apply_results(job_id)
+        return
     # The file and the preview are large and read only if needed: decoding them is seconds.
     job = ImportJob.objects.defer("file_data", "preview").get(pk=job_id)
     if job.status not in (ImportStatus.PREVIEWED, ImportStatus.APPLYING):

@@ -103,6 +103,7 @@ def job(request: HttpRequest, pk: int) -> HttpResponse:
         "sheet": preview.get("sheet", ""),
         "sheets": preview.get("sheets", []),
         "result": found.result or {},
+        "results_file": preview.get("kind") == "results",
         "Status": ImportStatus,
     }
     return render(request, "imports/job.html", ctx)

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from agencies.models import Agency
+from results.services import lock_period
 from rounds.agency_members import agencies_without_members
 from rounds.models import RoundAgency, RowConfirmation, UpdateRound
 from rounds.services import ask_agencies, default_agencies
@@ -28,6 +29,7 @@ class UpdateRoundForm(forms.ModelForm):
             "title_fr",
             "title_es",
             "deadline",
+            "period",
             "message",
             "message_fr",
             "message_es",
@@ -87,6 +89,9 @@ class UpdateRoundAdmin(SimpleHistoryAdmin):
         if not change:
             obj.opened_by = request.user
         super().save_model(request, obj, form, change)
+        # Closed here rather than on the round's page: its period's results lock all the same.
+        if obj.closed_at and "closed_at" in form.changed_data and obj.period is not None:
+            lock_period(request.user, obj.period)
 
     def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
         super().save_related(request, form, formsets, change)

@@ -28,6 +28,7 @@ class OpenRoundForm(forms.ModelForm):
             "title_fr",
             "title_es",
             "deadline",
+            "period",
             "message",
             "message_fr",
             "message_es",

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from activities.changes import Changes, changes_between, kind_labels
+from results.periods import Reported, reported_by_agency
 from rounds.models import RoundAgency, UpdateRound
 from rounds.services import parts_with_progress
 
@@ -58,6 +59,11 @@ class Report:
     against: UpdateRound | None
     parts: list[RoundAgency]
     changes: Changes
+    # Per agency, its results for the round's period (empty when the round asks for none).
+    results: dict[int, Reported] = field(default_factory=dict)
+
+    def results_by_agency(self) -> list[tuple[RoundAgency, Reported]]:
+        return [(part, self.results[part.agency_id]) for part in self.parts if self.results]
 
     @property
     def late(self) -> list[RoundAgency]:
@@ -115,6 +121,17 @@ class Report:
                 fields = "; ".join(f"{c.label}: {c.old} → {c.new} ({c.who})" for c in row.fields)
                 rows.append([agency, row.country, row.reference, row.title, row.kind_label, fields])
         yield _("Changes"), rows
+        if self.results:
+            yield (
+                _("Results reported"),
+                [
+                    [_("Agency"), _("Indicators"), _("With a value"), _("Approved")],
+                    *(
+                        [part.agency.acronym, found.expected, found.reported, found.approved]
+                        for part, found in self.results_by_agency()
+                    ),
+                ],
+            )
         yield (
             _("Late submissions"),
             [
@@ -134,4 +151,7 @@ class Report:
 def build_report(update_round: UpdateRound) -> Report:
     against = previous_round(update_round)
     parts = list(parts_with_progress(update_round))
-    return Report(update_round, against, parts, round_changes(update_round, against))
+    results = {}
+    if update_round.period is not None:
+        results = reported_by_agency(update_round.period, [part.agency_id for part in parts])
+    return Report(update_round, against, parts, round_changes(update_round, against), results)

@@ -24,6 +24,8 @@ from accounts.roles import agency_ids
 from activities.models import Activity, ActivityAgency
 from activities.services import close_activity
 from agencies.models import Agency
+from results.models import ReportingPeriod
+from results.services import lock_period, unlock_period
 from rounds.models import Outcome, RoundAgency, RowConfirmation, UpdateRound
 from rounds.tasks import announce_later
 
@@ -103,6 +105,7 @@ def open_round(
     deadline: datetime.date,
     agencies: Iterable[Agency],
     message: str = "",
+    period: ReportingPeriod | None = None,
     **translations: str,
 ) -> UpdateRound:
     """Open a round and ask each agency for its part, all or nothing.
@@ -110,7 +113,12 @@ def open_round(
     `translations`: title_fr, title_es, message_fr, message_es (each may be empty)."""
     with transaction.atomic():
         update_round = UpdateRound.objects.create(
-            title=title, deadline=deadline, message=message, opened_by=user, **translations
+            title=title,
+            deadline=deadline,
+            message=message,
+            period=period,
+            opened_by=user,
+            **translations,
         )
         ask_agencies(update_round, agencies)
     return update_round
@@ -127,21 +135,31 @@ def ask_agencies(update_round: UpdateRound, agencies: Iterable[Agency]) -> int:
     return len(new)
 
 
-def close_round(update_round: UpdateRound) -> None:
-    """Close the round: its answers stand as they are (parts unlocked before are locked)."""
+def close_round(update_round: UpdateRound, user: AbstractBaseUser | None = None) -> None:
+    """Close the round: its answers stand as they are (parts unlocked before are locked),
+    and so do its period's results (values unlocked before lock again)."""
     if update_round.closed_at is None:
         with transaction.atomic():
             update_round.closed_at = timezone.now()
             update_round.save(update_fields=["closed_at"])
+            if update_round.period is not None:
+                lock_period(user, update_round.period)
             for part in update_round.parts.filter(unlocked_at__isnull=False):
                 part.unlocked_at = None
                 part.save(update_fields=["unlocked_at"])
 
 
-def reopen_round(update_round: UpdateRound) -> None:
+def reopen_round(update_round: UpdateRound, user: AbstractBaseUser | None = None) -> None:
+    """Take answers again, results of its period included (the reopening is the reason
+    the period's history keeps)."""
     if update_round.closed_at is not None:
-        update_round.closed_at = None
-        update_round.save(update_fields=["closed_at"])
+        with transaction.atomic():
+            update_round.closed_at = None
+            update_round.save(update_fields=["closed_at"])
+            period = update_round.period
+            if period is not None and period.is_locked:
+                reason = _("The round “%(title)s” was reopened.") % {"title": update_round.title}
+                unlock_period(user, period, reason)
 
 
 def _touch(part: RoundAgency, when: datetime.datetime) -> None:

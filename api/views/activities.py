@@ -3,9 +3,9 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework.exceptions import ValidationError
 
-from activities.filters import ActivityFilterSet
 from activities.matrix import DEFAULT_SORT, SORTS, ordering
 from activities.models import Activity
+from api.filters import ApiActivityFilterSet
 from api.pagination import ActivityPagination
 from api.serializers import ActivitySerializer
 from api.views.base import HubViewSet
@@ -23,8 +23,9 @@ COUNTRY_PARAMETER = OpenApiParameter(
     "country",
     type={"type": "array", "items": {"type": "string"}},
     description=(
-        "ISO alpha-2 or alpha-3 codes, in any case, repeated or comma-separated. A country the "
-        "hub does not know is a 400."
+        "ISO alpha-2 or alpha-3 codes, in any case, repeated or comma-separated: the activities "
+        "happening there (each country's own, and the multi-country, regional and global ones "
+        "that include it). A country the hub does not know is a 400."
     ),
 )
 AGENCY_PARAMETER = OpenApiParameter(
@@ -41,14 +42,16 @@ AGENCY_PARAMETER = OpenApiParameter(
     list=extend_schema(parameters=[SORT_PARAMETER, COUNTRY_PARAMETER, AGENCY_PARAMETER])
 )
 class ActivityViewSet(HubViewSet):
-    """The matrix: one SPF activity in one country, with its country, agencies and roles.
+    """The matrix: one SPF activity, where it happens (its scope, countries, main country,
+    region, places inside the countries), its themes, agencies and roles.
 
-    Filters are the matrix page's own (q, country, region, agency, agency_role, guarantee,
-    type, status, year), with the same meaning.
+    Filters are the matrix page's own (q, agency, agency_role, guarantee, type, status,
+    year), with the same meaning, and the places': country (every activity happening in
+    it), region, scope, subdivision, theme.
     """
 
     serializer_class = ActivitySerializer
-    filterset_class = ActivityFilterSet
+    filterset_class = ApiActivityFilterSet
     pagination_class = ActivityPagination
     lookup_field = "reference"
     lookup_value_regex = r"[A-Za-z0-9_.\-]+"

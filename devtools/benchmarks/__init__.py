@@ -18,6 +18,7 @@ from devtools.benchmarks import (
     overview,
     pages,
     reminders,
+    results,
     rounds,
 )
 from devtools.benchmarks.core import BenchContext, Figures, NotMeasured
@@ -61,6 +62,16 @@ BENCHES: list[Bench] = [
         api.bench_api_activities,
     ),
     Bench(("iati_export_10k_s",), api.bench_iati_export),
+    Bench(
+        (
+            "results_export_xlsx_s",
+            "results_export_values",
+            "results_export_parts",
+            "results_export_queries",
+        ),
+        results.bench_results_export,
+    ),
+    Bench(("iati_results_10k_s", "iati_results_peak_mb"), results.bench_iati_results),
     Bench(("load_matrix_rps", "load_matrix_p95_ms"), load.bench_load_matrix),
     Bench(
         ("my_rows_p50_ms", "my_rows_queries", "my_rows_queries_small", "confirm_row_p50_ms"),
@@ -76,6 +87,19 @@ BENCHES: list[Bench] = [
     ),
     Bench(("round_diff_1k_s",), rounds.bench_round_diff),
     Bench(("round_report_s",), rounds.bench_round_report),
+    Bench(
+        (
+            "results_country_p50_ms",
+            "results_country_queries",
+            "results_country_queries_small",
+            "results_page_p50_ms",
+            "results_front_page_p50_ms",
+        ),
+        results.bench_results_pages,
+    ),
+    Bench(
+        ("results_dashboard_p50_ms", "results_dashboard_queries"), results.bench_results_dashboard
+    ),
     # Last: it edits every activity (the other benches measure the data as built).
     Bench(
         ("import_xlsx_10k_s", "reimport_unchanged_10k_s", "import_peak_mb"),

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from activities.concurrency import EditConflict
 from activities.models import Activity
 from activities.proposals import pending_proposals, waiting_for
+from results.periods import missing_values
 from rounds.comments import thread
 from rounds.models import Outcome, RoundAgency, RowConfirmation
 from rounds.services import (
@@ -139,6 +140,11 @@ def checklist(request: HttpRequest, part_id: int) -> HttpResponse:
         "unanswered": len(rows) - answered,
         # Roles other members propose to this agency: answered from here too.
         "proposals": waiting_for(part.agency_id),
+        # The round's period's results: the indicators still lacking a value.
+        "period": part.round.period,
+        "missing_results": (
+            missing_values(part.agency_id, part.round.period) if part.round.period else []
+        ),
         "thread": thread_context(
             request,
             thread(part=part),

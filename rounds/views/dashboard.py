@@ -55,6 +55,7 @@ def open_view(request: HttpRequest) -> HttpResponse:
             request.user,
             deadline=form.cleaned_data["deadline"],
             agencies=form.cleaned_data["agencies"],
+            period=form.cleaned_data.get("period"),
             **words,
         )
         asked = form.cleaned_data["agencies"]
@@ -151,7 +152,7 @@ def close(request: HttpRequest, round_id: int) -> HttpResponse:
             "to_review": [p for p in parts if p.submitted_at and p.accepted_at is None],
         }
         return render(request, "rounds/close_confirm.html", ctx)
-    close_round(update_round)
+    close_round(update_round, request.user)
     messages.success(
         request, _("Round “%(title)s” closed: it takes no more answers.") % {"title": update_round}
     )
@@ -162,7 +163,7 @@ def close(request: HttpRequest, round_id: int) -> HttpResponse:
 @require_POST
 def reopen(request: HttpRequest, round_id: int) -> HttpResponse:
     update_round = get_object_or_404(UpdateRound, pk=round_id)
-    reopen_round(update_round)
+    reopen_round(update_round, request.user)
     message = _("Round “%(title)s” reopened: members can answer again.")
     messages.success(request, message % {"title": update_round})
     return redirect("rounds:dashboard", round_id=update_round.pk)

@@ -28,8 +28,13 @@ def test_it_serves_an_openapi_3_schema_of_every_endpoint(client):
         "meetings",
         "decisions",
         "action-points",
+        "indicators",
+        "result-values",
+        "milestones",
+        "coverage-figures",
         "documents",
         "country-statuses",
+        "country-workplans",
     }
 
 

@@ -41,6 +41,16 @@ ENDPOINTS = [
     ("api:process-detail", lambda w: [w.process.pk], False),
     ("api:outreach-list", lambda w: [], False),
     ("api:outreach-detail", lambda w: [w.material.pk], False),
+    ("api:indicator-list", lambda w: [], False),
+    ("api:indicator-detail", lambda w: ["SDG-1.3.1"], False),
+    ("api:result-value-list", lambda w: [], False),
+    ("api:result-value-detail", lambda w: [w.approved_value.pk], False),
+    ("api:milestone-list", lambda w: [], False),
+    ("api:milestone-detail", lambda w: [w.milestone.pk], False),
+    ("api:coverage-figure-list", lambda w: [], False),
+    ("api:coverage-figure-detail", lambda w: [w.figure.pk], False),
+    ("api:country-workplan-list", lambda w: [], False),
+    ("api:country-workplan-detail", lambda w: ["VN"], False),
 ]
 TABLE = [(p, *endpoint) for p in TOKEN_PERSONAS for endpoint in ENDPOINTS]
 
@@ -114,3 +124,32 @@ def test_it_gives_funding_amounts_only_to_members(request, persona_api, coalitio
     assert body["partner"] == "AGB"
     expected = ("1234567.89", "EUR") if SEES_AMOUNTS[persona] else (None, None)
     assert (body["amount"], body["currency"]) == expected
+
+
+# Results: drafts for the secretariat and the members of the activity's agencies only (the
+# draft is agency B's activity's); anyone else gets a 404 for it, not a 403.
+SEES_DRAFT = {
+    "anonymous": False,
+    "viewer": False,
+    "member_a": False,
+    "secretariat": True,
+    "superuser": True,
+}
+
+
+@pytest.mark.parametrize("persona_api", list(SEES_DRAFT), indirect=True)
+def test_it_gives_draft_values_only_to_those_who_may_see_them(request, persona_api, coalition):
+    persona = request.node.callspec.params["persona_api"]
+    listed = persona_api.get(reverse("api:result-value-list")).json()["results"]
+    ids = {row["id"] for row in listed}
+    assert coalition.approved_value.pk in ids
+    assert (coalition.draft_value.pk in ids) is SEES_DRAFT[persona]
+    detail = persona_api.get(reverse("api:result-value-detail", args=[coalition.draft_value.pk]))
+    assert detail.status_code == (200 if SEES_DRAFT[persona] else 404)
+
+
+def test_a_member_of_the_activity_s_agency_sees_its_draft(member_b, coalition):
+    from tests.api.conftest import token_client
+
+    listed = token_client(member_b).get(reverse("api:result-value-list")).json()["results"]
+    assert coalition.draft_value.pk in {row["id"] for row in listed}

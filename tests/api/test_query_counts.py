@@ -11,8 +11,9 @@ from tests.factories import make_activity, make_country, make_focal_point
 pytestmark = pytest.mark.django_db
 
 URL = reverse("api:activity-list")
-# Token, filter choices (countries, agencies), count, rows, agencies, tools used, needed.
-QUERIES = 8
+# Token, filter choices (countries, agencies), count, rows, agencies, tools used, needed,
+# countries covered, places inside them, themes.
+QUERIES = 11
 
 
 @pytest.fixture

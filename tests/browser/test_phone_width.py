@@ -9,6 +9,17 @@ from django.utils import timezone
 
 from activities.models import Activity, Tool
 from agencies.models import FocalPoint
+from results.models import (
+    ActivityIndicator,
+    CountryMilestone,
+    CoverageFigure,
+    Indicator,
+    ReportingPeriod,
+    ResultValue,
+    ReviewStatus,
+    ValuePart,
+)
+from results.starting_set import load_starting_indicators
 from rounds.models import RoundAgency, UpdateRound
 from rounds.services import open_round
 from tests.browser.conftest import log_in_and_wait
@@ -21,6 +32,7 @@ from tests.factories import (
     make_member,
     make_secretariat,
 )
+from tests.results_pages.conftest import build_showcase
 from tests.workplan.conftest import make_deliverable
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -58,9 +70,48 @@ def coalition():
     open_round(
         secretariat, title="Mid-year matrix update", deadline=deadline, agencies=agencies[:4]
     )
-    make_member(agencies[0], username="ana", email="ana@example.org")
+    ana = make_member(agencies[0], username="ana", email="ana@example.org")
+    # Results with long names: the country's results page, its brief, the front page's
+    # figures, the values behind them (a draft of AG0's for "ana" and "sec").
+    build_showcase(viet_nam, agencies[0], agencies[1])
     Tool.objects.create(name="Rapid Assessment Protocol", acronym="RAP", owner=agencies[0])
+    results_of(Activity.objects.filter(agencies=agencies[0]).order_by("pk").first(), ana)
     return agencies
+
+
+def results_of(activity: Activity, member) -> None:
+    """A period's value of AG0's first activity, split by sex, with a long evidence link; a
+    milestone and a coverage figure of Viet Nam."""
+    load_starting_indicators(Indicator.objects)  # a transactional test's flush empties them
+    today = timezone.localdate()
+    period = ReportingPeriod.objects.create(
+        label=f"{today.year} first half", start=today.replace(month=1, day=1), end=today
+    )
+    people = Indicator.objects.get(code="PEOPLE-NEW")
+    link = ActivityIndicator.objects.create(activity=activity, indicator=people, baseline_value=0)
+    value = ResultValue.objects.create(
+        activity_indicator=link,
+        period=period,
+        value=12400,
+        status=ReviewStatus.SUBMITTED,
+        submitted_by=member,
+        evidence_url="https://example.org/a/very/long/path/to/the/ministry/report-2026.pdf",
+    )
+    ValuePart.objects.create(result=value, dimension="sex", category="f", value=6000)
+    milestone = CountryMilestone.objects.create(
+        country=activity.country,
+        title="Universal child benefit law adopted by the National Assembly",
+        achieved_on=today,
+        created_by=member,
+    )
+    milestone.agencies.set(activity.agencies.all())
+    CoverageFigure.objects.create(
+        country=activity.country,
+        indicator=Indicator.objects.get(code="SDG-1.3.1"),
+        value=45,
+        year=today.year,
+        created_by=member,
+    )
 
 
 # Every page of the hub, by its URL name: where a visitor, a member ("ana", of AG0) and the
@@ -72,6 +123,9 @@ PAGES: dict[str, tuple[str, tuple[str, ...]]] = {
     "overview:map": ("/map/", ("visitor", "member")),
     "overview:dashboard": ("/dashboard/", ("member", "secretariat")),
     "overview:country_brief": ("/countries/VN/brief/", ("visitor", "member")),
+    "overview:country_results": ("/countries/VN/results/", ("visitor", "member", "secretariat")),
+    "overview:results_people": ("/results/people-newly-covered/", ("visitor",)),
+    "overview:results_laws": ("/results/new-laws/", ("visitor",)),
     "activities:matrix": ("/matrix/", ("visitor", "member", "secretariat")),
     "activities:grid": ("/grid/", ("visitor", "member")),
     "activities:my_rows": ("/my/", ("member",)),
@@ -125,12 +179,24 @@ PAGES: dict[str, tuple[str, tuple[str, ...]]] = {
     "profile": ("/accounts/profile/", ("member",)),
     "password_change": ("/accounts/password/", ("member",)),
     "password_change_done": ("/accounts/password/done/", ("member",)),
+    "results:activity": ("/results/activities/{ref}/", ("member", "secretariat")),
+    "results:indicator_add": ("/results/activities/{ref}/indicators/new/", ("member",)),
+    "results:indicator_edit": ("/results/indicators/{link}/", ("member",)),
+    "results:value_add": ("/results/indicators/{link}/values/new/", ("member",)),
+    "results:value_edit": ("/results/values/{value}/", ("member", "secretariat")),
+    "results:review": ("/results/review/", ("secretariat",)),
+    "results:country_entry": ("/results/countries/VN/entry/", ("member", "secretariat")),
+    "results:milestone_add": ("/results/countries/VN/milestones/new/", ("member",)),
+    "results:figure_add": ("/results/countries/VN/figures/new/", ("member",)),
+    "results:milestone_edit": ("/results/milestones/{milestone}/", ("member",)),
+    "results:figure_edit": ("/results/figures/{figure}/", ("member",)),
 }
 NOT_PAGES = {
     # Downloads, feeds, data and the schema.
     *("countries:export", "agencies:export", "workplan:export", "activities:matrix_export"),
     *("countries:assessments_export", "funding:export", "funding:totals_export"),
     *("rounds:dashboard_export", "rounds:dashboard_export_xlsx", "overview:dashboard_export"),
+    "results_data:download",
     *("activities:import_template", "workplan:user_calendar", "workplan:agency_calendar"),
     *("api:schema", "api:iati", "api:api-root", "healthz", "overview:map_data"),
     *("activities:focal_point_options", "activities:subdivision_options", "imports:progress"),
@@ -148,6 +214,9 @@ NOT_PAGES = {
     *("decisions:meeting", "decisions:action_update", "decisions:document_add"),
     # An import's own pages need an uploaded file: test_partner_import_journey opens them.
     *("imports:job", "imports:columns", "imports:reading", "imports:values"),
+    # The results' review and submit buttons (POST).
+    *("results:value_submit", "results:value_approve", "results:value_return"),
+    *("results:value_unlock", "results:milestone_review", "results:figure_review"),
 }
 
 
@@ -176,6 +245,10 @@ def paths_for(who: str, coalition) -> list[str]:
         "tool": Tool.objects.get().pk,
         "person": FocalPoint.objects.get().pk,
         "year": timezone.localdate().year,
+        "link": ActivityIndicator.objects.get().pk,
+        "value": ResultValue.objects.get().pk,
+        "milestone": CountryMilestone.objects.get().pk,
+        "figure": CoverageFigure.objects.get().pk,
     }
     return [path.format(**values) for path, people in PAGES.values() if who in people]
 

@@ -132,7 +132,7 @@ def test_the_hxl_files_of_a_past_view(client, past, fmt):
     )
     assert response.status_code == 200
     lines = b"".join(response.streaming_content).decode("utf-8").splitlines()
-    assert lines[1].startswith("#meta+id,#country+code")
+    assert lines[1].startswith("#meta+id,#activity+scope,#country+code,#country+code+main")
     body = "\n".join(lines[2:])
     assert "Old title" in body and "Gone later" in body and "New title" not in body
     assert "AGB" in body  # Gone later's lead, as it was

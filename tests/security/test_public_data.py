@@ -14,6 +14,7 @@ import pytest
 from django.urls import get_resolver
 
 from countries.models import CountryAssessment, Rating, SelectionCriterion
+from decisions.models import Document, Visibility
 from funding.models import ActivityBudget
 from tests.api.coalition import build_coalition
 
@@ -28,6 +29,7 @@ PRIVATE = {
     "contribution note": re.compile(r"Pledge under negotiation"),
     "activity budget": re.compile(r"7\D{0,2}654\D{0,2}321"),
     "assessment evidence": re.compile(r"Minister.s confidential letter"),
+    "members-only output": re.compile(r"Draft terms of reference for the members"),
 }
 
 PAGES = [
@@ -99,6 +101,10 @@ DOWNLOADS = {
     "api:action-point-list": ["/api/v1/action-points/"],
     "api:document-list": ["/api/v1/documents/"],
     "api:country-status-list": ["/api/v1/country-statuses/"],
+    # Joint country workplans: Viet Nam's, whose members-only output the page keeps from
+    # anonymous.
+    "api:country-workplan-list": ["/api/v1/country-workplans/"],
+    "api:country-workplan-detail": ["/api/v1/country-workplans/VN/"],
     "decisions:log": ["/decisions/?format=csv", "/decisions/feed/"],
     "decisions:meetings": ["/decisions/meetings/?format=csv"],
 }
@@ -142,6 +148,17 @@ def coalition(agency_a, agency_b):
         assessed_on=datetime.date(2012, 5, 31),
     )
     found.tool = found.costing.tools_used.get()
+    Document.objects.create(
+        title="Draft terms of reference for the members",
+        date=datetime.date(2012, 4, 1),
+        visibility=Visibility.MEMBERS,
+        file="documents/draft.pdf",  # a row only: nothing here opens the file
+        original_name="draft.pdf",
+        content_type="application/pdf",
+        extension=".pdf",
+        size=1000,
+        deliverable=found.deliverable,
+    )
     return found
 
 
@@ -186,6 +203,7 @@ def test_a_member_reads_them_where_the_hub_shows_them(member_a_client, coalition
         "/export/?format=csv",
         "/api/iati/activities.xml",
         "/countries/assessments/export/?format=csv",
+        "/api/v1/country-workplans/VN/",
     ]:
         seen.update(_revealed(_text(member_a_client.get(url))))
     assert seen == set(PRIVATE)
