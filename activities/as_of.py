@@ -36,7 +36,7 @@ from activities.resources import (
     ExportRecord,
 )
 from agencies.models import FocalPoint
-from core.latest import first_of_each
+from core.latest import latest_records
 from core.resources import join_list
 from core.search import contains_folded
 from countries.models import Country
@@ -96,17 +96,6 @@ def parse_as_of(value: str) -> Moment:
             % {"first": since, "date": label}
         )
     return Moment(moment, label)
-
-
-def latest_records(model: Any, when: datetime.datetime, **among: Any) -> QuerySet:
-    """Each object's latest historical record up to `when`, deletions left out.
-
-    `among` narrows the objects before their latest record is picked (activity_id__in=...
-    for the links of a page's rows): a field that never changes, so the answer is the same
-    and only those objects' records are sorted."""
-    records = model.objects.filter(history_date__lte=when, **among)
-    latest = first_of_each(records, "id", "-history_date", "-history_id").values("history_id")
-    return model.objects.filter(history_id__in=latest, **among).exclude(history_type="-")
 
 
 def past_activities(when: datetime.datetime) -> QuerySet:

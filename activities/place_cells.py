@@ -18,6 +18,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from activities.models import ActivityCountry, ActivitySubdivision, ActivityTheme, Scope
+from core.latest import latest_records
 from core.names import sorted_by_name
 from core.resources import join_list
 from core.translations import translated
@@ -94,8 +95,6 @@ def past_places_by_activity(when: datetime.datetime, ids: list[int]) -> dict[int
     """The places of these activities at `when`, read from the links' history: three
     queries. A link's record keeps its subdivision's or theme's id: their code and name
     are today's (ISO codes and theme codes do not change)."""
-    from activities.as_of import latest_records
-
     coverage = latest_records(ActivityCountry.history.model, when, activity_id__in=ids)
     places = latest_records(ActivitySubdivision.history.model, when, activity_id__in=ids)
     themes = latest_records(ActivityTheme.history.model, when, activity_id__in=ids)

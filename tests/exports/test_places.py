@@ -65,7 +65,7 @@ def test_the_words_are_the_reader_s(world):
         found = by_title(read_csv(download("csv")), "Titre")
     assert found["Senegal-Mali exchange"]["Portée"] == "Plusieurs pays"
     assert found["Senegal-Mali exchange"]["Pays"] == "Sénégal; Mali"
-    assert found["Global guide"]["Thèmes"] == "Couverture santé universelle"
+    assert found["Global guide"]["Thèmes"] == "Couverture sanitaire universelle"
 
 
 def test_the_hxl_wide_file_filters_by_theme_place_and_scope(world):
