@@ -30,13 +30,18 @@ RUN env $BUILD_ENV python manage.py collectstatic --no-input \
         && apt-get purge -y --auto-remove gettext && rm -rf /var/lib/apt/lists/*; \
     fi
 
-# Run as an unprivileged user; beat writes its schedule into a volume mounted here.
+# Run as an unprivileged user; beat writes its schedule into a volume mounted at
+# /var/lib/celery, web and worker keep the private documents in one at /var/lib/spf/documents.
+# Both directories belong to that user here: a fresh named volume takes the owner of the
+# directory it is mounted on, so the app can write there.
 RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin hub \
-    && mkdir -p /var/lib/celery \
-    && chown hub:hub /var/lib/celery
+    && mkdir -p /var/lib/celery /var/lib/spf/documents \
+    && chown hub:hub /var/lib/celery /var/lib/spf/documents \
+    && chmod 0700 /var/lib/spf/documents
 USER hub
 
-ENV CELERY_BEAT_SCHEDULE_FILENAME=/var/lib/celery/beat-schedule
+ENV CELERY_BEAT_SCHEDULE_FILENAME=/var/lib/celery/beat-schedule \
+    SPF_DOCUMENTS_ROOT=/var/lib/spf/documents
 EXPOSE 8000
 
 HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 \

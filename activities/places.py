@@ -26,9 +26,12 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from activities.choices import Scope
+from activities.models import Activity
 from activities.place_models import (
     ActivityCountry,
     ActivitySubdivision,
@@ -41,7 +44,6 @@ from core.names import sort_key
 from countries.models import Region
 
 if TYPE_CHECKING:
-    from activities.models import Activity
     from activities.place_models import Theme
     from countries.models import Country, Subdivision
 
@@ -168,6 +170,21 @@ def set_places(
     link_exactly(activity, ActivityCountry, [c.pk for c in check.countries])
     link_exactly(activity, ActivitySubdivision, [s.pk for s in subdivisions])
     return check
+
+
+def cover_main_countries(activity_ids: Iterable[int]) -> int:
+    """Give the one-country activities among `activity_ids` that lack it their coverage row
+    (their main country), in a few statements, history included: for rows written in bulk
+    (bulk_create skips Activity.save, which writes it). Returns how many rows were added."""
+    ids = list(activity_ids)
+    lacking = (
+        Activity.objects.filter(pk__in=ids, scope=Scope.COUNTRY, country__isnull=False)
+        .filter(~Exists(ActivityCountry.objects.filter(activity=OuterRef("pk"))))
+        .values_list("pk", "country_id")
+    )
+    links = [ActivityCountry(activity_id=pk, country_id=country) for pk, country in lacking]
+    bulk_create_with_history(links, ActivityCountry, batch_size=1000)
+    return len(links)
 
 
 def set_themes(activity: Activity, themes: Iterable[Theme]) -> None:

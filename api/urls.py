@@ -13,6 +13,7 @@ from api.views.catalogues import (
 from api.views.decisions import (
     ActionPointViewSet,
     CountryStatusViewSet,
+    CountryWorkplanViewSet,
     DecisionViewSet,
     DocumentViewSet,
     MeetingViewSet,
@@ -51,6 +52,7 @@ router.register("indicators", IndicatorViewSet, basename="indicator")
 router.register("result-values", ResultValueViewSet, basename="result-value")
 router.register("milestones", MilestoneViewSet, basename="milestone")
 router.register("coverage-figures", CoverageFigureViewSet, basename="coverage-figure")
+router.register("country-workplans", CountryWorkplanViewSet, basename="country-workplan")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -25,7 +25,9 @@ class CountrySection:
 
 # Asked with `request` and `country` when a country's page is drawn; each receiver returns a
 # CountrySection (or None). Receivers: decisions.country_page.country_section (the country's
-# status, joint workplan and documents, DecisionsConfig.ready).
+# status, joint workplan and documents, DecisionsConfig.ready);
+# results.country_page.country_section (its milestones, coverage figures and the activities'
+# progress, ResultsConfig.ready).
 country_sections_asked = Signal()
 
 

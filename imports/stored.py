@@ -4,9 +4,9 @@ deleted. imports.compare compares the rows with them.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field, make_dataclass
+from functools import cache
 from itertools import islice
-from types import SimpleNamespace
 from typing import Any
 
 from django.db import connection
@@ -113,16 +113,22 @@ def stored_activities(references: list[str], *, lock: bool) -> list[Any]:
     sql = f"SELECT {columns} FROM {table} WHERE reference = ANY(%s)"
     with connection.cursor() as cursor:
         cursor.execute(sql + (" FOR UPDATE" if lock else ""), [references])
-        names = [field.attname for field in fields]
-        return [StoredActivity(**dict(zip(names, row, strict=True))) for row in cursor]
+        stored = stored_activity_class(tuple(field.attname for field in fields))
+        return [stored(*row) for row in cursor]
 
 
-class StoredActivity(SimpleNamespace):
-    """An activity's stored columns, by attribute name (see load_current)."""
-
-    @property
-    def pk(self) -> int:
-        return self.id
+@cache
+def stored_activity_class(names: tuple[str, ...]) -> type:
+    """A class of an activity's stored columns by attribute name (see load_current), with
+    slots: a large import holds 100,000 of them, and a dict per activity was the larger
+    part of each. `updated_at` is not read but set by the apply (imports.apply)."""
+    return make_dataclass(
+        "StoredActivity",
+        [*names, ("updated_at", Any, field(default=None))],
+        slots=True,
+        eq=False,
+        namespace={"pk": property(lambda activity: activity.id)},
+    )
 
 
 def rows_of(model: Any, columns: tuple[str, ...], activity_ids: list[int]) -> list[tuple]:

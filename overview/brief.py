@@ -35,10 +35,15 @@ from assessments.selection import WillingLeads, willing_leads
 from countries.models import Country, CountryAssessment
 from overview.figures import current_plan
 from overview.shapes import Box, Shape, locator_box, world
+from results.country_results import CountryResults, country_results
 from workplan.models import Deliverable, Workplan
 from workplan.status import DONE, STATUS_LABELS, with_status
 
 ACTIVITIES = 10
+# With results to show, fewer activities make room for them on the page.
+ACTIVITIES_WITH_RESULTS = 5
+RESULT_ROWS = 4
+MILESTONES = 3
 CONTACTS = 6
 DELIVERABLES = 4
 # Running first: what a reader of the brief can still join.
@@ -68,6 +73,15 @@ class Brief:
     deliverables: list[Deliverable]
     locator: Locator | None
     today: datetime.date
+    results: CountryResults | None = None  # None: nothing to show
+
+    @property
+    def result_rows(self) -> list:
+        return self.results.reported if self.results else []
+
+    @property
+    def milestones(self) -> list:
+        return self.results.milestones[:MILESTONES] if self.results else []
 
     @property
     def left_out(self) -> int:
@@ -152,13 +166,22 @@ def open_deliverables(
 
 
 def build_brief(
-    country: Country, *, today: datetime.date, show_contacts: bool, show_assessments: bool
+    country: Country,
+    *,
+    today: datetime.date,
+    show_contacts: bool,
+    show_assessments: bool,
+    reader=None,
 ) -> Brief:
+    """`reader`: whose results to show (None: the public's, approved only)."""
+    results = country_results(country, reader, rows=RESULT_ROWS)
+    if results.is_empty:
+        results = None
     activities = brief_activities(country)
     counts = dict(country.activities.order_by().values_list("status").annotate(n=Count("pk")))
     types = dict(ActivityType.choices)
     statuses = dict(ActivityStatus.choices)
-    shown = list(activities[:ACTIVITIES])
+    shown = list(activities[: ACTIVITIES_WITH_RESULTS if results else ACTIVITIES])
     for activity in shown:
         activity.type_label = types.get(activity.activity_type, activity.activity_type)
         activity.status_label = statuses.get(activity.status, activity.status)
@@ -184,4 +207,5 @@ def build_brief(
         deliverables=open_deliverables(country, plan, today),
         locator=locator(str(country.code)),
         today=today,
+        results=results,
     )

@@ -33,6 +33,8 @@ from core.spreadsheets.cells import ColumnNote
 from core.svg_bars import bar_width
 from countries.models import Region
 from overview.figures import DUE_DAYS, current_plan, deliverables_due, deliverables_late
+from overview.kept import kept
+from overview.result_charts import ProgressChart, result_charts
 from rounds.models import RoundAgency, UpdateRound
 from rounds.services import parts_with_progress
 from workplan.models import Deliverable, Workplan
@@ -95,6 +97,7 @@ class Dashboard:
     plan: Workplan | None  # the plan whose late deliverables are counted
     today: datetime.date
     due_days: int = DUE_DAYS
+    results: list[ProgressChart] = field(default_factory=list)
 
 
 class MatrixLinks:
@@ -282,6 +285,8 @@ def build_dashboard(today: datetime.date) -> Dashboard:
     plan = current_plan()
     late, late_count = with_next_step(deliverables_late(today, plan))
     return Dashboard(
+        # Worked out from every value: kept until the data changes (overview.kept).
+        results=kept("result-charts", result_charts),
         charts=charts,
         round=current_round(matrix_url),
         due=due,
@@ -298,7 +303,13 @@ COLUMNS: list[tuple[Any, Any]] = [
     (gettext_lazy("Chart"), gettext_lazy("Which of the dashboard's charts the row belongs to.")),
     (gettext_lazy("Item"), gettext_lazy("What the row counts: a region, an agency, a year...")),
     (gettext_lazy("Count"), gettext_lazy("The number the bar shows.")),
-    (gettext_lazy("Out of"), gettext_lazy("For the round's rows answered: the agency's rows.")),
+    (
+        gettext_lazy("Out of"),
+        gettext_lazy(
+            "For the round's rows answered: the agency's rows; for targets reached: the "
+            "targets set."
+        ),
+    ),
     (gettext_lazy("Due"), gettext_lazy("For deliverables: the first open step's due date.")),
     (
         gettext_lazy("Link"),
@@ -322,6 +333,9 @@ class DashboardTable:
         for chart in self.dashboard.charts:
             for bar in chart.bars:
                 yield [chart.title, bar.label, bar.count, None, None, bar.url]
+        for chart in self.dashboard.results:
+            for bar in chart.bars:
+                yield [chart.title, bar.label, bar.reached, bar.targets, None, bar.url]
         completion = self.dashboard.round
         if completion is not None:
             title = _("Rows answered in the round “%(title)s”") % {"title": completion.round}

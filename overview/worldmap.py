@@ -32,7 +32,7 @@ LEADS_SHOWN = 5
 # Stands for a country code in the country page's URL, reversed once per map.
 CODE_SLOT = "ZZ"
 # Parameters of the current query that a country's matrix link does not keep.
-DROPPED_PARAMS = ("country", "page", "sort", "format")
+DROPPED_PARAMS = ("country", "page", "sort", "format", "layer")
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,11 @@ class MapShape:
     country: CountryCount | None
     title: str  # the country's summary, or its name and "no activity"
     status: str = ""  # the country's status in the coalition's work (the status layer)
+    result: Any = None  # what the results layer shows (overview.result_layer.ResultMark)
+
+    @property
+    def is_link(self) -> bool:
+        return self.country is not None or self.result is not None
 
 
 @dataclass
@@ -164,6 +169,7 @@ def matrix_map(
     acronyms: dict[int, str] | None = None,
     shapes: World | None = None,
     statuses: Mapping[str, Any] | None = None,
+    results: Mapping[str, Any] | None = None,
 ) -> WorldMap:
     """The map of the whole matrix, from the tallies kept on every write (activities.tallies):
     what the front page and the unfiltered map show, at a cost that does not grow with the
@@ -176,6 +182,7 @@ def matrix_map(
         params,
         shapes=shapes,
         statuses=statuses,
+        results=results,
     )
 
 
@@ -186,6 +193,7 @@ def build_map(
     acronyms: dict[int, str] | None = None,
     shapes: World | None = None,
     statuses: Mapping[str, Any] | None = None,
+    results: Mapping[str, Any] | None = None,
 ) -> WorldMap:
     """The map for these (already filtered) activities; `params`, the filters in the URL,
     are kept in each country's link to the matrix. `acronyms` (agency id -> acronym) saves
@@ -195,7 +203,7 @@ def build_map(
         acronyms = dict(Agency.objects.values_list("id", "acronym"))
     counts = activities.values_list("country_id").annotate(n=Count("pk")).order_by()
     leads = lead_agencies(lead_rows(activities), acronyms)
-    return draw_map(counts, leads, params, shapes=shapes, statuses=statuses)
+    return draw_map(counts, leads, params, shapes=shapes, statuses=statuses, results=results)
 
 
 def draw_map(
@@ -205,10 +213,12 @@ def draw_map(
     *,
     shapes: World | None = None,
     statuses: Mapping[str, Any] | None = None,
+    results: Mapping[str, Any] | None = None,
 ) -> WorldMap:
     """The map from (country id, activities) counts and each country's leads. `statuses`
     (country code -> a mark with `status` and `label`) is the layer of the coalition's
-    countries (decisions.map_layer)."""
+    countries (decisions.map_layer); `results` (code -> a mark with `label`) the results
+    layer (overview.result_layer), when it is the one shown."""
     shapes = shapes or world()
     codes = dict(Country.objects.values_list("id", "code"))
     base = params.copy() if params is not None else QueryDict(mutable=True)
@@ -253,7 +263,10 @@ def draw_map(
         if mark is not None:
             title = f"{title} · {mark.label}"
         status = mark.status if mark else ""
-        drawn.append(MapShape(shape.d, shape.code, name, country, title, status))
+        result = (results or {}).get(shape.code)
+        if result is not None and result.label:
+            title = f"{title} · {result.label}"
+        drawn.append(MapShape(shape.d, shape.code, name, country, title, status, result))
     return WorldMap(
         view_box=shapes.box.view_box(),
         shapes=drawn,

@@ -381,8 +381,9 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "SPF Coalition Hub API",
     "DESCRIPTION": (
-        "Read-only: the matrix of country activities, countries, agencies, focal points "
-        "and the workplan. Send `Authorization: Token <key>` (your token is on /api/token/) "
+        "Read-only: the matrix of country activities, countries, agencies, focal points, "
+        "the workplan, the coalition's meetings and decisions, and the joint country "
+        "workplans. Send `Authorization: Token <key>` (your token is on /api/token/) "
         "to read contact details."
     ),
     "VERSION": "1",
@@ -391,10 +392,14 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    # A "status" enum shows in several components (a deliverable's, a country's, a result's):
+    # each keeps the name it has always had.
     "ENUM_NAME_OVERRIDES": {
         "Guarantee": "activities.models.Guarantee",
         "ReviewStatus": "results.choices.ReviewStatus",
         "Language": "core.languages.LANGUAGE_CHOICES",
+        "DeliverableStatusEnum": "workplan.status.STATUS_CHOICES",
+        "CountryStatusStatusEnum": "decisions.models.countries.Status",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

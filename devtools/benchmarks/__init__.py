@@ -87,6 +87,19 @@ BENCHES: list[Bench] = [
     ),
     Bench(("round_diff_1k_s",), rounds.bench_round_diff),
     Bench(("round_report_s",), rounds.bench_round_report),
+    Bench(
+        (
+            "results_country_p50_ms",
+            "results_country_queries",
+            "results_country_queries_small",
+            "results_page_p50_ms",
+            "results_front_page_p50_ms",
+        ),
+        results.bench_results_pages,
+    ),
+    Bench(
+        ("results_dashboard_p50_ms", "results_dashboard_queries"), results.bench_results_dashboard
+    ),
     # Last: it edits every activity (the other benches measure the data as built).
     Bench(
         ("import_xlsx_10k_s", "reimport_unchanged_10k_s", "import_peak_mb"),

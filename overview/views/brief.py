@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from countries.views import country_or_404
 from overview.brief import build_brief
+from results.country_page import reader
 
 
 def country_brief(request: HttpRequest, code: str) -> HttpResponse:
@@ -18,5 +19,6 @@ def country_brief(request: HttpRequest, code: str) -> HttpResponse:
         today=timezone.localdate(),
         show_contacts=rules.has_perm("activities.view_contacts", request.user),
         show_assessments=rules.has_perm("countries.see_assessments", request.user),
+        reader=reader(request),
     )
     return render(request, "overview/brief.html", {"brief": brief})

@@ -8,6 +8,7 @@ from django.utils import timezone
 from activities.filters import ActivityFilterSet
 from activities.matrix import NON_FILTER_PARAMS
 from overview.figures import front_figures
+from overview.result_figures import result_figures
 from overview.worldmap import matrix_map
 
 # The matrix's parameters: "/?country=VN" was the matrix before the front page took "/".
@@ -25,6 +26,7 @@ def home(request: HttpRequest) -> HttpResponse:
         return HttpResponsePermanentRedirect(url)
     ctx = {
         "figures": front_figures(timezone.localdate()),
+        "results": result_figures(timezone.localdate()),
         "map": matrix_map(),
     }
     return render(request, "overview/home.html", ctx)

@@ -49,4 +49,4 @@ function makeSearchable(root) {
 }
 
 document.addEventListener("DOMContentLoaded", function () { makeSearchable(document); });
-document.addEventListener("htmx:afterSwap", function (event) { makeSearchable(event.target); });
+document.addEventListener("htmx:afterSettle", function () { makeSearchable(document); });

@@ -1,5 +1,6 @@
 """A small coalition shared by the API and IATI tests: two countries, agencies A and B, a
-focal point, two activities, a workplan deliverable with a dated step."""
+focal point, two activities, a workplan deliverable with a dated step, which is also Viet
+Nam's joint country workplan (carried out by the costing, with a public output)."""
 
 import datetime
 from decimal import Decimal
@@ -16,6 +17,7 @@ from catalogues.models import (
     OutreachMaterial,
 )
 from countries.models import Region
+from decisions.models import CountryDeliverable, CountryStatus, Document, Status, Visibility
 from funding.models import Channel, Contribution
 from tests.factories import make_activity, make_country, make_focal_point
 from workplan.models import Area, Deliverable, Step, Workplan
@@ -108,6 +110,22 @@ def build_coalition(agency_a: Agency, agency_b: Agency) -> SimpleNamespace:
     step = Step.objects.create(
         deliverable=matrix, title="Matrix sent", due_date=datetime.date(2012, 2, 29)
     )
+    CountryStatus.objects.create(
+        country=vn, status=Status.SELECTED, since=datetime.date(2012, 2, 10)
+    )
+    CountryDeliverable.objects.create(deliverable=matrix, country=vn).activities.set([costing])
+    output = Document.objects.create(
+        title="Viet Nam's activity matrix",
+        date=datetime.date(2012, 3, 1),
+        visibility=Visibility.PUBLIC,
+        # A row only: the API lists documents, it never opens their files.
+        file="documents/matrix.pdf",
+        original_name="matrix.pdf",
+        content_type="application/pdf",
+        extension=".pdf",
+        size=1000,
+        deliverable=matrix,
+    )
     contribution = Contribution.objects.create(
         partner=agency_b,
         channel=Channel.FLAGSHIP_FUND,
@@ -140,4 +158,5 @@ def build_coalition(agency_a: Agency, agency_b: Agency) -> SimpleNamespace:
         child_law=child_law,
         deliverable=matrix,
         step=step,
+        output=output,
     )

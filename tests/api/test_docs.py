@@ -34,6 +34,7 @@ def test_it_serves_an_openapi_3_schema_of_every_endpoint(client):
         "coverage-figures",
         "documents",
         "country-statuses",
+        "country-workplans",
     }
 
 

@@ -49,6 +49,8 @@ ENDPOINTS = [
     ("api:milestone-detail", lambda w: [w.milestone.pk], False),
     ("api:coverage-figure-list", lambda w: [], False),
     ("api:coverage-figure-detail", lambda w: [w.figure.pk], False),
+    ("api:country-workplan-list", lambda w: [], False),
+    ("api:country-workplan-detail", lambda w: ["VN"], False),
 ]
 TABLE = [(p, *endpoint) for p in TOKEN_PERSONAS for endpoint in ENDPOINTS]
 

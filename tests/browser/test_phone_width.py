@@ -32,6 +32,7 @@ from tests.factories import (
     make_member,
     make_secretariat,
 )
+from tests.results_pages.conftest import build_showcase
 from tests.workplan.conftest import make_deliverable
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -70,6 +71,9 @@ def coalition():
         secretariat, title="Mid-year matrix update", deadline=deadline, agencies=agencies[:4]
     )
     ana = make_member(agencies[0], username="ana", email="ana@example.org")
+    # Results with long names: the country's results page, its brief, the front page's
+    # figures, the values behind them (a draft of AG0's for "ana" and "sec").
+    build_showcase(viet_nam, agencies[0], agencies[1])
     Tool.objects.create(name="Rapid Assessment Protocol", acronym="RAP", owner=agencies[0])
     results_of(Activity.objects.filter(agencies=agencies[0]).order_by("pk").first(), ana)
     return agencies
@@ -119,6 +123,9 @@ PAGES: dict[str, tuple[str, tuple[str, ...]]] = {
     "overview:map": ("/map/", ("visitor", "member")),
     "overview:dashboard": ("/dashboard/", ("member", "secretariat")),
     "overview:country_brief": ("/countries/VN/brief/", ("visitor", "member")),
+    "overview:country_results": ("/countries/VN/results/", ("visitor", "member", "secretariat")),
+    "overview:results_people": ("/results/people-newly-covered/", ("visitor",)),
+    "overview:results_laws": ("/results/new-laws/", ("visitor",)),
     "activities:matrix": ("/matrix/", ("visitor", "member", "secretariat")),
     "activities:grid": ("/grid/", ("visitor", "member")),
     "activities:my_rows": ("/my/", ("member",)),
@@ -229,6 +236,7 @@ def url_names() -> set[str]:
 
 def paths_for(who: str, coalition) -> list[str]:
     activity = Activity.objects.filter(agencies__acronym="AG0").order_by("pk").first()
+    ana_value = ResultValue.objects.get(evidence_url__contains="ministry/report-2026")
     values = {
         "pk": activity.pk,
         "ref": activity.reference,
@@ -238,10 +246,11 @@ def paths_for(who: str, coalition) -> list[str]:
         "tool": Tool.objects.get().pk,
         "person": FocalPoint.objects.get().pk,
         "year": timezone.localdate().year,
-        "link": ActivityIndicator.objects.get().pk,
-        "value": ResultValue.objects.get().pk,
-        "milestone": CountryMilestone.objects.get().pk,
-        "figure": CoverageFigure.objects.get().pk,
+        # What results_of made for "ana" (build_showcase makes others).
+        "link": ana_value.activity_indicator_id,
+        "value": ana_value.pk,
+        "milestone": CountryMilestone.objects.get(created_by__username="ana").pk,
+        "figure": CoverageFigure.objects.get(created_by__username="ana").pk,
     }
     return [path.format(**values) for path, people in PAGES.values() if who in people]
 

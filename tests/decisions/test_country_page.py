@@ -132,3 +132,27 @@ def test_the_selection_ranking_shows_each_countrys_status(member_a_client, coali
     )
     page = member_a_client.get(reverse("countries:assessments")).content.decode()
     assert '<span class="badge country-status-badge">Selected for joint work</span>' in page
+
+
+@pytest.mark.parametrize("who", ["anonymous", "member"])
+def test_the_section_costs_six_queries_whatever_the_plans_size(
+    rf, django_assert_num_queries, member_a, coalition, who
+):
+    """Status, deliverables with their status, leads, steps, matrix rows, and the documents
+    with the deliverables' outputs in one query (decisions.country_page)."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from decisions.country_page import section_context
+
+    request = rf.get("/")
+    request.user = member_a if who == "member" else AnonymousUser()
+    section_context(request, coalition.vn)  # warm-up: the person's agencies, once a request
+    with django_assert_num_queries(6):
+        small = section_context(request, coalition.vn)
+    _grow_plan(coalition, 12)
+    with django_assert_num_queries(6):
+        large = section_context(request, coalition.vn)
+    assert len(small["plan"]) == 1 and len(large["plan"]) == 13
+    assert [output.label for output in large["plan"][-1].outputs] == ["Output 11"]
+    assert [document.label for document in large["documents"]] == ["Country note"]
+    assert "Output 11" in large["plan_html"] and "Country note" in large["documents_html"]

@@ -5,8 +5,9 @@ from tests.overview.test_map_data import populate
 pytestmark = pytest.mark.django_db
 
 # Countries, agencies, running this year, deliverables due; for the map: country codes,
-# agency acronyms, counts and lead agencies per country.
-FRONT_PAGE_QUERIES = 8
+# agency acronyms, counts and lead agencies per country; the results: the people newly
+# covered indicator, its latest approved values, the countries with a new law this year.
+FRONT_PAGE_QUERIES = 11
 
 
 @pytest.mark.parametrize("size", [3, 60])

@@ -25,6 +25,9 @@ PUBLIC = [
     ("overview:map", []),
     ("overview:map_data", []),
     ("overview:country_brief", ["VN"]),
+    ("overview:country_results", ["VN"]),
+    ("overview:results_people", []),
+    ("overview:results_laws", []),
     ("workplan:timeline", []),
 ]
 

@@ -188,3 +188,16 @@ def test_finding_activities_by_place(world):
     dakar = Subdivision.objects.get(code="SN-DK")
     set_places(own, scope=Scope.COUNTRY, region="", main=sn, countries=[], subdivisions=[dakar])
     assert found(objects.in_subdivision(dakar)) == {own}
+
+
+def test_rows_written_in_bulk_get_their_country(world):
+    from activities.places import cover_main_countries
+
+    made = Activity.objects.bulk_create(
+        Activity(country=world["sn"], title=f"Bulk {n}", activity_type="advocacy") for n in range(3)
+    )
+    assert not ActivityCountry.objects.filter(activity__in=made).exists()
+    assert cover_main_countries([a.pk for a in made]) == 3
+    assert cover_main_countries([a.pk for a in made]) == 0
+    assert {a.countries.get() for a in made} == {world["sn"]}
+    assert ActivityCountry.history.filter(activity_id__in=[a.pk for a in made]).count() == 3
