@@ -26,17 +26,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from activities.filters import AGENCY_ROLES, MAX_SEARCH_WORDS, ActivityFilterSet
-from activities.models import (
-    GUARANTEE_FIELDS,
-    Activity,
-    ActivityAgency,
-    ActivityCountry,
-    ActivitySubdivision,
-    ActivityTheme,
-    Role,
-    running_in,
-)
-from activities.place_cells import NO_PLACES, THEME_VALUES, Places, gather
+from activities.models import GUARANTEE_FIELDS, Activity, ActivityAgency, Role, running_in
+from activities.place_cells import NO_PLACES, past_places_by_activity
 from activities.resources import (
     EXPORT_VALUES,
     NO_NAMES,
@@ -45,7 +36,7 @@ from activities.resources import (
     ExportRecord,
 )
 from agencies.models import FocalPoint
-from core.latest import first_of_each
+from core.latest import latest_records
 from core.resources import join_list
 from core.search import contains_folded
 from countries.models import Country
@@ -107,17 +98,6 @@ def parse_as_of(value: str) -> Moment:
     return Moment(moment, label)
 
 
-def latest_records(model: Any, when: datetime.datetime, **among: Any) -> QuerySet:
-    """Each object's latest historical record up to `when`, deletions left out.
-
-    `among` narrows the objects before their latest record is picked (activity_id__in=...
-    for the links of a page's rows): a field that never changes, so the answer is the same
-    and only those objects' records are sorted."""
-    records = model.objects.filter(history_date__lte=when, **among)
-    latest = first_of_each(records, "id", "-history_date", "-history_id").values("history_id")
-    return model.objects.filter(history_id__in=latest, **among).exclude(history_type="-")
-
-
 def past_activities(when: datetime.datetime) -> QuerySet:
     return latest_records(PastActivity, when)
 
@@ -174,22 +154,6 @@ def agencies_by_activity(when: datetime.datetime, ids: Iterable[int]) -> dict[in
     for activity_id, role, acronym in sorted(rows, key=lambda r: (rank.get(r[1], 9), r[2])):
         found[activity_id].append((role, acronym))
     return found
-
-
-def past_places_by_activity(when: datetime.datetime, ids: list[int]) -> dict[int, Places]:
-    """The places of these activities at `when`, read from the links' history: three
-    queries. A link's record keeps its subdivision's or theme's id: their code and name
-    are today's (ISO codes and theme codes do not change)."""
-    coverage = latest_records(ActivityCountry.history.model, when, activity_id__in=ids)
-    places = latest_records(ActivitySubdivision.history.model, when, activity_id__in=ids)
-    themes = latest_records(ActivityTheme.history.model, when, activity_id__in=ids)
-    return gather(
-        coverage.values_list("activity_id", "country_id"),
-        places.order_by("subdivision__code").values_list(
-            "activity_id", "subdivision__code", "subdivision__name", "subdivision__country_id"
-        ),
-        themes.order_by("theme__position", "theme__name").values_list(*THEME_VALUES),
-    )
 
 
 class PastActivityResource(ActivityResource):

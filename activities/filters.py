@@ -321,22 +321,21 @@ class ActivityFilterSet(django_filters.FilterSet):
         self.filters["agency"].extra["choices"] = [(acronym, acronym) for _pk, acronym in agencies]
         # The country filter finds the shared rows too: it needs each country's region.
         self.country_regions = {code: (pk, region) for pk, code, region in countries}
-        # Read only when drawn or used (a callable): the map's data asks neither.
-        self.filters["subdivision"].extra["choices"] = place_choices
-        self.filters["theme"].extra["choices"] = theme_choices
+        # Read only when drawn or used (a callable): the map's data asks neither. A filter
+        # set deriving from this one may read them otherwise (the API: lists of codes).
+        lists = {"subdivision": place_choices, "theme": theme_choices}
+        for name, choices in lists.items():
+            if isinstance(self.filters[name], django_filters.ChoiceFilter):
+                self.filters[name].extra["choices"] = choices
         # Placeholders for selects: "all" reads better than dashes.
-        for name in ("region", "scope", "subdivision", "theme", "guarantee", "type", "status"):
+        selects = [
+            name
+            for name in ("region", "scope", "subdivision", "theme", "guarantee", "type", "status")
+            if isinstance(self.filters[name], django_filters.ChoiceFilter)
+        ]
+        for name in selects:
             self.filters[name].extra["empty_label"] = _("all")
-        for name in (
-            "region",
-            "scope",
-            "subdivision",
-            "theme",
-            "agency_role",
-            "guarantee",
-            "type",
-            "status",
-        ):
+        for name in (*selects, "agency_role"):
             self.filters[name].extra["widget"] = QuickSelect
 
     @property

@@ -8,6 +8,7 @@ are; the import reads them back (imports.places).
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from activities.models import ActivityCountry, ActivitySubdivision, ActivityTheme, Scope
+from core.latest import latest_records
 from core.names import sorted_by_name
 from core.resources import join_list
 from core.translations import translated
@@ -87,6 +89,22 @@ def places_by_activity(ids: Any) -> dict[int, Places]:
         .values_list(*THEME_VALUES)
     )
     return gather(coverage, places, themes)
+
+
+def past_places_by_activity(when: datetime.datetime, ids: list[int]) -> dict[int, Places]:
+    """The places of these activities at `when`, read from the links' history: three
+    queries. A link's record keeps its subdivision's or theme's id: their code and name
+    are today's (ISO codes and theme codes do not change)."""
+    coverage = latest_records(ActivityCountry.history.model, when, activity_id__in=ids)
+    places = latest_records(ActivitySubdivision.history.model, when, activity_id__in=ids)
+    themes = latest_records(ActivityTheme.history.model, when, activity_id__in=ids)
+    return gather(
+        coverage.values_list("activity_id", "country_id"),
+        places.order_by("subdivision__code").values_list(
+            "activity_id", "subdivision__code", "subdivision__name", "subdivision__country_id"
+        ),
+        themes.order_by("theme__position", "theme__name").values_list(*THEME_VALUES),
+    )
 
 
 def covered_countries(queryset_ids: Any) -> QuerySet[Country]:

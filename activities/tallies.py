@@ -23,7 +23,7 @@ answers are counted from the activities themselves.
 from collections import defaultdict
 
 from django.db import connection, transaction
-from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.db.models import CharField, Count, Exists, F, IntegerField, OuterRef, Q, Sum, Value
 from django.db.models.functions import ExtractYear
 
 from activities.models import (
@@ -103,11 +103,58 @@ def _own_and_listed() -> tuple[dict[int, int], dict[int, int]]:
     return own, listed
 
 
+def _kept_split() -> tuple[dict[int, int], dict[int, int], dict[str, int], int]:
+    """Own and listed counts by country, whole-region counts by region and the global count,
+    in one query: the two tallies and the direct count of the few beyond countries."""
+
+    def text(value: str) -> Value:
+        return Value(value, output_field=CharField())
+
+    own = (
+        CountryYearsTally.objects.order_by()
+        .values("country_id")
+        .annotate(k=text("own"), r=text(""), n=Sum("activities"))
+        .values_list("k", "country_id", "r", "n")
+    )
+    listed = SharedTally.objects.annotate(
+        k=text("listed"), r=text(""), n=F("activities")
+    ).values_list("k", "country_id", "r", "n")
+    beyond = (
+        Activity.objects.filter(scope__in=[Scope.REGIONAL, Scope.GLOBAL])
+        .filter(~Exists(ActivityCountry.objects.filter(activity=OuterRef("pk"))))
+        .order_by()
+        .values("scope", "region")
+        .annotate(
+            k=F("scope"),
+            c=Value(None, output_field=IntegerField()),
+            r=F("region"),
+            n=Count("pk"),
+        )
+        .values_list("k", "c", "r", "n")
+    )
+    found: dict[str, dict] = {"own": {}, "listed": {}}
+    regions: dict[str, int] = {}
+    everywhere = 0
+    for kind, country_id, region, n in own.union(listed, beyond, all=True):
+        if not n:
+            continue
+        if kind == Scope.GLOBAL:
+            everywhere += n
+        elif kind == Scope.REGIONAL:
+            regions[region] = regions.get(region, 0) + n
+        else:
+            found[kind][country_id] = found[kind].get(country_id, 0) + n
+    return found["own"], found["listed"], regions, everywhere
+
+
 def country_split() -> dict[int, tuple[int, int]]:
     """Country id -> (own, shared) activities, for every country with any (see the module).
-    Three queries (two when no region or world-wide activity exists)."""
-    own, listed = _own_and_listed()
-    regions, everywhere = beyond_countries()
+    One query (two when some regional or global activity covers whole regions)."""
+    if kept():
+        own, listed, regions, everywhere = _kept_split()
+    else:
+        own, listed = _own_and_listed()
+        regions, everywhere = beyond_countries()
     found: dict[int, tuple[int, int]] = {}
     if regions or everywhere:
         countries = Country.objects.order_by().values_list("pk", "region")
@@ -147,9 +194,13 @@ def lead_counts() -> list[tuple[int, int, int]]:
 
 
 def countries_with_activities() -> int:
-    """Countries that some activity names: its country, or one in its list."""
-    own, listed = _own_and_listed()
-    return len({pk for pk, n in own.items() if n} | {pk for pk, n in listed.items() if n})
+    """Countries that some activity names: its country, or one in its list. One query."""
+    if not kept():
+        own, listed = _own_and_listed()
+        return len({pk for pk, n in own.items() if n} | {pk for pk, n in listed.items() if n})
+    own = CountryYearsTally.objects.filter(activities__gt=0).order_by().values_list("country_id")
+    listed = SharedTally.objects.filter(activities__gt=0).values_list("country_id")
+    return len(list(own.union(listed)))
 
 
 def agencies_taking_part() -> int:

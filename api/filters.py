@@ -98,10 +98,12 @@ class CodesField(forms.CharField):
         known = set(self.model.objects.filter(code__in=codes).values_list("code", flat=True))
         unknown = [code for code in codes if code not in known]
         if unknown:
+            # Interpolated by the error's own params: django-filters formats the message
+            # again, and a "%" typed in a code would break an already formatted one.
             raise ValidationError(
-                _("Unknown %(what)s: %(codes)s.")
-                % {"what": self.what, "codes": ", ".join(unknown)},
+                _("Unknown %(what)s: %(codes)s."),
                 code="invalid_choice",
+                params={"what": self.what, "codes": ", ".join(unknown)},
             )
         return codes
 

@@ -21,6 +21,7 @@ whole file streams with flat memory like the activities themselves.
 """
 
 import datetime
+import functools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -60,7 +61,7 @@ SEX_WORDS = {"f": "female", "m": "male"}
 @dataclass(frozen=True, slots=True)
 class Actual:
     value: Decimal
-    dimensions: tuple[tuple[str, str], ...] = ()
+    dimensions: str = ""  # its <dimension> elements, written once for each kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,10 +80,17 @@ class IndicatorResult:
     periods: tuple[ResultPeriod, ...]
 
 
-def dimension(dimension_code: str, category: str) -> tuple[str, str]:
-    if dimension_code == "sex":
-        return ("sex", SEX_WORDS.get(category, category))
-    return (dimension_code, category)
+@functools.cache
+def dimension(name: str, value: str) -> str:
+    """A <dimension> element (sex female/male; other categories by their code)."""
+    if name == "sex":
+        value = SEX_WORDS.get(value, value)
+    return f"<dimension name={quoteattr(name)} value={quoteattr(value)}/>"
+
+
+@functools.cache
+def country_dimension(code: str) -> str:
+    return dimension("country", iso_countries.alpha3(code)) if code else ""
 
 
 def results_by_activity(activity_ids: list[int]) -> dict[int, tuple[IndicatorResult, ...]]:
@@ -118,19 +126,16 @@ def results_by_activity(activity_ids: list[int]) -> dict[int, tuple[IndicatorRes
     ):
         targets[link_id].append((date, country_id, value))
 
-    alpha3: dict[str, str] = {}
     links: dict[int, tuple] = {}
     # link -> (start, end) -> actuals
     periods: dict[int, dict[tuple, list[Actual]]] = defaultdict(lambda: defaultdict(list))
     for pk, link_id, start, end, country, value, *link in values:
         links[link_id] = link
-        if country and country not in alpha3:
-            alpha3[country] = iso_countries.alpha3(country)
-        where = (("country", alpha3[country]),) if country else ()
+        where = country_dimension(country or "")
         actuals = periods[link_id][(start, end)]
         actuals.append(Actual(value, where))
         for dimension_code, category, part in parts.get(pk, ()):
-            actuals.append(Actual(part, (*where, dimension(dimension_code, category))))
+            actuals.append(Actual(part, where + dimension(dimension_code, category)))
     found: dict[int, list[IndicatorResult]] = defaultdict(list)
     for link_id, by_period in periods.items():
         activity_id, indicator_id, baseline_value, baseline_date = links[link_id]
@@ -214,13 +219,9 @@ def period_xml(period: ResultPeriod) -> str:
     if period.target is not None:
         pieces.append(f'<target value="{shown(period.target)}"/>')
     for actual in period.actuals:
-        if not actual.dimensions:
+        if actual.dimensions:
+            pieces.append(f'<actual value="{shown(actual.value)}">{actual.dimensions}</actual>')
+        else:
             pieces.append(f'<actual value="{shown(actual.value)}"/>')
-            continue
-        dimensions = "".join(
-            f"<dimension name={quoteattr(name)} value={quoteattr(value)}/>"
-            for name, value in actual.dimensions
-        )
-        pieces.append(f'<actual value="{shown(actual.value)}">{dimensions}</actual>')
     pieces.append("</period>")
     return "".join(pieces)

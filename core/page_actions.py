@@ -26,7 +26,8 @@ class PageAction:
 
 # Asked with `slot` ("country", "agency"), `obj` (the country or agency) and `request` when
 # a country's or an agency's page is drawn; each receiver returns a PageAction (or None).
-# Receivers: follows.views.follow.page_button (the Follow button, FollowsConfig.ready).
+# Receivers: follows.views.follow.page_button (the Follow button, FollowsConfig.ready);
+# results.page_action.country_entry_button (a country's results to enter, ResultsConfig.ready).
 page_actions_asked = Signal()
 
 

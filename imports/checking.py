@@ -144,6 +144,10 @@ def check_file(
     chosen = [(index, name) for index, name in enumerate(fields) if name]
     # Day first or month first is decided for the whole file: its rows are read twice.
     table, not_read = leave_out_notes(list(sheet.rows()))
+    # The rows are in `table` now: the workbook as read goes, and each row's cells go once
+    # the row is read (below), so that a large file is not held twice while it is checked.
+    sheet_name, all_sheets = sheet.name, sheet.sheets
+    del sheet
     width = len(columns)
     # Where a list typed without quotes may have become several cells (imports.shapes).
     splittable = sorted(
@@ -161,7 +165,10 @@ def check_file(
     lookup.dates = file_order(cells[index] for _number, cells in table for index in dated)
     lookup.new_tools = set(choices.new_tools)
     left_out: list[list[Any]] = []
-    for number, cells in table:
+    total = len(table)
+    table.reverse()
+    while table:
+        number, cells = table.pop()
         if number in choices.skip:
             left_out.append([number, "", ""])
             continue
@@ -187,7 +194,7 @@ def check_file(
                 )
         rows.append(row)
         if progress and len(rows) % PROGRESS_EVERY == 0:
-            progress(len(rows), len(table))
+            progress(len(rows), total)
     if not rows and not left_out:
         raise ImportFileError(_("The file has column headers but no rows to import."))
     if progress:
@@ -206,8 +213,8 @@ def check_file(
         list(fields),
         not_read=not_read,
         left_out=left_out,
-        sheet=sheet.name,
-        sheets=sheet.sheets,
+        sheet=sheet_name,
+        sheets=all_sheets,
     )
 
 
@@ -289,18 +296,30 @@ def rows_to_json(checked: Checked) -> dict:
 
 
 def rows_from_json(data: dict, user: Any = None) -> Checked:
+    """The checked rows back from rows_to_json's form, which is emptied as it is read: each
+    encoded row is let go once decoded, so that a large file is not held twice. Equal dates,
+    tool sets and sets of blank names are one object shared by the rows that have them (a
+    file's rows repeat a few of each)."""
     keys = data["keys"]
+    encoded, data["rows"] = data["rows"], []
+    encoded.reverse()
+    shared: dict[Any, Any] = {}
+
+    def once(value: Any) -> Any:
+        return shared.setdefault(value, value)
+
     rows = []
-    for number, reference, cells, *blank in data["rows"]:
+    while encoded:
+        number, reference, cells, *blank = encoded.pop()
         values = {name: value for name, value in zip(keys, cells, strict=True) if value != ABSENT}
         for name in DATE_FIELDS:
             if values.get(name) is not None:
-                values[name] = datetime.date.fromisoformat(values[name])
+                values[name] = once(datetime.date.fromisoformat(values[name]))
         for name in SET_VALUES:
             if name in values:
-                values[name] = frozenset(values[name])
+                values[name] = once(frozenset(values[name]))
         if "roles" in values:
             values["roles"] = {pk: role for pk, role in values["roles"]}
-        stated = frozenset(blank[0]) if blank and blank[0] else NOTHING_BLANK
+        stated = once(frozenset(blank[0])) if blank and blank[0] else NOTHING_BLANK
         rows.append(RowInput(number, reference, values, blank=stated))
     return Checked(rows, frozenset(data["managed"]), Lookup(user))

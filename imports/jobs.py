@@ -14,7 +14,9 @@ The same functions run inside the web request (small files) and in the Celery ta
 """
 
 import logging
+from collections.abc import Iterator
 from dataclasses import asdict
+from itertools import islice
 from typing import Any
 
 from django.db import DatabaseError, transaction
@@ -80,57 +82,56 @@ def decisions(job: ImportJob) -> dict[int, str]:
 
 
 def preview_json(result: Comparison) -> dict:
-    """Errors first, then new and changed rows (changed fields only), then unchanged refs."""
-    listed = [
-        {
+    """Errors first, then new and changed rows (changed fields only), then unchanged refs.
+
+    Only the first PREVIEW_LIST_MAX rows are listed (the counts cover every row): built
+    lazily, so that a file of 100,000 changed rows does not make 100,000 entries to keep 2,000.
+    """
+    return {
+        "rows": list(islice(preview_rows(result), PREVIEW_LIST_MAX)),
+        "unchanged": result.unchanged,
+        "others_unchanged": result.others_unchanged,
+    }
+
+
+def preview_rows(result: Comparison) -> Iterator[dict]:
+    for row in result.errors:
+        yield {
             "n": row.number,
             "ref": row.reference,
             "s": "error",
             "errors": row.errors,
             "shifted": row.shifted,
         }
-        for row in result.errors
-    ]
     for row in result.unsure:
-        listed.append(
-            {
-                "n": row.number,
-                "ref": "",
-                "s": "maybe",
-                "maybe": row.maybe,
-                "title": row.values.get("title", ""),
-            }
-        )
+        yield {
+            "n": row.number,
+            "ref": "",
+            "s": "maybe",
+            "maybe": row.maybe,
+            "title": row.values.get("title", ""),
+        }
     for plan in result.conflicts:
-        listed.append(
-            {
-                "n": plan.row.number,
-                "ref": plan.row.reference,
-                "title": plan.current.activity.title,
-                "s": "conflict",
-                "conflicts": plan.conflicts,
-                "changes": plan.changes,
-            }
-        )
+        yield {
+            "n": plan.row.number,
+            "ref": plan.row.reference,
+            "title": plan.current.activity.title,
+            "s": "conflict",
+            "conflicts": plan.conflicts,
+            "changes": plan.changes,
+        }
     for plan in result.planned:
-        listed.append(
-            {
-                "n": plan.row.number,
-                "ref": plan.row.reference,
-                "title": plan.row.values.get("title")
-                or (plan.current.activity.title if plan.current else ""),
-                "s": "new" if plan.current is None else "changed",
-                "changes": plan.changes,
-                "probably": plan.row.probable,
-                "conflicts": plan.conflicts,
-                "decided": plan.decided,
-            }
-        )
-    return {
-        "rows": listed[:PREVIEW_LIST_MAX],
-        "unchanged": result.unchanged,
-        "others_unchanged": result.others_unchanged,
-    }
+        yield {
+            "n": plan.row.number,
+            "ref": plan.row.reference,
+            "title": plan.row.values.get("title")
+            or (plan.current.activity.title if plan.current else ""),
+            "s": "new" if plan.current is None else "changed",
+            "changes": plan.changes,
+            "probably": plan.row.probable,
+            "conflicts": plan.conflicts,
+            "decided": plan.decided,
+        }
 
 
 def mapping_json(columns: list[Column]) -> list[dict]:
@@ -171,9 +172,10 @@ def preview_job(job: ImportJob) -> None:
         return saved
 
     data, reading = bytes(job.file_data), FileChoices.of(job.choices)
+    job.file_data = b""  # read from `data` now (the saves below never write the file)
     try:
         # A results file (imports.results_file) has its own preview; else the matrix's.
-        if preview_results(job, reading.sheet, earlier_import(job)):
+        if preview_results(job, data, reading.sheet, earlier_import(job)):
             return
     except ImportFileError:
         pass  # unreadable: the matrix's reading below says why
@@ -235,7 +237,11 @@ def preview_job(job: ImportJob) -> None:
     job.error_count = len(result.errors)
     job.conflict_count = len(result.conflicts)
     job.unsure_count = len(result.unsure)
-    job.checked_rows = rows_to_json(checked) if not result.errors else []
+    # The comparison holds every matched activity as stored and every row's plan: let it go
+    # before the rows are encoded and saved, the other large step (the import's peak memory).
+    del result
+    job.checked_rows = rows_to_json(checked) if not job.error_count else []
+    del checked
     job.status = ImportStatus.PREVIEWED
     job.save(update_fields=PREVIEWED_FIELDS)
 
@@ -296,7 +302,11 @@ def apply_job(job_id: int) -> None:
     start_apply(job)
     try:
         if job.checked_rows:
-            checked = rows_from_json(job.checked_rows, job.user)
+            # Decoded into rows and let go (rows_from_json empties it as it reads): kept on
+            # the job, the stored form of every row would stay alive through the writing.
+            stored, job.checked_rows = job.checked_rows, None
+            checked = rows_from_json(stored, job.user)
+            del stored
             save_progress(job)(len(checked.rows), len(checked.rows))
         else:
             checked = check_file(

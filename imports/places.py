@@ -33,6 +33,8 @@ REGION = "region:"
 # The columns that say where: a file having one of them states the row's whole place.
 PLACE_COLUMNS = ("scope", "country_code", "country", "main_country", "region")
 SUBDIVISION_COLUMNS = ("subdivision_codes", "subdivisions")
+# The empty set, shared by every row that has none (Python makes a new one each time).
+NONE: frozenset[int] = frozenset()
 # Set-valued fields of an activity an import writes (besides the tools): its links.
 PLACE_SETS = ("countries", "subdivisions", "themes")
 
@@ -77,6 +79,14 @@ class PlaceLookup:
                 if written:
                     self.themes.add(written, pk, name)
         self._inside: dict[frozenset[int], NameIndex[int]] = {}
+        self._alone: dict[int, frozenset[int]] = {}
+
+    def alone(self, pk: int) -> frozenset[int]:
+        """{pk}, one set per country shared by every row of it (a 10,000-row file's memory)."""
+        found = self._alone.get(pk)
+        if found is None:
+            found = self._alone[pk] = frozenset([pk])
+        return found
 
     def stub(self, pk: int) -> CountryStub:
         return self.stubs[pk]
@@ -148,7 +158,7 @@ def read_places(row: Any, cells: dict[str, Any], lookup: Any) -> None:
                 regions.append(found.removeprefix(REGION))
     scope = None
     if text_of(cells.get("scope")):
-        scope = find_named(row, "scope", cells["scope"], places.scopes, scope_message())
+        scope = find_named(row, "scope", cells["scope"], places.scopes, scope_message)
     region = regions[0] if regions else ""
     if len(dict.fromkeys(regions)) > 1:
         row.error(column, cells[column], _("Name one region only."))
@@ -160,8 +170,10 @@ def read_places(row: Any, cells: dict[str, Any], lookup: Any) -> None:
             scope = Scope.REGIONAL
         elif countries:
             scope = Scope.COUNTRY if len(dict.fromkeys(countries)) == 1 else Scope.MULTI_COUNTRY
+        elif text_of(cells.get("region")):
+            scope = Scope.REGIONAL  # a region and no country: the region's own activity
     if scope == Scope.REGIONAL and not region and text_of(cells.get("region")):
-        region = find_named(row, "region", cells["region"], places.regions, region_message()) or ""
+        region = find_named(row, "region", cells["region"], places.regions, region_message) or ""
     if len(row.errors) > errors_before:
         return
     if scope is None:
@@ -173,6 +185,10 @@ def read_places(row: Any, cells: dict[str, Any], lookup: Any) -> None:
         return
     main = main_country(row, cells, scope, countries, lookup)
     if main is False:
+        return
+    if scope == Scope.COUNTRY and main is not None and set(countries) == {main}:
+        # Most rows of most files: one country, nothing the rules could refuse.
+        row.values.update(scope=scope, region="", country_id=main, countries=places.alone(main))
         return
     check = check_places(
         scope=scope,
@@ -240,7 +256,8 @@ def find_place(row: Any, column: str, name: str, index: NameIndex, lookup: Any) 
         return None
 
 
-def find_named(row: Any, column: str, value: Any, index: NameIndex, choices: str) -> Any:
+def find_named(row: Any, column: str, value: Any, index: NameIndex, choices: Any) -> Any:
+    """The choice `value` names; an error listing `choices()` (worked out only then)."""
     text = text_of(value)
     try:
         return index.find(text)
@@ -251,7 +268,7 @@ def find_named(row: Any, column: str, value: Any, index: NameIndex, choices: str
             _("“%(value)s” is not one of: %(choices)s.")
             % {
                 "value": text,
-                "choices": choices,
+                "choices": choices(),
             },
         )
         return None
@@ -271,7 +288,7 @@ def read_subdivisions(row: Any, cells: dict[str, Any], lookup: Any) -> None:
     column = next((name for name in SUBDIVISION_COLUMNS if text_of(cells.get(name))), "")
     if not column:
         if any(name in cells for name in SUBDIVISION_COLUMNS):
-            row.values["subdivisions"] = frozenset()
+            row.values["subdivisions"] = NONE
         return
     places: PlaceLookup = lookup.places
     covered = row.values.get("countries")
@@ -322,7 +339,7 @@ def read_themes(row: Any, cells: dict[str, Any], lookup: Any) -> None:
 
     value = cells["themes"]
     if not text_of(value):
-        row.values["themes"] = frozenset()
+        row.values["themes"] = NONE
         return
     try:
         row.values["themes"] = frozenset(find_list(lookup.places.themes, value, "theme"))

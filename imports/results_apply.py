@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 
 from core.public_cache import data_changed
 from imports.models import ImportJob, ImportStatus
-from imports.results_file import ResultRow, ResultsCheck, check_results, read_results_sheet
+from imports.results_file import ResultRow, ResultsCheck, check_results
+from imports.results_sheet import read_results_sheet
 from results.concurrency import StaleEdit
 from results.models import ActivityIndicator, ResultValue, ReviewStatus
 from results.services import save_value
@@ -63,9 +64,10 @@ def preview_rows(check: ResultsCheck) -> list[dict]:
     return listed[:PREVIEW_LIST_MAX]
 
 
-def preview_results(job: ImportJob, sheet_name: str, earlier: dict) -> bool:
-    """Preview the job's file if it is a results file (True), else leave it (False)."""
-    sheet = read_results_sheet(bytes(job.file_data), sheet_name)
+def preview_results(job: ImportJob, data: bytes, sheet_name: str, earlier: dict) -> bool:
+    """Preview the job's file (`data`) if it is a results file (True), else leave it (False);
+    the job's own file is never saved again here."""
+    sheet = read_results_sheet(data, sheet_name)
     if sheet is None:
         return False
     check = check_results(sheet, job.user)

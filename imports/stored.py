@@ -4,9 +4,9 @@ deleted. imports.compare compares the rows with them.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field, make_dataclass
+from functools import cache
 from itertools import islice
-from types import SimpleNamespace
 from typing import Any
 
 from django.db import connection
@@ -19,7 +19,7 @@ from activities.models import (
     ActivitySubdivision,
     ActivityTheme,
 )
-from imports.places import PLACE_SETS
+from imports.places import NONE, PLACE_SETS
 from imports.rows import TOOL_FIELDS
 
 # Each set of links an import writes with history: its model and the linked column.
@@ -53,6 +53,8 @@ def load_current(references: list[str], *, lock: bool) -> dict[str, Current]:
     seconds at 10,000 rows, and the import writes with its own bulk statements anyway.
     """
     found: dict[str, Current] = {}
+    # One set per single link ({a country}, {a theme}), shared by the rows that have it.
+    alone: dict[tuple[str, int], frozenset[int]] = {}
     refs = iter(references)
     while chunk := list(islice(refs, LOAD_CHUNK)):
         by_id = {}
@@ -61,8 +63,8 @@ def load_current(references: list[str], *, lock: bool) -> dict[str, Current]:
                 activity,
                 {},
                 [],
-                {name: frozenset() for name in TOOL_FIELDS},
-                {name: frozenset() for name in PLACE_SETS},
+                dict.fromkeys(TOOL_FIELDS, NONE),
+                dict.fromkeys(PLACE_SETS, NONE),
             )
             by_id[activity.pk] = found[activity.reference] = current
         ids = list(by_id)
@@ -82,12 +84,18 @@ def load_current(references: list[str], *, lock: bool) -> dict[str, Current]:
             for activity_id, linked in rows_of(model, ("activity_id", column), ids):
                 sets[activity_id].add(linked)
             for activity_id, linked in sets.items():
-                by_id[activity_id].places[name] = frozenset(linked)
+                if len(linked) == 1:
+                    [pk] = linked
+                    shared = alone.setdefault((name, pk), frozenset(linked))
+                    by_id[activity_id].places[name] = shared
+                else:
+                    by_id[activity_id].places[name] = frozenset(linked)
         for current in by_id.values():
             # A one-country row written in bulk without its coverage row covers its country
             # all the same (activities.places.covered_countries reads it so).
             if not current.places["countries"] and current.activity.country_id:
-                current.places["countries"] = frozenset([current.activity.country_id])
+                pk = current.activity.country_id
+                current.places["countries"] = alone.setdefault(("countries", pk), frozenset([pk]))
     return found
 
 
@@ -105,16 +113,22 @@ def stored_activities(references: list[str], *, lock: bool) -> list[Any]:
     sql = f"SELECT {columns} FROM {table} WHERE reference = ANY(%s)"
     with connection.cursor() as cursor:
         cursor.execute(sql + (" FOR UPDATE" if lock else ""), [references])
-        names = [field.attname for field in fields]
-        return [StoredActivity(**dict(zip(names, row, strict=True))) for row in cursor]
+        stored = stored_activity_class(tuple(field.attname for field in fields))
+        return [stored(*row) for row in cursor]
 
 
-class StoredActivity(SimpleNamespace):
-    """An activity's stored columns, by attribute name (see load_current)."""
-
-    @property
-    def pk(self) -> int:
-        return self.id
+@cache
+def stored_activity_class(names: tuple[str, ...]) -> type:
+    """A class of an activity's stored columns by attribute name (see load_current), with
+    slots: a large import holds 100,000 of them, and a dict per activity was the larger
+    part of each. `updated_at` is not read but set by the apply (imports.apply)."""
+    return make_dataclass(
+        "StoredActivity",
+        [*names, ("updated_at", Any, field(default=None))],
+        slots=True,
+        eq=False,
+        namespace={"pk": property(lambda activity: activity.id)},
+    )
 
 
 def rows_of(model: Any, columns: tuple[str, ...], activity_ids: list[int]) -> list[tuple]:

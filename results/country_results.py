@@ -282,17 +282,17 @@ def latest_progress(
     latest: list[Latest], rows: int, country: Country, user: AnyUser | None
 ) -> list[Progress]:
     """The `rows` most recently reported indicators of activities, latest first, with their
-    value, its parts and the latest target (four queries)."""
+    value (with its activity and indicator), its parts and the latest target (three
+    queries)."""
     recent = sorted(latest, key=lambda row: (row.period_end, row.value_id), reverse=True)[:rows]
-    links = ActivityIndicator.objects.select_related("activity", "indicator").in_bulk(
-        [row.link_id for row in recent]
-    )
-    values = ResultValue.objects.select_related("period").in_bulk([row.value_id for row in recent])
-    targets = latest_targets(country, list(links))
+    values = ResultValue.objects.select_related(
+        "period", "activity_indicator__activity", "activity_indicator__indicator"
+    ).in_bulk([row.value_id for row in recent])
+    targets = latest_targets(country, [row.link_id for row in recent])
     parts = parts_of(list(values))
     return [
         Progress(
-            links[row.link_id],
+            values[row.value_id].activity_indicator,
             values[row.value_id],
             targets.get(row.link_id),
             parts.get(row.value_id, []),

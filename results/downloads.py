@@ -8,14 +8,23 @@ anyone, drafts too for the members of the activity's agencies and the secretaria
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext
 
-from core.spreadsheets.responses import csv_response, format_error, table_response
+from core.spreadsheets.long_xlsx import render_long_xlsx
+from core.spreadsheets.responses import (
+    CONTENT_TYPES,
+    csv_response,
+    format_error,
+    table_response,
+    with_notes,
+)
 from results.models import ResultValue
 from results.open_data import ResultTable, hxl_rows
 from results.value_filters import ValueFilterSet
 
 FORMATS = ("csv", "xlsx", "ods", "hxl")
+XLSX = CONTENT_TYPES["xlsx"]
 
 
 def filter_problems(filterset: ValueFilterSet) -> HttpResponseBadRequest:
@@ -44,4 +53,11 @@ def download(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
             hxl_rows(filterset.qs), filename=f"{filename}-hxl", for_spreadsheets=False
         )
     table = ResultTable(filterset.qs)
-    return table_response(table, fmt, filename=filename, sheet_title=gettext("SPF results"))
+    title = gettext("SPF results")
+    if fmt == "xlsx":
+        # Every value of the coalition makes a long table: written by the long-table writer.
+        rows, notes = with_notes(table)
+        response = HttpResponse(render_long_xlsx(rows, title, notes), content_type=XLSX)
+        response["Content-Disposition"] = content_disposition_header(True, f"{filename}.xlsx")
+        return response
+    return table_response(table, fmt, filename=filename, sheet_title=title)

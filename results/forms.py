@@ -111,7 +111,8 @@ class ActivityIndicatorForm(VersionedForm):
                 targets.append((value, day, None))
         indicator = cleaned.get("indicator")
         if indicator is not None and indicator.unit == Unit.PERCENT:
-            for name in ["baseline_value"] + [f"target_{n}_value" for n in range(1, 4)]:
+            targets = [f"target_{n}_value" for n in range(1, TARGET_ROWS + 1)]
+            for name in ["baseline_value", *targets]:
                 number = parse_number_quietly(cleaned.get(name))
                 if number is not None and number > 100:
                     self.add_error(name, _("A percentage is between 0 and 100."))

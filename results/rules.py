@@ -59,6 +59,17 @@ def value_rights(user: AnyUser, result: ResultValue, reports: bool) -> tuple[boo
     return may_change, (secretariat or reports) and open_to_members
 
 
+def contribution_rights(user: AnyUser, row, works: bool) -> bool:
+    """results.change_country_result for a page that already knows whether the user `works`
+    in the row's country, its agencies prefetched: without a query per row."""
+    if is_secretariat(user):
+        return True
+    if not works or row.status not in EDITABLE:
+        return False
+    mine = agency_ids(user)
+    return row.created_by_id == user.pk or any(a.pk in mine for a in row.agencies.all())
+
+
 def works_in(user: AnyUser, country) -> bool:
     """One of the user's agencies takes part in an activity in the country (its own, or one
     it shares with others)."""

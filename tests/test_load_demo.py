@@ -49,3 +49,15 @@ def test_it_prints_a_one_line_summary_and_the_admin_line(settings):
     summary, admin_line = out.getvalue().splitlines()
     assert summary.startswith("Demo data: countries ")
     assert "admin" in admin_line
+
+
+def test_it_loads_illustrative_approved_results_of_the_2012_task_forces():
+    from results.models import ResultValue
+
+    report = load_demo()
+    assert report.created["result values"] > 0
+    values = ResultValue.objects.select_related("activity_indicator__indicator", "period")
+    assert {(v.period.label, v.activity_indicator.indicator.code) for v in values} == {
+        ("2012", "DIALOGUE")
+    }
+    assert ResultValue.objects.public().count() == report.created["result values"]

@@ -25,6 +25,7 @@ from decisions.digest import decisions_section
 from decisions.map_layer import statuses_by_country
 from follows.views.follow import page_button, profile_panel
 from results import country_page as results_page
+from results.page_action import country_entry_button
 from results.panels import results_panel
 from rounds import deadlines, hooks
 from workplan.other_deadlines import deadlines_of_agency_asked, deadlines_of_user_asked
@@ -55,7 +56,7 @@ def test_each_question_has_the_receivers_its_comment_names():
     assert receivers(country_sections_asked) == {country_section, results_page.country_section}
     assert receivers(country_statuses_asked) == {statuses_by_country}
     assert receivers(digest_news_asked) == {decisions_section, hooks.mentions_section}
-    assert receivers(page_actions_asked) == {page_button}
+    assert receivers(page_actions_asked) == {page_button, country_entry_button}
 
 
 def test_answers_collects_what_receivers_return_and_skips_none():

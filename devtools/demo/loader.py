@@ -40,9 +40,10 @@ from devtools.demo.criteria import COMPUTED, CRITERIA
 from devtools.demo.matrix import ACTIVITIES
 from devtools.demo.organisations import AGENCIES, AGENCY_VARIANTS, WEBSITES
 from devtools.demo.people import FOCAL_POINTS
+from devtools.demo.results import load_results
 from devtools.demo.tools import TOOLS
 from devtools.demo.workplan_2012 import AREAS, TITLE, YEAR
-from results.models import Indicator
+from results.models import Indicator, ResultValue
 from results.starting_set import load_starting_indicators
 from workplan.models import Area, Deliverable, Step, Workplan
 
@@ -83,6 +84,8 @@ def load_demo() -> LoadReport:
         # The migration loaded them already, unless someone deleted some since.
         report.created["indicators"] += load_starting_indicators(Indicator.objects)
         load_activities(report, countries, agencies, people, tools)
+        rows = Activity.objects.filter(reference__in=[row.reference for row in ACTIVITIES])
+        report.created["result values"] += load_results(list(rows.order_by("reference")))
         load_workplan(report, agencies, people)
         load_criteria(report)
         load_meeting(report, agencies, countries)
@@ -377,6 +380,7 @@ COUNTED: dict[str, type[models.Model]] = {
     "focal points": FocalPoint,
     "tools": Tool,
     "indicators": Indicator,
+    "result values": ResultValue,
     "activities": Activity,
     "agency roles": ActivityAgency,
     "workplans": Workplan,

@@ -18,6 +18,7 @@ from results import services
 from results.concurrency import StaleEdit
 from results.forms import CoverageFigureForm, MilestoneForm
 from results.models import CountryMilestone, CoverageFigure
+from results.rules import contribution_rights, works_in
 from results.views.values import refused, version_of
 
 KINDS = {
@@ -44,8 +45,9 @@ def country_entry(request: HttpRequest, code: str) -> HttpResponse:
         .select_related("indicator")
         .prefetch_related("agencies")
     )
+    works = works_in(user, country)
     for row in milestones + figures:
-        row.may_change = rules.has_perm("results.change_country_result", user, row)
+        row.may_change = contribution_rights(user, row, works)
     context = {
         "country": country,
         "milestones": milestones,

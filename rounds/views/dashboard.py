@@ -105,7 +105,7 @@ def _sorted_parts(update_round: UpdateRound, sort: str) -> list[RoundAgency]:
 
 @secretariat_only
 def dashboard(request: HttpRequest, round_id: int) -> HttpResponse:
-    update_round = get_object_or_404(UpdateRound, pk=round_id)
+    update_round = get_object_or_404(UpdateRound.objects.select_related("period"), pk=round_id)
     sort = request.GET.get("sort", "agency")
     if sort.removeprefix("-") not in DASHBOARD_SORTS:
         sort = "agency"

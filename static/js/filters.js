@@ -49,7 +49,4 @@ function makeSearchable(root) {
 }
 
 document.addEventListener("DOMContentLoaded", function () { makeSearchable(document); });
-// After the settle, not the swap: htmx settles the new elements' attributes (the select
-// keeps its id) after swapping them in, which would strip the classes Tom Select gives it
-// and leave both the plain list and an empty picker on the page.
-document.addEventListener("htmx:afterSettle", function (event) { makeSearchable(event.target); });
+document.addEventListener("htmx:afterSettle", function () { makeSearchable(document); });

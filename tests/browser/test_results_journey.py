@@ -65,7 +65,7 @@ def test_a_value_is_reported_returned_corrected_and_approved(
     from playwright.sync_api import expect
 
     settings.SITE_URL = live_server.url
-    link, part = coalition
+    _link, part = coalition
     phone_context = browser.new_context(
         viewport=PHONE, locale="fr-FR", is_mobile=True, has_touch=True
     )

@@ -14,6 +14,7 @@ from results.models import ActivityIndicator, Aggregation, ResultValue, ReviewSt
 from rounds.services import open_round
 from tests.browser.conftest import log_in_and_wait
 from tests.browser.pdf import count_pages
+from tests.browser.test_brief import full_brief  # noqa: F401  (the fullest brief)
 from tests.factories import (
     Role,
     make_activity,
@@ -22,7 +23,7 @@ from tests.factories import (
     make_member,
     make_secretariat,
 )
-from tests.results_pages.conftest import indicator, period
+from tests.results_pages.conftest import build_showcase, indicator, period
 from tests.workplan.conftest import eager_celery  # noqa: F401  (tasks run in-process)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -147,3 +148,22 @@ def test_a_reported_value_is_returned_corrected_approved_and_shown(
     else:
         pytest.fail("Tab never reached Senegal on the results layer")
     expect(page.locator("[data-map-info]")).to_contain_text("people newly covered")
+
+
+@pytest.mark.usefixtures("full_brief")
+def test_the_fullest_brief_with_results_still_prints_on_one_page(page):
+    """The brief as full as it gets (test_brief), plus every kind of result: the activities
+    make room (five of them), the results take three headline figures, three milestones,
+    the coverage over the years and four progress rows."""
+    from agencies.models import Agency
+    from countries.models import Country
+
+    mozambique = Country.objects.by_code("MZ")
+    build_showcase(mozambique, Agency.objects.get(acronym="ILO"), Agency.objects.get(acronym="WHO"))
+    log_in_and_wait(page, "brief_member")
+    page.goto(f"{page.base_url}/countries/MZ/brief/")
+    expect(page.locator(".brief-results")).to_contain_text("Universal child benefit law adopted")
+    expect(page.locator(".brief-table").first.locator("tbody tr")).to_have_count(5)
+    page.emulate_media(media="print")
+    assert count_pages(page.pdf(format="A4", prefer_css_page_size=True)) == 1
+    page.emulate_media(media="screen")

@@ -97,12 +97,17 @@ def test_a_scope_column_and_a_main_country_are_read(secretariat, world):
         ["Two", "Study", "ILO", "Plusieurs pays", "MLI; SEN", "MLI", ""],
         ["Listed region", "Study", "ILO", "Régional", "SEN; GHA", "", "Afrique"],
         ["Whole region", "Study", "ILO", "Regional", "", "", "Asia and the Pacific"],
+        ["Region alone", "Study", "ILO", "", "", "", "Amériques"],
+        ["Country with its region", "Study", "ILO", "", "SEN", "", "Africa"],
     ]
     job = run(secretariat, csv_bytes(rows, header))
     assert job.status == ImportStatus.APPLIED, errors(job)
     assert where("Two")[:4] == (Scope.MULTI_COUNTRY, "", "MLI", ["MLI", "SEN"])
     assert where("Listed region")[:4] == (Scope.REGIONAL, "africa", "", ["GHA", "SEN"])
     assert where("Whole region")[:4] == (Scope.REGIONAL, "asia-pacific", "", [])
+    assert where("Region alone")[:4] == (Scope.REGIONAL, "americas", "", [])
+    # The region column of a one-country row is its country's (for reading).
+    assert where("Country with its region")[:4] == (Scope.COUNTRY, "", "SEN", ["SEN"])
 
 
 def test_places_and_themes_changed_in_a_download_are_written_with_history(secretariat, world):

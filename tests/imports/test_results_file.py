@@ -195,3 +195,24 @@ def test_the_page_applies_and_says_what_was_added(member_a_client, world):
     assert ValuePart.objects.count() == 2  # the world's two, nothing more
     assert ResultValue.objects.filter(activity_indicator__indicator__code="LAW").get().value == 2
     _ = datetime
+
+
+def test_a_value_changed_in_the_hub_between_preview_and_apply_stops_the_whole_file(member_a, world):
+    from imports.jobs import apply_job
+
+    header = [*HEADER, "Version"]
+    rows = [
+        [world.costing.reference, "VNM", "SDG-1.3.1", "2026 H1", "48", "", "", "", "1"],
+        [world.costing.reference, "VNM", "LAW", "2026 H1", "3", "", "", "", ""],
+    ]
+    job = preview(member_a, file(rows, header=header))
+    assert (job.new_count, job.changed_count, job.error_count) == (1, 1, 0)
+    world.draft.value = 46
+    world.draft.save()  # someone saves version 2 meanwhile
+    apply_job(job.pk)
+    job.refresh_from_db()
+    assert job.status == ImportStatus.FAILED
+    assert "nothing was imported" in job.error
+    world.draft.refresh_from_db()
+    assert world.draft.value == 46
+    assert not ResultValue.objects.filter(activity_indicator__indicator__code="LAW").exists()

@@ -150,3 +150,17 @@ def test_a_round_opened_on_its_page_asks_for_a_period(secretariat_client, agency
         },
     )
     assert UpdateRound.objects.get().period == period
+
+
+def test_the_country_page_links_to_its_results_for_those_who_add_them(
+    client, member_a, member_b, activity_a
+):
+    url, entry = (
+        reverse("countries:detail", args=["SN"]),
+        reverse("results:country_entry", args=["SN"]),
+    )
+    assert entry not in client.get(url).content.decode()
+    client.force_login(member_b)
+    assert entry not in client.get(url).content.decode()
+    client.force_login(member_a)
+    assert entry in client.get(url).content.decode()

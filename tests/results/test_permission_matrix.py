@@ -148,6 +148,31 @@ ACTIONS = [
         REVIEW_HIDDEN,
     ),
     ("figure edit page", "get", "results:figure_edit", {"pk": "figure.pk"}, None, ON_A_HIDDEN),
+    ("indicator edit page", "get", "results:indicator_edit", {"pk": "link.pk"}, None, ON_A),
+    (
+        "figure edit",
+        "post",
+        "results:figure_edit",
+        {"pk": "figure.pk"},
+        {**FIGURE, "version": 1},
+        ON_A_HIDDEN,
+    ),
+    (
+        "figure submit",
+        "post",
+        "results:figure_review",
+        {"pk": "figure.pk", "action": "'submit'"},
+        {},
+        ON_A_HIDDEN,
+    ),
+    (
+        "review of nothing",
+        "post",
+        "results:figure_review",
+        {"pk": "figure.pk", "action": "'delete'"},
+        {},
+        {**ON_A_HIDDEN, "member_a": 404, "secretariat": 404, "superuser": 404},
+    ),
 ]
 
 
@@ -303,3 +328,17 @@ def test_the_page_s_buttons_say_what_the_rules_say(persona, request, world):
             rules.has_perm("results.submit_value", user, result),
         )
         assert value_rights(user, result, reports) == expected, (persona, result.status)
+
+
+@pytest.mark.parametrize("persona", PERSONAS[1:])
+def test_the_country_page_s_buttons_say_what_the_rules_say(persona, request, world):
+    """results.rules.contribution_rights (the country's entry page) agrees with the rules."""
+    import rules
+
+    from results.rules import contribution_rights, works_in
+
+    user = request.getfixturevalue(persona)
+    works = works_in(user, world["country"])
+    for row in (world["milestone"], world["waiting"], world["figure"]):
+        expected = rules.has_perm("results.change_country_result", user, row)
+        assert contribution_rights(user, row, works) == expected, (persona, row)

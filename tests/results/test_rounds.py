@@ -76,3 +76,10 @@ def test_the_report_counts_the_results_reported(round_asking, draft, law_link, s
     page = secretariat_client.get(reverse("rounds:report", args=[round_asking.pk])).content.decode()
     assert "Results reported for 2025" in page
     assert "1 of 2" in page
+
+
+def test_the_round_s_dashboard_links_its_period_s_review(round_asking, secretariat_client):
+    page = secretariat_client.get(
+        reverse("rounds:dashboard", args=[round_asking.pk])
+    ).content.decode()
+    assert "Results for 2025 to review" in page and reverse("results:review") in page

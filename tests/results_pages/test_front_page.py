@@ -62,3 +62,15 @@ def test_the_kept_figures_follow_a_write(client, showcase):
     showcase.draft.status = ReviewStatus.APPROVED
     showcase.draft.save()
     assert "77,777" in client.get("/").content.decode()
+
+
+def test_the_kept_figures_are_read_back_until_a_write(client, showcase):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as first:
+        client.get("/")
+    with CaptureQueriesContext(connection) as again:
+        client.get("/")
+    # The people newly covered (its indicator and values) and the law countries: kept.
+    assert len(again) == len(first) - 3

@@ -29,6 +29,7 @@ PRIVATE = {
     "contribution note": re.compile(r"Pledge under negotiation"),
     "activity budget": re.compile(r"7\D{0,2}654\D{0,2}321"),
     "assessment evidence": re.compile(r"Minister.s confidential letter"),
+    "draft result value": re.compile(r"Draft figure under review"),
     "members-only output": re.compile(r"Draft terms of reference for the members"),
 }
 
@@ -101,6 +102,18 @@ DOWNLOADS = {
     "api:action-point-list": ["/api/v1/action-points/"],
     "api:document-list": ["/api/v1/documents/"],
     "api:country-status-list": ["/api/v1/country-statuses/"],
+    "api:indicator-list": ["/api/v1/indicators/"],
+    "api:indicator-detail": ["/api/v1/indicators/SDG-1.3.1/"],
+    "api:result-value-list": ["/api/v1/result-values/"],
+    "api:result-value-detail": ["/api/v1/result-values/{approved_value}/"],
+    "api:milestone-list": ["/api/v1/milestones/"],
+    "api:milestone-detail": ["/api/v1/milestones/{milestone}/"],
+    "api:coverage-figure-list": ["/api/v1/coverage-figures/"],
+    "api:coverage-figure-detail": ["/api/v1/coverage-figures/{figure}/"],
+    "results_data:download": [
+        "/results/data/download/?format=csv",
+        "/results/data/download/?format=hxl",
+    ],
     # Joint country workplans: Viet Nam's, whose members-only output the page keeps from
     # anonymous.
     "api:country-workplan-list": ["/api/v1/country-workplans/"],
@@ -148,6 +161,16 @@ def coalition(agency_a, agency_b):
         assessed_on=datetime.date(2012, 5, 31),
     )
     found.tool = found.costing.tools_used.get()
+    # A draft of agency A's activity: its members and the secretariat read it, nobody else.
+    from results.models import ResultValue
+
+    ResultValue.objects.create(
+        activity_indicator=found.approved_value.activity_indicator,
+        period=found.period,
+        country=found.mz,
+        value=Decimal(777),
+        comment="Draft figure under review",
+    )
     Document.objects.create(
         title="Draft terms of reference for the members",
         date=datetime.date(2012, 4, 1),
@@ -183,6 +206,9 @@ def _address(template: str, coalition) -> str:
         "data_set": coalition.data_set.pk,
         "process": coalition.process.pk,
         "material": coalition.material.pk,
+        "approved_value": coalition.approved_value.pk,
+        "milestone": coalition.milestone.pk,
+        "figure": coalition.figure.pk,
     }
     return template.format(**ids)
 
@@ -203,6 +229,7 @@ def test_a_member_reads_them_where_the_hub_shows_them(member_a_client, coalition
         "/export/?format=csv",
         "/api/iati/activities.xml",
         "/countries/assessments/export/?format=csv",
+        "/results/data/download/?format=csv",
         "/api/v1/country-workplans/VN/",
     ]:
         seen.update(_revealed(_text(member_a_client.get(url))))
@@ -240,5 +267,9 @@ def test_the_lists_name_every_download_and_api_endpoint():
         )
     }
     downloads.discard("workplan:replace_calendar_feed")  # a POST that replaces one
-    downloads |= {name for name in DOWNLOADS if name.startswith(("catalogues:", "decisions:"))}
+    downloads |= {
+        name
+        for name in DOWNLOADS
+        if name.startswith(("catalogues:", "decisions:", "results_data:"))
+    }
     assert downloads == set(DOWNLOADS) | NOT_ANONYMOUS
