@@ -137,6 +137,10 @@ class ResultValueForm(forms.ModelForm):
             "unlock_reason",
         ]
 
+    evidence_url = forms.URLField(
+        label=_("evidence (link)"), required=False, max_length=500, assume_scheme="https"
+    )
+
     def clean(self) -> dict:
         cleaned = super().clean()
         link = cleaned.get("activity_indicator")

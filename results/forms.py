@@ -136,7 +136,9 @@ class ValueForm(VersionedForm):
     )
     value = number_input(label=_("Value"))
     achieved_on = forms.DateField(label=_("Reached on"), required=False, widget=DateInput)
-    evidence_url = forms.URLField(label=_("Evidence: a link"), required=False, max_length=500)
+    evidence_url = forms.URLField(
+        label=_("Evidence: a link"), required=False, max_length=500, assume_scheme="https"
+    )
     evidence_note = forms.CharField(
         label=_("Evidence: a short note"),
         required=False,
