@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone, translation
 
+from activities.filters import YEAR_RANGE
 from countries.views import country_or_404
 from overview.result_figures import (
     latest_people_values,
@@ -71,6 +72,9 @@ def law_values_page(request: HttpRequest) -> HttpResponse:
     try:
         year = int(request.GET.get("year", ""))
     except ValueError:
+        year = timezone.localdate().year
+    # The matrix's years: a year outside them names no law, and no date can be made of it.
+    if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
         year = timezone.localdate().year
     ctx = {
         "year": year,

@@ -40,6 +40,13 @@ def test_the_values_behind_new_laws(client, showcase):
     assert "Universal child benefit law adopted" not in last_year
 
 
+@pytest.mark.parametrize("year", ["-1", "0", "99999", "twenty"])
+def test_a_year_no_date_can_be_made_of_is_this_year(client, showcase, year):
+    response = client.get(reverse("overview:results_laws") + f"?year={year}")
+    assert response.status_code == 200
+    assert "Universal child benefit law adopted" in response.content.decode()
+
+
 def test_a_law_counts_its_country_once(client, agency_a, agency_b):
     build_showcase(make_country("VN"), agency_a, agency_b)
     page = client.get(reverse("overview:results_laws")).content.decode()
