@@ -398,6 +398,9 @@ SPECTACULAR_SETTINGS = {
         "Guarantee": "activities.models.Guarantee",
         "ReviewStatus": "results.choices.ReviewStatus",
         "Language": "core.languages.LANGUAGE_CHOICES",
+        # The language a meeting's text or a document was written in (the site's three), under
+        # the name it had before the results came with their own list.
+        "LanguageEnum": LANGUAGES,
         "DeliverableStatusEnum": "workplan.status.STATUS_CHOICES",
         "CountryStatusStatusEnum": "decisions.models.countries.Status",
     },
