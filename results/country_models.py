@@ -3,7 +3,6 @@ child benefit law adopted, May 2023") and national coverage figures, each linked
 activities and agencies that contributed. Members add them for the countries where their
 agencies work, the secretariat everywhere; they are reviewed like an activity's values."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from accounts.roles import AnyUser, agency_ids, is_secretariat
 from core.languages import LANGUAGE_CHOICES
+from core.people import done_by
 from results.choices import ReviewStatus
 
 
@@ -43,23 +43,9 @@ class Contribution(models.Model):
         _("status"), max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.DRAFT
     )
     return_reason = models.TextField(_("reason for returning"), blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("added by"),
-    )
+    created_by = done_by(_("added by"))
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("reviewed by"),
-    )
+    reviewed_by = done_by(_("reviewed by"))
     reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

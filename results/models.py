@@ -11,7 +11,6 @@ Who may see and do what is in results.rules; the checks of a value in results.ch
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +18,7 @@ from simple_history.models import HistoricalRecords
 
 from accounts.roles import AnyUser, agency_ids, is_secretariat
 from activities.models import ActivityAgency
+from core.people import done_by
 from results.choices import Aggregation, ReviewStatus, SdgComponent, Unit
 from results.disaggregations import Dimension
 
@@ -109,14 +109,7 @@ class ReportingPeriod(models.Model):
     start = models.DateField(_("start"))
     end = models.DateField(_("end"))
     locked_at = models.DateTimeField(_("locked"), null=True, blank=True)
-    locked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("locked by"),
-    )
+    locked_by = done_by(_("locked by"))
     unlock_reason = models.TextField(_("reason for unlocking"), blank=True)
 
     history = HistoricalRecords()
@@ -268,23 +261,9 @@ class ResultValue(models.Model):
     evidence_url = models.URLField(_("evidence (link)"), max_length=500, blank=True)
     evidence_note = models.CharField(_("evidence (note)"), max_length=500, blank=True)
     comment = models.TextField(_("comment"), blank=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("submitted by"),
-    )
+    submitted_by = done_by(_("submitted by"))
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("reviewed by"),
-    )
+    reviewed_by = done_by(_("reviewed by"))
     reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
     # The secretariat unlocked this one value of a locked period (the reason stays in the
     # history); it locks again with the next lock of its period.
