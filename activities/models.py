@@ -21,6 +21,7 @@ from activities.choices import (
 )
 from core.languages import LanguagesField
 from core.names import NameIndex
+from core.people import done_by
 from countries.models import Region
 
 if TYPE_CHECKING:
@@ -504,14 +505,7 @@ class RoleProposal(models.Model):
     state = models.CharField(
         _("state"), max_length=10, choices=ProposalState.choices, default=ProposalState.PENDING
     )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("answered by"),
-    )
+    decided_by = done_by(_("answered by"))
     decided_at = models.DateTimeField(_("answered"), null=True, blank=True)
 
     history = HistoricalRecords()

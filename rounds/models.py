@@ -9,6 +9,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.people import done_by
+
 
 class UpdateRound(models.Model):
     title = models.CharField(_("title"), max_length=200)
@@ -39,14 +41,7 @@ class UpdateRound(models.Model):
         verbose_name=_("results period"),
         help_text=_("The period whose results members report in this round."),
     )
-    opened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("opened by"),
-    )
+    opened_by = done_by(_("opened by"))
     opened_at = models.DateTimeField(_("opened"), auto_now_add=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
 
@@ -111,36 +106,15 @@ class RoundAgency(models.Model):
     )
     last_activity_at = models.DateTimeField(_("last activity"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("submitted by"),
-    )
+    submitted_by = done_by(_("submitted by"))
     # Each submission counts: a part returned and submitted again is a resubmission.
     submissions = models.PositiveSmallIntegerField(_("submissions"), default=0)
     # The secretariat's review of the submission: accepted, or returned with a reason (the
     # checklist reopens; the history keeps every return and its reason).
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
-    accepted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("accepted by"),
-    )
+    accepted_by = done_by(_("accepted by"))
     returned_at = models.DateTimeField(_("returned"), null=True, blank=True)
-    returned_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("returned by"),
-    )
+    returned_by = done_by(_("returned by"))
     return_reason = models.TextField(_("reason for returning"), blank=True)
     # Once the round closes, the part is locked (its answers stand as the round's record);
     # the secretariat can unlock it, with a reason, until it is locked again.
@@ -282,14 +256,7 @@ class Comment(models.Model):
     created_at = models.DateTimeField(_("written"), auto_now_add=True)
     edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
     hidden_at = models.DateTimeField(_("hidden"), null=True, blank=True)
-    hidden_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("hidden by"),
-    )
+    hidden_by = done_by(_("hidden by"))
     hidden_reason = models.CharField(_("reason for hiding"), max_length=300, blank=True)
     mentioned_agencies = models.ManyToManyField(
         "agencies.Agency", blank=True, related_name="+", verbose_name=_("agencies mentioned")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import uuid
 
-from django.conf import settings
 from django.core.files.storage import Storage, storages
 from django.db import models
 from django.db.models import Q
@@ -17,6 +16,7 @@ from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import AnyUser, agency_ids, is_secretariat
+from core.people import done_by
 from decisions.models.meetings import content_language_field, sees_members_only
 
 
@@ -153,14 +153,7 @@ class Document(models.Model):
         related_name="documents",
         verbose_name=_("agency"),
     )
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("added by"),
-    )
+    uploaded_by = done_by(_("added by"))
     uploaded_at = models.DateTimeField(_("added at"), auto_now_add=True)
 
     objects = DocumentQuerySet.as_manager()
