@@ -38,19 +38,35 @@ class Command(BaseCommand):
             help="run only the benches with a figure whose key contains TEXT (repeatable); "
             "for a developer's quick look, the full run is the one to report",
         )
+        parser.add_argument(
+            "--keep-db",
+            metavar="NAME",
+            help="use the bench database NAME if it exists (no build), else build it; keep it "
+            "afterwards: a developer's profiling loop on data built once (the full run, the one "
+            "to report, builds and drops its own)",
+        )
 
-    def handle(self, *args, activities: int, repeats: int, only: list[str], **options) -> None:
+    def handle(
+        self,
+        *args,
+        activities: int,
+        repeats: int,
+        only: list[str],
+        keep_db: str | None,
+        **options,
+    ) -> None:
         if connection.vendor != "postgresql":
             raise CommandError(
                 "The bench runs on PostgreSQL only: set DATABASE_URL=postgres://... "
                 f"(the configured database is {connection.vendor})."
             )
         started = time.perf_counter()
-        connection.settings_dict["TEST"]["NAME"] = f"spf_bench_{os.getpid()}"
+        keep = bool(keep_db)
+        connection.settings_dict["TEST"]["NAME"] = keep_db or f"spf_bench_{os.getpid()}"
         progress(f"creating and migrating {connection.settings_dict['TEST']['NAME']}...")
         try:
             old_name = connection.creation.create_test_db(
-                verbosity=0, autoclobber=True, serialize=False
+                verbosity=0, autoclobber=True, serialize=False, keepdb=keep
             )
         except OperationalError as error:
             raise CommandError(f"Cannot create the bench database: {error}") from error
@@ -64,8 +80,9 @@ class Command(BaseCommand):
             ):
                 figures, notes = self.measure(activities, repeats, only)
         finally:
-            progress("dropping the bench database...")
-            connection.creation.destroy_test_db(old_name, verbosity=0)
+            if not keep:
+                progress("dropping the bench database...")
+            connection.creation.destroy_test_db(old_name, verbosity=0, keepdb=keep)
         figures["total_s"] = round(time.perf_counter() - started, 1)
         self.stdout.write(format_table(figures))
         for note in notes:
@@ -76,17 +93,23 @@ class Command(BaseCommand):
     def measure(self, activities: int, repeats: int, only: list[str]) -> tuple[Figures, list[str]]:
         progress("timing this machine on a fixed pure-Python workload...")
         machine_s = machine_speed()
-        progress(f"building a coalition of {activities:,} activities...")
-        started = time.perf_counter()
-        counts = build_coalition(activities=activities)
-        build_s = round(time.perf_counter() - started, 1)
-        progress("  " + ", ".join(f"{count:,} {name}" for name, count in counts.items()))
-        progress(f"  built in {build_s} s; VACUUM ANALYZE...")
-        with connection.cursor() as cursor:
-            # Fresh bulk-loaded tables have no statistics yet; a live database would.
-            cursor.execute("VACUUM ANALYZE")
+        build_s = None
+        if Activity.objects.exists():
+            progress("a kept bench database: its coalition as it was left")
+        else:
+            progress(f"building a coalition of {activities:,} activities...")
+            started = time.perf_counter()
+            counts = build_coalition(activities=activities)
+            build_s = round(time.perf_counter() - started, 1)
+            progress("  " + ", ".join(f"{count:,} {name}" for name, count in counts.items()))
+            progress(f"  built in {build_s} s; VACUUM ANALYZE...")
+            with connection.cursor() as cursor:
+                # Fresh bulk-loaded tables have no statistics yet; a live database would.
+                cursor.execute("VACUUM ANALYZE")
 
-        admin = User.objects.create_superuser("bench", "bench@example.org", "bench-password")
+        admin = User.objects.filter(username="bench").first() or User.objects.create_superuser(
+            "bench", "bench@example.org", "bench-password"
+        )
         admin_client = Client()
         admin_client.force_login(admin)
         ctx = BenchContext(
