@@ -12,12 +12,10 @@ from accounts.roles import AnyUser, agency_ids, is_secretariat
 from core.languages import LANGUAGE_CHOICES
 from core.people import done_by
 from results.choices import ReviewStatus
+from results.reviewed import Reviewed, ReviewedQuerySet
 
 
-class ContributionQuerySet(models.QuerySet):
-    def public(self) -> "ContributionQuerySet":
-        return self.filter(status=ReviewStatus.APPROVED)
-
+class ContributionQuerySet(ReviewedQuerySet):
     def visible_to(self, user: AnyUser) -> "ContributionQuerySet":
         """Approved ones, and those the user added or their agencies contributed to."""
         if is_secretariat(user):
@@ -32,34 +30,19 @@ class ContributionQuerySet(models.QuerySet):
         )
 
 
-class Contribution(models.Model):
-    """What milestones and coverage figures share: where it comes from, who contributed, and
-    the review."""
+class Contribution(Reviewed):
+    """What milestones and coverage figures share: where it comes from, who added it, and
+    the review (results.reviewed)."""
 
     source = models.CharField(
         _("source"), max_length=500, blank=True, help_text=_("A link or a reference.")
     )
-    status = models.CharField(
-        _("status"), max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.DRAFT
-    )
-    return_reason = models.TextField(_("reason for returning"), blank=True)
     created_by = done_by(_("added by"))
-    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
-    reviewed_by = done_by(_("reviewed by"))
-    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
-    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = ContributionQuerySet.as_manager()
 
     class Meta:
         abstract = True
-
-    def save(self, *args, **kwargs) -> None:
-        # Every save of an existing row is a new version (results.concurrency).
-        if not self._state.adding:
-            self.version += 1
-        super().save(*args, **kwargs)
 
 
 class CountryMilestone(Contribution):

@@ -21,6 +21,7 @@ from activities.models import ActivityAgency
 from core.people import done_by
 from results.choices import Aggregation, ReviewStatus, SdgComponent, Unit
 from results.disaggregations import Dimension
+from results.reviewed import Reviewed, ReviewedQuerySet
 
 __all__ = [
     "ActivityIndicator",
@@ -205,11 +206,7 @@ class Target(models.Model):
         return f"{self.value} by {self.date}"
 
 
-class ResultQuerySet(models.QuerySet["ResultValue"]):
-    def public(self) -> "ResultQuerySet":
-        """What anyone may read: approved values."""
-        return self.filter(status=ReviewStatus.APPROVED)
-
+class ResultQuerySet(ReviewedQuerySet):
     def visible_to(self, user: AnyUser) -> "ResultQuerySet":
         """Approved values, and every value of the user's agencies' activities (drafts are
         seen by the activity's agencies and the secretariat)."""
@@ -227,9 +224,9 @@ class ResultQuerySet(models.QuerySet["ResultValue"]):
         return self.filter(activity_indicator__activity_id=activity_id)
 
 
-class ResultValue(models.Model):
+class ResultValue(Reviewed):
     """The value of an activity's indicator for a period (for one of its countries when it
-    covers several)."""
+    covers several), reviewed as results.reviewed says."""
 
     activity_indicator = models.ForeignKey(
         ActivityIndicator,
@@ -254,23 +251,14 @@ class ResultValue(models.Model):
     )
     value = number_field(_("value"))
     achieved_on = models.DateField(_("reached on"), null=True, blank=True)
-    status = models.CharField(
-        _("status"), max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.DRAFT
-    )
-    return_reason = models.TextField(_("reason for returning"), blank=True)
     evidence_url = models.URLField(_("evidence (link)"), max_length=500, blank=True)
     evidence_note = models.CharField(_("evidence (note)"), max_length=500, blank=True)
     comment = models.TextField(_("comment"), blank=True)
     submitted_by = done_by(_("submitted by"))
-    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
-    reviewed_by = done_by(_("reviewed by"))
-    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
     # The secretariat unlocked this one value of a locked period (the reason stays in the
     # history); it locks again with the next lock of its period.
     unlocked_at = models.DateTimeField(_("unlocked"), null=True, blank=True)
     unlock_reason = models.TextField(_("reason for unlocking"), blank=True)
-    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
 
     objects = ResultQuerySet.as_manager()
@@ -301,12 +289,6 @@ class ResultValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.activity_indicator_id} {self.period_id}: {self.value}"
-
-    def save(self, *args, **kwargs) -> None:
-        # Every save of an existing row is a new version (results.concurrency).
-        if not self._state.adding:
-            self.version += 1
-        super().save(*args, **kwargs)
 
     @property
     def is_locked(self) -> bool:
