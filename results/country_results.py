@@ -20,6 +20,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from accounts.roles import AnyUser
 from agencies.models import Agency
+from core.kept import kept
 from core.latest import first_of_each
 from core.svg_bars import bar_width
 from core.translations import translated
@@ -359,7 +360,21 @@ def country_results(
 ) -> CountryResults:
     """The country's results as `user` may see them (None: the public, approved only), with
     its `rows` most recently reported indicators of activities (None: none; the results page
-    asks a page of the whole table apart, country_links and progress_of)."""
+    asks a page of the whole table apart, country_links and progress_of).
+
+    The public's are the same for every visitor and read every value of the country's
+    activities: they are kept until the data changes (core.kept), for the country page,
+    its results page and its brief alike. A member's, which depend on their agencies, are
+    worked out each time."""
+    if user is None:
+        return kept(
+            f"country-results:{country.pk}:{rows}",
+            lambda: _country_results(country, None, rows),
+        )
+    return _country_results(country, user, rows)
+
+
+def _country_results(country: Country, user: AnyUser | None, rows: int | None) -> CountryResults:
     latest = latest_in_country(country, user)
     return CountryResults(
         country=country,
