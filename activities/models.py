@@ -1,6 +1,6 @@
 import datetime
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -26,6 +26,9 @@ from countries.models import Region
 
 if TYPE_CHECKING:
     from countries.models import Country, Subdivision
+
+# The scopes whose activities list their countries (ActivityCountry) beyond a main one.
+LISTING_SCOPES = [Scope.MULTI_COUNTRY, Scope.REGIONAL]
 
 # Crockford's base32 without look-alikes: references are read aloud and typed by people.
 REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -183,34 +186,48 @@ class ActivityQuerySet(models.QuerySet["Activity"]):
         self, country_ids: Iterable[int], regions: Iterable[str]
     ) -> "ActivityQuerySet":
         """Every activity that happens in one of the countries (their regions given, for the
-        regional activities of a whole region).
+        regional activities of a whole region): the union of covering_parts' ids."""
+        parts = [part.values("pk") for part in self.covering_parts(country_ids, regions)]
+        return self.filter(pk__in=parts[0].union(*parts[1:], all=True))
 
-        The rule is one OR of four cases; it is asked as the union of the four, each found
-        on an index (a one-country activity by its country, a shared one by its coverage
-        rows, a regional one by its scope and region, a global one by its scope): an OR
-        with EXISTS over the coverage table reads every activity (a sequential scan of the
-        whole matrix for one country's page, seconds at 100,000 activities)."""
+    def covering_parts(
+        self, country_ids: Iterable[int], regions: Iterable[str]
+    ) -> list["ActivityQuerySet"]:
+        """The rule of covering_any (activities.places), as four parts that no activity is
+        in twice, each found on an index: the countries' one-country activities (by their
+        main country); the activities of several countries and the regional ones that list
+        one of them (by their coverage rows, activity_listing_idx); the regional activities
+        of a whole region, listing no country (by scope and region); the global ones (by
+        scope). One OR of the four, with EXISTS over the coverage table, reads every
+        activity: a sequential scan of the whole matrix for one country's page, seconds at
+        100,000 activities.
+
+        Their union is the covering activities (covering_any; covering_rows, for a page
+        sorted without filters, unions the rows themselves)."""
         country_ids, regions = list(country_ids), list(regions)
-        any_listed = ActivityCountry.objects.filter(activity=OuterRef("pk"))
         activities = Activity.objects.order_by()
-        # Their own: one-country activities, by their main country.
-        own = activities.filter(scope=Scope.COUNTRY, country__in=country_ids).values("pk")
-        # Shared by listing: the coverage rows of the countries, of activities that are not
-        # one-country (activity_shared_idx finds those).
-        listed = (
-            ActivityCountry.objects.order_by()
-            .filter(country__in=country_ids)
-            .exclude(activity__scope=Scope.COUNTRY)
-            .values("activity_id")
-        )
-        # Shared by the whole region (a regional activity listing no country) or the world.
-        whole_region = (
-            activities.filter(scope=Scope.REGIONAL, region__in=regions)
-            .filter(~Exists(any_listed))
-            .values("pk")
-        )
-        everywhere = activities.filter(scope=Scope.GLOBAL).values("pk")
-        return self.filter(pk__in=own.union(listed, whole_region, everywhere, all=True))
+        listing = ActivityCountry.objects.order_by().filter(country__in=country_ids)
+        return [
+            activities.filter(scope=Scope.COUNTRY, country__in=country_ids),
+            activities.filter(scope__in=LISTING_SCOPES, pk__in=listing.values("activity_id")),
+            activities.filter(scope=Scope.REGIONAL, region__in=regions).filter(
+                ~Exists(ActivityCountry.objects.filter(activity=OuterRef("pk")))
+            ),
+            # Every global activity, whatever it lists (a form never lets it list any).
+            activities.filter(scope=Scope.GLOBAL),
+        ]
+
+    def covering_rows(
+        self,
+        country: "Country",
+        prepare: "Callable[[ActivityQuerySet], ActivityQuerySet]" = lambda rows: rows,
+    ) -> "ActivityQuerySet":
+        """The activities covering the country as one UNION ALL of covering_parts' rows,
+        each part `prepare`d (its select_related, say): the database sorts and pages the
+        four parts together without fetching every covering activity twice. Only ordered,
+        sliced and counted (Django filters no union further); covering() is the filter."""
+        parts = [prepare(part) for part in self.covering_parts([country.pk], [country.region])]
+        return parts[0].union(*parts[1:], all=True)
 
     def of_scope(self, scope: str) -> "ActivityQuerySet":
         return self.filter(scope=scope)
@@ -354,10 +371,12 @@ class Activity(models.Model):
             models.Index(fields=["activity_type"], name="activity_type_idx"),
             models.Index(fields=["start_date"], name="activity_start_idx"),
             models.Index(fields=["scope", "region"], name="activity_scope_region_idx"),
-            # The activities shared by several countries, a region or the world, by id: what
-            # covering_any joins a country's coverage rows to (a tenth of the matrix).
+            # The activities that may list countries (several countries, regional), by id:
+            # what covering_parts joins a country's coverage rows to (a tenth of the matrix).
             models.Index(
-                fields=["id"], condition=~Q(scope=Scope.COUNTRY), name="activity_shared_idx"
+                fields=["id"],
+                condition=Q(scope__in=LISTING_SCOPES),
+                name="activity_listing_idx",
             ),
         ]
         constraints = [

@@ -251,6 +251,39 @@ def test_covering_answers_as_the_rule_reads_even_for_odd_rows(world, django_asse
     assert set(Activity.objects.covering(vn)) == {asia, world_wide, listed_global}
 
 
+def test_the_country_page_lists_the_covering_activities_page_by_page(client, world, settings):
+    """The page pages the union of the rule's parts (covering_rows): the same activities,
+    in the same order and count, as the covering() filter; filtered, the filter itself."""
+    sn, ml = world["sn"], world["ml"]
+    for n in range(3):
+        make_activity(sn, title=f"Own {n}")
+    make_activity(ml, title="Elsewhere")
+    pair = make_activity(sn, title="B pair")
+    set_places(pair, scope=Scope.MULTI_COUNTRY, region="", main=None, countries=[sn, ml])
+    africa = make_activity(sn, title="A africa")
+    set_places(africa, scope=Scope.REGIONAL, region=Region.AFRICA, main=None, countries=[])
+    west = make_activity(sn, title="C west")
+    set_places(west, scope=Scope.REGIONAL, region=Region.AFRICA, main=None, countries=[sn])
+    everywhere = make_activity(sn, title="B pair")  # the same title: the pk breaks the tie
+    set_places(everywhere, scope=Scope.GLOBAL, region="", main=None, countries=[])
+    ActivityCountry.objects.create(activity=everywhere, country=sn)  # listed, and global
+    settings.SPF_MATRIX_PAGE_SIZE = 3
+    expected = list(Activity.objects.covering(sn).order_by("title", "pk"))
+    assert len(expected) == 7
+    shown = []
+    for number in (1, 2, 3):
+        response = client.get("/countries/SN/", {"page": number})
+        page = response.context["page"]
+        assert page.paginator.count == 7
+        shown += list(page.object_list)
+    assert shown == expected
+    shared = client.get("/countries/SN/", {"place": "shared"}).context["page"]
+    assert list(shared.object_list) == list(
+        Activity.objects.shared_with(sn).order_by("title", "pk")[:3]
+    )
+    assert shared.paginator.count == Activity.objects.shared_with(sn).count() == 4
+
+
 def test_rows_written_in_bulk_get_their_country(world):
     from activities.places import cover_main_countries
 
