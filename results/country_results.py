@@ -176,23 +176,22 @@ def seen_values(user: AnyUser | None) -> QuerySet[ResultValue]:
     return ResultValue.objects.public() if user is None else ResultValue.objects.visible_to(user)
 
 
-def country_links(country: Country, user: AnyUser | None) -> QuerySet[ActivityIndicator]:
+def country_links(
+    country: Country, user: AnyUser | None, *, reported_only: bool = False
+) -> QuerySet[ActivityIndicator]:
     """The indicators of the country's activities, those with a value the reader may see
     first, then by activity and indicator: the order of the progress table, a page of which
-    is shown (the busiest countries have thousands)."""
+    is shown (the busiest countries have thousands). `reported_only`: those with a value
+    alone (the results page's table), not sorted on it: the sort would ask every value of
+    the coalition whether it is one of theirs."""
     reported = in_country(seen_values(user).filter(activity_indicator=OuterRef("pk")), country)
-    return (
-        ActivityIndicator.objects.filter(activity__country=country)
-        .alias(reported=Exists(reported))
-        .select_related("activity", "indicator")
-        .order_by(
-            "-reported",
-            "activity__title",
-            "activity_id",
-            "indicator__position",
-            "indicator__code",
-        )
+    links = ActivityIndicator.objects.filter(activity__country=country).select_related(
+        "activity", "indicator"
     )
+    order = ["activity__title", "activity_id", "indicator__position", "indicator__code"]
+    if reported_only:
+        return links.filter(Exists(reported)).order_by(*order)
+    return links.alias(reported=Exists(reported)).order_by("-reported", *order)
 
 
 def progress_of(
