@@ -16,7 +16,7 @@ from collections.abc import Callable
 import rules
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils.functional import cached_property
@@ -67,14 +67,15 @@ def detail(request: HttpRequest, code: str) -> HttpResponse:
         table = render_matrix_table(
             request, page.object_list, hide_country=True, focus=str(country.code)
         )
+    agencies = ActivityAgency.objects.agencies_in(country.pk)
     ctx = {
         "country": country,
         "as_of": moment,
         "page": page,
         "table": table,
         "places": None if moment is not None else place_choices(country, request),
-        "agencies": ActivityAgency.objects.agencies_in(country.pk),
-        "contacts": contacts_for(country),
+        "agencies": agencies,
+        "contacts": contacts_for(country, [row["acronym"] for row in agencies]),
         "show_contacts": request.user.is_authenticated,
         # Politically sensitive: members and the secretariat only, never the public. Asked of
         # the rules alone: user.has_perm would also load Django's model permissions (two
@@ -167,13 +168,13 @@ def country_export(request: HttpRequest, code: str) -> HttpResponse:
     return activity_download(request, activities, f"spf-{country.alpha3.lower()}")
 
 
-def contacts_for(country: Country) -> dict[str, list[FocalPoint]]:
-    """Focal points of the agencies active in the country: there, for its region, globally."""
-    active_there = ActivityAgency.objects.filter(
-        agency=OuterRef("agency"), activity__country=country
-    )
+def contacts_for(country: Country, acronyms: list[str]) -> dict[str, list[FocalPoint]]:
+    """Focal points of the agencies active in the country (`acronyms`: those of
+    ActivityAgency.objects.agencies_in, already counted for the page): there, for its
+    region, globally. Asking each agency whether it works there again would read its
+    participations one by one, thousands for a busy country."""
     people = (
-        FocalPoint.objects.filter(Exists(active_there))
+        FocalPoint.objects.filter(agency__acronym__in=acronyms)
         .filter(
             Q(level=FocalLevel.COUNTRY, country=country)
             | Q(level=FocalLevel.REGIONAL, region=country.region)
