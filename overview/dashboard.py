@@ -40,12 +40,12 @@ from activities.models import (
     Theme,
 )
 from agencies.models import Agency
+from core.kept import kept
 from core.spreadsheets.cells import ColumnNote
 from core.svg_bars import bar_width
 from core.translations import translated
 from countries.models import Region
 from overview.figures import DUE_DAYS, current_plan, deliverables_due, deliverables_late
-from overview.kept import kept
 from overview.result_charts import ProgressChart, result_charts
 from rounds.models import RoundAgency, UpdateRound
 from rounds.services import parts_with_progress
@@ -342,7 +342,7 @@ def build_dashboard(today: datetime.date) -> Dashboard:
     plan = current_plan()
     late, late_count = with_next_step(deliverables_late(today, plan))
     return Dashboard(
-        # Worked out from every value: kept until the data changes (overview.kept).
+        # Worked out from every value: kept until the data changes (core.kept).
         results=kept("result-charts", result_charts),
         charts=charts,
         round=current_round(matrix_url),

@@ -13,8 +13,8 @@ from decimal import Decimal
 from django.db.models import QuerySet
 from django.db.models.functions import Coalesce
 
+from core.kept import kept
 from core.latest import first_of_each
-from overview.kept import kept
 from results.aggregation import Combined, combine
 from results.models import CountryMilestone, Indicator, ResultValue
 
@@ -77,7 +77,7 @@ def people_figure() -> PeopleFigure | None:
 
 
 def result_figures(today: datetime.date) -> ResultFigures:
-    """Kept until the data changes (overview.kept): the people figure reads every activity's
+    """Kept until the data changes (core.kept): the people figure reads every activity's
     latest value."""
     return kept(
         f"result-figures-{today.year}",

@@ -20,6 +20,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from accounts.roles import AnyUser
 from agencies.models import Agency
+from core.kept import kept
 from core.latest import first_of_each
 from core.svg_bars import bar_width
 from core.translations import translated
@@ -175,23 +176,22 @@ def seen_values(user: AnyUser | None) -> QuerySet[ResultValue]:
     return ResultValue.objects.public() if user is None else ResultValue.objects.visible_to(user)
 
 
-def country_links(country: Country, user: AnyUser | None) -> QuerySet[ActivityIndicator]:
+def country_links(
+    country: Country, user: AnyUser | None, *, reported_only: bool = False
+) -> QuerySet[ActivityIndicator]:
     """The indicators of the country's activities, those with a value the reader may see
     first, then by activity and indicator: the order of the progress table, a page of which
-    is shown (the busiest countries have thousands)."""
+    is shown (the busiest countries have thousands). `reported_only`: those with a value
+    alone (the results page's table), not sorted on it: the sort would ask every value of
+    the coalition whether it is one of theirs."""
     reported = in_country(seen_values(user).filter(activity_indicator=OuterRef("pk")), country)
-    return (
-        ActivityIndicator.objects.filter(activity__country=country)
-        .alias(reported=Exists(reported))
-        .select_related("activity", "indicator")
-        .order_by(
-            "-reported",
-            "activity__title",
-            "activity_id",
-            "indicator__position",
-            "indicator__code",
-        )
+    links = ActivityIndicator.objects.filter(activity__country=country).select_related(
+        "activity", "indicator"
     )
+    order = ["activity__title", "activity_id", "indicator__position", "indicator__code"]
+    if reported_only:
+        return links.filter(Exists(reported)).order_by(*order)
+    return links.alias(reported=Exists(reported)).order_by("-reported", *order)
 
 
 def progress_of(
@@ -359,7 +359,21 @@ def country_results(
 ) -> CountryResults:
     """The country's results as `user` may see them (None: the public, approved only), with
     its `rows` most recently reported indicators of activities (None: none; the results page
-    asks a page of the whole table apart, country_links and progress_of)."""
+    asks a page of the whole table apart, country_links and progress_of).
+
+    The public's are the same for every visitor and read every value of the country's
+    activities: they are kept until the data changes (core.kept), for the country page,
+    its results page and its brief alike. A member's, which depend on their agencies, are
+    worked out each time."""
+    if user is None:
+        return kept(
+            f"country-results:{country.pk}:{rows}",
+            lambda: _country_results(country, None, rows),
+        )
+    return _country_results(country, user, rows)
+
+
+def _country_results(country: Country, user: AnyUser | None, rows: int | None) -> CountryResults:
     latest = latest_in_country(country, user)
     return CountryResults(
         country=country,

@@ -11,12 +11,15 @@ keep their URLs under /countries/ and the "countries:" names (spf_coalition/urls
 them beside the countries app's own pages).
 """
 
+from collections.abc import Callable
+
 import rules
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
+from django.utils.functional import cached_property
 
 from activities.as_of import AsOfError
 from activities.exports import activity_download
@@ -60,21 +63,19 @@ def detail(request: HttpRequest, code: str) -> HttpResponse:
         )
     else:
         # Paginated like the matrix: the busiest countries have hundreds of activities.
-        activities = listed(country, request).for_rows().order_by("title", "pk")
-        page = Paginator(activities, settings.SPF_MATRIX_PAGE_SIZE).get_page(
-            request.GET.get("page")
-        )
+        page = listed_pages(country, request).get_page(request.GET.get("page"))
         table = render_matrix_table(
             request, page.object_list, hide_country=True, focus=str(country.code)
         )
+    agencies = ActivityAgency.objects.agencies_in(country.pk)
     ctx = {
         "country": country,
         "as_of": moment,
         "page": page,
         "table": table,
         "places": None if moment is not None else place_choices(country, request),
-        "agencies": ActivityAgency.objects.agencies_in(country.pk),
-        "contacts": contacts_for(country),
+        "agencies": agencies,
+        "contacts": contacts_for(country, [row["acronym"] for row in agencies]),
         "show_contacts": request.user.is_authenticated,
         # Politically sensitive: members and the secretariat only, never the public. Asked of
         # the rules alone: user.has_perm would also load Django's model permissions (two
@@ -111,6 +112,31 @@ def listed(country: Country, request: HttpRequest) -> ActivityQuerySet:
     return activities
 
 
+class UnionPaginator(Paginator):
+    """Pages of a union of querysets, counted by `count` (the union of their ids: the rows'
+    own union would count every column of every row)."""
+
+    def __init__(self, object_list, per_page: int, count: Callable[[], int]) -> None:
+        super().__init__(object_list, per_page)
+        self._count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self._count()
+
+
+def listed_pages(country: Country, request: HttpRequest) -> Paginator:
+    """Pages of listed()'s activities, by title, with what a row shows. Unfiltered, the
+    union of the rule's parts (Activity.objects.covering_rows): the database sorts and
+    pages them without fetching every activity of the country twice."""
+    size = settings.SPF_MATRIX_PAGE_SIZE
+    if request.GET.get("place") in PLACES or request.GET.get("subdivision", "").strip():
+        return Paginator(listed(country, request).for_rows().order_by("title", "pk"), size)
+    rows = Activity.objects.covering_rows(country, lambda part: part.for_rows())
+    ids = Activity.objects.covering_rows(country, lambda part: part.values("pk"))
+    return UnionPaginator(rows.order_by("title", "pk"), size, count=ids.count)
+
+
 def place_choices(country: Country, request: HttpRequest) -> dict[str, object]:
     """The page's filter: its own or shared activities, and the places inside the country
     that some activity names (one query: a list of every province would be long and
@@ -142,13 +168,13 @@ def country_export(request: HttpRequest, code: str) -> HttpResponse:
     return activity_download(request, activities, f"spf-{country.alpha3.lower()}")
 
 
-def contacts_for(country: Country) -> dict[str, list[FocalPoint]]:
-    """Focal points of the agencies active in the country: there, for its region, globally."""
-    active_there = ActivityAgency.objects.filter(
-        agency=OuterRef("agency"), activity__country=country
-    )
+def contacts_for(country: Country, acronyms: list[str]) -> dict[str, list[FocalPoint]]:
+    """Focal points of the agencies active in the country (`acronyms`: those of
+    ActivityAgency.objects.agencies_in, already counted for the page): there, for its
+    region, globally. Asking each agency whether it works there again would read its
+    participations one by one, thousands for a busy country."""
     people = (
-        FocalPoint.objects.filter(Exists(active_there))
+        FocalPoint.objects.filter(agency__acronym__in=acronyms)
         .filter(
             Q(level=FocalLevel.COUNTRY, country=country)
             | Q(level=FocalLevel.REGIONAL, region=country.region)

@@ -32,7 +32,7 @@ def country_results_page(request: HttpRequest, code: str) -> HttpResponse:
     user = reader(request)
     # The progress table a page at a time: the busiest countries have thousands of rows.
     page = Paginator(
-        country_links(country, user).filter(reported=True), settings.SPF_MATRIX_PAGE_SIZE
+        country_links(country, user, reported_only=True), settings.SPF_MATRIX_PAGE_SIZE
     ).get_page(request.GET.get("page"))
     with translation.override(language):
         response = render(

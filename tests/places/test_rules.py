@@ -190,6 +190,100 @@ def test_finding_activities_by_place(world):
     assert found(objects.in_subdivision(dakar)) == {own}
 
 
+def covering_as_stated(country_ids, regions):
+    """The rule of covering_any written as it reads (one OR of four cases), to check that
+    the index-friendly union it is asked as answers the same."""
+    from django.db.models import Exists, OuterRef, Q
+
+    listed = ActivityCountry.objects.filter(activity=OuterRef("pk"), country__in=country_ids)
+    any_listed = ActivityCountry.objects.filter(activity=OuterRef("pk"))
+    return Activity.objects.filter(
+        Q(scope=Scope.COUNTRY, country__in=country_ids)
+        | ~Q(scope=Scope.COUNTRY) & Exists(listed)
+        | Q(scope=Scope.REGIONAL, region__in=regions) & ~Exists(any_listed)
+        | Q(scope=Scope.GLOBAL)
+    )
+
+
+def test_covering_answers_as_the_rule_reads_even_for_odd_rows(world, django_assert_num_queries):
+    sn, ml, gh, vn, br = (world[code] for code in ("sn", "ml", "gh", "vn", "br"))
+    make_activity(sn)
+    make_activity(ml)
+    pair = make_activity(sn)
+    set_places(pair, scope=Scope.MULTI_COUNTRY, region="", main=ml, countries=[sn, ml])
+    africa = make_activity(sn)
+    set_places(africa, scope=Scope.REGIONAL, region=Region.AFRICA, main=None, countries=[])
+    west = make_activity(sn)
+    set_places(west, scope=Scope.REGIONAL, region=Region.AFRICA, main=None, countries=[gh])
+    asia = make_activity(vn)
+    set_places(asia, scope=Scope.REGIONAL, region=Region.ASIA_PACIFIC, main=None, countries=[])
+    world_wide = make_activity(sn)
+    set_places(world_wide, scope=Scope.GLOBAL, region="", main=None, countries=[])
+    # Rows no form writes, which the rule still places: a one-country activity with another
+    # country's coverage row (found by its main country only), a global one with a listed
+    # country (found once), a one-country activity written in bulk without its row.
+    odd = make_activity(br)
+    ActivityCountry.objects.create(activity=odd, country=vn)
+    listed_global = make_activity(sn)
+    set_places(listed_global, scope=Scope.GLOBAL, region="", main=None, countries=[])
+    ActivityCountry.objects.create(activity=listed_global, country=sn)
+    bare = make_activity(gh)
+    ActivityCountry.objects.filter(activity=bare).delete()
+    for ids, regions in (
+        ([sn.pk], {Region.AFRICA}),
+        ([ml.pk], {Region.AFRICA}),
+        ([gh.pk], {Region.AFRICA}),
+        ([vn.pk], {Region.ASIA_PACIFIC}),
+        ([br.pk], {Region.AMERICAS}),
+        ([sn.pk, vn.pk], {Region.AFRICA, Region.ASIA_PACIFIC}),
+        ([], set()),
+    ):
+        expected = sorted(covering_as_stated(ids, regions).values_list("pk", flat=True))
+        found = list(Activity.objects.covering_any(ids, regions).values_list("pk", flat=True))
+        assert sorted(found) == expected
+        assert len(found) == len(set(found))  # each activity once
+    assert Activity.objects.covering(sn).count() == covering_as_stated([sn.pk], [sn.region]).count()
+    # Still a filter like any other: combined, counted and paged in one query each.
+    narrowed = Activity.objects.covering(gh).filter(scope=Scope.REGIONAL).order_by("pk")
+    assert list(narrowed) == [africa, west]
+    with django_assert_num_queries(1):
+        assert Activity.objects.covering(vn).exclude(pk=asia.pk).count() == 2
+    assert set(Activity.objects.covering(vn)) == {asia, world_wide, listed_global}
+
+
+def test_the_country_page_lists_the_covering_activities_page_by_page(client, world, settings):
+    """The page pages the union of the rule's parts (covering_rows): the same activities,
+    in the same order and count, as the covering() filter; filtered, the filter itself."""
+    sn, ml = world["sn"], world["ml"]
+    for n in range(3):
+        make_activity(sn, title=f"Own {n}")
+    make_activity(ml, title="Elsewhere")
+    pair = make_activity(sn, title="B pair")
+    set_places(pair, scope=Scope.MULTI_COUNTRY, region="", main=None, countries=[sn, ml])
+    africa = make_activity(sn, title="A africa")
+    set_places(africa, scope=Scope.REGIONAL, region=Region.AFRICA, main=None, countries=[])
+    west = make_activity(sn, title="C west")
+    set_places(west, scope=Scope.REGIONAL, region=Region.AFRICA, main=None, countries=[sn])
+    everywhere = make_activity(sn, title="B pair")  # the same title: the pk breaks the tie
+    set_places(everywhere, scope=Scope.GLOBAL, region="", main=None, countries=[])
+    ActivityCountry.objects.create(activity=everywhere, country=sn)  # listed, and global
+    settings.SPF_MATRIX_PAGE_SIZE = 3
+    expected = list(Activity.objects.covering(sn).order_by("title", "pk"))
+    assert len(expected) == 7
+    shown = []
+    for number in (1, 2, 3):
+        response = client.get("/countries/SN/", {"page": number})
+        page = response.context["page"]
+        assert page.paginator.count == 7
+        shown += list(page.object_list)
+    assert shown == expected
+    shared = client.get("/countries/SN/", {"place": "shared"}).context["page"]
+    assert list(shared.object_list) == list(
+        Activity.objects.shared_with(sn).order_by("title", "pk")[:3]
+    )
+    assert shared.paginator.count == Activity.objects.shared_with(sn).count() == 4
+
+
 def test_rows_written_in_bulk_get_their_country(world):
     from activities.places import cover_main_countries
 

@@ -64,7 +64,7 @@ def test_an_approval_shows_on_the_cached_front_page(client, settings, showcase):
 
 
 def test_the_kept_figures_follow_a_write(client, showcase):
-    """The people figure is kept until the data changes (overview.kept), not for ever."""
+    """The people figure is kept until the data changes (core.kept), not for ever."""
     assert "77,777" not in client.get("/").content.decode()
     showcase.draft.status = ReviewStatus.APPROVED
     showcase.draft.save()

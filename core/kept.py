@@ -1,7 +1,8 @@
 """Figures worked out from every result value (the front page's people newly covered, the
-dashboard's progress), kept in the cache until the data changes: the same data version
-that the cache of public answers uses (core.public_cache), which every write replaces. The
-first page after a write pays for them; the others read them back."""
+dashboard's progress, a country's results as the public sees them), kept in the cache until
+the data changes: the same data version that the cache of public answers uses
+(core.public_cache), which every write replaces. The first page after a write pays for
+them; the others read them back."""
 
 from collections.abc import Callable
 from typing import TypeVar
