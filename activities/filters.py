@@ -17,6 +17,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries as iso_countries
 from django_filters import fields as filter_fields
+from django_filters.constants import EMPTY_VALUES
 
 from activities.models import (
     Activity,
@@ -371,6 +372,18 @@ class ActivityFilterSet(django_filters.FilterSet):
             return queryset
         links = ActivityTheme.objects.filter(activity=OuterRef("pk"), theme__code=value)
         return queryset.filter(Exists(links))
+
+    def selects_everything(self) -> bool:
+        """Whether the rows are every activity: valid, and no filter given a value (the
+        agency's role only qualifies the agency filter). The whole matrix's counts can then
+        be read from the tallies (activities.matrix.paginate)."""
+        if not self.is_valid():
+            return False
+        return all(
+            value in EMPTY_VALUES
+            for name, value in self.form.cleaned_data.items()
+            if name != "agency_role"
+        )
 
     def focus(self) -> str | None:
         """The one country the rows are filtered on, if one (its shared rows say so)."""

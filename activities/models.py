@@ -336,6 +336,14 @@ class Activity(models.Model):
             models.Index(fields=["activity_type"], name="activity_type_idx"),
             models.Index(fields=["start_date"], name="activity_start_idx"),
             models.Index(fields=["scope", "region"], name="activity_scope_region_idx"),
+            # The main country of the activities of several countries, of a region or of the
+            # world (one in ten): counted per country beside the tallies' one-country counts
+            # without reading the table (activities.country_order.rows_by_main_country).
+            models.Index(
+                fields=["country"],
+                condition=~Q(scope=Scope.COUNTRY),
+                name="activity_shared_country_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
