@@ -15,6 +15,7 @@ from django.utils import timezone
 from activities import tallies
 from activities.country_order import rows_by_main_country
 from activities.filters import ActivityFilterSet
+from activities.grid import build_grid
 from activities.matrix import SORTS, filtered_activities, paginate
 from activities.models import Activity, Role, Scope
 from activities.places import set_places
@@ -190,3 +191,23 @@ def test_a_past_matrix_is_counted_from_its_records(client, places):
     assert response.status_code == 200
     assert response.context["page"].paginator.count == 1
     assert Activity.objects.count() == 9
+
+
+@pytest.mark.usefixtures("places")
+def test_the_unfiltered_grid_totals_as_when_counted():
+    """The grid of every activity takes its rows per country from the tallies too."""
+    filterset = ActivityFilterSet(QueryDict(""), queryset=Activity.objects.all())
+    codes, acronyms = filterset.country_codes, filterset.agency_acronyms
+
+    def totals(activities) -> list[tuple[str, int, list]]:
+        grid = build_grid(activities, QueryDict(""), codes, acronyms)
+        return [(row.code, row.total, row.cells) for row in grid.rows]
+
+    tallied = totals(Activity.objects.all())
+    # The same rows counted: a filter that keeps every row takes the counting path.
+    assert tallied == totals(Activity.objects.filter(pk__isnull=False))
+    assert [(code, total) for code, total, _cells in tallied[:3]] == [
+        ("ML", 1),  # the pair's main country
+        ("SN", 2),
+        ("VN", 1),
+    ]
