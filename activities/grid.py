@@ -25,6 +25,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
+from activities.country_order import rows_by_main_country
 from activities.filters import country_keys, country_names
 from activities.models import Activity, ActivityAgency, Role, Scope
 from core.jinja import render_partial
@@ -119,12 +120,16 @@ def build_grid(
             )
         columns[acronym].total += n
         columns[acronym].leads += leads
-    per_country = (
-        activities.filter(country__isnull=False)
-        .values_list("country_id")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+    if activities.query.has_filters():
+        per_country = (
+            activities.filter(country__isnull=False)
+            .values_list("country_id")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+    else:
+        # Every activity: counted per country by the tallies, as the matrix's pages are.
+        per_country = [(pk, n) for pk, n in rows_by_main_country() if pk is not None]
     per_place = (
         activities.filter(country__isnull=True)
         .values_list("scope", "region")

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from django.core.paginator import Paginator
 from django.db.models import F, QuerySet
 from django.http import QueryDict
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
+from activities import tallies
 from activities.country_order import CountryOrderPaginator, country_rank
 from activities.filters import AGENCY_ROLES, ActivityFilterSet
 from activities.models import Activity, ActivityStatus, ActivityType, Guarantee, Role, Scope
@@ -70,18 +72,36 @@ def filtered_activities(params: QueryDict) -> tuple[ActivityFilterSet, QuerySet[
     return filterset, filterset.qs.order_by(*ordering(sort_key(params)))
 
 
+class WholeMatrixPaginator(Paginator):
+    """Pages of every activity (no filter): their number is the tallies' (activities.tallies),
+    not a COUNT of the whole table on every request."""
+
+    @cached_property
+    def count(self) -> int:
+        return sum(n for _start, _end, n in tallies.year_counts())
+
+
 def paginate(
-    filterset: ActivityFilterSet, activities: QuerySet[Activity], sort: str, per_page: int
+    filterset: ActivityFilterSet,
+    activities: QuerySet[Activity],
+    sort: str,
+    per_page: int,
+    *,
+    whole_matrix: bool = False,
 ) -> Paginator:
     """Pages of the sorted activities; by country, without ranking every row (see
-    activities.country_order)."""
+    activities.country_order). `whole_matrix`: the activities are today's, all of them
+    (filterset.selects_everything()): the counts are read from the tallies."""
     if sort in ("country", "-country"):
         return CountryOrderPaginator(
             activities,
             per_page,
             descending=sort == "-country",
             country_codes=filterset.country_codes,
+            whole_matrix=whole_matrix,
         )
+    if whole_matrix:
+        return WholeMatrixPaginator(activities, per_page)
     return Paginator(activities, per_page)
 
 

@@ -296,6 +296,8 @@ class Activity(models.Model):
         blank=True,
         related_name="activities",
         verbose_name=_("main country"),
+        # Indexed with the title (activity_country_title_idx), which serves its lookups too.
+        db_index=False,
     )
     countries = models.ManyToManyField(
         "countries.Country",
@@ -377,6 +379,17 @@ class Activity(models.Model):
                 fields=["id"],
                 condition=Q(scope__in=LISTING_SCOPES),
                 name="activity_listing_idx",
+            ),
+            # A country's rows in the matrix's order (activities.country_order): a page within
+            # one country reads its 50 rows in order, not all of the country's to sort them.
+            models.Index(fields=["country", "title", "id"], name="activity_country_title_idx"),
+            # The main country of the activities of several countries, of a region or of the
+            # world (one in ten): counted per country beside the tallies' one-country counts
+            # without reading the table (activities.country_order.rows_by_main_country).
+            models.Index(
+                fields=["country"],
+                condition=~Q(scope=Scope.COUNTRY),
+                name="activity_shared_country_idx",
             ),
         ]
         constraints = [

@@ -33,7 +33,13 @@ def matrix(request: HttpRequest) -> HttpResponse:
         return past.matrix(request, moment)
     filterset, activities = filtered_activities(request.GET)
     sort = sort_key(request.GET)
-    paginator = paginate(filterset, activities.for_rows(), sort, settings.SPF_MATRIX_PAGE_SIZE)
+    paginator = paginate(
+        filterset,
+        activities.for_rows(),
+        sort,
+        settings.SPF_MATRIX_PAGE_SIZE,
+        whole_matrix=filterset.selects_everything(),
+    )
     # get_page() turns ?page=abc into page 1 and a page past the end into the last one.
     page = paginator.get_page(request.GET.get("page"))
     ctx = {

@@ -104,3 +104,27 @@ def test_the_matrix_costs_the_same_queries_with_more_shared_rows(client, rows):
     assert len(found) == 12
     assert len(after) == len(before)
     assert response.status_code == 200
+
+
+def test_a_place_or_theme_filter_reads_the_choices_once(client, rows):
+    """Validated, drawn and named in the filter's chip: the places and themes are read once
+    per request, as on the unfiltered page."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def reads(**query):
+        with CaptureQueriesContext(connection) as captured:
+            response, found = titles(client, **query)
+        places = [q for q in captured if 'FROM "countries_subdivision"' in q["sql"]]
+        themes = [q for q in captured if 'FROM "activities_theme"' in q["sql"]]
+        return response, found, len(places), len(themes), len(captured)
+
+    _response, _found, places, themes, unfiltered = reads()
+    assert (places, themes) == (1, 1)
+    response, found, places, themes, filtered = reads(subdivision="SN-TH", theme="care")
+    assert found == {"Exchange"}
+    assert (places, themes) == (1, 1)
+    chips = {chip.label: chip.value for chip in response.context["active_filters"]}
+    assert chips == {"Place in a country": "Thiès (Senegal)", "Theme": "Care"}
+    assert 'value="SN-TH" selected' in response.content.decode()
+    assert filtered == unfiltered

@@ -16,8 +16,16 @@ pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 HEADER = ["Activity reference", "Country code", "Indicator code", "Period", "Value"]
 # Eight indicators of the starting set that take a plain number between 0 and 100.
-CODES = ["SDG-1.3.1", "SDG-1.3.1-children", "SDG-1.3.1-mothers", "SDG-1.3.1-disability",
-         "SDG-1.3.1-unemployed", "SDG-1.3.1-older", "SDG-1.3.1-vulnerable", "PEOPLE-NEW"]  # fmt: skip
+CODES = [
+    "SDG-1.3.1",
+    "SDG-1.3.1-children",
+    "SDG-1.3.1-mothers",
+    "SDG-1.3.1-disability",
+    "SDG-1.3.1-unemployed",
+    "SDG-1.3.1-older",
+    "SDG-1.3.1-vulnerable",
+    "PEOPLE-NEW",
+]
 MONTHS = TASK_THRESHOLD // len(CODES) + 5
 
 
