@@ -12,10 +12,12 @@ go faster still through RowsWorksheet (below), which writes XlsxWriter's own XML
 import datetime
 import io
 from collections.abc import Iterable, Iterator
+from functools import cached_property
 from itertools import chain, islice
 from typing import Any
 
 import xlsxwriter
+from django.utils import timezone
 from xlsxwriter.format import Format
 from xlsxwriter.utility import _preserve_whitespace, xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
@@ -94,6 +96,7 @@ class RowsWorksheet(Worksheet):
         self._write_single_row(row)
         number = str(row + 1)
         letters = self.column_letters(len(values))
+        days = self.day_numbers
         date_style = stamp_style = ""
         cells = []
         append = cells.append
@@ -143,12 +146,14 @@ class RowsWorksheet(Worksheet):
                     if self.default_date_format is None:
                         return False
                     date_style = f' s="{self.default_date_format._get_xf_index()}"'
-                serial = self._convert_date_time(value)
-                append(f'<c r="{letters[col]}{number}"{date_style}><v>{serial:.16G}</v></c>')
+                serial = days.get(value)
+                if serial is None:  # a few hundred distinct days in thousands of rows
+                    serial = days[value] = f"{self._convert_date_time(value):.16G}"
+                append(f'<c r="{letters[col]}{number}"{date_style}><v>{serial}</v></c>')
             elif kind is datetime.datetime:
                 if not stamp_style:
                     stamp_style = f' s="{stamp._get_xf_index()}"'
-                serial = self._convert_date_time(naive_local(value))
+                serial = self._convert_date_time(naive_local(value, self.zone))
                 append(f'<c r="{letters[col]}{number}"{stamp_style}><v>{serial:.16G}</v></c>')
             else:
                 return False
@@ -163,6 +168,16 @@ class RowsWorksheet(Worksheet):
         self.fh.write("".join(cells))
         self._xml_end_tag("row")
         return True
+
+    @cached_property
+    def zone(self) -> Any:
+        """The current time zone, read once for the sheet's rows (one request's work)."""
+        return timezone.get_current_timezone()
+
+    @cached_property
+    def day_numbers(self) -> dict[datetime.date, str]:
+        """Excel's numbers of the days written so far."""
+        return {}
 
     def plain_rows_allowed(self) -> bool:
         """The workbook options write_plain_row writes for: constant_memory (inline
