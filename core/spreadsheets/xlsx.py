@@ -12,8 +12,10 @@ go faster still through RowsWorksheet (below), which writes XlsxWriter's own XML
 import datetime
 import io
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 from functools import cached_property
 from itertools import chain, islice
+from math import isfinite
 from typing import Any
 
 import xlsxwriter
@@ -73,14 +75,14 @@ PLAIN_TEXT_MAX = 16383
 
 
 class RowsWorksheet(Worksheet):
-    """A worksheet that writes a row of plain cells (text, whole numbers, dates) in one go.
+    """A worksheet that writes a row of plain cells (text, numbers, dates) in one go.
 
     write_row hands each cell to XlsxWriter's type dispatch, keeps it in a table and writes
     its XML when the next row starts: nine tenths of an XLSX export's time at 10,000 rows of
     31 columns, most of it per-cell calls. `write_plain_row` writes the very same XML
     (tests/exports/test_xlsx_writer.py compares the files byte for byte) at once, with
     XlsxWriter's own row element, escapes and date numbers, and tells the caller to use
-    write_row for a row holding anything else (booleans, decimals, fractions, long text,
+    write_row for a row holding anything else (booleans, fractions, infinities, long text,
     rich-string lookalikes). It relies on the constant_memory mode's internals (the row
     file, `previous_row`, `_write_row`, `_check_dimensions`), hence XlsxWriter's pinned
     version in pyproject.toml and that test.
@@ -139,7 +141,11 @@ class RowsWorksheet(Worksheet):
                     )
             elif value is None:
                 continue
-            elif kind is int:
+            elif (
+                kind is int
+                or (kind is float and isfinite(value))
+                or (kind is Decimal and value.is_finite())
+            ):
                 append(f'<c r="{letters[col]}{number}"><v>{value:.16G}</v></c>')
             elif kind is datetime.date:
                 if not date_style:

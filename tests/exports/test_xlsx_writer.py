@@ -58,6 +58,7 @@ MIXED_ROWS = [
     ["bell\x07here", "carriage\rreturn", "trailing ", "\ufffe", "'quoted", "=1+1"],
     ["<r>markup lookalike</r>", "after it", 1, None, None, None],
     [True, False, 1.5, decimal.Decimal("2.25"), "after odd cells", None],
+    [1.5, decimal.Decimal("2.25"), 1e-7, -0.1, 123456789.123456789, decimal.Decimal("1E+3")],
     [None, None, None, None, None, None],
     [None, "late start", None, None, None, "end"],
     ["é ü 中文 🙂", "x" * 20000, "_x0041_", "tab\there", -7, 0],
