@@ -77,10 +77,11 @@ def restore(text: str) -> str:
     return text
 
 
-def naive_local(value: datetime.datetime) -> datetime.datetime:
-    """Spreadsheets have no time zones: show aware datetimes in the site's time zone."""
+def naive_local(value: datetime.datetime, zone: Any = None) -> datetime.datetime:
+    """Spreadsheets have no time zones: show aware datetimes in the site's time zone (or in
+    `zone`, the current one read once by a writer of many rows)."""
     if timezone.is_aware(value):
-        return timezone.localtime(value).replace(tzinfo=None)
+        return timezone.localtime(value, zone).replace(tzinfo=None)
     return value
 
 
