@@ -336,6 +336,13 @@ class Activity(models.Model):
             models.Index(fields=["activity_type"], name="activity_type_idx"),
             models.Index(fields=["start_date"], name="activity_start_idx"),
             models.Index(fields=["scope", "region"], name="activity_scope_region_idx"),
+            # The map's panels: the first few regional and global activities of each by
+            # title (overview.map_places), read from here whatever the matrix's size.
+            models.Index(
+                fields=["scope", "region", "title", "id"],
+                condition=Q(scope__in=[Scope.REGIONAL, Scope.GLOBAL]),
+                name="activity_beyond_title_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -540,8 +547,9 @@ from activities.place_models import (  # noqa: E402
 # The matrix's running counts (their own module: triggers keep them, nothing here writes them).
 from activities.tally_models import (  # noqa: E402, F401
     AgencyTally,
-    CountryYearsTally,
     LeadTally,
+    OwnTally,
+    PlaceTally,
     SharedTally,
     YearsTally,
 )

@@ -13,8 +13,9 @@ that some activity names (as its country or in its list) or whose region has a r
 activity, or all of them once a global one exists. The whole matrix's figures (running in a
 year, by years) count each activity once, wherever it is.
 
-The regional activities of a whole region and the global ones are few: they are counted
-directly (one grouped query, on the scope's index), not tallied.
+The activities by scope and region, and the regional and global ones that list no country
+(a whole region's, the world's), are tallied too (`place_counts`): the map's panels and
+every country's shared count read them.
 
 Elsewhere than on PostgreSQL (the SQLite of `make run`) no trigger keeps them, and the same
 answers are counted from the activities themselves.
@@ -23,8 +24,19 @@ answers are counted from the activities themselves.
 from collections import defaultdict
 
 from django.db import connection, transaction
-from django.db.models import CharField, Count, Exists, F, IntegerField, OuterRef, Q, Sum, Value
-from django.db.models.functions import ExtractYear
+from django.db.models import (
+    CharField,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Sum,
+    Value,
+    Window,
+)
+from django.db.models.functions import ExtractYear, Rank
 
 from activities.models import (
     Activity,
@@ -36,8 +48,9 @@ from activities.models import (
 from activities.tally_models import (
     NO_YEAR,
     AgencyTally,
-    CountryYearsTally,
     LeadTally,
+    OwnTally,
+    PlaceTally,
     SharedTally,
     YearsTally,
 )
@@ -50,24 +63,36 @@ def kept() -> bool:
     return connection.vendor == "postgresql"
 
 
+def place_counts() -> dict[tuple[str, str], tuple[int, int]]:
+    """(scope, region) -> (activities, of which regional or global listing no country), for
+    every scope and region with any (region "" but for a regional activity). One query."""
+    if not kept():
+        listed = ActivityCountry.objects.filter(activity=OuterRef("pk"))
+        rows = (
+            Activity.objects.order_by()
+            .values_list("scope", "region")
+            .annotate(
+                n=Count("pk"),
+                unlisted=Count(
+                    "pk", filter=Q(scope__in=[Scope.REGIONAL, Scope.GLOBAL]) & ~Q(Exists(listed))
+                ),
+            )
+        )
+    else:
+        rows = PlaceTally.objects.values_list("scope", "region", "activities", "unlisted")
+    return {(scope, region): (n, unlisted) for scope, region, n, unlisted in rows if n}
+
+
 def beyond_countries() -> tuple[dict[str, int], int]:
     """({region: its regional activities with no country listed}, global activities): the
     shared activities of every country of a region, or of all. One query."""
-    listed = ActivityCountry.objects.filter(activity=OuterRef("pk"))
-    rows = (
-        Activity.objects.filter(scope__in=[Scope.REGIONAL, Scope.GLOBAL])
-        .filter(~Exists(listed))
-        .order_by()
-        .values_list("scope", "region")
-        .annotate(n=Count("pk"))
-    )
     regions: dict[str, int] = {}
     everywhere = 0
-    for scope, region, n in rows:
+    for (scope, region), (_n, unlisted) in place_counts().items():
         if scope == Scope.GLOBAL:
-            everywhere += n
-        else:
-            regions[region] = regions.get(region, 0) + n
+            everywhere += unlisted
+        elif scope == Scope.REGIONAL and unlisted:
+            regions[region] = regions.get(region, 0) + unlisted
     return regions, everywhere
 
 
@@ -93,44 +118,28 @@ def _own_and_listed() -> tuple[dict[int, int], dict[int, int]]:
             .annotate(n=Count("pk"))
         )
         return own, listed
-    own = dict(
-        CountryYearsTally.objects.order_by()
-        .values_list("country_id")
-        .annotate(n=Sum("activities"))
-        .filter(n__gt=0)
-    )
+    own = dict(OwnTally.objects.filter(activities__gt=0).values_list("country", "activities"))
     listed = dict(SharedTally.objects.filter(activities__gt=0).values_list("country", "activities"))
     return own, listed
 
 
 def _kept_split() -> tuple[dict[int, int], dict[int, int], dict[str, int], int]:
     """Own and listed counts by country, whole-region counts by region and the global count,
-    in one query: the two tallies and the direct count of the few beyond countries."""
+    in one query of three tallies."""
 
     def text(value: str) -> Value:
         return Value(value, output_field=CharField())
 
-    own = (
-        CountryYearsTally.objects.order_by()
-        .values("country_id")
-        .annotate(k=text("own"), r=text(""), n=Sum("activities"))
-        .values_list("k", "country_id", "r", "n")
+    own = OwnTally.objects.annotate(k=text("own"), r=text(""), n=F("activities")).values_list(
+        "k", "country_id", "r", "n"
     )
     listed = SharedTally.objects.annotate(
         k=text("listed"), r=text(""), n=F("activities")
     ).values_list("k", "country_id", "r", "n")
     beyond = (
-        Activity.objects.filter(scope__in=[Scope.REGIONAL, Scope.GLOBAL])
-        .filter(~Exists(ActivityCountry.objects.filter(activity=OuterRef("pk"))))
-        .order_by()
-        .values("scope", "region")
-        .annotate(
-            k=F("scope"),
-            c=Value(None, output_field=IntegerField()),
-            r=F("region"),
-            n=Count("pk"),
-        )
-        .values_list("k", "c", "r", "n")
+        PlaceTally.objects.filter(scope__in=[Scope.REGIONAL, Scope.GLOBAL], unlisted__gt=0)
+        .annotate(k=F("scope"), c=Value(None, output_field=IntegerField()), n=F("unlisted"))
+        .values_list("k", "c", "region", "n")
     )
     found: dict[str, dict] = {"own": {}, "listed": {}}
     regions: dict[str, int] = {}
@@ -193,12 +202,43 @@ def lead_counts() -> list[tuple[int, int, int]]:
     )
 
 
+def first_leads(shown: int) -> tuple[list[tuple[int, int, int]], dict[int, int]]:
+    """The lead_counts rows of the `shown` agencies leading most activities in each country,
+    those tied with the last of them too (the caller breaks ties by name), and country id ->
+    how many agencies lead some there: what the map names, without reading every (country,
+    agency) pair (ranked in the database). One query."""
+    if not kept():
+        by_country: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
+        for row in lead_counts():
+            by_country[row[0]].append(row)
+        rows = []
+        for found in by_country.values():
+            found.sort(key=lambda row: -row[2])
+            last = found[min(shown, len(found)) - 1][2]
+            rows.extend(row for row in found if row[2] >= last)
+        return rows, {pk: len(found) for pk, found in by_country.items()}
+    ranked = (
+        LeadTally.objects.filter(activities__gt=0)
+        .annotate(
+            rank=Window(Rank(), partition_by=[F("country_id")], order_by=F("activities").desc()),
+            leading=Window(Count("pk"), partition_by=[F("country_id")]),
+        )
+        .filter(rank__lte=shown)
+        .values_list("country_id", "agency_id", "activities", "leading")
+    )
+    rows, leading = [], {}
+    for country_id, agency_id, n, agencies in ranked:
+        rows.append((country_id, agency_id, n))
+        leading[country_id] = agencies
+    return rows, leading
+
+
 def countries_with_activities() -> int:
     """Countries that some activity names: its country, or one in its list. One query."""
     if not kept():
         own, listed = _own_and_listed()
         return len({pk for pk, n in own.items() if n} | {pk for pk, n in listed.items() if n})
-    own = CountryYearsTally.objects.filter(activities__gt=0).order_by().values_list("country_id")
+    own = OwnTally.objects.filter(activities__gt=0).values_list("country_id")
     listed = SharedTally.objects.filter(activities__gt=0).values_list("country_id")
     return len(list(own.union(listed)))
 

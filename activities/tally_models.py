@@ -11,32 +11,49 @@ plain SQL alike. A row whose count fell to 0 stays (it is read as absent).
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-# Stands for a missing start or end date in CountryYearsTally (a year is never 0).
+# Stands for a missing start or end date in YearsTally (a year is never 0).
 NO_YEAR = 0
 
 
-class CountryYearsTally(models.Model):
-    """A country's own activities (one-country ones) starting and ending in given years
-    (NO_YEAR: no date)."""
+class OwnTally(models.Model):
+    """A country's own activities: the one-country ones whose country it is. (By country
+    only: the years' split of migration 0007 made the map read a row per country and pair
+    of years, tens of thousands at 100,000 activities, to add them up again.)"""
 
-    country = models.ForeignKey(
-        "countries.Country", on_delete=models.CASCADE, related_name="+", verbose_name=_("country")
+    country = models.OneToOneField(
+        "countries.Country",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="+",
+        verbose_name=_("country"),
     )
-    start_year = models.SmallIntegerField(_("start year"))
-    end_year = models.SmallIntegerField(_("end year"))
     activities = models.IntegerField(_("activities"), default=0)
 
     class Meta:
-        verbose_name = _("count of a country's activities by years")
-        verbose_name_plural = _("counts of countries' activities by years")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["country", "start_year", "end_year"], name="countryyearstally_once"
-            )
-        ]
+        verbose_name = _("count of a country's own activities")
+        verbose_name_plural = _("counts of countries' own activities")
 
     def __str__(self) -> str:
-        return f"{self.country_id} {self.start_year}-{self.end_year}: {self.activities}"
+        return f"{self.country_id}: {self.activities}"
+
+
+class PlaceTally(models.Model):
+    """Activities by scope and region (the region of a regional one, "" otherwise), and of
+    those the regional and global ones that list no country: a whole region's, or the
+    world's (issue 20). The map's panels and every country's shared count read them."""
+
+    scope = models.CharField(_("scope"), max_length=16)
+    region = models.CharField(_("region"), max_length=32)
+    activities = models.IntegerField(_("activities"), default=0)
+    unlisted = models.IntegerField(_("regional or global, listing no country"), default=0)
+
+    class Meta:
+        verbose_name = _("count of activities by place")
+        verbose_name_plural = _("counts of activities by place")
+        constraints = [models.UniqueConstraint(fields=["scope", "region"], name="placetally_once")]
+
+    def __str__(self) -> str:
+        return f"{self.scope} {self.region}: {self.activities} ({self.unlisted} unlisted)"
 
 
 class YearsTally(models.Model):

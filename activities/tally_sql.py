@@ -1,19 +1,26 @@
 """The SQL that keeps activities' tallies (activities.tally_models) on PostgreSQL.
 
 Statement-level AFTER triggers with transition tables: one grouped upsert per statement,
-so a bulk_create of 10,000 rows costs one query more, not 10,000. Migration 0012 installs
-them (0007 installed an earlier text, frozen in migrations/_tally_sql_0007.py); change them
-only through a new migration that runs the new text.
+so a bulk_create of 10,000 rows costs one query more, not 10,000. Migration 0013 installs
+them (0007 and 0012 installed earlier texts, frozen in migrations/_tally_sql_0007.py and
+_tally_sql_0012.py); change them only through a new migration that runs the new text.
 
 What is counted where (issue 20, activities of several countries, regions, the world):
-- YEARS (CountryYearsTally): a country's own activities, the one-country ones, by years;
+- OWN (OwnTally): a country's own activities, the one-country ones;
 - SHARED (SharedTally): the activities of several countries or of a region that list a
   country, per country (one per ActivityCountry link of such an activity);
 - ALL_YEARS (YearsTally): every activity once, by years (the whole matrix's figures);
 - LEADS (LeadTally): the activities an agency leads, by their main country (none: not
-  counted); AGENCIES (AgencyTally): the activities an agency takes part in.
-The regional activities of a whole region and the global ones are few and counted directly
-(activities.tallies).
+  counted); AGENCIES (AgencyTally): the activities an agency takes part in;
+- PLACES (PlaceTally): every activity by scope and region, and of those the regional and
+  global ones that list no country (a whole region's, the world's).
+
+PLACES's `unlisted` is not a sum of deltas like the others: whether an activity lists a
+country depends on its other links. A write to links works out, per activity it touches, how
+many links it had before the statement (those it has now, less those the statement added,
+plus those it removed); it first locks those activities' rows (FOR NO KEY UPDATE, as an
+UPDATE of them would), so that two transactions changing the same activity's links, or one
+its links and the other its scope, count one after the other, each seeing the other's rows.
 
 Rows may be written in either order inside a transaction (Django's foreign keys are
 deferred): a participation or a country link and its activity each count the pair only when
@@ -21,16 +28,20 @@ they find the other, so the second write of the pair always counts it, and a del
 """
 
 YEAR = "activities_tally_year"
-YEARS = "activities_countryyearstally"
+OWN = "activities_owntally"
 ALL_YEARS = "activities_yearstally"
 SHARED = "activities_sharedtally"
 LEADS = "activities_leadtally"
 AGENCIES = "activities_agencytally"
+PLACES = "activities_placetally"
 ACTIVITY = "activities_activity"
 PARTICIPATION = "activities_activityagency"
 COVERAGE = "activities_activitycountry"
 LEAD = "lead"  # activities.models.Role.LEAD
 ONE_COUNTRY = "country"  # activities.models.Scope.COUNTRY
+# activities.models.Scope.REGIONAL and GLOBAL: a whole region's, or the world's, when they
+# list no country.
+BEYOND = "('regional', 'global')"
 
 
 def _upsert(table: str, keys: str, select: str) -> str:
@@ -50,14 +61,64 @@ def _grouped(union: str, columns: str, count: int) -> str:
     )
 
 
-def _own_years(sources: list[tuple[str, int]]) -> str:
+def _own(sources: list[tuple[str, int]]) -> str:
     union = " UNION ALL ".join(
-        f"SELECT country_id, {YEAR}(start_date) AS s, {YEAR}(end_date) AS e, {sign} AS d "
+        f"SELECT country_id, {sign} AS d "
         f"FROM {rows} WHERE scope = '{ONE_COUNTRY}' AND country_id IS NOT NULL"
         for rows, sign in sources
     )
-    return _upsert(
-        YEARS, "country_id, start_year, end_year", _grouped(union, "country_id, s, e", 3)
+    return _upsert(OWN, "country_id", _grouped(union, "country_id", 1))
+
+
+def _places_upsert(select: str) -> str:
+    """Add the (scope, region, activities, unlisted) deltas of `select` to PLACES."""
+    return (
+        f"INSERT INTO {PLACES} (scope, region, activities, unlisted) {select} "
+        "ON CONFLICT (scope, region) DO UPDATE "
+        f"SET activities = {PLACES}.activities + EXCLUDED.activities, "
+        f"unlisted = {PLACES}.unlisted + EXCLUDED.unlisted;"
+    )
+
+
+def _unlisted(activity: str) -> str:
+    """1 for a regional or global activity (the row `activity`) listing no country."""
+    return (
+        f"CASE WHEN {activity}.scope IN {BEYOND} AND NOT EXISTS "
+        f"(SELECT 1 FROM {COVERAGE} c WHERE c.activity_id = {activity}.id) THEN 1 ELSE 0 END"
+    )
+
+
+def _places_of_activities(sources: list[tuple[str, int]]) -> str:
+    union = " UNION ALL ".join(
+        f"SELECT a.scope, a.region, {sign} AS d, {sign} * {_unlisted('a')} AS u FROM {rows} a"
+        for rows, sign in sources
+    )
+    return _places_upsert(
+        f"SELECT scope, region, sum(d)::int, sum(u)::int FROM ({union}) AS delta "
+        "GROUP BY 1, 2 HAVING sum(d) <> 0 OR sum(u) <> 0"
+    )
+
+
+def _places_of_links(sources: list[tuple[str, int]]) -> str:
+    """An activity's links written: it lists no country now (`now` = 0) or did before."""
+    union = " UNION ALL ".join(
+        f"SELECT activity_id, {sign} AS d FROM {rows}" for rows, sign in sources
+    )
+    changed = f"SELECT activity_id, sum(d) AS d FROM ({union}) AS links GROUP BY 1"
+    lock = (
+        f"PERFORM 1 FROM {ACTIVITY} WHERE id IN (SELECT activity_id FROM ({union}) AS links) "
+        "ORDER BY id FOR NO KEY UPDATE;"
+    )
+    now = f"(SELECT count(*) AS now FROM {COVERAGE} c WHERE c.activity_id = ch.activity_id)"
+    # Listing none now, less listing none before (those it has now, less the added ones, plus
+    # the removed ones: ch.d is added less removed).
+    delta = (
+        "(CASE WHEN n.now = 0 THEN 1 ELSE 0 END) - (CASE WHEN n.now - ch.d = 0 THEN 1 ELSE 0 END)"
+    )
+    return lock + _places_upsert(
+        f"SELECT a.scope, a.region, 0, sum({delta})::int FROM ({changed}) AS ch "
+        f"JOIN {ACTIVITY} a ON a.id = ch.activity_id CROSS JOIN LATERAL {now} AS n "
+        f"WHERE a.scope IN {BEYOND} GROUP BY 1, 2 HAVING sum({delta}) <> 0"
     )
 
 
@@ -128,23 +189,35 @@ TABLES = {
     ACTIVITY: (
         "activity",
         lambda sources: (
-            _own_years(sources)
+            _own(sources)
             + _all_years(sources)
             + _shared_of_activities(sources)
             + _leads_of_activities(sources)
+            + _places_of_activities(sources)
         ),
     ),
     PARTICIPATION: (
         "participation",
         lambda sources: _agencies(sources) + _leads_of_participations(sources),
     ),
-    COVERAGE: ("coverage", _shared_of_links),
+    COVERAGE: ("coverage", lambda sources: _shared_of_links(sources) + _places_of_links(sources)),
 }
-# TRUNCATE fires no row trigger: empty the counts it makes wrong.
+
+
+def _count_places() -> str:
+    return (
+        f"INSERT INTO {PLACES} (scope, region, activities, unlisted) "
+        f"SELECT a.scope, a.region, count(*), sum({_unlisted('a')}) FROM {ACTIVITY} a "
+        "GROUP BY 1, 2;"
+    )
+
+
+# TRUNCATE fires no row trigger: empty the counts it makes wrong (PLACES's unlisted counted
+# again when the links go: every regional and global activity lists none then).
 TRUNCATED = {
-    ACTIVITY: [YEARS, ALL_YEARS, SHARED, LEADS],
-    PARTICIPATION: [AGENCIES, LEADS],
-    COVERAGE: [SHARED],
+    ACTIVITY: [f"DELETE FROM {counts};" for counts in (OWN, ALL_YEARS, SHARED, LEADS, PLACES)],
+    PARTICIPATION: [f"DELETE FROM {counts};" for counts in (AGENCIES, LEADS)],
+    COVERAGE: [f"DELETE FROM {SHARED};", f"DELETE FROM {PLACES};", _count_places()],
 }
 
 
@@ -173,8 +246,7 @@ def install() -> list[str]:
             statements.append(_function(name, body(sources)))
             statements.append(_trigger(table, operation, name))
         name = f"activities_tally_{kind}_truncate"
-        emptied = " ".join(f"DELETE FROM {counts};" for counts in TRUNCATED[table])
-        statements.append(_function(name, emptied))
+        statements.append(_function(name, " ".join(TRUNCATED[table])))
         statements.append(
             f"CREATE TRIGGER {name} AFTER TRUNCATE ON {table} "
             f"FOR EACH STATEMENT EXECUTE FUNCTION {name}();"
@@ -197,10 +269,10 @@ def rebuild() -> list[str]:
     """Count everything again (installing, or repairing after writes with triggers off)."""
     return [
         f"LOCK TABLE {ACTIVITY}, {PARTICIPATION}, {COVERAGE} IN SHARE MODE;",
-        f"DELETE FROM {YEARS};",
-        f"INSERT INTO {YEARS} (country_id, start_year, end_year, activities) "
-        f"SELECT country_id, {YEAR}(start_date), {YEAR}(end_date), count(*) FROM {ACTIVITY} "
-        f"WHERE scope = '{ONE_COUNTRY}' AND country_id IS NOT NULL GROUP BY 1, 2, 3;",
+        f"DELETE FROM {OWN};",
+        f"INSERT INTO {OWN} (country_id, activities) "
+        f"SELECT country_id, count(*) FROM {ACTIVITY} "
+        f"WHERE scope = '{ONE_COUNTRY}' AND country_id IS NOT NULL GROUP BY 1;",
         f"DELETE FROM {ALL_YEARS};",
         f"INSERT INTO {ALL_YEARS} (start_year, end_year, activities) "
         f"SELECT {YEAR}(start_date), {YEAR}(end_date), count(*) FROM {ACTIVITY} GROUP BY 1, 2;",
@@ -216,4 +288,6 @@ def rebuild() -> list[str]:
         f"DELETE FROM {AGENCIES};",
         f"INSERT INTO {AGENCIES} (agency_id, activities) "
         f"SELECT agency_id, count(*) FROM {PARTICIPATION} GROUP BY 1;",
+        f"DELETE FROM {PLACES};",
+        _count_places(),
     ]
