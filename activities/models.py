@@ -546,7 +546,9 @@ from activities.place_models import (  # noqa: E402
 
 # The matrix's running counts (their own module: triggers keep them, nothing here writes them).
 from activities.tally_models import (  # noqa: E402, F401
+    AgencyCountryTally,
     AgencyTally,
+    KindTally,
     LeadTally,
     OwnTally,
     PlaceTally,

@@ -39,6 +39,7 @@ from django.db.models import (
 from django.db.models.functions import ExtractYear, Rank
 
 from activities.models import (
+    GUARANTEE_FIELDS,
     Activity,
     ActivityAgency,
     ActivityCountry,
@@ -47,7 +48,9 @@ from activities.models import (
 )
 from activities.tally_models import (
     NO_YEAR,
+    AgencyCountryTally,
     AgencyTally,
+    KindTally,
     LeadTally,
     OwnTally,
     PlaceTally,
@@ -277,6 +280,52 @@ def year_counts() -> list[tuple[int | None, int | None, int]]:
     for start, end, n in rows:
         found[(start if start != NO_YEAR else None, end if end != NO_YEAR else None)] += n
     return [(start, end, n) for (start, end), n in found.items()]
+
+
+def kind_counts() -> list[tuple]:
+    """(scope, type, status, activities, then of those how many cover each R202 guarantee in
+    GUARANTEE_FIELDS's order) for every kind with any: the dashboard's charts of the
+    matrix. One query, a row per kind (a few hundred at most)."""
+    flags = list(GUARANTEE_FIELDS.values())
+    if not kept():
+        rows = (
+            Activity.objects.order_by()
+            .values_list("scope", "activity_type", "status")
+            .annotate(
+                n=Count("pk"),
+                **{f"n_{flag}": Count("pk", filter=Q(**{flag: True})) for flag in flags},
+            )
+        )
+        return [tuple(row) for row in rows]
+    rows = KindTally.objects.filter(activities__gt=0).values_list(
+        "scope", "activity_type", "status", "activities", *flags
+    )
+    return [tuple(row) for row in rows]
+
+
+def agency_country_counts() -> list[tuple[str, int, int]]:
+    """(agency acronym, main countries of the activities it takes part in, activities it
+    leads) for every agency taking part in any; the activities without a main country count
+    as one more country, a group of their own. One query."""
+    if not kept():
+        pairs = (
+            ActivityAgency.objects.order_by()
+            .values_list("agency__acronym", "activity__country_id")
+            .annotate(leads=Count("pk", filter=Q(role=Role.LEAD)))
+        )
+        found: dict[str, list[int]] = {}
+        for acronym, _country_id, leads in pairs:
+            totals = found.setdefault(acronym, [0, 0])
+            totals[0] += 1
+            totals[1] += leads
+        return [(acronym, countries, leads) for acronym, (countries, leads) in found.items()]
+    rows = (
+        AgencyCountryTally.objects.filter(participations__gt=0)
+        .order_by()
+        .values_list("agency__acronym")
+        .annotate(countries=Count("pk"), leads=Sum("leads"))
+    )
+    return [(acronym, countries, int(leads)) for acronym, countries, leads in rows]
 
 
 def recount() -> None:

@@ -132,3 +132,62 @@ class AgencyTally(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency_id}: {self.activities}"
+
+
+class KindTally(models.Model):
+    """Activities by scope, type and status, and of those how many cover each R202
+    guarantee (the counts named as the activity's flags): the dashboard's charts of the
+    matrix (overview.dashboard.activity_charts)."""
+
+    scope = models.CharField(_("scope"), max_length=16)
+    activity_type = models.CharField(_("type"), max_length=24)
+    status = models.CharField(_("status"), max_length=12)
+    activities = models.IntegerField(_("activities"), default=0)
+    covers_health = models.IntegerField(_("covering health care"), default=0)
+    covers_children = models.IntegerField(_("covering children"), default=0)
+    covers_working_age = models.IntegerField(_("covering working age"), default=0)
+    covers_older_persons = models.IntegerField(_("covering older persons"), default=0)
+
+    class Meta:
+        verbose_name = _("count of activities by kind")
+        verbose_name_plural = _("counts of activities by kind")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["scope", "activity_type", "status"], name="kindtally_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scope} {self.activity_type} {self.status}: {self.activities}"
+
+
+class AgencyCountryTally(models.Model):
+    """An agency's participations by their activity's main country (none: a regional or
+    global activity, or one of several countries without a main one), and of those the
+    ones it leads: the dashboard's agencies by countries and by activities led."""
+
+    agency = models.ForeignKey(
+        "agencies.Agency", on_delete=models.CASCADE, related_name="+", verbose_name=_("agency")
+    )
+    country = models.ForeignKey(
+        "countries.Country",
+        on_delete=models.CASCADE,
+        null=True,
+        related_name="+",
+        verbose_name=_("country"),
+    )
+    participations = models.IntegerField(_("participations"), default=0)
+    leads = models.IntegerField(_("leads"), default=0)
+
+    class Meta:
+        verbose_name = _("count of an agency's participations in a country")
+        verbose_name_plural = _("counts of agencies' participations in countries")
+        constraints = [
+            # One row for the activities without a main country too (NULL, counted once).
+            models.UniqueConstraint(
+                fields=["agency", "country"], name="agencycountrytally_once", nulls_distinct=False
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency_id} {self.country_id}: {self.participations} ({self.leads} led)"

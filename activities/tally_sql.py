@@ -13,7 +13,10 @@ What is counted where (issue 20, activities of several countries, regions, the w
 - LEADS (LeadTally): the activities an agency leads, by their main country (none: not
   counted); AGENCIES (AgencyTally): the activities an agency takes part in;
 - PLACES (PlaceTally): every activity by scope and region, and of those the regional and
-  global ones that list no country (a whole region's, the world's).
+  global ones that list no country (a whole region's, the world's);
+- KINDS (KindTally): every activity by scope, type and status, with how many cover each
+  R202 guarantee; AGENCY_COUNTRIES (AgencyCountryTally): participations by agency and
+  their activity's main country (none included), with the leads (the dashboard's charts).
 
 PLACES's `unlisted` is not a sum of deltas like the others: whether an activity lists a
 country depends on its other links. A write to links works out, per activity it touches, how
@@ -27,6 +30,8 @@ deferred): a participation or a country link and its activity each count the pai
 they find the other, so the second write of the pair always counts it, and a delete likewise.
 """
 
+from collections.abc import Callable
+
 YEAR = "activities_tally_year"
 OWN = "activities_owntally"
 ALL_YEARS = "activities_yearstally"
@@ -34,6 +39,10 @@ SHARED = "activities_sharedtally"
 LEADS = "activities_leadtally"
 AGENCIES = "activities_agencytally"
 PLACES = "activities_placetally"
+KINDS = "activities_kindtally"
+AGENCY_COUNTRIES = "activities_agencycountrytally"
+# activities.models.GUARANTEE_FIELDS's flags, counted in KINDS under the same names.
+FLAGS = ("covers_health", "covers_children", "covers_working_age", "covers_older_persons")
 ACTIVITY = "activities_activity"
 PARTICIPATION = "activities_activityagency"
 COVERAGE = "activities_activitycountry"
@@ -70,13 +79,65 @@ def _own(sources: list[tuple[str, int]]) -> str:
     return _upsert(OWN, "country_id", _grouped(union, "country_id", 1))
 
 
+def _add(table: str, keys: tuple[str, ...], counts: tuple[str, ...], select: str) -> str:
+    """Add the deltas of `select` (its key columns, then its count columns) to `table`."""
+    added = ", ".join(f"{name} = {table}.{name} + EXCLUDED.{name}" for name in counts)
+    return (
+        f"INSERT INTO {table} ({', '.join(keys + counts)}) {select} "
+        f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {added};"
+    )
+
+
 def _places_upsert(select: str) -> str:
     """Add the (scope, region, activities, unlisted) deltas of `select` to PLACES."""
-    return (
-        f"INSERT INTO {PLACES} (scope, region, activities, unlisted) {select} "
-        "ON CONFLICT (scope, region) DO UPDATE "
-        f"SET activities = {PLACES}.activities + EXCLUDED.activities, "
-        f"unlisted = {PLACES}.unlisted + EXCLUDED.unlisted;"
+    return _add(PLACES, ("scope", "region"), ("activities", "unlisted"), select)
+
+
+def _sums(keys: int, counts: int) -> str:
+    """The grouped sums of a union of deltas: `keys` key columns, then `counts` deltas."""
+    groups = ", ".join(str(n) for n in range(1, keys + 1))
+    sums = [f"sum(c{n})::int" for n in range(counts)]
+    nonzero = " OR ".join(f"sum(c{n}) <> 0" for n in range(counts))
+    return f"{', '.join(sums)} FROM ({{union}}) AS delta GROUP BY {groups} HAVING {nonzero}"
+
+
+def _kinds(sources: list[tuple[str, int]]) -> str:
+    def flags(sign: int) -> str:
+        return ", ".join(f"{sign} * {flag}::int AS c{n + 1}" for n, flag in enumerate(FLAGS))
+
+    union = " UNION ALL ".join(
+        f"SELECT scope AS k1, activity_type AS k2, status AS k3, {sign} AS c0, {flags(sign)} "
+        f"FROM {rows}"
+        for rows, sign in sources
+    )
+    select = "SELECT k1, k2, k3, " + _sums(3, 1 + len(FLAGS)).replace("{union}", union)
+    return _add(KINDS, ("scope", "activity_type", "status"), ("activities", *FLAGS), select)
+
+
+def _agency_countries(union: str) -> str:
+    select = "SELECT k1, k2, " + _sums(2, 2).replace("{union}", union)
+    return _add(AGENCY_COUNTRIES, ("agency_id", "country_id"), ("participations", "leads"), select)
+
+
+def _agency_countries_of_activities(sources: list[tuple[str, int]]) -> str:
+    return _agency_countries(
+        " UNION ALL ".join(
+            f"SELECT p.agency_id AS k1, a.country_id AS k2, {sign} AS c0, "
+            f"CASE WHEN p.role = '{LEAD}' THEN {sign} ELSE 0 END AS c1 FROM {rows} a "
+            f"JOIN {PARTICIPATION} p ON p.activity_id = a.id"
+            for rows, sign in sources
+        )
+    )
+
+
+def _agency_countries_of_participations(sources: list[tuple[str, int]]) -> str:
+    return _agency_countries(
+        " UNION ALL ".join(
+            f"SELECT p.agency_id AS k1, a.country_id AS k2, {sign} AS c0, "
+            f"CASE WHEN p.role = '{LEAD}' THEN {sign} ELSE 0 END AS c1 FROM {rows} p "
+            f"JOIN {ACTIVITY} a ON a.id = p.activity_id"
+            for rows, sign in sources
+        )
     )
 
 
@@ -185,22 +246,86 @@ TRANSITIONS = {
     "update": "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows",
 }
 # table -> (the triggers' name, the counts its writes change)
+
+
+def _changed(columns: tuple[str, ...]) -> str:
+    """The rows of an UPDATE whose `columns` (those the counts read) changed, or whose id
+    did, as new_changed and old_changed (their id and those columns): the others add as much
+    as they take away."""
+    kept = ", ".join(("id", *columns))
+    old = ", ".join(f"o.{column}" for column in columns)
+    new = ", ".join(f"n.{column}" for column in columns)
+    differs = f"({old}) IS DISTINCT FROM ({new})"
+    picked = ", ".join(f"{{side}}.{column}" for column in ("id", *columns))
+    return (
+        f"new_changed ({kept}) AS (SELECT {picked.format(side='n')} FROM new_rows n "
+        f"LEFT JOIN old_rows o ON o.id = n.id WHERE o.id IS NULL OR {differs}), "
+        f"old_changed ({kept}) AS (SELECT {picked.format(side='o')} FROM old_rows o "
+        f"LEFT JOIN new_rows n ON n.id = o.id WHERE n.id IS NULL OR {differs})"
+    )
+
+
+CHANGED = [("new_changed", 1), ("old_changed", -1)]
+Count = Callable[[list[tuple[str, int]]], str]
+
+
+def _counts(columns: tuple[str, ...] | None, counts: list[Count]) -> Count:
+    """The statements of `counts`, each one INSERT. For an UPDATE, one statement over the
+    rows whose `columns` changed only, the rows compared once and each count a data-modifying
+    WITH of it: an import rewriting every title of 100,000 activities changes no count, and
+    costs one comparison. None: every row counted (`counts` of several statements)."""
+
+    def statements(sources: list[tuple[str, int]]) -> str:
+        if sources is not UPDATED or columns is None:
+            return "".join(count(sources) for count in counts)
+        inserts = [count(CHANGED).rstrip().rstrip(";") for count in counts]
+        written = "".join(
+            f", c{n} AS ({insert} RETURNING 0)" for n, insert in enumerate(inserts[:-1])
+        )
+        return f"WITH {_changed(columns)}{written} {inserts[-1]};"
+
+    return statements
+
+
+# What the counts read of a row written (besides its id, which links it to the others).
+ACTIVITY_COLUMNS = (
+    "scope",
+    "region",
+    "country_id",
+    "start_date",
+    "end_date",
+    "activity_type",
+    "status",
+    *FLAGS,
+)
+PARTICIPATION_COLUMNS = ("activity_id", "agency_id", "role")
+
+
 TABLES = {
     ACTIVITY: (
         "activity",
-        lambda sources: (
-            _own(sources)
-            + _all_years(sources)
-            + _shared_of_activities(sources)
-            + _leads_of_activities(sources)
-            + _places_of_activities(sources)
+        _counts(
+            ACTIVITY_COLUMNS,
+            [
+                _own,
+                _all_years,
+                _shared_of_activities,
+                _leads_of_activities,
+                _places_of_activities,
+                _kinds,
+                _agency_countries_of_activities,
+            ],
         ),
     ),
     PARTICIPATION: (
         "participation",
-        lambda sources: _agencies(sources) + _leads_of_participations(sources),
+        _counts(
+            PARTICIPATION_COLUMNS,
+            [_agencies, _leads_of_participations, _agency_countries_of_participations],
+        ),
     ),
-    COVERAGE: ("coverage", lambda sources: _shared_of_links(sources) + _places_of_links(sources)),
+    # A lock, then a count (links are added and removed, seldom updated): every row.
+    COVERAGE: ("coverage", _counts(None, [_shared_of_links, _places_of_links])),
 }
 
 
@@ -215,8 +340,11 @@ def _count_places() -> str:
 # TRUNCATE fires no row trigger: empty the counts it makes wrong (PLACES's unlisted counted
 # again when the links go: every regional and global activity lists none then).
 TRUNCATED = {
-    ACTIVITY: [f"DELETE FROM {counts};" for counts in (OWN, ALL_YEARS, SHARED, LEADS, PLACES)],
-    PARTICIPATION: [f"DELETE FROM {counts};" for counts in (AGENCIES, LEADS)],
+    ACTIVITY: [
+        f"DELETE FROM {counts};"
+        for counts in (OWN, ALL_YEARS, SHARED, LEADS, PLACES, KINDS, AGENCY_COUNTRIES)
+    ],
+    PARTICIPATION: [f"DELETE FROM {counts};" for counts in (AGENCIES, LEADS, AGENCY_COUNTRIES)],
     COVERAGE: [f"DELETE FROM {SHARED};", f"DELETE FROM {PLACES};", _count_places()],
 }
 
@@ -290,4 +418,13 @@ def rebuild() -> list[str]:
         f"SELECT agency_id, count(*) FROM {PARTICIPATION} GROUP BY 1;",
         f"DELETE FROM {PLACES};",
         _count_places(),
+        f"DELETE FROM {KINDS};",
+        f"INSERT INTO {KINDS} (scope, activity_type, status, activities, {', '.join(FLAGS)}) "
+        "SELECT scope, activity_type, status, count(*), "
+        + ", ".join(f"count(*) FILTER (WHERE {flag})" for flag in FLAGS)
+        + f" FROM {ACTIVITY} GROUP BY 1, 2, 3;",
+        f"DELETE FROM {AGENCY_COUNTRIES};",
+        f"INSERT INTO {AGENCY_COUNTRIES} (agency_id, country_id, participations, leads) "
+        f"SELECT p.agency_id, a.country_id, count(*), count(*) FILTER (WHERE p.role = '{LEAD}') "
+        f"FROM {PARTICIPATION} p JOIN {ACTIVITY} a ON a.id = p.activity_id GROUP BY 1, 2;",
     ]

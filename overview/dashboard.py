@@ -30,12 +30,10 @@ from activities import tallies
 from activities.models import (
     GUARANTEE_FIELDS,
     Activity,
-    ActivityAgency,
     ActivityCountry,
     ActivityStatus,
     ActivityType,
     Guarantee,
-    Role,
     Scope,
     Theme,
 )
@@ -130,17 +128,10 @@ def _chart(key: str, title: str, item: str, unit: str, rows: list[tuple[str, int
 
 
 def activity_charts(matrix_url: MatrixLinks) -> list[Chart]:
-    """Activities by region, scope, R202 guarantee, type and status, from one grouped query
-    (a few hundred groups at most, summed here) and the regions' own (region_counts),
-    every choice listed in its order, 0 included."""
-    guarantees = {
-        value: Count("pk", filter=Q(**{flag: True})) for value, flag in GUARANTEE_FIELDS.items()
-    }
-    rows = (
-        Activity.objects.order_by()
-        .values_list("scope", "activity_type", "status")
-        .annotate(n=Count("pk"), **guarantees)
-    )
+    """Activities by region, scope, R202 guarantee, type and status, from the matrix's
+    tallies by kind (a few hundred rows at most, summed here: activities.tallies) and the
+    regions' own (region_counts), every choice listed in its order, 0 included."""
+    rows = tallies.kind_counts()
     by: dict[str, dict[str, int]] = {
         "region": region_counts(),
         "scope": {},
@@ -208,28 +199,10 @@ def theme_chart(matrix_url: MatrixLinks) -> Chart:
 
 
 def agency_charts(matrix_url: MatrixLinks) -> tuple[Chart, Chart]:
-    """Agencies by the number of countries they work in, and by the activities they lead.
-
-    Counted in two steps, (agency, country) pairs first: COUNT(DISTINCT country) per agency
-    sorts every agency's rows and costs twice as much at 25,000 participations. The pairs
-    are grouped on the agency's id, its acronym joined to the few totals only.
-    """
-    pairs = (
-        ActivityAgency.objects.order_by()
-        .values("agency_id", "activity__country_id")
-        .annotate(leads=Count("pk", filter=Q(role=Role.LEAD)))
-    )
-    sql, params = pairs.query.sql_with_params()
-    agencies = connection.ops.quote_name(Agency._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT agency.acronym, totals.countries, totals.leads FROM ("
-            "SELECT pairs.agency_id, COUNT(*) AS countries, SUM(pairs.leads) AS leads "
-            f"FROM ({sql}) pairs GROUP BY pairs.agency_id) totals "
-            f"JOIN {agencies} agency ON agency.id = totals.agency_id",
-            params,
-        )
-        rows = [(acronym, countries, int(leads)) for acronym, countries, leads in cursor]
+    """Agencies by the number of countries they work in, and by the activities they lead,
+    from the matrix's tallies by agency and main country (activities.tallies: a row per
+    pair, whatever the number of activities)."""
+    rows = tallies.agency_country_counts()
     by_countries = sorted(rows, key=lambda row: (-row[1], row[0].lower()))
     by_leads = sorted((row for row in rows if row[2]), key=lambda row: (-row[2], row[0].lower()))
     countries = _chart(

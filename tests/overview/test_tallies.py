@@ -85,6 +85,34 @@ def counted() -> dict[str, object]:
                 ),
             )
         },
+        "kinds": sorted(
+            tuple(row)
+            for row in Activity.objects.order_by()
+            .values_list("scope", "activity_type", "status")
+            .annotate(
+                n=Count("pk"),
+                health=Count("pk", filter=Q(covers_health=True)),
+                children=Count("pk", filter=Q(covers_children=True)),
+                working_age=Count("pk", filter=Q(covers_working_age=True)),
+                older=Count("pk", filter=Q(covers_older_persons=True)),
+            )
+        ),
+        # Agencies by the main countries of their activities (none: one group) and leads.
+        "agency_countries": sorted(
+            (
+                agency.acronym,
+                ActivityAgency.objects.filter(agency=agency)
+                .values("activity__country_id")
+                .distinct()
+                .count(),
+                Activity.objects.filter(
+                    participations__agency=agency, participations__role=Role.LEAD
+                ).count(),
+            )
+            for agency in Agency.objects.filter(
+                Exists(ActivityAgency.objects.filter(agency=OuterRef("pk")))
+            )
+        ),
         "leads": {
             (country, agency): n
             for country, agency, n in ActivityAgency.objects.filter(
@@ -107,6 +135,8 @@ def tallied() -> dict[str, object]:
         "split": tallies.country_split(),
         "years": sorted(tallies.year_counts(), key=str),
         "places": tallies.place_counts(),
+        "kinds": sorted(tallies.kind_counts()),
+        "agency_countries": sorted(tallies.agency_country_counts()),
         "leads": {(country, agency): n for country, agency, n in tallies.lead_counts()},
     }
 
@@ -168,6 +198,14 @@ def test_bulk_writes_and_plain_sql_are_counted(world):
     )
     assert_same()
     Activity.objects.filter(country=sn).update(country=vn, end_date=datetime.date(2015, 1, 1))
+    assert_same()
+    # An update changing no column a count reads (the counts skip it), then one that does.
+    Activity.objects.update(title="Renamed")
+    assert_same()
+    Activity.objects.filter(pk__in=[made[3].pk, made[4].pk]).update(
+        status=ActivityStatus.COMPLETED, covers_children=True
+    )
+    ActivityAgency.objects.filter(activity=made[5]).update(role=Role.PARTNER)
     assert_same()
     with connection.cursor() as cursor:
         cursor.execute(
@@ -350,7 +388,7 @@ def test_the_front_page_and_the_whole_map_read_the_same_as_a_count(world):
 
 
 operation = st.tuples(
-    st.sampled_from(["create", "move", "dates", "lead", "drop_agency", "delete", "places"]),
+    st.sampled_from(["create", "move", "dates", "lead", "drop_agency", "delete", "places", "kind"]),
     st.integers(0, 50),
     st.integers(0, 50),
 )
@@ -395,6 +433,11 @@ def test_any_sequence_of_writes_keeps_the_counts(world, steps):
             ActivityAgency.objects.update_or_create(
                 activity=target, agency=agencies[y % 3], defaults={"role": Role.LEAD}
             )
+        elif kind == "kind":
+            target.status = ActivityStatus.values[y % 4]
+            target.covers_health = bool(x % 2)
+            target.covers_older_persons = bool(y % 2)
+            target.save()
         elif kind == "drop_agency":
             ActivityAgency.objects.filter(activity=target, agency=agencies[y % 3]).delete()
         else:
