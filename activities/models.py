@@ -552,6 +552,7 @@ from activities.tally_models import (  # noqa: E402, F401
     LeadTally,
     OwnTally,
     PlaceTally,
+    RegionTally,
     SharedTally,
     YearsTally,
 )

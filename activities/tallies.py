@@ -54,6 +54,7 @@ from activities.tally_models import (
     LeadTally,
     OwnTally,
     PlaceTally,
+    RegionTally,
     SharedTally,
     YearsTally,
 )
@@ -280,6 +281,29 @@ def year_counts() -> list[tuple[int | None, int | None, int]]:
     for start, end, n in rows:
         found[(start if start != NO_YEAR else None, end if end != NO_YEAR else None)] += n
     return [(start, end, n) for (start, end), n in found.items()]
+
+
+def region_counts() -> dict[str, int]:
+    """Activities per region, as the matrix's region filter finds them
+    (Activity.objects.in_region): a region's regional activities and those in any of its
+    countries, main or listed; an activity of several regions counts in each, a global one
+    in none. One query."""
+    if kept():
+        rows = RegionTally.objects.filter(activities__gt=0).values_list("region", "activities")
+        return dict(rows)
+    # The (activity, region) pairs made distinct by a UNION, then counted.
+    pairs = [
+        Activity.objects.filter(scope=Scope.REGIONAL).values_list("pk", "region"),
+        Activity.objects.filter(country__isnull=False).values_list("pk", "country__region"),
+        ActivityCountry.objects.values_list("activity_id", "country__region"),
+    ]
+    union = pairs[0].order_by().union(*(part.order_by() for part in pairs[1:]))
+    sql, params = union.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT places.region, COUNT(*) FROM ({sql}) places GROUP BY places.region", params
+        )
+        return dict(cursor.fetchall())
 
 
 def kind_counts() -> list[tuple]:

@@ -1,11 +1,12 @@
 """Running counts of the matrix, kept by the database itself (see activities.tallies).
 
-The front page and the map ask "how many activities in each country, led by whom, running
-which years, with which agencies" on every visit; counting 100,000 rows each time made them
-grow with the matrix. These tables hold the answers as counts that PostgreSQL triggers
-(migration 0007, activities.tally_sql) update in the same transaction as any write to
-activities or their agencies, by the ORM, bulk_create, an import, a restore from history or
-plain SQL alike. A row whose count fell to 0 stays (it is read as absent).
+The front page, the map and the dashboard ask "how many activities in each country, region
+and place, led by whom, running which years, of which kind, with which agencies" on every
+visit; counting 100,000 rows each time made them grow with the matrix. These tables hold
+the answers as counts that PostgreSQL triggers (activities.tally_sql) update in the same
+transaction as any write to activities, their agencies or their countries, by the ORM,
+bulk_create, an import, a restore from history or plain SQL alike. A row whose count fell
+to 0 stays (it is read as absent).
 """
 
 from django.db import models
@@ -191,3 +192,19 @@ class AgencyCountryTally(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency_id} {self.country_id}: {self.participations} ({self.leads} led)"
+
+
+class RegionTally(models.Model):
+    """The activities of a region, as its filter finds them (Activity.objects.in_region):
+    its regional ones and those whose main or listed country is in it, each once; an
+    activity of several regions counts in each (the dashboard's chart by region)."""
+
+    region = models.CharField(_("region"), max_length=32, primary_key=True)
+    activities = models.IntegerField(_("activities"), default=0)
+
+    class Meta:
+        verbose_name = _("count of a region's activities")
+        verbose_name_plural = _("counts of regions' activities")
+
+    def __str__(self) -> str:
+        return f"{self.region}: {self.activities}"

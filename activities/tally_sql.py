@@ -14,20 +14,20 @@ What is counted where (issue 20, activities of several countries, regions, the w
   counted); AGENCIES (AgencyTally): the activities an agency takes part in;
 - PLACES (PlaceTally): every activity by scope and region, and of those the regional and
   global ones that list no country (a whole region's, the world's);
+- REGIONS (RegionTally): the activities of each region, as its filter finds them (its
+  regional ones and those whose main or listed country is in it, each once); a change of a
+  country's region counts them all again;
 - KINDS (KindTally): every activity by scope, type and status, with how many cover each
   R202 guarantee; AGENCY_COUNTRIES (AgencyCountryTally): participations by agency and
   their activity's main country (none included), with the leads (the dashboard's charts).
 
-PLACES's `unlisted` is not a sum of deltas like the others: whether an activity lists a
-country depends on its other links. A write to links works out, per activity it touches, how
-many links it had before the statement (those it has now, less those the statement added,
-plus those it removed); it first locks those activities' rows (FOR NO KEY UPDATE, as an
-UPDATE of them would), so that two transactions changing the same activity's links, or one
-its links and the other its scope, count one after the other, each seeing the other's rows.
-
-Rows may be written in either order inside a transaction (Django's foreign keys are
-deferred): a participation or a country link and its activity each count the pair only when
-they find the other, so the second write of the pair always counts it, and a delete likewise.
+PLACES's `unlisted` and REGIONS are not sums of deltas like the others: whether an activity
+lists a country, or is in a region, depends on its other links. A write to links works out,
+per activity it touches, what it had before the statement (its links now, less those the
+statement added, plus those it removed); it first locks those activities' rows (FOR NO KEY
+UPDATE, as an UPDATE of them would), so that two transactions changing the same activity's
+links, or one its links and the other its scope, count one after the other, each seeing the
+other's rows.
 """
 
 from collections.abc import Callable
@@ -40,6 +40,8 @@ LEADS = "activities_leadtally"
 AGENCIES = "activities_agencytally"
 PLACES = "activities_placetally"
 KINDS = "activities_kindtally"
+REGIONS = "activities_regiontally"
+COUNTRY = "countries_country"
 AGENCY_COUNTRIES = "activities_agencycountrytally"
 # activities.models.GUARANTEE_FIELDS's flags, counted in KINDS under the same names.
 FLAGS = ("covers_health", "covers_children", "covers_working_age", "covers_older_persons")
@@ -99,6 +101,62 @@ def _sums(keys: int, counts: int) -> str:
     sums = [f"sum(c{n})::int" for n in range(counts)]
     nonzero = " OR ".join(f"sum(c{n}) <> 0" for n in range(counts))
     return f"{', '.join(sums)} FROM ({{union}}) AS delta GROUP BY {groups} HAVING {nonzero}"
+
+
+def _regions_of(activity: str) -> str:
+    """The regions of the activity row `activity` (its own if regional, its main country's,
+    its listed countries'), once each: a LATERAL subquery."""
+    return (
+        f"(SELECT {activity}.region AS region WHERE {activity}.scope = 'regional' "
+        f"UNION SELECT k.region FROM {COUNTRY} k WHERE k.id = {activity}.country_id "
+        f"UNION SELECT k.region FROM {COVERAGE} c JOIN {COUNTRY} k ON k.id = c.country_id "
+        f"WHERE c.activity_id = {activity}.id)"
+    )
+
+
+def _regions_of_activities(sources: list[tuple[str, int]]) -> str:
+    union = " UNION ALL ".join(
+        f"SELECT r.region AS k1, {sign} AS c0 FROM {rows} a CROSS JOIN LATERAL {_regions_of('a')} r"
+        for rows, sign in sources
+    )
+    select = "SELECT k1, " + _sums(1, 1).replace("{union}", union)
+    return _add(REGIONS, ("region",), ("activities",), select)
+
+
+def _regions_of_links(sources: list[tuple[str, int]]) -> str:
+    """Links written: for each activity they touch and each region, whether it is in the
+    region now and was before (its links now, less the added ones, plus the removed ones)."""
+    touched = " UNION ".join(f"SELECT activity_id FROM {rows}" for rows, _sign in sources)
+    written = " UNION ALL ".join(
+        f"SELECT n.activity_id, k.region, 0 AS now, {sign} AS d FROM {rows} n "
+        f"JOIN {COUNTRY} k ON k.id = n.country_id"
+        for rows, sign in sources
+    )
+    contributions = (
+        f"SELECT a.id AS activity_id, r.region, 1 AS now, 0 AS d FROM ({touched}) t "
+        f"JOIN {ACTIVITY} a ON a.id = t.activity_id CROSS JOIN LATERAL "
+        f"(SELECT a.region AS region WHERE a.scope = 'regional' "
+        f"UNION ALL SELECT k.region FROM {COUNTRY} k WHERE k.id = a.country_id) r "
+        f"UNION ALL SELECT c.activity_id, k.region, 1, 0 FROM {COVERAGE} c "
+        f"JOIN ({touched}) t ON t.activity_id = c.activity_id "
+        f"JOIN {COUNTRY} k ON k.id = c.country_id "
+        f"UNION ALL {written}"
+    )
+    pairs = (
+        f"SELECT activity_id, region, sum(now) AS now, sum(d) AS d FROM ({contributions}) AS x "
+        "GROUP BY 1, 2"
+    )
+    delta = (
+        "(CASE WHEN p.now > 0 THEN 1 ELSE 0 END) - (CASE WHEN p.now - p.d > 0 THEN 1 ELSE 0 END)"
+    )
+    # Joined to the activities: an activity deleted before its links is in no region.
+    return _add(
+        REGIONS,
+        ("region",),
+        ("activities",),
+        f"SELECT p.region, sum({delta})::int FROM ({pairs}) AS p "
+        f"JOIN {ACTIVITY} a ON a.id = p.activity_id GROUP BY 1 HAVING sum({delta}) <> 0",
+    )
 
 
 def _kinds(sources: list[tuple[str, int]]) -> str:
@@ -248,85 +306,116 @@ TRANSITIONS = {
 # table -> (the triggers' name, the counts its writes change)
 
 
-def _changed(columns: tuple[str, ...]) -> str:
-    """The rows of an UPDATE whose `columns` (those the counts read) changed, or whose id
-    did, as new_changed and old_changed (their id and those columns): the others add as much
-    as they take away."""
-    kept = ", ".join(("id", *columns))
-    old = ", ".join(f"o.{column}" for column in columns)
-    new = ", ".join(f"n.{column}" for column in columns)
-    differs = f"({old}) IS DISTINCT FROM ({new})"
-    picked = ", ".join(f"{{side}}.{column}" for column in ("id", *columns))
-    return (
-        f"new_changed ({kept}) AS (SELECT {picked.format(side='n')} FROM new_rows n "
-        f"LEFT JOIN old_rows o ON o.id = n.id WHERE o.id IS NULL OR {differs}), "
-        f"old_changed ({kept}) AS (SELECT {picked.format(side='o')} FROM old_rows o "
-        f"LEFT JOIN new_rows n ON n.id = o.id WHERE n.id IS NULL OR {differs})"
-    )
-
-
-CHANGED = [("new_changed", 1), ("old_changed", -1)]
 Count = Callable[[list[tuple[str, int]]], str]
 
 
-def _counts(columns: tuple[str, ...] | None, counts: list[Count]) -> Count:
-    """The statements of `counts`, each one INSERT. For an UPDATE, one statement over the
-    rows whose `columns` changed only, the rows compared once and each count a data-modifying
-    WITH of it: an import rewriting every title of 100,000 activities changes no count, and
-    costs one comparison. None: every row counted (`counts` of several statements)."""
+def _differs(columns: tuple[str, ...]) -> str:
+    old = ", ".join(f"o.{column}" for column in columns)
+    new = ", ".join(f"n.{column}" for column in columns)
+    return f"({old}) IS DISTINCT FROM ({new})"
+
+
+def _changed(counts: list[tuple[tuple[str, ...], Count]]) -> str:
+    """The rows of an UPDATE that some count must see, compared once: new_changed and
+    old_changed, their id, the columns the counts read and a flag per count (g0, g1...)
+    saying whether its columns changed (or the id did); then, per count, new_gN and old_gN,
+    the rows of its flag. The other rows add as much as they take away."""
+    columns = tuple(dict.fromkeys(column for read, _count in counts for column in read))
+    flags = ", ".join(
+        f"(o.id IS NULL OR n.id IS NULL OR {_differs(read)}) AS g{n}"
+        for n, (read, _count) in enumerate(counts)
+    )
+    differs = _differs(columns)
+    picked = ", ".join(f"{{side}}.{column}" for column in ("id", *columns))
+    per_count = "".join(
+        f", new_g{n} AS (SELECT * FROM new_changed WHERE g{n}), "
+        f"old_g{n} AS (SELECT * FROM old_changed WHERE g{n})"
+        for n in range(len(counts))
+    )
+    return (
+        f"new_changed AS (SELECT {picked.format(side='n')}, {flags} FROM new_rows n "
+        f"LEFT JOIN old_rows o ON o.id = n.id WHERE o.id IS NULL OR {differs}), "
+        f"old_changed AS (SELECT {picked.format(side='o')}, {flags} FROM old_rows o "
+        f"LEFT JOIN new_rows n ON n.id = o.id WHERE n.id IS NULL OR {differs})"
+        f"{per_count}"
+    )
+
+
+def _counts(counts: list[tuple[tuple[str, ...] | None, Count]]) -> Count:
+    """The statements of `counts` ((the columns of the written row it reads, a count of one
+    INSERT), or (None, a count of several statements)). For an UPDATE, one statement, each
+    count a data-modifying WITH over the rows whose columns it reads changed: the old and new
+    rows compared once. An import rewriting every title of 100,000 activities changes no
+    count, and costs one comparison; a status changed counts the kinds only."""
 
     def statements(sources: list[tuple[str, int]]) -> str:
-        if sources is not UPDATED or columns is None:
-            return "".join(count(sources) for count in counts)
-        inserts = [count(CHANGED).rstrip().rstrip(";") for count in counts]
+        if sources is not UPDATED or any(read is None for read, _count in counts):
+            return "".join(count(sources) for _read, count in counts)
+        inserts = [
+            count([(f"new_g{n}", 1), (f"old_g{n}", -1)]).rstrip().rstrip(";")
+            for n, (_read, count) in enumerate(counts)
+        ]
         written = "".join(
             f", c{n} AS ({insert} RETURNING 0)" for n, insert in enumerate(inserts[:-1])
         )
-        return f"WITH {_changed(columns)}{written} {inserts[-1]};"
+        return f"WITH {_changed(counts)}{written} {inserts[-1]};"
 
     return statements
 
 
-# What the counts read of a row written (besides its id, which links it to the others).
-ACTIVITY_COLUMNS = (
-    "scope",
-    "region",
-    "country_id",
-    "start_date",
-    "end_date",
-    "activity_type",
-    "status",
-    *FLAGS,
-)
-PARTICIPATION_COLUMNS = ("activity_id", "agency_id", "role")
-
-
+# What each count reads of a row written (besides its id, which links it to the others).
 TABLES = {
     ACTIVITY: (
         "activity",
         _counts(
-            ACTIVITY_COLUMNS,
             [
-                _own,
-                _all_years,
-                _shared_of_activities,
-                _leads_of_activities,
-                _places_of_activities,
-                _kinds,
-                _agency_countries_of_activities,
-            ],
+                (("scope", "country_id"), _own),
+                (("start_date", "end_date"), _all_years),
+                (("scope",), _shared_of_activities),
+                (("country_id",), _leads_of_activities),
+                (("scope", "region"), _places_of_activities),
+                (("scope", "region", "country_id"), _regions_of_activities),
+                (("scope", "activity_type", "status", *FLAGS), _kinds),
+                (("country_id",), _agency_countries_of_activities),
+            ]
         ),
     ),
     PARTICIPATION: (
         "participation",
         _counts(
-            PARTICIPATION_COLUMNS,
-            [_agencies, _leads_of_participations, _agency_countries_of_participations],
+            [
+                (("agency_id",), _agencies),
+                (("activity_id", "agency_id", "role"), _leads_of_participations),
+                (("activity_id", "agency_id", "role"), _agency_countries_of_participations),
+            ]
         ),
     ),
-    # A lock, then a count (links are added and removed, seldom updated): every row.
-    COVERAGE: ("coverage", _counts(None, [_shared_of_links, _places_of_links])),
+    # A lock, then counts (links are added and removed, seldom updated): every row.
+    COVERAGE: (
+        "coverage",
+        _counts([(None, _shared_of_links), (None, _places_of_links), (None, _regions_of_links)]),
+    ),
 }
+
+
+def _count_regions() -> str:
+    return (
+        f"INSERT INTO {REGIONS} (region, activities) SELECT region, count(*) FROM ("
+        f"SELECT id, region FROM {ACTIVITY} WHERE scope = 'regional' "
+        f"UNION SELECT a.id, k.region FROM {ACTIVITY} a JOIN {COUNTRY} k ON k.id = a.country_id "
+        f"UNION SELECT c.activity_id, k.region FROM {COVERAGE} c "
+        f"JOIN {ACTIVITY} a ON a.id = c.activity_id JOIN {COUNTRY} k ON k.id = c.country_id"
+        ") AS pairs GROUP BY 1;"
+    )
+
+
+# A country moved to another region (rare: an edit in the admin) moves its activities.
+COUNTRY_MOVED = (
+    "activities_tally_country_update",
+    f"IF EXISTS (SELECT 1 FROM new_rows n JOIN old_rows o ON o.id = n.id "
+    f"WHERE n.region IS DISTINCT FROM o.region) THEN "
+    f"DELETE FROM {REGIONS}; {_count_regions()} END IF;",
+)
 
 
 def _count_places() -> str:
@@ -342,10 +431,16 @@ def _count_places() -> str:
 TRUNCATED = {
     ACTIVITY: [
         f"DELETE FROM {counts};"
-        for counts in (OWN, ALL_YEARS, SHARED, LEADS, PLACES, KINDS, AGENCY_COUNTRIES)
+        for counts in (OWN, ALL_YEARS, SHARED, LEADS, PLACES, REGIONS, KINDS, AGENCY_COUNTRIES)
     ],
     PARTICIPATION: [f"DELETE FROM {counts};" for counts in (AGENCIES, LEADS, AGENCY_COUNTRIES)],
-    COVERAGE: [f"DELETE FROM {SHARED};", f"DELETE FROM {PLACES};", _count_places()],
+    COVERAGE: [
+        f"DELETE FROM {SHARED};",
+        f"DELETE FROM {PLACES};",
+        _count_places(),
+        f"DELETE FROM {REGIONS};",
+        _count_regions(),
+    ],
 }
 
 
@@ -379,6 +474,9 @@ def install() -> list[str]:
             f"CREATE TRIGGER {name} AFTER TRUNCATE ON {table} "
             f"FOR EACH STATEMENT EXECUTE FUNCTION {name}();"
         )
+    name, body = COUNTRY_MOVED
+    statements.append(_function(name, body))
+    statements.append(_trigger(COUNTRY, "update", name))
     return statements + rebuild()
 
 
@@ -389,6 +487,9 @@ def uninstall() -> list[str]:
             name = f"activities_tally_{kind}_{operation}"
             statements.append(f"DROP TRIGGER IF EXISTS {name} ON {table};")
             statements.append(f"DROP FUNCTION IF EXISTS {name}();")
+    name, _body = COUNTRY_MOVED
+    statements.append(f"DROP TRIGGER IF EXISTS {name} ON {COUNTRY};")
+    statements.append(f"DROP FUNCTION IF EXISTS {name}();")
     statements.append(f"DROP FUNCTION IF EXISTS {YEAR}(date);")
     return statements
 
@@ -396,7 +497,7 @@ def uninstall() -> list[str]:
 def rebuild() -> list[str]:
     """Count everything again (installing, or repairing after writes with triggers off)."""
     return [
-        f"LOCK TABLE {ACTIVITY}, {PARTICIPATION}, {COVERAGE} IN SHARE MODE;",
+        f"LOCK TABLE {ACTIVITY}, {PARTICIPATION}, {COVERAGE}, {COUNTRY} IN SHARE MODE;",
         f"DELETE FROM {OWN};",
         f"INSERT INTO {OWN} (country_id, activities) "
         f"SELECT country_id, count(*) FROM {ACTIVITY} "
@@ -418,6 +519,8 @@ def rebuild() -> list[str]:
         f"SELECT agency_id, count(*) FROM {PARTICIPATION} GROUP BY 1;",
         f"DELETE FROM {PLACES};",
         _count_places(),
+        f"DELETE FROM {REGIONS};",
+        _count_regions(),
         f"DELETE FROM {KINDS};",
         f"INSERT INTO {KINDS} (scope, activity_type, status, activities, {', '.join(FLAGS)}) "
         "SELECT scope, activity_type, status, count(*), "

@@ -1,9 +1,11 @@
 """The members' and secretariat's dashboard: the matrix, the current update round and the
 workplan's deadlines in counts, each count a bar that links to the rows it counts.
 
-Every chart is one aggregate query (two for the years), whatever the number of activities;
-the charts are tables with a bar per row (templates/overview/_bar_chart.html), so that
-every number can be read, printed and downloaded (DashboardTable).
+Every chart of the matrix reads the tallies the database keeps on every write
+(activities.tallies: a row per kind, region, agency and country, or pair of years), one
+query each (the themes' chart counts their links). The charts are tables with a bar per
+row (templates/overview/_bar_chart.html), so that every number can be read, printed and
+downloaded (DashboardTable).
 """
 
 import datetime
@@ -12,7 +14,6 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
-from django.db import connection
 from django.db.models import (
     Count,
     F,
@@ -29,8 +30,6 @@ from django.utils.translation import gettext_lazy
 from activities import tallies
 from activities.models import (
     GUARANTEE_FIELDS,
-    Activity,
-    ActivityCountry,
     ActivityStatus,
     ActivityType,
     Guarantee,
@@ -130,10 +129,11 @@ def _chart(key: str, title: str, item: str, unit: str, rows: list[tuple[str, int
 def activity_charts(matrix_url: MatrixLinks) -> list[Chart]:
     """Activities by region, scope, R202 guarantee, type and status, from the matrix's
     tallies by kind (a few hundred rows at most, summed here: activities.tallies) and the
-    regions' own (region_counts), every choice listed in its order, 0 included."""
+    regions' (a region's activities each once), every choice listed in its order, 0
+    included."""
     rows = tallies.kind_counts()
     by: dict[str, dict[str, int]] = {
-        "region": region_counts(),
+        "region": tallies.region_counts(),
         "scope": {},
         "type": {},
         "status": {},
@@ -164,26 +164,6 @@ def activity_charts(matrix_url: MatrixLinks) -> list[Chart]:
         )
         for key, title, item, choices in charts
     ]
-
-
-def region_counts() -> dict[str, int]:
-    """Activities per region, as the matrix's region filter finds them
-    (Activity.objects.in_region): a region's regional activities and those in any of its
-    countries, main or covered; an activity of several regions counts in each, a global
-    one in none. One query: the (activity, region) pairs made distinct by a UNION, then
-    counted."""
-    pairs = [
-        Activity.objects.filter(scope=Scope.REGIONAL).values_list("pk", "region"),
-        Activity.objects.filter(country__isnull=False).values_list("pk", "country__region"),
-        ActivityCountry.objects.values_list("activity_id", "country__region"),
-    ]
-    union = pairs[0].order_by().union(*(part.order_by() for part in pairs[1:]))
-    sql, params = union.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT places.region, COUNT(*) FROM ({sql}) places GROUP BY places.region", params
-        )
-        return dict(cursor.fetchall())
 
 
 def theme_chart(matrix_url: MatrixLinks) -> Chart:

@@ -85,6 +85,11 @@ def counted() -> dict[str, object]:
                 ),
             )
         },
+        "regions": {
+            region: n
+            for region in {*Region.values, *Country.objects.values_list("region", flat=True)}
+            if (n := Activity.objects.in_region(region).count())
+        },
         "kinds": sorted(
             tuple(row)
             for row in Activity.objects.order_by()
@@ -135,6 +140,7 @@ def tallied() -> dict[str, object]:
         "split": tallies.country_split(),
         "years": sorted(tallies.year_counts(), key=str),
         "places": tallies.place_counts(),
+        "regions": tallies.region_counts(),
         "kinds": sorted(tallies.kind_counts()),
         "agency_countries": sorted(tallies.agency_country_counts()),
         "leads": {(country, agency): n for country, agency, n in tallies.lead_counts()},
@@ -330,6 +336,12 @@ def test_links_written_alone_in_any_order_and_by_plain_sql_keep_the_places(world
         )
     assert_same()
     ActivityCountry.objects.create(activity=event, country=sn)
+    # A country moved to another region moves its activities.
+    vn.region = Region.AFRICA
+    vn.save()
+    assert_same()
+    Country.objects.filter(pk=vn.pk).update(region=Region.ASIA_PACIFIC)
+    assert_same()
     with connection.cursor() as cursor:
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # the link's key checked: no pending
         cursor.execute("TRUNCATE activities_activitycountry")
