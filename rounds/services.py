@@ -317,7 +317,7 @@ def parts_with_progress(update_round: UpdateRound) -> list[RoundAgency]:
     still_open = Q(submitted_at__isnull=True)
     parts = list(
         RoundAgency.objects.filter(round=update_round)
-        .select_related("round", "agency", "submitted_by")
+        .select_related("agency", "submitted_by")
         .annotate(
             all_rows=_count(all_rows, "agency"),
             answered_count=Case(
@@ -340,6 +340,7 @@ def parts_with_progress(update_round: UpdateRound) -> list[RoundAgency]:
             .annotate(n=Count("pk"))
         )
     for part in parts:
+        part.round = update_round  # the same for all: not joined and built once per part
         part.added_since = added.get(part.agency_id, 0) if part.submitted_at else 0
         part.row_count = part.all_rows - part.added_since
     return parts
