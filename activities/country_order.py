@@ -19,14 +19,14 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Sum, Value, When
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.utils import translation
 from django.utils.functional import cached_property
 
 from activities import tallies
 from activities.filters import country_keys
 from activities.models import Activity, Scope
-from activities.tally_models import CountryYearsTally
+from activities.tally_models import OwnTally
 from countries.models import Country
 
 
@@ -58,18 +58,13 @@ def rows_by_main_country() -> list[tuple[int | None, int]]:
     """(main country id, None for none; activities) over every activity: the GROUP BY of
     CountryOrderPaginator for the whole matrix, without reading the activities. One query.
 
-    The one-country activities, nine in ten, are the tallies' own counts (CountryYearsTally,
+    The one-country activities, nine in ten, are the tallies' own counts (OwnTally,
     kept by the database on every write); the others (several countries, a region, the
     world: activity_shared_country_idx holds their main country) are counted directly.
     """
     if not tallies.kept():
         return list(Activity.objects.order_by().values_list("country_id").annotate(n=Count("pk")))
-    own = (
-        CountryYearsTally.objects.order_by()
-        .values("country_id")
-        .annotate(n=Sum("activities"))
-        .values_list("country_id", "n")
-    )
+    own = OwnTally.objects.order_by().values_list("country_id", "activities")
     beyond = (
         Activity.objects.exclude(scope=Scope.COUNTRY)
         .order_by()

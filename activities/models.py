@@ -391,6 +391,13 @@ class Activity(models.Model):
                 condition=~Q(scope=Scope.COUNTRY),
                 name="activity_shared_country_idx",
             ),
+            # The map's panels: the first few regional and global activities of each by
+            # title (overview.map_places), read from here whatever the matrix's size.
+            models.Index(
+                fields=["scope", "region", "title", "id"],
+                condition=Q(scope__in=[Scope.REGIONAL, Scope.GLOBAL]),
+                name="activity_beyond_title_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -602,9 +609,13 @@ from activities.place_models import (  # noqa: E402
 
 # The matrix's running counts (their own module: triggers keep them, nothing here writes them).
 from activities.tally_models import (  # noqa: E402, F401
+    AgencyCountryTally,
     AgencyTally,
-    CountryYearsTally,
+    KindTally,
     LeadTally,
+    OwnTally,
+    PlaceTally,
+    RegionTally,
     SharedTally,
     YearsTally,
 )

@@ -13,8 +13,9 @@ that some activity names (as its country or in its list) or whose region has a r
 activity, or all of them once a global one exists. The whole matrix's figures (running in a
 year, by years) count each activity once, wherever it is.
 
-The regional activities of a whole region and the global ones are few: they are counted
-directly (one grouped query, on the scope's index), not tallied.
+The activities by scope and region, and the regional and global ones that list no country
+(a whole region's, the world's), are tallied too (`place_counts`): the map's panels and
+every country's shared count read them.
 
 Elsewhere than on PostgreSQL (the SQLite of `make run`) no trigger keeps them, and the same
 answers are counted from the activities themselves.
@@ -23,10 +24,22 @@ answers are counted from the activities themselves.
 from collections import defaultdict
 
 from django.db import connection, transaction
-from django.db.models import CharField, Count, Exists, F, IntegerField, OuterRef, Q, Sum, Value
-from django.db.models.functions import ExtractYear
+from django.db.models import (
+    CharField,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Sum,
+    Value,
+    Window,
+)
+from django.db.models.functions import ExtractYear, Rank
 
 from activities.models import (
+    GUARANTEE_FIELDS,
     Activity,
     ActivityAgency,
     ActivityCountry,
@@ -35,9 +48,13 @@ from activities.models import (
 )
 from activities.tally_models import (
     NO_YEAR,
+    AgencyCountryTally,
     AgencyTally,
-    CountryYearsTally,
+    KindTally,
     LeadTally,
+    OwnTally,
+    PlaceTally,
+    RegionTally,
     SharedTally,
     YearsTally,
 )
@@ -50,24 +67,36 @@ def kept() -> bool:
     return connection.vendor == "postgresql"
 
 
+def place_counts() -> dict[tuple[str, str], tuple[int, int]]:
+    """(scope, region) -> (activities, of which regional or global listing no country), for
+    every scope and region with any (region "" but for a regional activity). One query."""
+    if not kept():
+        listed = ActivityCountry.objects.filter(activity=OuterRef("pk"))
+        rows = (
+            Activity.objects.order_by()
+            .values_list("scope", "region")
+            .annotate(
+                n=Count("pk"),
+                unlisted=Count(
+                    "pk", filter=Q(scope__in=[Scope.REGIONAL, Scope.GLOBAL]) & ~Q(Exists(listed))
+                ),
+            )
+        )
+    else:
+        rows = PlaceTally.objects.values_list("scope", "region", "activities", "unlisted")
+    return {(scope, region): (n, unlisted) for scope, region, n, unlisted in rows if n}
+
+
 def beyond_countries() -> tuple[dict[str, int], int]:
     """({region: its regional activities with no country listed}, global activities): the
     shared activities of every country of a region, or of all. One query."""
-    listed = ActivityCountry.objects.filter(activity=OuterRef("pk"))
-    rows = (
-        Activity.objects.filter(scope__in=[Scope.REGIONAL, Scope.GLOBAL])
-        .filter(~Exists(listed))
-        .order_by()
-        .values_list("scope", "region")
-        .annotate(n=Count("pk"))
-    )
     regions: dict[str, int] = {}
     everywhere = 0
-    for scope, region, n in rows:
+    for (scope, region), (_n, unlisted) in place_counts().items():
         if scope == Scope.GLOBAL:
-            everywhere += n
-        else:
-            regions[region] = regions.get(region, 0) + n
+            everywhere += unlisted
+        elif scope == Scope.REGIONAL and unlisted:
+            regions[region] = regions.get(region, 0) + unlisted
     return regions, everywhere
 
 
@@ -93,44 +122,28 @@ def _own_and_listed() -> tuple[dict[int, int], dict[int, int]]:
             .annotate(n=Count("pk"))
         )
         return own, listed
-    own = dict(
-        CountryYearsTally.objects.order_by()
-        .values_list("country_id")
-        .annotate(n=Sum("activities"))
-        .filter(n__gt=0)
-    )
+    own = dict(OwnTally.objects.filter(activities__gt=0).values_list("country", "activities"))
     listed = dict(SharedTally.objects.filter(activities__gt=0).values_list("country", "activities"))
     return own, listed
 
 
 def _kept_split() -> tuple[dict[int, int], dict[int, int], dict[str, int], int]:
     """Own and listed counts by country, whole-region counts by region and the global count,
-    in one query: the two tallies and the direct count of the few beyond countries."""
+    in one query of three tallies."""
 
     def text(value: str) -> Value:
         return Value(value, output_field=CharField())
 
-    own = (
-        CountryYearsTally.objects.order_by()
-        .values("country_id")
-        .annotate(k=text("own"), r=text(""), n=Sum("activities"))
-        .values_list("k", "country_id", "r", "n")
+    own = OwnTally.objects.annotate(k=text("own"), r=text(""), n=F("activities")).values_list(
+        "k", "country_id", "r", "n"
     )
     listed = SharedTally.objects.annotate(
         k=text("listed"), r=text(""), n=F("activities")
     ).values_list("k", "country_id", "r", "n")
     beyond = (
-        Activity.objects.filter(scope__in=[Scope.REGIONAL, Scope.GLOBAL])
-        .filter(~Exists(ActivityCountry.objects.filter(activity=OuterRef("pk"))))
-        .order_by()
-        .values("scope", "region")
-        .annotate(
-            k=F("scope"),
-            c=Value(None, output_field=IntegerField()),
-            r=F("region"),
-            n=Count("pk"),
-        )
-        .values_list("k", "c", "r", "n")
+        PlaceTally.objects.filter(scope__in=[Scope.REGIONAL, Scope.GLOBAL], unlisted__gt=0)
+        .annotate(k=F("scope"), c=Value(None, output_field=IntegerField()), n=F("unlisted"))
+        .values_list("k", "c", "region", "n")
     )
     found: dict[str, dict] = {"own": {}, "listed": {}}
     regions: dict[str, int] = {}
@@ -193,12 +206,43 @@ def lead_counts() -> list[tuple[int, int, int]]:
     )
 
 
+def first_leads(shown: int) -> tuple[list[tuple[int, int, int]], dict[int, int]]:
+    """The lead_counts rows of the `shown` agencies leading most activities in each country,
+    those tied with the last of them too (the caller breaks ties by name), and country id ->
+    how many agencies lead some there: what the map names, without reading every (country,
+    agency) pair (ranked in the database). One query."""
+    if not kept():
+        by_country: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
+        for row in lead_counts():
+            by_country[row[0]].append(row)
+        rows = []
+        for found in by_country.values():
+            found.sort(key=lambda row: -row[2])
+            last = found[min(shown, len(found)) - 1][2]
+            rows.extend(row for row in found if row[2] >= last)
+        return rows, {pk: len(found) for pk, found in by_country.items()}
+    ranked = (
+        LeadTally.objects.filter(activities__gt=0)
+        .annotate(
+            rank=Window(Rank(), partition_by=[F("country_id")], order_by=F("activities").desc()),
+            leading=Window(Count("pk"), partition_by=[F("country_id")]),
+        )
+        .filter(rank__lte=shown)
+        .values_list("country_id", "agency_id", "activities", "leading")
+    )
+    rows, leading = [], {}
+    for country_id, agency_id, n, agencies in ranked:
+        rows.append((country_id, agency_id, n))
+        leading[country_id] = agencies
+    return rows, leading
+
+
 def countries_with_activities() -> int:
     """Countries that some activity names: its country, or one in its list. One query."""
     if not kept():
         own, listed = _own_and_listed()
         return len({pk for pk, n in own.items() if n} | {pk for pk, n in listed.items() if n})
-    own = CountryYearsTally.objects.filter(activities__gt=0).order_by().values_list("country_id")
+    own = OwnTally.objects.filter(activities__gt=0).values_list("country_id")
     listed = SharedTally.objects.filter(activities__gt=0).values_list("country_id")
     return len(list(own.union(listed)))
 
@@ -237,6 +281,75 @@ def year_counts() -> list[tuple[int | None, int | None, int]]:
     for start, end, n in rows:
         found[(start if start != NO_YEAR else None, end if end != NO_YEAR else None)] += n
     return [(start, end, n) for (start, end), n in found.items()]
+
+
+def region_counts() -> dict[str, int]:
+    """Activities per region, as the matrix's region filter finds them
+    (Activity.objects.in_region): a region's regional activities and those in any of its
+    countries, main or listed; an activity of several regions counts in each, a global one
+    in none. One query."""
+    if kept():
+        rows = RegionTally.objects.filter(activities__gt=0).values_list("region", "activities")
+        return dict(rows)
+    # The (activity, region) pairs made distinct by a UNION, then counted.
+    pairs = [
+        Activity.objects.filter(scope=Scope.REGIONAL).values_list("pk", "region"),
+        Activity.objects.filter(country__isnull=False).values_list("pk", "country__region"),
+        ActivityCountry.objects.values_list("activity_id", "country__region"),
+    ]
+    union = pairs[0].order_by().union(*(part.order_by() for part in pairs[1:]))
+    sql, params = union.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT places.region, COUNT(*) FROM ({sql}) places GROUP BY places.region", params
+        )
+        return dict(cursor.fetchall())
+
+
+def kind_counts() -> list[tuple]:
+    """(scope, type, status, activities, then of those how many cover each R202 guarantee in
+    GUARANTEE_FIELDS's order) for every kind with any: the dashboard's charts of the
+    matrix. One query, a row per kind (a few hundred at most)."""
+    flags = list(GUARANTEE_FIELDS.values())
+    if not kept():
+        rows = (
+            Activity.objects.order_by()
+            .values_list("scope", "activity_type", "status")
+            .annotate(
+                n=Count("pk"),
+                **{f"n_{flag}": Count("pk", filter=Q(**{flag: True})) for flag in flags},
+            )
+        )
+        return [tuple(row) for row in rows]
+    rows = KindTally.objects.filter(activities__gt=0).values_list(
+        "scope", "activity_type", "status", "activities", *flags
+    )
+    return [tuple(row) for row in rows]
+
+
+def agency_country_counts() -> list[tuple[str, int, int]]:
+    """(agency acronym, main countries of the activities it takes part in, activities it
+    leads) for every agency taking part in any; the activities without a main country count
+    as one more country, a group of their own. One query."""
+    if not kept():
+        pairs = (
+            ActivityAgency.objects.order_by()
+            .values_list("agency__acronym", "activity__country_id")
+            .annotate(leads=Count("pk", filter=Q(role=Role.LEAD)))
+        )
+        found: dict[str, list[int]] = {}
+        for acronym, _country_id, leads in pairs:
+            totals = found.setdefault(acronym, [0, 0])
+            totals[0] += 1
+            totals[1] += leads
+        return [(acronym, countries, leads) for acronym, (countries, leads) in found.items()]
+    rows = (
+        AgencyCountryTally.objects.filter(participations__gt=0)
+        .order_by()
+        .values_list("agency__acronym")
+        .annotate(countries=Count("pk"), leads=Sum("leads"))
+    )
+    return [(acronym, countries, int(leads)) for acronym, countries, leads in rows]
 
 
 def recount() -> None:

@@ -1,9 +1,11 @@
 """The members' and secretariat's dashboard: the matrix, the current update round and the
 workplan's deadlines in counts, each count a bar that links to the rows it counts.
 
-Every chart is one aggregate query (two for the years), whatever the number of activities;
-the charts are tables with a bar per row (templates/overview/_bar_chart.html), so that
-every number can be read, printed and downloaded (DashboardTable).
+Every chart of the matrix reads the tallies the database keeps on every write
+(activities.tallies: a row per kind, region, agency and country, or pair of years), one
+query each (the themes' chart counts their links). The charts are tables with a bar per
+row (templates/overview/_bar_chart.html), so that every number can be read, printed and
+downloaded (DashboardTable).
 """
 
 import datetime
@@ -12,7 +14,6 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
-from django.db import connection
 from django.db.models import (
     Count,
     F,
@@ -29,13 +30,9 @@ from django.utils.translation import gettext_lazy
 from activities import tallies
 from activities.models import (
     GUARANTEE_FIELDS,
-    Activity,
-    ActivityAgency,
-    ActivityCountry,
     ActivityStatus,
     ActivityType,
     Guarantee,
-    Role,
     Scope,
     Theme,
 )
@@ -130,19 +127,13 @@ def _chart(key: str, title: str, item: str, unit: str, rows: list[tuple[str, int
 
 
 def activity_charts(matrix_url: MatrixLinks) -> list[Chart]:
-    """Activities by region, scope, R202 guarantee, type and status, from one grouped query
-    (a few hundred groups at most, summed here) and the regions' own (region_counts),
-    every choice listed in its order, 0 included."""
-    guarantees = {
-        value: Count("pk", filter=Q(**{flag: True})) for value, flag in GUARANTEE_FIELDS.items()
-    }
-    rows = (
-        Activity.objects.order_by()
-        .values_list("scope", "activity_type", "status")
-        .annotate(n=Count("pk"), **guarantees)
-    )
+    """Activities by region, scope, R202 guarantee, type and status, from the matrix's
+    tallies by kind (a few hundred rows at most, summed here: activities.tallies) and the
+    regions' (a region's activities each once), every choice listed in its order, 0
+    included."""
+    rows = tallies.kind_counts()
     by: dict[str, dict[str, int]] = {
-        "region": region_counts(),
+        "region": tallies.region_counts(),
         "scope": {},
         "type": {},
         "status": {},
@@ -175,26 +166,6 @@ def activity_charts(matrix_url: MatrixLinks) -> list[Chart]:
     ]
 
 
-def region_counts() -> dict[str, int]:
-    """Activities per region, as the matrix's region filter finds them
-    (Activity.objects.in_region): a region's regional activities and those in any of its
-    countries, main or covered; an activity of several regions counts in each, a global
-    one in none. One query: the (activity, region) pairs made distinct by a UNION, then
-    counted."""
-    pairs = [
-        Activity.objects.filter(scope=Scope.REGIONAL).values_list("pk", "region"),
-        Activity.objects.filter(country__isnull=False).values_list("pk", "country__region"),
-        ActivityCountry.objects.values_list("activity_id", "country__region"),
-    ]
-    union = pairs[0].order_by().union(*(part.order_by() for part in pairs[1:]))
-    sql, params = union.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT places.region, COUNT(*) FROM ({sql}) places GROUP BY places.region", params
-        )
-        return dict(cursor.fetchall())
-
-
 def theme_chart(matrix_url: MatrixLinks) -> Chart:
     """Activities by theme: every theme of the list in its order, 0 included (one query)."""
     themes = Theme.objects.annotate(n=Count("activity_links")).order_by("position", "name")
@@ -208,28 +179,10 @@ def theme_chart(matrix_url: MatrixLinks) -> Chart:
 
 
 def agency_charts(matrix_url: MatrixLinks) -> tuple[Chart, Chart]:
-    """Agencies by the number of countries they work in, and by the activities they lead.
-
-    Counted in two steps, (agency, country) pairs first: COUNT(DISTINCT country) per agency
-    sorts every agency's rows and costs twice as much at 25,000 participations. The pairs
-    are grouped on the agency's id, its acronym joined to the few totals only.
-    """
-    pairs = (
-        ActivityAgency.objects.order_by()
-        .values("agency_id", "activity__country_id")
-        .annotate(leads=Count("pk", filter=Q(role=Role.LEAD)))
-    )
-    sql, params = pairs.query.sql_with_params()
-    agencies = connection.ops.quote_name(Agency._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT agency.acronym, totals.countries, totals.leads FROM ("
-            "SELECT pairs.agency_id, COUNT(*) AS countries, SUM(pairs.leads) AS leads "
-            f"FROM ({sql}) pairs GROUP BY pairs.agency_id) totals "
-            f"JOIN {agencies} agency ON agency.id = totals.agency_id",
-            params,
-        )
-        rows = [(acronym, countries, int(leads)) for acronym, countries, leads in cursor]
+    """Agencies by the number of countries they work in, and by the activities they lead,
+    from the matrix's tallies by agency and main country (activities.tallies: a row per
+    pair, whatever the number of activities)."""
+    rows = tallies.agency_country_counts()
     by_countries = sorted(rows, key=lambda row: (-row[1], row[0].lower()))
     by_leads = sorted((row for row in rows if row[2]), key=lambda row: (-row[2], row[0].lower()))
     countries = _chart(

@@ -8,7 +8,10 @@ whole region (a regional activity naming no country). Global activities are not 
 every country: they are listed once, under the map, and counted on its legend.
 
 Three or four queries whatever the number of activities (activities per scope and region,
-links per country, the few listed in the panels and the countries they name).
+links per country, the few listed in the panels and the countries they name). For the whole
+matrix (the front page, the unfiltered map) the counts come from the tallies kept on every
+write (activities.tallies.place_counts) and the listed few from an index on the scope,
+region and title: nothing read grows with the matrix.
 """
 
 from collections.abc import Mapping
@@ -19,6 +22,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 
+from activities import tallies
 from activities.models import Activity, ActivityCountry, Scope
 from countries.models import Region
 
@@ -100,13 +104,9 @@ def shared_counts(
     return counts
 
 
-def beyond_one_country(
-    activities: QuerySet[Activity], prefix: str, names: Mapping[int, str]
-) -> BeyondOneCountry:
-    """The panels under the map for `activities` (already filtered); `prefix` is the map's
-    filters as a query string ending in "&" (or ""), kept in the panels' links to the
-    matrix; `names` every country's name by id."""
-    activities = activities.order_by()
+def counted(activities: QuerySet[Activity]) -> tuple[dict[tuple[str, str], int], dict[str, int]]:
+    """({(scope, region): activities} beyond one country, {region: its regional activities
+    naming no country}) among `activities`. One grouped query."""
     named = ActivityCountry.objects.filter(activity=OuterRef("pk"))
     grouped = (
         activities.filter(scope__in=BEYOND_SCOPES)
@@ -122,7 +122,24 @@ def beyond_one_country(
         counts[(scope, region)] = n
         if whole:
             whole_region[region] = whole
-    listed = list(
+    return counts, whole_region
+
+
+def tallied() -> tuple[dict[tuple[str, str], int], dict[str, int]]:
+    """As counted(), for the whole matrix: from its tallies."""
+    counts, whole_region = {}, {}
+    for (scope, region), (n, unlisted) in tallies.place_counts().items():
+        if scope in BEYOND_SCOPES:
+            counts[(scope, region)] = n
+            if scope == Scope.REGIONAL and unlisted:
+                whole_region[region] = unlisted
+    return counts, whole_region
+
+
+def first_listed(activities: QuerySet[Activity]) -> list[tuple]:
+    """(pk, scope, region, title, reference) of the first LISTED regional activities of each
+    region and global ones among `activities`, by title."""
+    return list(
         activities.filter(scope__in=(Scope.REGIONAL, Scope.GLOBAL))
         .annotate(
             rank=Window(
@@ -133,6 +150,36 @@ def beyond_one_country(
         .values_list("pk", "scope", "region", "title", "reference")
         .order_by("title", "pk")
     )
+
+
+def first_listed_of_all(counts: Mapping[tuple[str, str], int]) -> list[tuple]:
+    """As first_listed() for every activity, one LIMIT per panel with any (`counts`), each
+    read in order from the index on scope, region and title (activity_beyond_title_idx)."""
+    parts = [
+        Activity.objects.filter(scope=scope, region=region)
+        .values_list("pk", "scope", "region", "title", "reference")
+        .order_by("title", "pk")[:LISTED]
+        for (scope, region), n in sorted(counts.items())
+        if n and scope in (Scope.REGIONAL, Scope.GLOBAL)
+    ]
+    if not parts:
+        return []
+    return list(parts[0].union(*parts[1:], all=True).order_by("title", "pk"))
+
+
+def beyond_one_country(
+    activities: QuerySet[Activity] | None, prefix: str, names: Mapping[int, str]
+) -> BeyondOneCountry:
+    """The panels under the map for `activities` (already filtered; None: the whole matrix,
+    from its tallies); `prefix` is the map's filters as a query string ending in "&" (or
+    ""), kept in the panels' links to the matrix; `names` every country's name by id."""
+    if activities is None:
+        counts, whole_region = tallied()
+        listed = first_listed_of_all(counts)
+    else:
+        activities = activities.order_by()
+        counts, whole_region = counted(activities)
+        listed = first_listed(activities)
     where: dict[int, list[str]] = {}
     if listed:
         links = ActivityCountry.objects.filter(

@@ -157,11 +157,15 @@ def step_of(count: int, legend: list[LegendStep]) -> int:
 
 
 def lead_agencies(
-    rows: Iterable[tuple[int, int, int]], acronyms: dict[int, str]
+    rows: Iterable[tuple[int, int, int]],
+    acronyms: dict[int, str],
+    leading: Mapping[int, int] | None = None,
 ) -> dict[int, tuple[list[str], int]]:
     """Country id -> (the LEADS_SHOWN agencies leading most of those activities there, how
-    many other agencies lead some), from (country id, agency id, activities led) rows.
-    Grouped on ids: the names are looked up in Python."""
+    many other agencies lead some), from (country id, agency id, activities led) rows: every
+    lead of each country, or (with `leading`, country id -> how many agencies lead there)
+    those ranked first (activities.tallies.first_leads). Grouped on ids: the names are
+    looked up in Python."""
     by_country: dict[int, list[tuple[int, str]]] = {}
     for country_id, agency_id, n in rows:
         by_country.setdefault(country_id, []).append((-n, acronyms.get(agency_id, "?")))
@@ -169,7 +173,8 @@ def lead_agencies(
     for country_id, ranked in by_country.items():
         ranked.sort(key=lambda item: (item[0], item[1].lower()))
         named = [acronym for _n, acronym in ranked[:LEADS_SHOWN]]
-        leads[country_id] = (named, len(ranked) - len(named))
+        agencies = leading[country_id] if leading is not None else len(ranked)
+        leads[country_id] = (named, agencies - len(named))
     return leads
 
 
@@ -198,12 +203,13 @@ def matrix_map(
     if acronyms is None:
         acronyms = dict(Agency.objects.values_list("id", "acronym"))
     own, listed = tallies.own_and_listed()
+    first, leading = tallies.first_leads(LEADS_SHOWN)
     return draw_map(
         own,
         listed,
-        lead_agencies(tallies.lead_counts(), acronyms),
+        lead_agencies(first, acronyms, leading),
         params,
-        Activity.objects.all(),
+        None,
         shapes=shapes,
         statuses=statuses,
         results=results,
@@ -249,7 +255,7 @@ def draw_map(
     listed: Mapping[int, int],
     leads: dict[int, tuple[list[str], int]],
     params: QueryDict | None,
-    activities: QuerySet[Activity],
+    activities: QuerySet[Activity] | None,
     *,
     shapes: World | None = None,
     statuses: Mapping[str, Any] | None = None,
@@ -257,8 +263,9 @@ def draw_map(
 ) -> WorldMap:
     """The map from each country's own activities (country id -> one-country activities)
     and the multi-country and regional ones that list it (`listed`), its leads, and the
-    regional and global panels of `activities` (those counted), whose regional activities
-    of a whole region each country of the region shares. `statuses` (country code -> a
+    regional and global panels of `activities` (those counted; None: the whole matrix, from
+    its tallies), whose regional activities of a whole region each country of the region
+    shares. `statuses` (country code -> a
     mark with `status` and `label`) is the layer of the coalition's countries
     (decisions.map_layer); `results` (code -> a mark with `label`) the results layer
     (overview.result_layer), when it is the one shown."""

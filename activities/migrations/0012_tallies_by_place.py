@@ -3,8 +3,10 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-from activities import tally_sql
 from activities.migrations import _tally_sql_0007
+
+# The SQL as it was then: activities.tally_sql has moved on (migration 0013).
+from activities.migrations import _tally_sql_0012 as tally_sql
 
 
 def install(apps, schema_editor):

@@ -68,7 +68,12 @@ def ensure_history(ctx: BenchContext) -> tuple[UpdateRound, UpdateRound]:
         rounds.append(update_round)
     with connection.cursor() as cursor:
         # As a live database would have: statistics of the tables just filled.
-        for model in (Activity.history.model, ActivityAgency.history.model):
+        for model in (
+            Activity.history.model,
+            ActivityAgency.history.model,
+            UpdateRound,
+            RoundAgency,
+        ):
             cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
     return rounds[0], rounds[1]
 

@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import ExtractYear
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -72,6 +72,52 @@ def counted() -> dict[str, object]:
             .annotate(n=Count("pk")),
             key=str,
         ),
+        "places": {
+            (scope, region): (n, unlisted)
+            for scope, region, n, unlisted in Activity.objects.order_by()
+            .values_list("scope", "region")
+            .annotate(
+                n=Count("pk"),
+                unlisted=Count(
+                    "pk",
+                    filter=Q(scope__in=[Scope.REGIONAL, Scope.GLOBAL])
+                    & ~Q(Exists(ActivityCountry.objects.filter(activity=OuterRef("pk")))),
+                ),
+            )
+        },
+        "regions": {
+            region: n
+            for region in {*Region.values, *Country.objects.values_list("region", flat=True)}
+            if (n := Activity.objects.in_region(region).count())
+        },
+        "kinds": sorted(
+            tuple(row)
+            for row in Activity.objects.order_by()
+            .values_list("scope", "activity_type", "status")
+            .annotate(
+                n=Count("pk"),
+                health=Count("pk", filter=Q(covers_health=True)),
+                children=Count("pk", filter=Q(covers_children=True)),
+                working_age=Count("pk", filter=Q(covers_working_age=True)),
+                older=Count("pk", filter=Q(covers_older_persons=True)),
+            )
+        ),
+        # Agencies by the main countries of their activities (none: one group) and leads.
+        "agency_countries": sorted(
+            (
+                agency.acronym,
+                ActivityAgency.objects.filter(agency=agency)
+                .values("activity__country_id")
+                .distinct()
+                .count(),
+                Activity.objects.filter(
+                    participations__agency=agency, participations__role=Role.LEAD
+                ).count(),
+            )
+            for agency in Agency.objects.filter(
+                Exists(ActivityAgency.objects.filter(agency=OuterRef("pk")))
+            )
+        ),
         "leads": {
             (country, agency): n
             for country, agency, n in ActivityAgency.objects.filter(
@@ -93,6 +139,10 @@ def tallied() -> dict[str, object]:
         "per_country": dict(tallies.country_counts()),
         "split": tallies.country_split(),
         "years": sorted(tallies.year_counts(), key=str),
+        "places": tallies.place_counts(),
+        "regions": tallies.region_counts(),
+        "kinds": sorted(tallies.kind_counts()),
+        "agency_countries": sorted(tallies.agency_country_counts()),
         "leads": {(country, agency): n for country, agency, n in tallies.lead_counts()},
     }
 
@@ -154,6 +204,14 @@ def test_bulk_writes_and_plain_sql_are_counted(world):
     )
     assert_same()
     Activity.objects.filter(country=sn).update(country=vn, end_date=datetime.date(2015, 1, 1))
+    assert_same()
+    # An update changing no column a count reads (the counts skip it), then one that does.
+    Activity.objects.update(title="Renamed")
+    assert_same()
+    Activity.objects.filter(pk__in=[made[3].pk, made[4].pk]).update(
+        status=ActivityStatus.COMPLETED, covers_children=True
+    )
+    ActivityAgency.objects.filter(activity=made[5]).update(role=Role.PARTNER)
     assert_same()
     with connection.cursor() as cursor:
         cursor.execute(
@@ -231,6 +289,88 @@ def test_places_count_as_own_or_shared(world, secretariat):
     assert_same()
 
 
+def test_links_written_alone_in_any_order_and_by_plain_sql_keep_the_places(world):
+    """Whether a regional or global activity lists a country depends on its other links: a
+    link added to one listing none, the last one removed, both orders of an activity and its
+    links inside a transaction, a truncate."""
+    vn, sn, *_agencies = world
+    event = make_activity(sn)
+    set_places(event, scope=Scope.REGIONAL, region=Region.AFRICA, main=None, countries=[])
+    campaign = make_activity(vn)
+    set_places(campaign, scope=Scope.GLOBAL, region="", main=None, countries=[])
+    assert tallies.place_counts()[(Scope.REGIONAL, Region.AFRICA)] == (1, 1)
+    ActivityCountry.objects.create(activity=event, country=sn)
+    ActivityCountry.objects.create(activity=event, country=vn)
+    assert_same()
+    assert tallies.place_counts()[(Scope.REGIONAL, Region.AFRICA)] == (1, 0)
+    ActivityCountry.objects.filter(activity=event, country=sn).delete()
+    assert_same()
+    ActivityCountry.objects.filter(activity=event).delete()
+    assert_same()
+    assert tallies.place_counts()[(Scope.REGIONAL, Region.AFRICA)] == (1, 1)
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        # A link before its activity, then the activity; the activity deleted before it.
+        cursor.execute(
+            "INSERT INTO activities_activitycountry (activity_id, country_id) VALUES (-7, %s)",
+            [vn.pk],
+        )
+        cursor.execute(
+            "INSERT INTO activities_activity (id, reference, title, description, "
+            "activity_type, status, covers_health, covers_children, covers_working_age, "
+            "covers_older_persons, funding, created_at, updated_at, version, region, scope) "
+            "SELECT -7, 'SPF-NEG7', title, description, activity_type, status, covers_health, "
+            "covers_children, covers_working_age, covers_older_persons, funding, created_at, "
+            "updated_at, 1, 'asia-pacific', 'regional' FROM activities_activity WHERE id = %s",
+            [event.pk],
+        )
+        assert_same()
+        cursor.execute("DELETE FROM activities_activity WHERE id = -7")
+        assert_same()
+        cursor.execute("DELETE FROM activities_activitycountry WHERE activity_id = -7")
+        assert_same()
+        # Moved between links: one statement removing and adding.
+        cursor.execute(
+            "UPDATE activities_activitycountry SET activity_id = %s WHERE activity_id = %s",
+            [campaign.pk, event.pk],
+        )
+    assert_same()
+    ActivityCountry.objects.create(activity=event, country=sn)
+    # A country moved to another region moves its activities.
+    vn.region = Region.AFRICA
+    vn.save()
+    assert_same()
+    Country.objects.filter(pk=vn.pk).update(region=Region.ASIA_PACIFIC)
+    assert_same()
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # the link's key checked: no pending
+        cursor.execute("TRUNCATE activities_activitycountry")
+    assert_same()
+    assert tallies.place_counts()[(Scope.REGIONAL, Region.AFRICA)] == (1, 1)
+
+
+def test_the_whole_map_names_the_same_leads_as_a_count_beyond_the_first_five(world):
+    """The map ranks each country's leads in the database (tallies.first_leads), ties with
+    the fifth included: the same names, and the same number of others, as from every lead."""
+    vn, sn, *_agencies = world
+    agencies = [make_agency(f"AG{n}") for n in range(8)]
+    # Two activities each for AG0-AG2, one each for AG3-AG7: AG3-AG7 tie for the 4th place.
+    for n, agency in enumerate(agencies):
+        for _time in range(2 if n < 3 else 1):
+            make_activity(vn, {agency: Role.LEAD})
+    make_activity(sn, {agencies[0]: Role.LEAD})
+    rows, leading = tallies.first_leads(5)
+    assert leading == {vn.pk: 8, sn.pk: 1}
+    assert sum(1 for row in rows if row[0] == vn.pk) == 8  # AG3-AG7 all tie for the 4th
+    from_tallies, from_rows = matrix_map(), build_map(Activity.objects.all())
+    assert [(c.code, c.leads, c.leads_more, c.summary) for c in from_tallies.countries] == [
+        (c.code, c.leads, c.leads_more, c.summary) for c in from_rows.countries
+    ]
+    vn_leads = next(c for c in from_tallies.countries if c.code == "VN")
+    assert vn_leads.leads == ["AG0", "AG1", "AG2", "AG3", "AG4"]
+    assert vn_leads.leads_more == 3
+
+
 def test_a_recount_gives_the_same_counts(world):
     vn, sn, ilo, unicef, _who = world
     make_activity(vn, {ilo: Role.LEAD})
@@ -260,7 +400,7 @@ def test_the_front_page_and_the_whole_map_read_the_same_as_a_count(world):
 
 
 operation = st.tuples(
-    st.sampled_from(["create", "move", "dates", "lead", "drop_agency", "delete", "places"]),
+    st.sampled_from(["create", "move", "dates", "lead", "drop_agency", "delete", "places", "kind"]),
     st.integers(0, 50),
     st.integers(0, 50),
 )
@@ -305,6 +445,11 @@ def test_any_sequence_of_writes_keeps_the_counts(world, steps):
             ActivityAgency.objects.update_or_create(
                 activity=target, agency=agencies[y % 3], defaults={"role": Role.LEAD}
             )
+        elif kind == "kind":
+            target.status = ActivityStatus.values[y % 4]
+            target.covers_health = bool(x % 2)
+            target.covers_older_persons = bool(y % 2)
+            target.save()
         elif kind == "drop_agency":
             ActivityAgency.objects.filter(activity=target, agency=agencies[y % 3]).delete()
         else:
