@@ -1,6 +1,8 @@
 """French and Spanish come from the committed catalogues; English where one is missing."""
 
 import gettext as gnu_gettext
+import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -31,6 +33,18 @@ def test_it_ships_a_compiled_catalogue_with_every_entry_translated(lang):
     messages = LOCALE / lang / "LC_MESSAGES"
     assert entries_in_po(messages / "django.po") > 500
     assert entries_in_mo(messages / "django.mo") == entries_in_po(messages / "django.po")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_plural_has_as_many_forms_as_its_language_counts(lang):
+    """Spanish counts three (one, a million, other: Django's own catalogue says so); a plural
+    with two would show English for a million and its multiples."""
+    with (LOCALE / lang / "LC_MESSAGES" / "django.mo").open("rb") as handle:
+        catalogue = gnu_gettext.GNUTranslations(handle)
+    forms = int(re.search(r"nplurals=(\d+)", catalogue.info()["plural-forms"]).group(1))
+    found = Counter(key[0] for key in catalogue._catalog if isinstance(key, tuple))
+    assert found, "no plural entry to check"
+    assert {msgid: n for msgid, n in found.items() if n != forms} == {}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
