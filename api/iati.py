@@ -43,8 +43,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cached_property
-from itertools import islice
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -64,7 +62,7 @@ from activities.models import (
 from agencies.models import AgencyKind
 from api import iati_markup as markup
 from api.iati_places import ACTIVITY_SCOPE, countries_by_activity, recipients, themes_by_activity
-from api.iati_results import IndicatorResult, IndicatorWords, results_by_activity, results_xml
+from api.iati_results import IndicatorWords, activities_with_results, results_by_activity
 from countries.models import Region
 from funding.models import ActivityBudget
 
@@ -100,6 +98,8 @@ CHUNK = 200
 # The shared elements kept for reuse (Words): places and contacts are many, so only the
 # most recent are kept; memory stays flat however long the file.
 PLACES_KEPT, CONTACTS_KEPT = 4096, 4096
+# A batch of rows read with their results holds at most this many times the fetch size.
+BATCH_ROWS = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +149,7 @@ class IatiActivity:
     contact: Contact | None
     organisations: tuple[Organisation, ...]
     budgets: tuple[Budget, ...] = ()
-    results: tuple[IndicatorResult, ...] = ()
+    results: str = ""  # its <result> elements (api.iati_results)
 
 
 ROW_FIELDS = (
@@ -185,18 +185,32 @@ def iati_activities(
     covered = countries_by_activity(activities)
     themes = themes_by_activity(activities)
     guarantee_values = list(GUARANTEE_FIELDS)
+    with_results = activities_with_results(activities)
+    indicators = IndicatorWords() if with_results else None
     rows = activities.values_list(*ROW_FIELDS).iterator(chunk_size=chunk_size)
-    for batch in batched(rows, chunk_size):
+    for batch in batched(rows, with_results, chunk_size):
         # The results of a batch of activities at a time: memory stays flat.
-        results = results_by_activity([row[0] for row in batch])
+        ids = [row[0] for row in batch if row[0] in with_results]
+        results = results_by_activity(ids, indicators) if indicators and ids else {}
         for row in batch:
             yield iati_activity(
                 row, guarantee_values, organisations, budgets, results, covered, themes
             )
 
 
-def batched(rows: Iterator[tuple], size: int) -> Iterator[list[tuple]]:
-    while batch := list(islice(rows, size)):
+def batched(rows: Iterator[tuple], with_results: set[int], size: int) -> Iterator[list[tuple]]:
+    """`rows` in batches holding `size` activities with results (or ten times `size` rows):
+    the results are read a batch at a time, in three queries, and a batch of activities of
+    which few have results would cost those queries for little."""
+    batch: list[tuple] = []
+    holding = 0
+    for row in rows:
+        batch.append(row)
+        holding += row[0] in with_results
+        if holding == size or len(batch) == BATCH_ROWS * size:
+            yield batch
+            batch, holding = [], 0
+    if batch:
         yield batch
 
 
@@ -205,7 +219,7 @@ def iati_activity(
     guarantee_values: list[str],
     organisations: dict[int, tuple[Organisation, ...]],
     budgets: dict[int, tuple[Budget, ...]],
-    results: dict[int, tuple[IndicatorResult, ...]],
+    results: dict[int, str],
     covered: dict[int, tuple[tuple[str, str], ...]],
     themes: dict[int, tuple[str, ...]],
 ) -> IatiActivity:
@@ -234,7 +248,7 @@ def iati_activity(
         contact=Contact(*person) if publishes else None,
         organisations=organisations.get(pk, ()),
         budgets=budgets.get(pk, ()),
-        results=results.get(pk, ()),
+        results=results.get(pk, ""),
     )
 
 
@@ -327,10 +341,6 @@ class Words:
         self.places = functools.lru_cache(maxsize=PLACES_KEPT)(self.places_xml)
         self.contacts = functools.lru_cache(maxsize=CONTACTS_KEPT)(contact_xml)
 
-    @cached_property
-    def indicators(self) -> IndicatorWords:
-        return IndicatorWords()
-
     def organisation(self, org: Organisation) -> str:
         written = self.organisations.get(org)
         if written is None:
@@ -413,8 +423,7 @@ def activity_xml(activity: IatiActivity, today: datetime.date, words: Words) -> 
     pieces.append(words.sector(activity.guarantees))
     pieces.append(words.tag(activity.themes))
     pieces.extend(map(budget_xml, activity.budgets))
-    if activity.results:
-        pieces.append(results_xml(activity.results, words.indicators))
+    pieces.append(activity.results)
     pieces.append("</iati-activity>")
     return "".join(pieces)
 
