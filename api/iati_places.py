@@ -28,6 +28,7 @@ def countries_by_activity(activities: QuerySet[Activity]) -> dict[int, tuple[tup
     """Every activity's countries with their shares (the main country first): one query. A
     regional or global activity has none here (it has a recipient region)."""
     found: dict[int, list] = defaultdict(list)
+    keys: dict[str, tuple[str, str]] = {}  # each country's sort key, made once
     links = (
         ActivityCountry.objects.filter(activity__in=activities.order_by().values("pk"))
         .exclude(activity__scope__in=[Scope.REGIONAL, Scope.GLOBAL])
@@ -36,16 +37,23 @@ def countries_by_activity(activities: QuerySet[Activity]) -> dict[int, tuple[tup
         )
     )
     for activity_id, main_id, country_id, code, name in links:
-        found[activity_id].append((country_id != main_id, sort_key(name), str(code)))
+        key = keys.get(name)
+        if key is None:
+            key = keys[name] = sort_key(name)
+        found[activity_id].append((country_id != main_id, key, str(code)))
     # The shares of activities.places.country_shares (split_hundred over the countries, the
     # main one first, then by name), from plain rows: model objects for 10,000 activities
-    # would cost more than the file.
-    return {
-        pk: tuple(
-            (code, str(share)) for (_other, _key, code), share in split_hundred(sorted(items))
-        )
-        for pk, items in found.items()
-    }
+    # would cost more than the file. The shares of n countries are the same for every
+    # activity with n countries: worked out once per n.
+    shares: dict[int, list[str]] = {}
+    covered = {}
+    for pk, items in found.items():
+        items.sort()
+        split = shares.get(len(items))
+        if split is None:
+            split = shares[len(items)] = [str(share) for _, share in split_hundred(items)]
+        covered[pk] = tuple(zip([code for _other, _key, code in items], split, strict=True))
+    return covered
 
 
 def themes_by_activity(activities: QuerySet[Activity]) -> dict[int, tuple[str, ...]]:
