@@ -146,7 +146,7 @@ class IatiActivity(NamedTuple):
     contact: Contact | None
     organisations: tuple[Organisation, ...]
     budgets: tuple[Budget, ...] = ()
-    results: str = ""  # its <result> elements (api.iati_results)
+    results: tuple[str, ...] = ()  # its <result> elements (api.iati_results)
 
 
 ROW_FIELDS = (
@@ -216,7 +216,7 @@ def iati_activity(
     guarantee_values: list[str],
     organisations: dict[int, tuple[Organisation, ...]],
     budgets: dict[int, tuple[Budget, ...]],
-    results: dict[int, str],
+    results: dict[int, tuple[str, ...]],
     covered: dict[int, tuple[tuple[str, str], ...]],
     themes: dict[int, tuple[str, ...]],
 ) -> IatiActivity:
@@ -245,7 +245,7 @@ def iati_activity(
         contact=Contact(*person) if publishes else None,
         organisations=organisations.get(pk, ()),
         budgets=budgets.get(pk, ()),
-        results=results.get(pk, ""),
+        results=results.pop(pk, ()),  # let go once written
     )
 
 
@@ -438,7 +438,7 @@ def activity_xml(activity: IatiActivity, today: datetime.date, words: Words) -> 
     pieces.append(words.sector(activity.guarantees))
     pieces.append(words.tag(activity.themes))
     pieces.extend(map(budget_xml, activity.budgets))
-    pieces.append(activity.results)
+    pieces.extend(activity.results)
     pieces.append("</iati-activity>")
     return "".join(pieces)
 

@@ -85,7 +85,9 @@ def activities_with_results(activities: QuerySet[Activity]) -> set[int]:
     )
 
 
-def results_by_activity(activity_ids: list[int], words: "IndicatorWords") -> dict[int, str]:
+def results_by_activity(
+    activity_ids: list[int], words: "IndicatorWords"
+) -> dict[int, tuple[str, ...]]:
     """The approved results of these activities, by activity, as their <result> elements in
     the 2.03 schema's order (text, api.iati_markup: building each of a file's hundreds of
     thousands of periods and actuals as an lxml element was most of the file's time). Three
@@ -136,8 +138,11 @@ def results_by_activity(activity_ids: list[int], words: "IndicatorWords") -> dic
         actuals.append(actual_xml(value, where))
         for dimensions, part in parts.get(pk, ()):
             actuals.append(actual_xml(part, where + dimensions))
+    # What is written is let go as it goes: memory holds one copy of a batch's results.
+    del values, parts
     found: dict[int, list[str]] = defaultdict(list)
-    for link_id, by_period in periods.items():
+    while periods:
+        link_id, by_period = periods.popitem()
         activity_id, indicator_id, baseline_value, baseline_date = links[link_id]
         pieces = [words.heads[indicator_id]]
         if baseline_value is not None and baseline_date is not None:
@@ -150,7 +155,7 @@ def results_by_activity(activity_ids: list[int], words: "IndicatorWords") -> dic
             pieces.append(period_xml(start, end, target, actuals))
         pieces.append("</indicator></result>")
         found[activity_id].append("".join(pieces))
-    return {pk: "".join(results) for pk, results in found.items()}
+    return {pk: tuple(reversed(results)) for pk, results in found.items()}
 
 
 class IndicatorWords:
