@@ -197,7 +197,7 @@ def iati_activities(
 
 def batched(rows: Iterator[tuple], with_results: set[int], size: int) -> Iterator[list[tuple]]:
     """`rows` in batches holding `size` activities with results (or ten times `size` rows):
-    the results are read a batch at a time, in three queries, and a batch of activities of
+    the results are read a batch at a time, in two queries, and a batch of activities of
     which few have results would cost those queries for little."""
     batch: list[tuple] = []
     holding = 0
