@@ -38,19 +38,15 @@ or without any date is left out, and a comment at the end of the file counts the
 """
 
 import datetime
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cached_property
-from io import BytesIO
-from itertools import islice
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone, translation
-from lxml import etree
-from lxml.etree import SubElement
 
 from activities.models import (
     GUARANTEE_FIELDS,
@@ -61,16 +57,16 @@ from activities.models import (
     Guarantee,
     Role,
     Theme,
-    role_order,
 )
-from agencies.models import AgencyKind
+from agencies.models import Agency, AgencyKind
+from api import iati_markup as markup
 from api.iati_places import ACTIVITY_SCOPE, countries_by_activity, recipients, themes_by_activity
-from api.iati_results import IndicatorResult, IndicatorWords, result_elements, results_by_activity
+from api.iati_results import IndicatorWords, activities_with_results, results_by_activity
 from countries.models import Region
 from funding.models import ActivityBudget
 
 VERSION = "2.03"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+DECLARATION = "<?xml version='1.0' encoding='utf-8'?>"  # as lxml writes it
 
 PARTICIPATION_ROLE = {Role.FUNDER: "1", Role.LEAD: "2", Role.CO_LEAD: "2", Role.PARTNER: "4"}
 ORGANISATION_TYPE = {
@@ -94,21 +90,27 @@ SDG_TARGET_VOCABULARY, SDG_SOCIAL_PROTECTION_TARGET = "8", "1.3"
 SDG_TARGET_NAME = "Social protection systems and measures for all, including floors"
 OWN_VOCABULARY = "99"
 GENERAL_DESCRIPTION, GENERAL_ENQUIRIES = "1", "1"
+DESCRIPTION = (("type", GENERAL_DESCRIPTION),)
 ORIGINAL, INDICATIVE = "1", "1"  # BudgetType, BudgetStatus
-# Elements written between two reads of the buffer: a few hundred KB per chunk.
+# Activities written between two chunks of the response: a few hundred KB per chunk.
 CHUNK = 200
+# The shared elements kept for reuse (Words): places and contacts are many, so only the
+# most recent are kept; memory stays flat however long the file.
+PLACES_KEPT, CONTACTS_KEPT = 4096, 4096
+# A batch of rows read with their results holds at most this many times the fetch size.
+BATCH_ROWS = 10
 
 
-@dataclass(frozen=True, slots=True)
-class Organisation:
+# Named tuples rather than dataclasses: a hundred thousand activities are made and their
+# agencies looked up by value (Words), and a tuple is made and hashed in C.
+class Organisation(NamedTuple):
     name: str
     acronym: str
     kind: str
     role: str
 
 
-@dataclass(frozen=True, slots=True)
-class Contact:
+class Contact(NamedTuple):
     organisation: str
     name: str
     position: str
@@ -116,15 +118,13 @@ class Contact:
     phone: str
 
 
-@dataclass(frozen=True, slots=True)
-class Budget:
+class Budget(NamedTuple):
     year: int
     amount: Decimal
     currency: str
 
 
-@dataclass(frozen=True, slots=True)
-class IatiActivity:
+class IatiActivity(NamedTuple):
     """What IATI says of a matrix row, read as plain values (no model objects: 10,000 rows
     with their agencies as ORM objects cost several times the writing of the file)."""
 
@@ -146,7 +146,7 @@ class IatiActivity:
     contact: Contact | None
     organisations: tuple[Organisation, ...]
     budgets: tuple[Budget, ...] = ()
-    results: tuple[IndicatorResult, ...] = ()
+    results: tuple[str, ...] = ()  # its <result> elements (api.iati_results)
 
 
 ROW_FIELDS = (
@@ -182,18 +182,32 @@ def iati_activities(
     covered = countries_by_activity(activities)
     themes = themes_by_activity(activities)
     guarantee_values = list(GUARANTEE_FIELDS)
+    with_results = activities_with_results(activities)
+    indicators = IndicatorWords() if with_results else None
     rows = activities.values_list(*ROW_FIELDS).iterator(chunk_size=chunk_size)
-    for batch in batched(rows, chunk_size):
+    for batch in batched(rows, with_results, chunk_size):
         # The results of a batch of activities at a time: memory stays flat.
-        results = results_by_activity([row[0] for row in batch])
+        ids = [row[0] for row in batch if row[0] in with_results]
+        results = results_by_activity(ids, indicators) if indicators and ids else {}
         for row in batch:
             yield iati_activity(
                 row, guarantee_values, organisations, budgets, results, covered, themes
             )
 
 
-def batched(rows: Iterator[tuple], size: int) -> Iterator[list[tuple]]:
-    while batch := list(islice(rows, size)):
+def batched(rows: Iterator[tuple], with_results: set[int], size: int) -> Iterator[list[tuple]]:
+    """`rows` in batches holding `size` activities with results (or ten times `size` rows):
+    the results are read a batch at a time, in two queries, and a batch of activities of
+    which few have results would cost those queries for little."""
+    batch: list[tuple] = []
+    holding = 0
+    for row in rows:
+        batch.append(row)
+        holding += row[0] in with_results
+        if holding == size or len(batch) == BATCH_ROWS * size:
+            yield batch
+            batch, holding = [], 0
+    if batch:
         yield batch
 
 
@@ -202,7 +216,7 @@ def iati_activity(
     guarantee_values: list[str],
     organisations: dict[int, tuple[Organisation, ...]],
     budgets: dict[int, tuple[Budget, ...]],
-    results: dict[int, tuple[IndicatorResult, ...]],
+    results: dict[int, tuple[str, ...]],
     covered: dict[int, tuple[tuple[str, str], ...]],
     themes: dict[int, tuple[str, ...]],
 ) -> IatiActivity:
@@ -231,23 +245,41 @@ def iati_activity(
         contact=Contact(*person) if publishes else None,
         organisations=organisations.get(pk, ()),
         budgets=budgets.get(pk, ()),
-        results=results.get(pk, ()),
+        results=results.pop(pk, ()),  # let go once written
     )
 
 
 def organisations_by_activity(
     activities: QuerySet[Activity],
 ) -> dict[int, tuple[Organisation, ...]]:
-    """Every activity's agencies in one query, lead first."""
-    found: dict[int, list[Organisation]] = defaultdict(list)
-    links = (
-        ActivityAgency.objects.filter(activity__in=activities.order_by().values("pk"))
-        .order_by(role_order(), "agency__acronym")
-        .values_list("activity_id", "agency__name", "agency__acronym", "agency__kind", "role")
-    )
-    for activity_id, name, acronym, kind, role in links:
-        found[activity_id].append(Organisation(name, acronym, kind, role))
-    return {pk: tuple(orgs) for pk, orgs in found.items()}
+    """Every activity's agencies, lead first, then co-leads, partners, funders (role_order),
+    each by acronym: two queries, each agency's words read once and one Organisation for all
+    the activities an agency takes part in in the same role. The links are put in order here
+    rather than by the database: sorting a quarter of a million of them there spilled to
+    disk, and the agencies' order by acronym is the database's own (its collation)."""
+    agencies = {
+        pk: (position, name, acronym, kind)
+        for position, (pk, name, acronym, kind) in enumerate(
+            Agency.objects.order_by("acronym", "pk").values_list("pk", "name", "acronym", "kind")
+        )
+    }
+    role_rank = {role: rank for rank, role in enumerate(Role.values)}
+    made: dict[tuple[int, str], tuple[int, int, Organisation]] = {}
+    found: dict[int, list[tuple[int, int, Organisation]]] = defaultdict(list)
+    links = ActivityAgency.objects.filter(
+        activity__in=activities.order_by().values("pk")
+    ).values_list("activity_id", "agency_id", "role")
+    for activity_id, agency_id, role in links:
+        ranked = made.get((agency_id, role))
+        if ranked is None:
+            position, *words = agencies[agency_id]
+            ranked = (role_rank[role], position, Organisation(*words, role))
+            made[(agency_id, role)] = ranked
+        found[activity_id].append(ranked)
+    return {
+        pk: tuple(organisation for _rank, _position, organisation in sorted(orgs))
+        for pk, orgs in found.items()
+    }
 
 
 def budgets_by_activity(activities: QuerySet[Activity]) -> dict[int, tuple[Budget, ...]]:
@@ -277,36 +309,30 @@ def iter_iati_xml(
 ) -> Iterator[bytes]:
     """The IATI file, in chunks of bytes, written as the activities come."""
     today = today or timezone.localdate()
-    buffer = BytesIO()
     words = Words()
     left_out = 0
-    with etree.xmlfile(buffer, encoding="utf-8") as xml:
-        xml.write_declaration()
-        generated = timezone.now().isoformat(timespec="seconds")
-        with xml.element("iati-activities", {"version": VERSION, "generated-datetime": generated}):
-            for number, activity in enumerate(activities, 1):
-                if exportable(activity):
-                    xml.write(activity_element(activity, today, words))
-                else:
-                    left_out += 1
-                if number % CHUNK == 0:
-                    xml.flush()
-                    yield take(buffer)
-            if left_out:
-                note = f" {left_out} matrix rows left out: IATI needs an agency and a date. "
-                xml.write(etree.Comment(note))
-    yield take(buffer)
-
-
-def take(buffer: BytesIO) -> bytes:
-    data = buffer.getvalue()
-    buffer.seek(0)
-    buffer.truncate()
-    return data
+    generated = timezone.now().isoformat(timespec="seconds")
+    root = markup.attributes((("version", VERSION), ("generated-datetime", generated)))
+    pieces = [f"{DECLARATION}\n<iati-activities{root}>"]
+    for number, activity in enumerate(activities, 1):
+        if exportable(activity):
+            pieces.append(activity_xml(activity, today, words))
+        else:
+            left_out += 1
+        if number % CHUNK == 0:
+            yield "".join(pieces).encode()
+            pieces.clear()
+    if left_out:
+        pieces.append(
+            markup.comment(f" {left_out} matrix rows left out: IATI needs an agency and a date. ")
+        )
+    pieces.append("</iati-activities>")
+    yield "".join(pieces).encode()
 
 
 class Words:
-    """English labels and fixed attributes, made once per file (the file is in English)."""
+    """English labels, fixed elements and the elements many activities share, written once
+    per file (the file is in English)."""
 
     def __init__(self) -> None:
         with translation.override("en"):
@@ -316,89 +342,118 @@ class Words:
         self.themes = dict(Theme.objects.values_list("code", "name"))  # English names
         # The reporting organisation's vocabularies (99) are described in the API's docs.
         self.vocabulary_uri = f"{settings.SITE_URL}/api/docs/"
-        self.reporting = {"ref": settings.SPF_IATI_ORG_REF, "type": settings.SPF_IATI_ORG_TYPE}
-        self.reporting_name = settings.SPF_IATI_ORG_NAME
+        reporting = (("ref", settings.SPF_IATI_ORG_REF), ("type", settings.SPF_IATI_ORG_TYPE))
+        self.reporting = markup.narrative("reporting-org", settings.SPF_IATI_ORG_NAME, reporting)
+        self.statuses = {
+            status: markup.empty("activity-status", (("code", code),))
+            for status, code in ACTIVITY_STATUS.items()
+        }
+        # Each written the first time an activity needs it (a few hundred agencies, a few
+        # thousand sets of themes or of countries), kept for the others.
+        self.organisations: dict[Organisation, str] = {}
+        self.sectors: dict[tuple[str, ...], str] = {}
+        self.tags: dict[tuple[str, ...], str] = {}
+        self.places = functools.lru_cache(maxsize=PLACES_KEPT)(self.places_xml)
+        self.contacts = functools.lru_cache(maxsize=CONTACTS_KEPT)(contact_xml)
 
-    @cached_property
-    def indicators(self) -> IndicatorWords:
-        return IndicatorWords()
+    def organisation(self, org: Organisation) -> str:
+        written = self.organisations.get(org)
+        if written is None:
+            attrib = (
+                ("role", PARTICIPATION_ROLE[org.role]),
+                ("type", ORGANISATION_TYPE.get(org.kind, "90")),
+            )
+            written = markup.narrative("participating-org", f"{org.name} ({org.acronym})", attrib)
+            self.organisations[org] = written
+        return written
+
+    def sector(self, guarantees: tuple[str, ...]) -> str:
+        """SDG target 1.3, then the guarantees (own vocabulary), percentages adding to 100."""
+        written = self.sectors.get(guarantees)
+        if written is None:
+            sdg = (
+                ("vocabulary", SDG_TARGET_VOCABULARY),
+                ("code", SDG_SOCIAL_PROTECTION_TARGET),
+                ("percentage", "100"),
+            )
+            pieces = [markup.narrative("sector", SDG_TARGET_NAME, sdg)]
+            shares = percentages(len(guarantees))
+            for value, share in zip(guarantees, shares, strict=True):
+                own = (("vocabulary", OWN_VOCABULARY), ("code", value), ("percentage", share))
+                pieces.append(markup.narrative("sector", self.guarantees[value], own))
+            written = self.sectors[guarantees] = "".join(pieces)
+        return written
+
+    def tag(self, themes: tuple[str, ...]) -> str:
+        written = self.tags.get(themes)
+        if written is None:
+            written = self.tags[themes] = "".join(
+                markup.narrative(
+                    "tag",
+                    self.themes.get(code, code),
+                    (
+                        ("vocabulary", OWN_VOCABULARY),
+                        ("vocabulary-uri", self.vocabulary_uri),
+                        ("code", code),
+                    ),
+                )
+                for code in themes
+            )
+        return written
+
+    def places_xml(self, scope: str, region: str, countries: tuple[tuple[str, str], ...]) -> str:
+        """activity-scope, then the recipient countries or regions."""
+        pieces = [markup.empty("activity-scope", (("code", ACTIVITY_SCOPE.get(scope, "4")),))]
+        where = recipients(
+            scope, region, countries, self.regions.get(region, region), self.vocabulary_uri
+        )
+        for tag, attrib, words in where:
+            attrib = attrib.items()
+            if words:
+                pieces.append(markup.narrative(tag, words, attrib))
+            else:
+                pieces.append(markup.empty(tag, attrib))
+        return "".join(pieces)
 
 
-def narrative(
-    parent: etree._Element, tag: str, text: str, attrib: dict[str, str] | None = None
-) -> None:
-    SubElement(SubElement(parent, tag, attrib or {}), "narrative").text = text
-
-
-def activity_element(activity: IatiActivity, today: datetime.date, words: Words) -> etree._Element:
-    element = etree.Element(
-        "iati-activity",
-        {
-            "last-updated-datetime": activity.updated_at.isoformat(timespec="seconds"),
-            XML_LANG: "en",
-        },
-    )
-    SubElement(element, "iati-identifier").text = iati_identifier(activity.reference)
-    SubElement(
-        SubElement(element, "reporting-org", words.reporting), "narrative"
-    ).text = words.reporting_name
-    narrative(element, "title", activity.title)
+def activity_xml(activity: IatiActivity, today: datetime.date, words: Words) -> str:
+    """One <iati-activity>, in the order of the 2.03 schema."""
+    updated = activity.updated_at.isoformat(timespec="seconds")
     where = activity.country_name or words.regions.get(activity.region, "") or "global"
     description = activity.description or f"{words.types.get(activity.activity_type, '')} ({where})"
-    narrative(element, "description", description, {"type": GENERAL_DESCRIPTION})
-    for org in activity.organisations:
-        attrib = {
-            "role": PARTICIPATION_ROLE[org.role],
-            "type": ORGANISATION_TYPE.get(org.kind, "90"),
-        }
-        narrative(element, "participating-org", f"{org.name} ({org.acronym})", attrib)
-    SubElement(element, "activity-status", {"code": ACTIVITY_STATUS[activity.status]})
+    pieces = [
+        f'<iati-activity last-updated-datetime="{markup.attribute(updated)}" xml:lang="en">',
+        markup.element("iati-identifier", iati_identifier(activity.reference)),
+        words.reporting,
+        markup.narrative("title", activity.title),
+        markup.narrative("description", description, DESCRIPTION),
+    ]
+    pieces.extend(map(words.organisation, activity.organisations))
+    pieces.append(words.statuses[activity.status])
     for date_type, date in activity_dates(activity, today):
-        SubElement(element, "activity-date", {"type": date_type, "iso-date": date.isoformat()})
+        pieces.append(f'<activity-date type="{date_type}" iso-date="{date.isoformat()}"/>')
     if activity.contact:
-        contact_element(element, activity.contact)
-    SubElement(element, "activity-scope", {"code": ACTIVITY_SCOPE.get(activity.scope, "4")})
-    where = recipients(
-        activity.scope,
-        activity.region,
-        activity.countries,
-        words.regions.get(activity.region, activity.region),
-        words.vocabulary_uri,
-    )
-    for tag, attrib, text in where:
-        if text:
-            narrative(element, tag, text, attrib)
-        else:
-            SubElement(element, tag, attrib)
-    sdg = {
-        "vocabulary": SDG_TARGET_VOCABULARY,
-        "code": SDG_SOCIAL_PROTECTION_TARGET,
-        "percentage": "100",
-    }
-    narrative(element, "sector", SDG_TARGET_NAME, sdg)
-    shares = percentages(len(activity.guarantees))
-    for value, share in zip(activity.guarantees, shares, strict=True):
-        own = {"vocabulary": OWN_VOCABULARY, "code": value, "percentage": share}
-        narrative(element, "sector", words.guarantees[value], own)
-    for code in activity.themes:
-        attrib = {"vocabulary": OWN_VOCABULARY, "vocabulary-uri": words.vocabulary_uri}
-        narrative(element, "tag", words.themes.get(code, code), {**attrib, "code": code})
-    for budget in activity.budgets:
-        budget_element(element, budget)
-    if activity.results:
-        result_elements(element, activity.results, words.indicators)
-    return element
+        pieces.append(words.contacts(activity.contact))
+    pieces.append(words.places(activity.scope, activity.region, activity.countries))
+    pieces.append(words.sector(activity.guarantees))
+    pieces.append(words.tag(activity.themes))
+    pieces.extend(map(budget_xml, activity.budgets))
+    pieces.extend(activity.results)
+    pieces.append("</iati-activity>")
+    return "".join(pieces)
 
 
-def budget_element(parent: etree._Element, budget: Budget) -> None:
+def budget_xml(budget: Budget) -> str:
     """A calendar year's budget (IATI wants periods of a year at most), indicative (1),
     original (1), valued on its first day in its own currency."""
-    start = datetime.date(budget.year, 1, 1)
-    element = SubElement(parent, "budget", {"type": ORIGINAL, "status": INDICATIVE})
-    SubElement(element, "period-start", {"iso-date": start.isoformat()})
-    SubElement(element, "period-end", {"iso-date": datetime.date(budget.year, 12, 31).isoformat()})
-    value = {"currency": budget.currency, "value-date": start.isoformat()}
-    SubElement(element, "value", value).text = f"{budget.amount:.2f}"
+    start = datetime.date(budget.year, 1, 1).isoformat()
+    end = datetime.date(budget.year, 12, 31).isoformat()
+    value = (("currency", budget.currency), ("value-date", start))
+    return (
+        f'<budget type="{ORIGINAL}" status="{INDICATIVE}">'
+        f'<period-start iso-date="{start}"/><period-end iso-date="{end}"/>'
+        f"{markup.element('value', f'{budget.amount:.2f}', value)}</budget>"
+    )
 
 
 def activity_dates(
@@ -414,16 +469,20 @@ def activity_dates(
     return dates
 
 
-def contact_element(parent: etree._Element, person: Contact) -> None:
-    contact = SubElement(parent, "contact-info", {"type": GENERAL_ENQUIRIES})
-    narrative(contact, "organisation", person.organisation)
-    narrative(contact, "person-name", person.name)
+def contact_xml(person: Contact) -> str:
+    pieces = [
+        f'<contact-info type="{GENERAL_ENQUIRIES}">',
+        markup.narrative("organisation", person.organisation),
+        markup.narrative("person-name", person.name),
+    ]
     if person.position:
-        narrative(contact, "job-title", person.position)
+        pieces.append(markup.narrative("job-title", person.position))
     if person.phone:
-        SubElement(contact, "telephone").text = person.phone
+        pieces.append(markup.element("telephone", person.phone))
     if person.email:
-        SubElement(contact, "email").text = person.email
+        pieces.append(markup.element("email", person.email))
+    pieces.append("</contact-info>")
+    return "".join(pieces)
 
 
 def percentages(count: int) -> list[str]:

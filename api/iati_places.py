@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from activities.models import Activity, ActivityCountry, ActivityTheme, Scope
 from activities.places import split_hundred
 from core.names import sort_key
-from countries.models import Region
+from countries.models import Country, Region
 
 # ActivityScope codes.
 ACTIVITY_SCOPE = {
@@ -25,27 +25,35 @@ DAC_UNSPECIFIED = "998"  # Developing countries, unspecified: a global activity
 
 
 def countries_by_activity(activities: QuerySet[Activity]) -> dict[int, tuple[tuple[str, str], ...]]:
-    """Every activity's countries with their shares (the main country first): one query. A
+    """Every activity's countries with their shares (the main country first): two queries. A
     regional or global activity has none here (it has a recipient region)."""
+    # Each country's code and sort key made once (a few hundred countries): the links are
+    # read as ids, a hundred thousand rows of them.
+    countries = {
+        pk: (sort_key(name), str(code))
+        for pk, code, name in Country.objects.values_list("pk", "code", "name")
+    }
     found: dict[int, list] = defaultdict(list)
     links = (
         ActivityCountry.objects.filter(activity__in=activities.order_by().values("pk"))
         .exclude(activity__scope__in=[Scope.REGIONAL, Scope.GLOBAL])
-        .values_list(
-            "activity_id", "activity__country_id", "country_id", "country__code", "country__name"
-        )
+        .values_list("activity_id", "activity__country_id", "country_id")
     )
-    for activity_id, main_id, country_id, code, name in links:
-        found[activity_id].append((country_id != main_id, sort_key(name), str(code)))
+    for activity_id, main_id, country_id in links:
+        found[activity_id].append((country_id != main_id, *countries[country_id]))
     # The shares of activities.places.country_shares (split_hundred over the countries, the
     # main one first, then by name), from plain rows: model objects for 10,000 activities
-    # would cost more than the file.
-    return {
-        pk: tuple(
-            (code, str(share)) for (_other, _key, code), share in split_hundred(sorted(items))
-        )
-        for pk, items in found.items()
-    }
+    # would cost more than the file. The shares of n countries are the same for every
+    # activity with n countries: worked out once per n.
+    shares: dict[int, list[str]] = {}
+    covered = {}
+    for pk, items in found.items():
+        items.sort()
+        split = shares.get(len(items))
+        if split is None:
+            split = shares[len(items)] = [str(share) for _, share in split_hundred(items)]
+        covered[pk] = tuple(zip([code for _other, _key, code in items], split, strict=True))
+    return covered
 
 
 def themes_by_activity(activities: QuerySet[Activity]) -> dict[int, tuple[str, ...]]:

@@ -16,29 +16,30 @@ One <result> per indicator of the activity that has an approved value, with:
   value for one of a multi-country activity's countries carries the country as a
   dimension too (name "country", ISO alpha-3).
 
-Read a chunk of activities at a time (results_by_activity): three queries per chunk, so the
-whole file streams with flat memory like the activities themselves.
+Read for a batch of activities at a time (results_by_activity), only those that have results
+(activities_with_results, one query for the file): two queries per batch of a thousand
+activities with results, so the whole file streams with flat memory like the activities
+themselves, and a large matrix of which few activities report results asks few times.
 """
 
 import datetime
 import functools
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal
 from xml.sax.saxutils import escape, quoteattr
 
+from django.db.models import QuerySet
 from django_countries import countries as iso_countries
 from lxml import etree
 
+from activities.models import Activity
+from api import iati_markup as markup
 from results.models import (
     Aggregation,
     Indicator,
     ResultValue,
-    ReviewStatus,
     Target,
     Unit,
-    ValuePart,
 )
 from results.open_data import number, target_for
 
@@ -58,34 +59,12 @@ OWN_VOCABULARY = "99"
 SEX_WORDS = {"f": "female", "m": "male"}
 
 
-@dataclass(frozen=True, slots=True)
-class Actual:
-    value: Decimal
-    dimensions: str = ""  # its <dimension> elements, written once for each kind
-
-
-@dataclass(frozen=True, slots=True)
-class ResultPeriod:
-    start: datetime.date
-    end: datetime.date
-    target: Decimal | None
-    actuals: tuple[Actual, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class IndicatorResult:
-    indicator_id: int
-    baseline_value: Decimal | None
-    baseline_date: datetime.date | None
-    periods: tuple[ResultPeriod, ...]
-
-
 @functools.cache
 def dimension(name: str, value: str) -> str:
     """A <dimension> element (sex female/male; other categories by their code)."""
     if name == "sex":
         value = SEX_WORDS.get(value, value)
-    return f"<dimension name={quoteattr(name)} value={quoteattr(value)}/>"
+    return markup.empty("dimension", (("name", name), ("value", value)))
 
 
 @functools.cache
@@ -93,31 +72,44 @@ def country_dimension(code: str) -> str:
     return dimension("country", iso_countries.alpha3(code)) if code else ""
 
 
-def results_by_activity(activity_ids: list[int]) -> dict[int, tuple[IndicatorResult, ...]]:
-    """The approved results of these activities, by activity: three queries, each asking by
-    the activities' ids (a few hundred of them), never by the values' own ids."""
+def activities_with_results(activities: QuerySet[Activity]) -> set[int]:
+    """The ids of those of `activities` that have an approved value: one query."""
+    return set(
+        ResultValue.objects.public()
+        .filter(activity_indicator__activity__in=activities.order_by().values("pk"))
+        .order_by()
+        .values_list("activity_indicator__activity_id", flat=True)
+        .distinct()
+    )
+
+
+def results_by_activity(
+    activity_ids: list[int], words: "IndicatorWords"
+) -> dict[int, tuple[str, ...]]:
+    """The approved results of these activities, by activity, as their <result> elements in
+    the 2.03 schema's order (text, api.iati_markup: building each of a file's hundreds of
+    thousands of periods and actuals as an lxml element was most of the file's time). Two
+    queries, each asking by the activities' ids (a thousand of them), never by the values'
+    own ids."""
+    # Each approved value with its parts (a row per part, or one row with no part): the
+    # parts in the values' own query rather than a query of their own, which joined the
+    # values and their activities all over again.
     values = list(
         ResultValue.objects.public()
         .filter(activity_indicator__activity_id__in=activity_ids)
-        .order_by("activity_indicator_id", "period__start", "country__code", "pk")
+        .order_by(
+            "activity_indicator_id", "period__start", "country__code", "pk",
+            "parts__dimension", "parts__pk",
+        )
         .values_list(
             "pk", "activity_indicator_id", "period__start", "period__end", "country__code",
             "value", "activity_indicator__activity_id", "activity_indicator__indicator_id",
             "activity_indicator__baseline_value", "activity_indicator__baseline_date",
+            "parts__dimension", "parts__category", "parts__value",
         )
     )  # fmt: skip
     if not values:
         return {}
-    parts: dict[int, list[tuple[str, str, Decimal]]] = defaultdict(list)
-    for result_id, dimension_code, category, value in (
-        ValuePart.objects.filter(
-            result__status=ReviewStatus.APPROVED,
-            result__activity_indicator__activity_id__in=activity_ids,
-        )
-        .order_by("result_id", "dimension", "pk")
-        .values_list("result_id", "dimension", "category", "value")
-    ):
-        parts[result_id].append((dimension_code, category, value))
     targets: dict[int, list] = defaultdict(list)
     for link_id, date, country_id, value in (
         Target.objects.filter(activity_indicator__activity_id__in=activity_ids)
@@ -126,31 +118,44 @@ def results_by_activity(activity_ids: list[int]) -> dict[int, tuple[IndicatorRes
     ):
         targets[link_id].append((date, country_id, value))
 
+    # link -> its activity, indicator and baseline; link -> (start, end) -> its <actual>s
     links: dict[int, tuple] = {}
-    # link -> (start, end) -> actuals
-    periods: dict[int, dict[tuple, list[Actual]]] = defaultdict(lambda: defaultdict(list))
-    for pk, link_id, start, end, country, value, *link in values:
-        links[link_id] = link
-        where = country_dimension(country or "")
-        actuals = periods[link_id][(start, end)]
-        actuals.append(Actual(value, where))
-        for dimension_code, category, part in parts.get(pk, ()):
-            actuals.append(Actual(part, where + dimension(dimension_code, category)))
-    found: dict[int, list[IndicatorResult]] = defaultdict(list)
-    for link_id, by_period in periods.items():
+    periods: dict[int, dict[tuple, list[str]]] = {}
+    last_pk = None
+    where = ""
+    actuals: list[str] = []
+    for pk, link_id, start, end, country, value, *link, part_of, category, part in values:
+        if pk != last_pk:  # the value itself, then its parts
+            last_pk = pk
+            by_period = periods.get(link_id)
+            if by_period is None:
+                by_period = periods[link_id] = {}
+                links[link_id] = link
+            actuals = by_period.get((start, end))
+            if actuals is None:
+                actuals = by_period[(start, end)] = []
+            where = country_dimension(country or "")
+            actuals.append(actual_xml(value, where))
+        if part_of is not None:
+            actuals.append(actual_xml(part, where + dimension(part_of, category)))
+    # What is written is let go as it goes: memory holds one copy of a batch's results.
+    del values
+    found: dict[int, list[str]] = defaultdict(list)
+    while periods:
+        link_id, by_period = periods.popitem()
         activity_id, indicator_id, baseline_value, baseline_date = links[link_id]
-        found[activity_id].append(
-            IndicatorResult(
-                indicator_id,
-                baseline_value,
-                baseline_date,
-                tuple(
-                    ResultPeriod(start, end, target_for(targets[link_id], None, end), tuple(acts))
-                    for (start, end), acts in by_period.items()
-                ),
+        pieces = [words.heads[indicator_id]]
+        if baseline_value is not None and baseline_date is not None:
+            pieces.append(
+                f'<baseline year="{baseline_date.year}" iso-date="{baseline_date.isoformat()}" '
+                f'value="{shown(baseline_value)}"/>'
             )
-        )
-    return {pk: tuple(items) for pk, items in found.items()}
+        for (start, end), actuals in by_period.items():
+            target = target_for(targets.get(link_id, []), None, end)
+            pieces.append(period_xml(start, end, target, actuals))
+        pieces.append("</indicator></result>")
+        found[activity_id].append("".join(pieces))
+    return {pk: tuple(reversed(results)) for pk, results in found.items()}
 
 
 class IndicatorWords:
@@ -186,42 +191,26 @@ def result_head(indicator: Indicator) -> str:
     pieces.append(f'<reference vocabulary="{OWN_VOCABULARY}" code={quoteattr(indicator.code)}/>')
     if indicator.sdg_component:
         pieces.append(f'<reference vocabulary="{SDG_INDICATOR_VOCABULARY}" code="{SDG_1_3_1}"/>')
-    return "".join(pieces)
+    # Read and written back by lxml, once per indicator: its reading of the text (a
+    # definition typed in a browser's text box ends its lines with \r\n, read as \n) is
+    # what the file has always said.
+    closing = "</indicator></result>"
+    written = etree.tostring(etree.fromstring("".join(pieces) + closing), encoding="utf-8")
+    return written.decode()[: -len(closing)]
 
 
-def result_elements(
-    parent: etree._Element, results: Iterable[IndicatorResult], words: IndicatorWords
-) -> None:
-    """The activity's <result> elements, in the 2.03 schema's order. Written as text and
-    parsed once (lxml's parser is C): building each of a file's hundreds of thousands of
-    periods and actuals element by element was most of the file's time."""
-    pieces = ["<results>"]
-    for result in results:
-        pieces.append(words.heads[result.indicator_id])
-        if result.baseline_value is not None and result.baseline_date is not None:
-            day = result.baseline_date
-            pieces.append(
-                f'<baseline year="{day.year}" iso-date="{day.isoformat()}" '
-                f'value="{shown(result.baseline_value)}"/>'
-            )
-        for period in result.periods:
-            pieces.append(period_xml(period))
-        pieces.append("</indicator></result>")
-    pieces.append("</results>")
-    parent.extend(etree.fromstring("".join(pieces)))
+def period_xml(
+    start: datetime.date, end: datetime.date, target: Decimal | None, actuals: list[str]
+) -> str:
+    target_xml = "" if target is None else f'<target value="{shown(target)}"/>'
+    return (
+        f'<period><period-start iso-date="{start.isoformat()}"/>'
+        f'<period-end iso-date="{end.isoformat()}"/>{target_xml}{"".join(actuals)}</period>'
+    )
 
 
-def period_xml(period: ResultPeriod) -> str:
-    pieces = [
-        f'<period><period-start iso-date="{period.start.isoformat()}"/>'
-        f'<period-end iso-date="{period.end.isoformat()}"/>'
-    ]
-    if period.target is not None:
-        pieces.append(f'<target value="{shown(period.target)}"/>')
-    for actual in period.actuals:
-        if actual.dimensions:
-            pieces.append(f'<actual value="{shown(actual.value)}">{actual.dimensions}</actual>')
-        else:
-            pieces.append(f'<actual value="{shown(actual.value)}"/>')
-    pieces.append("</period>")
-    return "".join(pieces)
+def actual_xml(value: Decimal, dimensions: str) -> str:
+    """An <actual>, with its <dimension>s (written once for each kind) if a part."""
+    if dimensions:
+        return f'<actual value="{shown(value)}">{dimensions}</actual>'
+    return f'<actual value="{shown(value)}"/>'

@@ -44,3 +44,25 @@ def test_it_is_a_named_xml_attachment(client, coalition):
     response = client.get(reverse("api:iati"))
     assert response["Content-Type"] == "application/xml"
     assert ".iati.xml" in response["Content-Disposition"]
+
+
+def test_the_agencies_are_in_the_databases_order_lead_first_then_by_acronym(client):
+    """The links are put in order in Python (api.iati.organisations_by_activity): the same
+    order as the database's, its collation included (spaces, case)."""
+    from activities.models import ActivityAgency, Role, role_order
+    from tests.factories import make_agency
+
+    acronyms = ["UNDP", "UN Women", "unicef", "ILO", "Banco-X", "AFD", "wfp"]
+    roles = [Role.PARTNER, Role.PARTNER, Role.FUNDER, Role.LEAD, Role.PARTNER, Role.CO_LEAD]
+    roles.append(Role.FUNDER)
+    agencies = {make_agency(acronym): role for acronym, role in zip(acronyms, roles, strict=True)}
+    activity = make_activity(agencies=agencies)
+    expected = [
+        f"{link.agency.name} ({link.agency.acronym})"
+        for link in ActivityAgency.objects.filter(activity=activity)
+        .select_related("agency")
+        .order_by(role_order(), "agency__acronym")
+    ]
+    root = etree.fromstring(download(client))
+    written = root.xpath("iati-activity/participating-org/narrative/text()")
+    assert written == expected

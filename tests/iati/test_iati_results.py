@@ -127,3 +127,36 @@ def test_the_results_cost_the_same_queries_for_many_activities_as_for_few(client
             status=ReviewStatus.APPROVED,
         )  # fmt: skip
     assert queries() == few
+
+
+def test_a_definition_typed_in_a_browser_keeps_its_line_ends_as_the_file_always_wrote_them(
+    client, world
+):
+    # A text box sends its lines ending \r\n; the file has always said \n (lxml's reading).
+    world.people.definition = "Counted once.\r\nEach person & household < 2."
+    world.people.save()
+    text = iati_text(client)
+    assert "<narrative>Counted once.\nEach person &amp; household &lt; 2.</narrative>" in text
+    assert "&#13;" not in text
+
+
+def test_the_rows_are_batched_by_activities_with_results():
+    from api.iati import batched
+
+    rows = [(pk,) for pk in range(1, 8)]
+    batches = [[row[0] for row in batch] for batch in batched(iter(rows), {2, 3, 6}, 2)]
+    # Two activities with results to a batch; the rest of the rows in the last one.
+    assert batches == [[1, 2, 3], [4, 5, 6, 7]]
+    # Without results, a batch is ten times the fetch size (BATCH_ROWS).
+    rows = [(pk,) for pk in range(1, 46)]
+    assert [len(batch) for batch in batched(iter(rows), set(), 2)] == [20, 20, 5]
+
+
+def test_the_activities_read_in_small_batches_are_the_same(world):
+    from activities.models import Activity
+    from api.iati import iati_activities
+
+    everything = Activity.objects.order_by("reference")
+    in_one = list(iati_activities(everything, chunk_size=1000))
+    assert any(found.results for found in in_one)
+    assert list(iati_activities(everything, chunk_size=1)) == in_one
