@@ -23,6 +23,7 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.collector import fewer_collections
 from core.names import name_key
 from core.public_cache import data_changed
 from imports.apply import write
@@ -151,6 +152,7 @@ def fail(job: ImportJob, message: str) -> None:
     job.save(update_fields=["status", "error", "updated_at"])
 
 
+@fewer_collections()  # a large file makes millions of objects that live to the end
 def preview_job(job: ImportJob) -> None:
     """Check the file and store what applying it would do; nothing else is written."""
     updated = ImportJob.objects.filter(pk=job.pk, status=ImportStatus.PENDING).update(
@@ -285,6 +287,7 @@ def start_apply(job: ImportJob) -> bool:
     )
 
 
+@fewer_collections()
 def apply_job(job_id: int) -> None:
     """Write the whole file in one transaction, or nothing at all.
 
