@@ -33,8 +33,8 @@ from imports.checking import (
     NeedsMapping,
     Progress,
     check_file,
-    rows_from_json,
-    rows_to_json,
+    pack_rows,
+    unpack_rows,
 )
 from imports.columns import Column
 from imports.compare import NEW, Comparison, compare
@@ -242,9 +242,11 @@ def preview_job(job: ImportJob) -> None:
     # The comparison holds every matched activity as stored and every row's plan: let it go
     # before the rows are encoded and saved, the other large step (the import's peak memory).
     del result
-    job.checked_rows = rows_to_json(checked) if not job.error_count else []
-    del checked
     job.status = ImportStatus.PREVIEWED
+    # Kept for the apply, which only a file with work and nothing to settle has: any choice
+    # on the page checks the file again (views.check_again).
+    job.checked_rows = pack_rows(checked) if job.can_apply else b""
+    del checked
     job.save(update_fields=PREVIEWED_FIELDS)
 
 
@@ -305,10 +307,10 @@ def apply_job(job_id: int) -> None:
     start_apply(job)
     try:
         if job.checked_rows:
-            # Decoded into rows and let go (rows_from_json empties it as it reads): kept on
-            # the job, the stored form of every row would stay alive through the writing.
-            stored, job.checked_rows = job.checked_rows, None
-            checked = rows_from_json(stored, job.user)
+            # Decoded into rows and let go: kept on the job, the stored form of every row
+            # would stay alive through the writing.
+            stored, job.checked_rows = bytes(job.checked_rows), b""
+            checked = unpack_rows(stored, job.user)
             del stored
             save_progress(job)(len(checked.rows), len(checked.rows))
         else:

@@ -83,7 +83,7 @@ def preview_results(job: ImportJob, data: bytes, sheet_name: str, earlier: dict)
     job.unchanged_count = len(check.unchanged)
     job.error_count = len(check.errors)
     job.conflict_count = job.unsure_count = 0
-    job.checked_rows, job.columns, job.mapping, job.mapping_source = [], [], [], ""
+    job.checked_rows, job.columns, job.mapping, job.mapping_source = b"", [], [], ""
     job.status = ImportStatus.PREVIEWED
     job.rows_done = job.rows_total = len(check.rows)
     job.save(update_fields=[*PREVIEW_FIELDS, "rows_done", "rows_total"])
