@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core.names import name_key
+from core.spreadsheets.reading import Workbook
 from imports.columns import (
     GUARANTEES,
     WHOLE_FILE_FIELDS,
@@ -130,12 +131,14 @@ def check_file(
     choose: Choose | None = None,
     user: Any = None,
     choices: FileChoices | None = None,
+    workbook: Workbook | None = None,
 ) -> Checked:
     """Every row of the file read and matched; ImportFileError for an unreadable file,
-    NeedsMapping when its columns need the person's word (`choose` may give it)."""
+    NeedsMapping when its columns need the person's word (`choose` may give it).
+    `workbook`: the file opened already (core.spreadsheets.reading.shared_workbook)."""
     choices = choices or FileChoices()
     # A long HXL file (one row per activity and agency) is read one row per activity.
-    sheet = regroup_long(read_sheet(data, choices.sheet))
+    sheet = regroup_long(read_sheet(data, choices.sheet, workbook))
     columns = guess_columns(sheet.headers, sheet.tags, sheet.samples())
     fields = (choose(columns) if choose else None) or recognised(columns)
     if fields is None or len(fields) != len(columns):
@@ -150,6 +153,8 @@ def check_file(
     # the row is read (below), so that a large file is not held twice while it is checked.
     sheet_name, all_sheets = sheet.name, sheet.sheets
     del sheet
+    if workbook is not None:
+        workbook.forget()
     width = len(columns)
     # Where a list typed without quotes may have become several cells (imports.shapes).
     splittable = sorted(

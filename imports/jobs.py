@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from core.collector import fewer_collections
 from core.names import name_key
 from core.public_cache import data_changed
+from core.spreadsheets.reading import shared_workbook
 from imports.apply import write
 from imports.checking import (
     Checked,
@@ -175,9 +176,10 @@ def preview_job(job: ImportJob) -> None:
 
     data, reading = bytes(job.file_data), FileChoices.of(job.choices)
     job.file_data = b""  # read from `data` now (the saves below never write the file)
+    workbook = shared_workbook(data)  # each sheet loaded once for both readers below
     try:
         # A results file (imports.results_file) has its own preview; else the matrix's.
-        if preview_results(job, data, reading.sheet, earlier_import(job)):
+        if preview_results(job, data, reading.sheet, earlier_import(job), workbook):
             return
     except ImportFileError:
         pass  # unreadable: the matrix's reading below says why
@@ -186,7 +188,7 @@ def preview_job(job: ImportJob) -> None:
         fail(job, _("The file could not be checked (an error on our side): nothing was written."))
         return
     try:
-        checked = check_file(data, save_progress(job), choose, job.user, reading)
+        checked = check_file(data, save_progress(job), choose, job.user, reading, workbook)
         result = compare(
             checked.rows,
             checked.lookup,

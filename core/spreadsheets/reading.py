@@ -139,6 +139,37 @@ def open_workbook(data: bytes) -> tuple[CalamineWorkbook, list[str]]:
     return book, sheets
 
 
+class Workbook:
+    """An uploaded workbook opened once, each sheet loaded once for every reader that looks
+    at it: an upload is tried as a results file, then as the matrix, and loading a sheet
+    is most of reading a large workbook (a second load was a tenth of a 10,000-row import,
+    and as much memory again). forget() lets the loaded sheets go."""
+
+    def __init__(self, data: bytes) -> None:
+        self.book, self.sheets = open_workbook(data)
+        self._loaded: dict[str, Any] = {}
+
+    def sheet(self, name: str) -> Any:
+        loaded = self._loaded.get(name)
+        if loaded is None:
+            loaded = self._loaded[name] = self.book.get_sheet_by_name(name)
+        return loaded
+
+    def forget(self) -> None:
+        self._loaded.clear()
+
+
+def shared_workbook(data: bytes) -> Workbook | None:
+    """The upload opened for several readers; None for a CSV, or for a file the readers
+    refuse (each says why when it opens the file itself)."""
+    if not data.startswith(ZIP_MAGIC) or len(data) > max_bytes():
+        return None
+    try:
+        return Workbook(data)
+    except UnreadableFile:
+        return None
+
+
 def formula_cells(data: bytes, sheet_name: str) -> dict[tuple[int, int], str]:
     """(row, column) from 0 -> formula, for the sheet's cells holding one.
 
