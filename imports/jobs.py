@@ -14,6 +14,7 @@ The same functions run inside the web request (small files) and in the Celery ta
 """
 
 import logging
+import time
 from collections.abc import Iterator
 from dataclasses import asdict
 from itertools import islice
@@ -64,6 +65,8 @@ PREVIEWED_FIELDS = (
     "updated_at",
 )
 
+# The job page's progress bar is saved this often at most while the rows are checked.
+PROGRESS_SECONDS = 1.0
 # Files with more rows than this are previewed and applied by a Celery task.
 TASK_THRESHOLD = 300
 # The preview page lists this many rows at most (the counts cover every row).
@@ -140,8 +143,17 @@ def mapping_json(columns: list[Column]) -> list[dict]:
     return [asdict(column) for column in columns]
 
 
-def save_progress(job: ImportJob) -> Progress:
+def save_progress(job: ImportJob, every: float = PROGRESS_SECONDS) -> Progress:
+    """Save how far the check is, at most `every` seconds (and at the end): each save is a
+    commit of its own, and checking 10,000 rows takes a second or two."""
+    saved_at = -every
+
     def progress(done: int, total: int) -> None:
+        nonlocal saved_at
+        now = time.monotonic()
+        if done < total and now - saved_at < every:
+            return
+        saved_at = now
         ImportJob.objects.filter(pk=job.pk).update(rows_done=done, rows_total=total)
 
     return progress
