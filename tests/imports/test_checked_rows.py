@@ -5,8 +5,8 @@ import datetime
 import pytest
 
 from activities.choices import ActivityStatus, ActivityType
-from activities.models import Activity
-from imports.checking import PACK_ROWS, Checked, pack_rows, unpack_rows
+from activities.models import Activity, Tool
+from imports.checking import PACK_ROWS, Checked, check_file, pack_rows, unpack_rows
 from imports.jobs import apply_job
 from imports.matching import Lookup
 from imports.models import ImportJob
@@ -80,3 +80,21 @@ def test_the_preview_keeps_the_rows_only_for_a_file_it_can_apply(secretariat):
     changed.refresh_from_db()
     assert (changed.status, changed.updated_count) == ("applied", 1)
     assert Activity.objects.get(pk=activity.pk).title == "Census 2026"
+
+
+def test_rows_naming_the_same_tools_dates_and_blanks_share_one_object():
+    """A file's rows repeat a few sets and dates: one object each, not one per row."""
+    basics()
+    Tool.objects.create(name="Rapid Assessment Protocol", acronym="RAP")
+    Tool.objects.create(name="ISPA", acronym="ISPA")
+    header = ["Country code", "Title", "Type", "Lead agency", "Tools used", "Start date", "Funding"]
+    cells = ["VNM", "Type", "Study", "ILO", "RAP; ISPA", "2012-05-31", ""]
+    rows = check_file(
+        csv_bytes([[*cells[:1], f"Title {n}", *cells[2:]] for n in range(3)], header)
+    ).rows
+    assert not any(row.errors for row in rows)
+    first, *others = rows
+    for row in others:
+        assert row.values["tools_used"] is first.values["tools_used"]
+        assert row.values["start_date"] is first.values["start_date"]
+        assert row.blank is first.blank and "funding" in row.blank
