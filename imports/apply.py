@@ -26,8 +26,9 @@ from imports.stored import LINKS
 BATCH = 1000
 # Activities per UPDATE: each statement runs the tallies' trigger once (activities.tallies),
 # which joins the changed rows with their countries and agencies; 1,000 a statement made it
-# a hundred runs at 100,000 rows, a fifth of the writing. One parameter per column (see
-# update_from_values), so a statement's size is its values', not its placeholders'.
+# a hundred runs at 100,000 rows. A part of the file (imports.compare.COMPARE_PART) is one
+# statement. One parameter per column (see update_from_values), so a statement's size is
+# its values', not its placeholders'.
 UPDATE_BATCH = 10_000
 
 

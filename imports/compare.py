@@ -383,8 +383,9 @@ def plan_change(
     for name in SCALAR_FIELDS:
         if name not in values or (name == "focal_point_id" and values.get("new_focal_point")):
             continue
-        old, new = normal(getattr(activity, name)), values[name]
-        if old == new:
+        old, new = getattr(activity, name), values[name]
+        # A file's values are read normalised: a stored value equal to one already is.
+        if old == new or (old := normal(old)) == new:
             continue
         base = normal(getattr(record, name)) if record is not None else None
         column = column_title(COLUMN_OF.get(name, name))
