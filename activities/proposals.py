@@ -24,6 +24,7 @@ from activities import participations
 from activities.concurrency import save_activity
 from activities.models import Activity, ProposalState, Role, RoleProposal
 from agencies.models import Agency
+from core.id_arrays import among
 
 
 def propose(
@@ -76,7 +77,7 @@ def waiting_roles(activity_ids: Iterable[int]) -> dict[int, dict[int, str]]:
     """{activity id: {agency id: role proposed}} of the waiting proposals: one query."""
     found: dict[int, dict[int, str]] = defaultdict(dict)
     rows = RoleProposal.objects.filter(
-        activity_id__in=list(activity_ids), state=ProposalState.PENDING
+        activity_id__in=among(activity_ids), state=ProposalState.PENDING
     ).values_list("activity_id", "agency_id", "role")
     for activity_id, agency_id, role in rows:
         found[activity_id][agency_id] = role

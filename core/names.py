@@ -13,6 +13,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Hashable, Iterable, Iterator
+from functools import lru_cache
 from typing import Any, Generic, TypeVar
 
 from django.conf import settings
@@ -31,9 +32,28 @@ MAYBE_APART = re.compile(r"(\s*[,/]\s*|\s+(?:and|et|y|&)\s+)", re.IGNORECASE)
 
 def name_key(value: str) -> str:
     """Fold a name to a comparison key: no accents, case, punctuation or spaces."""
+    if type(value) is str:
+        return _folded(value)
+    return _fold(str(value))  # a translatable label: folded in the language of the moment
+
+
+# Names folded already: an import folds the same few thousand names (places, agencies,
+# countries, their variants) again for each index it builds and each row naming them.
+FOLDED_MAX = 1 << 15
+
+
+@lru_cache(maxsize=FOLDED_MAX)
+def _folded(value: str) -> str:
+    return _fold(value)
+
+
+def _fold(value: str) -> str:
     decomposed = unicodedata.normalize("NFKD", value)
     ascii_only = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return re.sub(r"[^0-9a-z]", "", ascii_only.casefold())
+    return NOT_KEY.sub("", ascii_only.casefold())
+
+
+NOT_KEY = re.compile(r"[^0-9a-z]")
 
 
 def sort_key(name: str) -> tuple[str, str]:
@@ -106,9 +126,13 @@ class AmbiguousName(LookupError):
         self.candidates = candidates
 
 
+@lru_cache(maxsize=FOLDED_MAX)
 def singular(text: str) -> str:
     """The words of a name without their plural "s" ("ISPA tools" -> "ISPA tool")."""
-    return re.sub(r"(?<=[^\Wsu\d]{3})s\b", "", text)
+    return PLURAL_S.sub("", text)
+
+
+PLURAL_S = re.compile(r"(?<=[^\Wsu\d]{3})s\b")
 
 
 def written_forms(text: str) -> list[str]:

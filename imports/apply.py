@@ -24,6 +24,12 @@ from imports.rows import TOOL_FIELDS
 from imports.stored import LINKS
 
 BATCH = 1000
+# Activities per UPDATE: each statement runs the tallies' trigger once (activities.tallies),
+# which joins the changed rows with their countries and agencies; 1,000 a statement made it
+# a hundred runs at 100,000 rows. A part of the file (imports.compare.COMPARE_PART) is one
+# statement. One parameter per column (see update_from_values), so a statement's size is
+# its values', not its placeholders'.
+UPDATE_BATCH = 10_000
 
 
 @dataclass
@@ -48,77 +54,104 @@ def hold_back_proposals(new: list[Planned], old: list[Planned], user: Any) -> li
     return held
 
 
-def write(planned: list[Planned], user: Any, reason: str) -> Written:
-    """Apply the planned rows; the caller holds the transaction (and the row locks)."""
-    now = timezone.now()
-    history = {"default_user": user, "default_change_reason": reason[:100], "default_date": now}
-    new = [plan for plan in planned if plan.current is None]
-    old = [plan for plan in planned if plan.current is not None]
-    written = Written()
-    write_people(planned, user, reason)
+class Writer:
+    """Writes a file's planned rows a part at a time (imports.compare.compare_parts), as one
+    import: one moment and reason for every history record, each new focal point, tool and
+    proposed person added once however many parts name it, the known people's new emails
+    saved at the end, as from the whole file at once. The caller holds the transaction."""
 
-    created = create_activities(new, history)
-    for activity in created:
-        written.created.append([activity.reference, activity.title])
+    def __init__(self, user: Any, reason: str) -> None:
+        self.user, self.reason = user, reason
+        self.now = timezone.now()
+        self.history = {
+            "default_user": user,
+            "default_change_reason": reason[:100],
+            "default_date": self.now,
+        }
+        self.written = Written()
+        self.people = People()
+        self.references: set[str] = set()  # of the new activities, for new_reference
+        self.new_emails: set[tuple[int, str]] = set()
 
-    update_activities(old, now, history)
-    for plan in old:
-        written.changed.append([plan.current.activity.reference, plan.current.activity.title])
+    def write(self, planned: list[Planned]) -> None:
+        user, reason, history = self.user, self.reason, self.history
+        new = [plan for plan in planned if plan.current is None]
+        old = [plan for plan in planned if plan.current is not None]
+        written = self.written
+        write_people(planned, user, reason, self.people)
+        self.new_emails.update(plan.person_email for plan in planned if plan.person_email)
 
-    # Roles other agencies must agree to are proposals (activities.participations).
-    proposed = hold_back_proposals(new, old, user)
-    # Agencies: each link that changes, and only those, through the one writer.
-    participations.write(
-        [
-            *(
-                participations.plan(activity.pk, [], plan.roles or {})
-                for plan, activity in zip(new, created, strict=True)
-            ),
-            *(
-                participations.plan(plan.current.activity.pk, plan.current.links, plan.roles)
-                for plan in old
-                if plan.roles is not None
-            ),
-        ],
-        user=user,
-        reason=reason,
-        when=now,
-    )
-    by_plan = {id(plan): activity for plan, activity in zip(new, created, strict=True)}
-    for plan, current, roles in proposed:
-        activity = plan.current.activity if plan.current is not None else by_plan[id(plan)]
-        proposals.propose(user, activity.pk, roles, current)
+        created = create_activities(new, history, self.references)
+        for activity in created:
+            written.created.append([activity.reference, activity.title])
 
-    propose_people(
-        [
-            *zip(new, created, strict=True),
-            *((plan, plan.current.activity) for plan in old),
-        ],
-        user,
-    )
+        update_activities(old, self.now, history)
+        for plan in old:
+            written.changed.append([plan.current.activity.reference, plan.current.activity.title])
 
-    write_places(
-        [
-            *((activity.pk, None, plan) for plan, activity in zip(new, created, strict=True)),
-            *((p.current.activity.pk, p.current, p) for p in old),
-        ],
-        history,
-    )
-    for name in TOOL_FIELDS:
-        through = getattr(Activity, name).through
-        changing = [p.current.activity.pk for p in old if name in p.tools]
-        through.objects.filter(activity_id__in=changing).delete()
-        rows = [
-            through(activity_id=activity.pk, tool_id=tool_id)
-            for plan, activity in [
+        # Roles other agencies must agree to are proposals (activities.participations).
+        proposed = hold_back_proposals(new, old, user)
+        # Agencies: each link that changes, and only those, through the one writer.
+        participations.write(
+            [
+                *(
+                    participations.plan(activity.pk, [], plan.roles or {})
+                    for plan, activity in zip(new, created, strict=True)
+                ),
+                *(
+                    participations.plan(plan.current.activity.pk, plan.current.links, plan.roles)
+                    for plan in old
+                    if plan.roles is not None
+                ),
+            ],
+            user=user,
+            reason=reason,
+            when=self.now,
+        )
+        by_plan = {id(plan): activity for plan, activity in zip(new, created, strict=True)}
+        for plan, current, roles in proposed:
+            activity = plan.current.activity if plan.current is not None else by_plan[id(plan)]
+            proposals.propose(user, activity.pk, roles, current)
+
+        propose_people(
+            [
                 *zip(new, created, strict=True),
-                *((p, p.current.activity) for p in old),
+                *((plan, plan.current.activity) for plan in old),
+            ],
+            user,
+            self.people.proposed,
+        )
+
+        write_places(
+            [
+                *((activity.pk, None, plan) for plan, activity in zip(new, created, strict=True)),
+                *((p.current.activity.pk, p.current, p) for p in old),
+            ],
+            history,
+        )
+        for name in TOOL_FIELDS:
+            through = getattr(Activity, name).through
+            changing = [p.current.activity.pk for p in old if name in p.tools]
+            through.objects.filter(activity_id__in=changing).delete()
+            rows = [
+                through(activity_id=activity.pk, tool_id=tool_id)
+                for plan, activity in [
+                    *zip(new, created, strict=True),
+                    *((p, p.current.activity) for p in old),
+                ]
+                if name in plan.tools
+                for tool_id in plan.tools[name]
             ]
-            if name in plan.tools
-            for tool_id in plan.tools[name]
-        ]
-        through.objects.bulk_create(rows, batch_size=BATCH)
-    return written
+            through.objects.bulk_create(rows, batch_size=BATCH)
+
+    def finish(self) -> Written:
+        """The known people's new emails (each once), then what was written."""
+        for pk, email in sorted(self.new_emails):
+            person = FocalPoint.objects.get(pk=pk)
+            person.email = email
+            person._history_user, person._change_reason = self.user, self.reason[:100]
+            person.save(update_fields=["email"])
+        return self.written
 
 
 def write_places(rows: list[tuple[int, Any, Planned]], history: dict) -> None:
@@ -173,13 +206,23 @@ def write_places(rows: list[tuple[int, Any, Planned]], history: dict) -> None:
             bulk_create_with_history(adding, model, batch_size=BATCH, **history)
 
 
-def write_people(planned: list[Planned], user: Any, reason: str) -> None:
-    """The focal points and tools the file adds (each once, however many rows name them)
-    and the new emails of known people, before the activities that point at them."""
+@dataclass
+class People:
+    """The focal points, tools and proposed people an import added so far (by email, name
+    key, tool name key, agency and name key): each is added once per file."""
+
+    by_email: dict[str, FocalPoint] = field(default_factory=dict)
+    by_name: dict[str, FocalPoint] = field(default_factory=dict)
+    tools: dict[str, int] = field(default_factory=dict)
+    proposed: set[tuple[int, str]] = field(default_factory=set)
+
+
+def write_people(planned: list[Planned], user: Any, reason: str, people: People) -> None:
+    """The focal points and tools the file adds (each once, however many rows name them),
+    before the activities that point at them."""
     # One person, one identity, whatever the agency of the row: the same email, or the same
     # name where one of the two rows gives no email.
-    by_email: dict[str, FocalPoint] = {}
-    by_name: dict[str, FocalPoint] = {}
+    by_email, by_name = people.by_email, people.by_name
     for plan in planned:
         if plan.new_person is None:
             continue
@@ -198,7 +241,7 @@ def write_people(planned: list[Planned], user: Any, reason: str) -> None:
             by_email.setdefault(email, person)
         by_name.setdefault(name_key(name), person)
         plan.fields["focal_point_id"] = person.pk
-    tools: dict[str, int] = {}
+    tools = people.tools
     for plan in planned:
         for column, names in plan.new_tools.items():
             for name in names:
@@ -207,12 +250,6 @@ def write_people(planned: list[Planned], user: Any, reason: str) -> None:
                     tools[key] = Tool.objects.create(name=name[:120]).pk
             added = {tools[name_key(name)] for name in names}
             plan.tools[column] = frozenset(plan.tools.get(column, frozenset()) | added)
-    new_emails = {plan.person_email for plan in planned if plan.person_email is not None}
-    for pk, email in sorted(new_emails):
-        person = FocalPoint.objects.get(pk=pk)
-        person.email = email
-        person._history_user, person._change_reason = user, reason[:100]
-        person.save(update_fields=["email"])
 
 
 def place_person(person: FocalPoint, plan: Planned) -> None:
@@ -229,9 +266,10 @@ def place_person(person: FocalPoint, plan: Planned) -> None:
         person.level = FocalLevel.GLOBAL
 
 
-def propose_people(rows: list[tuple[Planned, Any]], user: Any) -> None:
-    """Other agencies' new focal points a member's file names, proposed to them (once)."""
-    proposals, seen = [], set()
+def propose_people(rows: list[tuple[Planned, Any]], user: Any, seen: set[tuple[int, str]]) -> None:
+    """Other agencies' new focal points a member's file names, proposed to them (once: `seen`
+    holds those proposed already)."""
+    proposals = []
     for plan, activity in rows:
         if plan.proposed_person is None:
             continue
@@ -251,8 +289,9 @@ def propose_people(rows: list[tuple[Planned, Any]], user: Any) -> None:
     FocalPointProposal.objects.bulk_create(proposals)
 
 
-def create_activities(new: list[Planned], history: dict) -> list[Activity]:
-    taken: set[str] = set()
+def create_activities(new: list[Planned], history: dict, taken: set[str]) -> list[Activity]:
+    """The new activities, each with its row's reference or a new one (none twice in a file:
+    `taken` holds the references given so far)."""
     objs = []
     for plan in new:
         reference = plan.row.reference
@@ -286,8 +325,8 @@ def update_activities(old: list[Planned], now: Any, history: dict) -> None:
         return
     # Django's bulk_update writes a CASE WHEN per field and row: slow at 10,000 rows.
     # One UPDATE ... FROM (VALUES ...) per batch does the same in a fraction of the time.
-    for start in range(0, len(objs), BATCH):
-        update_from_values(objs[start : start + BATCH], ordered)
+    for start in range(0, len(objs), UPDATE_BATCH):
+        update_from_values(objs[start : start + UPDATE_BATCH], ordered)
     copy_to_history([activity.pk for activity in objs], "~", history)
 
 

@@ -5,6 +5,7 @@ The same comparison serves the preview and the apply (which runs it again, on ro
 for the transaction, so it writes exactly what is true at that moment).
 """
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,7 +23,7 @@ from imports.matching import Lookup
 from imports.places import PLACE_SETS, check_places_kept
 from imports.probable_matches import probable_matches
 from imports.rows import BOOL_FIELDS, DATE_FIELDS, TEXT_FIELDS, TOOL_FIELDS, RowInput
-from imports.stored import Current, deleted_references, load_current
+from imports.stored import LOAD_CHUNK, Current, deleted_references, load_current
 
 SCALAR_FIELDS = (
     "scope",
@@ -110,14 +111,62 @@ def compare(
     value stays) unless the person chose `blank_clears`; a row that maybe is an activity
     (a reworded title) waits for the person's "same" or "new".
     """
-    decisions = decisions or {}
     result = Comparison()
+    for part in compare_parts(
+        rows, lookup, user, managed, lock=lock, decisions=decisions, blank_clears=blank_clears
+    ):
+        result.planned += part.planned
+        result.unchanged += part.unchanged
+        result.errors += part.errors
+        result.conflicts += part.conflicts
+        result.unsure += part.unsure
+        result.others_unchanged += part.others_unchanged
+    return result
+
+
+# Rows compared together: their stored activities are read (and locked) in one go, then let
+# go once the part is compared (a 100,000-row file's activities as stored, with every row's
+# plan, were the largest step of its import in memory).
+COMPARE_PART = LOAD_CHUNK
+
+
+def compare_parts(
+    rows: list[RowInput],
+    lookup: Lookup,
+    user: Any,
+    managed: frozenset[str],
+    *,
+    lock: bool = False,
+    decisions: dict[int, str] | None = None,
+    blank_clears: bool = False,
+) -> Iterator[Comparison]:
+    """compare's result a part of the rows at a time, in the file's order. The rows without
+    a reference are matched with the hub's activities first, for the whole file (two rows
+    never take the same one)."""
+    decisions = decisions or {}
     asked_new = {number for number, choice in decisions.items() if choice == NEW}
     same = {number for number, choice in decisions.items() if choice == SAME}
     matches = probable_matches(rows, user, asked_new, same)
     for row in rows:
         row.probable = matches.probable.get(row.number, "")
         row.maybe = matches.maybe.get(row.number, "")
+    show = Display(lookup)
+    for start in range(0, len(rows), COMPARE_PART):
+        part = rows[start : start + COMPARE_PART]
+        yield compare_part(part, lookup, user, managed, show, lock, decisions, blank_clears)
+
+
+def compare_part(
+    rows: list[RowInput],
+    lookup: Lookup,
+    user: Any,
+    managed: frozenset[str],
+    show: Display,
+    lock: bool,
+    decisions: dict[int, str],
+    blank_clears: bool,
+) -> Comparison:
+    result = Comparison()
     references = [row.reference or row.probable for row in rows if row.reference or row.probable]
     current = load_current(references, lock=lock)
     deleted = deleted_references([ref for ref in references if ref not in current])
@@ -131,7 +180,6 @@ def compare(
     )
     # Roles already proposed in these rows: asking for them again changes nothing.
     waiting = waiting_roles([found.activity.pk for found in current.values()])
-    show = Display(lookup)
     for row in rows:
         key = row.reference or row.probable
         found = current.get(key) if key else None
@@ -335,8 +383,9 @@ def plan_change(
     for name in SCALAR_FIELDS:
         if name not in values or (name == "focal_point_id" and values.get("new_focal_point")):
             continue
-        old, new = normal(getattr(activity, name)), values[name]
-        if old == new:
+        old, new = getattr(activity, name), values[name]
+        # A file's values are read normalised: a stored value equal to one already is.
+        if old == new or (old := normal(old)) == new:
             continue
         base = normal(getattr(record, name)) if record is not None else None
         column = column_title(COLUMN_OF.get(name, name))

@@ -14,8 +14,9 @@ The same functions run inside the web request (small files) and in the Celery ta
 """
 
 import logging
+import time
 from collections.abc import Iterator
-from dataclasses import asdict
+from dataclasses import asdict, dataclass, field
 from itertools import islice
 from typing import Any
 
@@ -23,20 +24,22 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.collector import fewer_collections
 from core.names import name_key
 from core.public_cache import data_changed
-from imports.apply import write
+from core.spreadsheets.reading import shared_workbook
+from imports.apply import Writer
 from imports.checking import (
     Checked,
     FileChoices,
     NeedsMapping,
     Progress,
     check_file,
-    rows_from_json,
-    rows_to_json,
+    pack_rows,
+    unpack_rows,
 )
 from imports.columns import Column
-from imports.compare import NEW, Comparison, compare
+from imports.compare import NEW, Comparison, compare_parts
 from imports.mappings import saved_fields
 from imports.models import ImportJob, ImportStatus, MappingSource
 from imports.parsing import ImportFileError, sheet_names
@@ -62,6 +65,8 @@ PREVIEWED_FIELDS = (
     "updated_at",
 )
 
+# The job page's progress bar is saved this often at most while the rows are checked.
+PROGRESS_SECONDS = 1.0
 # Files with more rows than this are previewed and applied by a Celery task.
 TASK_THRESHOLD = 300
 # The preview page lists this many rows at most (the counts cover every row).
@@ -79,6 +84,40 @@ def new_rows(job: ImportJob) -> frozenset[int]:
 def decisions(job: ImportJob) -> dict[int, str]:
     """The person's choices, by row number (see imports.compare)."""
     return {int(number): choice for number, choice in job.decisions.items()}
+
+
+@dataclass
+class Outline:
+    """What the preview (and a refused apply) keeps of a comparison made a part of the rows
+    at a time (imports.compare.compare_parts): every count, and the rows its page lists,
+    PREVIEW_LIST_MAX of each kind at most. The other parts' stored activities and plans go
+    once counted: held for the whole file, they were a 100,000-row import's largest step
+    in memory."""
+
+    listed: Comparison = field(default_factory=Comparison)
+    new: int = 0
+    changed: int = 0
+    conflicts: int = 0
+
+    def add(self, part: Comparison) -> None:
+        listed = self.listed
+        # Rows with errors and rows to confirm are the rows as read (held anyway), and
+        # the unchanged ones are [row, reference]: all kept, the page counts them.
+        listed.errors += part.errors
+        listed.unsure += part.unsure
+        listed.unchanged += part.unchanged
+        listed.others_unchanged += part.others_unchanged
+        self.conflicts += len(part.conflicts)
+        listed.conflicts += part.conflicts[: max(0, PREVIEW_LIST_MAX - len(listed.conflicts))]
+        new = sum(1 for plan in part.planned if plan.current is None)
+        self.new += new
+        self.changed += len(part.planned) - new
+        listed.planned += part.planned[: max(0, PREVIEW_LIST_MAX - len(listed.planned))]
+
+    @property
+    def settled(self) -> bool:
+        """Nothing waits for the person: no errors, conflicts or rows to confirm."""
+        return not (self.listed.errors or self.conflicts or self.listed.unsure)
 
 
 def preview_json(result: Comparison) -> dict:
@@ -138,8 +177,17 @@ def mapping_json(columns: list[Column]) -> list[dict]:
     return [asdict(column) for column in columns]
 
 
-def save_progress(job: ImportJob) -> Progress:
+def save_progress(job: ImportJob, every: float = PROGRESS_SECONDS) -> Progress:
+    """Save how far the check is, at most `every` seconds (and at the end): each save is a
+    commit of its own, and checking 10,000 rows takes a second or two."""
+    saved_at = -every
+
     def progress(done: int, total: int) -> None:
+        nonlocal saved_at
+        now = time.monotonic()
+        if done < total and now - saved_at < every:
+            return
+        saved_at = now
         ImportJob.objects.filter(pk=job.pk).update(rows_done=done, rows_total=total)
 
     return progress
@@ -151,6 +199,7 @@ def fail(job: ImportJob, message: str) -> None:
     job.save(update_fields=["status", "error", "updated_at"])
 
 
+@fewer_collections()  # a large file makes millions of objects that live to the end
 def preview_job(job: ImportJob) -> None:
     """Check the file and store what applying it would do; nothing else is written."""
     updated = ImportJob.objects.filter(pk=job.pk, status=ImportStatus.PENDING).update(
@@ -173,9 +222,10 @@ def preview_job(job: ImportJob) -> None:
 
     data, reading = bytes(job.file_data), FileChoices.of(job.choices)
     job.file_data = b""  # read from `data` now (the saves below never write the file)
+    workbook = shared_workbook(data)  # each sheet loaded once for both readers below
     try:
         # A results file (imports.results_file) has its own preview; else the matrix's.
-        if preview_results(job, data, reading.sheet, earlier_import(job)):
+        if preview_results(job, data, reading.sheet, earlier_import(job), workbook):
             return
     except ImportFileError:
         pass  # unreadable: the matrix's reading below says why
@@ -184,15 +234,17 @@ def preview_job(job: ImportJob) -> None:
         fail(job, _("The file could not be checked (an error on our side): nothing was written."))
         return
     try:
-        checked = check_file(data, save_progress(job), choose, job.user, reading)
-        result = compare(
+        checked = check_file(data, save_progress(job), choose, job.user, reading, workbook)
+        outline = Outline()
+        for part in compare_parts(
             checked.rows,
             checked.lookup,
             job.user,
             checked.managed,
             decisions=decisions(job),
             blank_clears=reading.blank_clears,
-        )
+        ):
+            outline.add(part)
     except NeedsMapping as needed:
         job.columns = mapping_json(needed.columns)
         job.preview = {"sheet": needed.sheet, "sheets": needed.sheets}
@@ -218,7 +270,7 @@ def preview_job(job: ImportJob) -> None:
     ]
     dates = checked.lookup.dates
     job.preview = {
-        **preview_json(result),
+        **preview_json(outline.listed),
         "dates": [dates.order, dates.evidence] if dates.seen else [],
         "ignored": checked.ignored,
         "not_read": checked.not_read,
@@ -231,18 +283,17 @@ def preview_job(job: ImportJob) -> None:
         "asked_new": sorted(new_rows(job)),
         **earlier_import(job),
     }
-    job.new_count = sum(1 for plan in result.planned if plan.current is None)
-    job.changed_count = len(result.planned) - job.new_count
-    job.unchanged_count = len(result.unchanged)
-    job.error_count = len(result.errors)
-    job.conflict_count = len(result.conflicts)
-    job.unsure_count = len(result.unsure)
-    # The comparison holds every matched activity as stored and every row's plan: let it go
-    # before the rows are encoded and saved, the other large step (the import's peak memory).
-    del result
-    job.checked_rows = rows_to_json(checked) if not job.error_count else []
-    del checked
+    job.new_count, job.changed_count = outline.new, outline.changed
+    job.unchanged_count = len(outline.listed.unchanged)
+    job.error_count = len(outline.listed.errors)
+    job.conflict_count = outline.conflicts
+    job.unsure_count = len(outline.listed.unsure)
+    del outline  # the listed rows' plans: let go before the rows are encoded and saved
     job.status = ImportStatus.PREVIEWED
+    # Kept for the apply, which only a file with work and nothing to settle has: any choice
+    # on the page checks the file again (views.check_again).
+    job.checked_rows = pack_rows(checked) if job.can_apply else b""
+    del checked
     job.save(update_fields=PREVIEWED_FIELDS)
 
 
@@ -285,6 +336,7 @@ def start_apply(job: ImportJob) -> bool:
     )
 
 
+@fewer_collections()
 def apply_job(job_id: int) -> None:
     """Write the whole file in one transaction, or nothing at all.
 
@@ -302,10 +354,10 @@ def apply_job(job_id: int) -> None:
     start_apply(job)
     try:
         if job.checked_rows:
-            # Decoded into rows and let go (rows_from_json empties it as it reads): kept on
-            # the job, the stored form of every row would stay alive through the writing.
-            stored, job.checked_rows = job.checked_rows, None
-            checked = rows_from_json(stored, job.user)
+            # Decoded into rows and let go: kept on the job, the stored form of every row
+            # would stay alive through the writing.
+            stored, job.checked_rows = bytes(job.checked_rows), b""
+            checked = unpack_rows(stored, job.user)
             del stored
             save_progress(job)(len(checked.rows), len(checked.rows))
         else:
@@ -331,6 +383,9 @@ def apply_job(job_id: int) -> None:
 
 
 def write_job(job_id: int, checked: Checked, reason: str) -> None:
+    """Compare the rows with the activities as they are now, locked, and write them, a part
+    at a time (imports.compare.compare_parts, imports.apply.Writer); all of them, or none
+    when a part finds an error (the parts written before it are rolled back)."""
     with transaction.atomic():
         job = (
             ImportJob.objects.select_for_update()
@@ -339,7 +394,9 @@ def write_job(job_id: int, checked: Checked, reason: str) -> None:
         )
         if job.status != ImportStatus.APPLYING:
             return
-        result = compare(
+        outline, writer = Outline(), Writer(job.user, reason)
+        before = transaction.savepoint()
+        for part in compare_parts(
             checked.rows,
             checked.lookup,
             job.user,
@@ -347,20 +404,28 @@ def write_job(job_id: int, checked: Checked, reason: str) -> None:
             lock=True,
             decisions=decisions(job),
             blank_clears=FileChoices.of(job.choices).blank_clears,
-        )
-        if result.errors or result.conflicts or result.unsure:
-            # The data moved since the preview (or the rights did): show the new preview.
+        ):
+            outline.add(part)
+            if outline.settled:
+                writer.write(part.planned)
+            # else: no more writing; the other parts are compared for the new preview.
+        if not outline.settled:
+            # The data moved since the preview (or the rights did): nothing is written, and
+            # the new preview is shown.
+            transaction.savepoint_rollback(before)
+            result = outline.listed
             job.preview = preview_json(result)
             job.error_count = len(result.errors)
-            job.conflict_count = len(result.conflicts)
+            job.conflict_count = outline.conflicts
             job.status = ImportStatus.FAILED
             job.error = _(
                 "%(count)s rows have errors now (the data changed since the preview): "
                 "nothing was imported."
-            ) % {"count": len(result.errors) + len(result.conflicts)}
+            ) % {"count": len(result.errors) + outline.conflicts}
             job.save(update_fields=[*FAILED_FIELDS, "preview", "error_count", "conflict_count"])
             return
-        written = write(result.planned, job.user, reason)
+        transaction.savepoint_commit(before)
+        written = writer.finish()
         data_changed()  # bulk writes send no signal: the public pages' cache is told here
         job.result = {"created": written.created, "changed": written.changed}
         job.created_count = len(written.created)

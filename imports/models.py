@@ -75,9 +75,10 @@ class ImportJob(models.Model):
     # Compact: errors, new and changed rows in full (changed fields only); unchanged rows
     # as [row number, reference] pairs. See imports.preview.
     preview = models.JSONField(_("preview"), default=dict, blank=True)
-    # The rows as checked by the preview (matched values, not cells): the apply reads them
-    # instead of parsing the file again. Empty when the preview found errors.
-    checked_rows = models.JSONField(_("checked rows"), default=list, blank=True, editable=False)
+    # The rows as checked by the preview (matched values, not cells; imports.checking's
+    # pack_rows): the apply reads them instead of parsing the file again. Empty when the
+    # preview found nothing to apply, or something to settle first.
+    checked_rows = models.BinaryField(_("checked rows"), default=b"", blank=True, editable=False)
     new_count = models.PositiveIntegerField(_("new rows"), default=0)
     changed_count = models.PositiveIntegerField(_("changed rows"), default=0)
     unchanged_count = models.PositiveIntegerField(_("unchanged rows"), default=0)

@@ -26,6 +26,7 @@ from core.spreadsheets.reading import (
     ZIP_MAGIC,
     Formula,
     UnreadableFile,
+    Workbook,
     check_size,
     csv_rows,
     decode,
@@ -109,15 +110,16 @@ def find_header(head: list[list[Any]]) -> HeaderRow | None:
     return None
 
 
-def read_sheet(data: bytes, sheet: str = "") -> Sheet:
+def read_sheet(data: bytes, sheet: str = "", workbook: Workbook | None = None) -> Sheet:
     """The table in an uploaded file (XLSX, ODS or CSV), or ImportFileError; `sheet` is the
-    workbook's sheet the person chose (else the one whose header row is the most sure)."""
+    workbook's sheet the person chose (else the one whose header row is the most sure);
+    `workbook`, the file opened already (core.spreadsheets.reading.shared_workbook)."""
     check_size(len(data))
     if not data.strip():
         raise ImportFileError(_("The file is empty."))
     refuse_old_excel(data)
     if data.startswith(ZIP_MAGIC):
-        return read_workbook(data, sheet)
+        return read_workbook(data, sheet, workbook)
     return read_csv(decode(data))
 
 
@@ -173,13 +175,14 @@ def sheet_of(
 # XLSX and ODS ---------------------------------------------------------------------------
 
 
-def read_workbook(data: bytes, chosen: str = "") -> Sheet:
-    book, sheets = open_workbook(data)
+def read_workbook(data: bytes, chosen: str = "", workbook: Workbook | None = None) -> Sheet:
+    book = workbook or Workbook(data)
+    sheets = book.sheets
     best: tuple[HeaderRow, Any, str] | None = None
     if chosen and chosen not in sheets:
         raise ImportFileError(_("This workbook has no sheet “%(sheet)s”.") % {"sheet": chosen})
     for name in [chosen] if chosen else sheets:
-        sheet = book.get_sheet_by_name(name)
+        sheet = book.sheet(name)
         head = [row for row in islice(sheet.iter_rows(), HEADER_SCAN_ROWS)]
         found = find_header(head)
         if found is not None and (best is None or found.score > best[0].score):

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.public_cache import data_changed
+from core.spreadsheets.reading import Workbook
 from imports.models import ImportJob, ImportStatus
 from imports.results_file import ResultRow, ResultsCheck, check_results
 from imports.results_sheet import read_results_sheet
@@ -64,10 +65,12 @@ def preview_rows(check: ResultsCheck) -> list[dict]:
     return listed[:PREVIEW_LIST_MAX]
 
 
-def preview_results(job: ImportJob, data: bytes, sheet_name: str, earlier: dict) -> bool:
-    """Preview the job's file (`data`) if it is a results file (True), else leave it (False);
-    the job's own file is never saved again here."""
-    sheet = read_results_sheet(data, sheet_name)
+def preview_results(
+    job: ImportJob, data: bytes, sheet_name: str, earlier: dict, workbook: Workbook | None = None
+) -> bool:
+    """Preview the job's file (`data`, opened as `workbook` if a workbook) if it is a
+    results file (True), else leave it (False); the job's own file is never saved again."""
+    sheet = read_results_sheet(data, sheet_name, workbook)
     if sheet is None:
         return False
     check = check_results(sheet, job.user)
@@ -83,7 +86,7 @@ def preview_results(job: ImportJob, data: bytes, sheet_name: str, earlier: dict)
     job.unchanged_count = len(check.unchanged)
     job.error_count = len(check.errors)
     job.conflict_count = job.unsure_count = 0
-    job.checked_rows, job.columns, job.mapping, job.mapping_source = [], [], [], ""
+    job.checked_rows, job.columns, job.mapping, job.mapping_source = b"", [], [], ""
     job.status = ImportStatus.PREVIEWED
     job.rows_done = job.rows_total = len(check.rows)
     job.save(update_fields=[*PREVIEW_FIELDS, "rows_done", "rows_total"])

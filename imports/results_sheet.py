@@ -19,11 +19,11 @@ from core.names import name_key
 from core.spreadsheets.reading import (
     ZIP_MAGIC,
     Formula,
+    Workbook,
     check_size,
     csv_rows,
     decode,
     is_blank,
-    open_workbook,
     refuse_old_excel,
     sheet_rows,
 )
@@ -95,17 +95,20 @@ def match_header(rows: list[list[Any]]) -> tuple[list[str | None], list[str], in
     return None
 
 
-def read_results_sheet(data: bytes, sheet: str = "") -> ResultsSheet | None:
+def read_results_sheet(
+    data: bytes, sheet: str = "", workbook: Workbook | None = None
+) -> ResultsSheet | None:
     """The results table of an uploaded file, or None when the file is not a results file
-    (the activities import reads it then). UnreadableFile for a file nobody could read."""
+    (the activities import reads it then). UnreadableFile for a file nobody could read.
+    `workbook`: the file opened already (core.spreadsheets.reading.shared_workbook)."""
     check_size(len(data))
     if not data.strip():
         return None
     refuse_old_excel(data)
     if data.startswith(ZIP_MAGIC):
-        book, sheets = open_workbook(data)
-        for name in [sheet] if sheet in sheets else sheets:
-            table = book.get_sheet_by_name(name)
+        book = workbook or Workbook(data)
+        for name in [sheet] if sheet in book.sheets else book.sheets:
+            table = book.sheet(name)
             head = [list(row) for row in islice(table.iter_rows(), HEADER_SCAN_ROWS)]
             found = match_header(head)
             if found is not None:

@@ -20,7 +20,13 @@ from activities.resources import ROLE_COLUMNS
 from core.spreadsheets.reading import Formula
 from imports.columns import GUARANTEES, column_title
 from imports.matching import CellError, Lookup
-from imports.places import SUBDIVISION_COLUMNS, read_places, read_subdivisions, read_themes
+from imports.places import (
+    PLACE_SETS,
+    SUBDIVISION_COLUMNS,
+    read_places,
+    read_subdivisions,
+    read_themes,
+)
 
 TEXT_FIELDS = ("title", "description", "funding")
 ROLE_RANK = {role: rank for rank, role in enumerate(Role.values)}
@@ -128,7 +134,21 @@ def read_row(number: int, cells: dict[str, Any], lookup: Lookup) -> RowInput:
         check_dates(start, end)
     except ValidationError as error:
         row.error("end_date", cells.get("end_date", end), error.messages[0])
+    share_values(row, lookup)
     return row
+
+
+# The values many rows have equal, kept once (Lookup.share); all immutable.
+SHARED_VALUES = (*DATE_FIELDS, *TOOL_FIELDS, *PLACE_SETS)
+
+
+def share_values(row: RowInput, lookup: Lookup) -> None:
+    values = row.values
+    for name in SHARED_VALUES:
+        value = values.get(name)
+        if value is not None:
+            values[name] = lookup.share(value)
+    row.blank = lookup.share(row.blank)
 
 
 # The values a blank cell of each column stands for (see RowInput.blank).

@@ -143,7 +143,7 @@ def check_again(job: ImportJob, **changes: object) -> None:
     ImportJob.objects.filter(pk=job.pk).update(
         status=ImportStatus.PENDING,
         preview={},
-        checked_rows=[],
+        checked_rows=b"",
         rows_done=0,
         new_count=0,
         changed_count=0,

@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any
+from typing import IO, Any
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -139,6 +139,37 @@ def open_workbook(data: bytes) -> tuple[CalamineWorkbook, list[str]]:
     return book, sheets
 
 
+class Workbook:
+    """An uploaded workbook opened once, each sheet loaded once for every reader that looks
+    at it: an upload is tried as a results file, then as the matrix, and loading a sheet
+    is most of reading a large workbook (a second load was a tenth of a 10,000-row import,
+    and as much memory again). forget() lets the loaded sheets go."""
+
+    def __init__(self, data: bytes) -> None:
+        self.book, self.sheets = open_workbook(data)
+        self._loaded: dict[str, Any] = {}
+
+    def sheet(self, name: str) -> Any:
+        loaded = self._loaded.get(name)
+        if loaded is None:
+            loaded = self._loaded[name] = self.book.get_sheet_by_name(name)
+        return loaded
+
+    def forget(self) -> None:
+        self._loaded.clear()
+
+
+def shared_workbook(data: bytes) -> Workbook | None:
+    """The upload opened for several readers; None for a CSV, or for a file the readers
+    refuse (each says why when it opens the file itself)."""
+    if not data.startswith(ZIP_MAGIC) or len(data) > max_bytes():
+        return None
+    try:
+        return Workbook(data)
+    except UnreadableFile:
+        return None
+
+
 def formula_cells(data: bytes, sheet_name: str) -> dict[tuple[int, int], str]:
     """(row, column) from 0 -> formula, for the sheet's cells holding one.
 
@@ -150,15 +181,33 @@ def formula_cells(data: bytes, sheet_name: str) -> dict[tuple[int, int], str]:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
             if "content.xml" in names:
-                content = archive.read("content.xml")
-                return ods_formulas(content, sheet_name) if b"table:formula" in content else {}
+                if not holds(archive, "content.xml", b"table:formula"):
+                    return {}
+                with archive.open("content.xml") as content:
+                    return ods_formulas(content, sheet_name)
             path = xlsx_sheet_path(archive, sheet_name)
-            if path is None or path not in names:
+            if path is None or path not in names or not holds(archive, path, b"<f"):
                 return {}
-            xml = archive.read(path)
-            return xlsx_formulas(xml) if b"<f" in xml else {}
+            with archive.open(path) as xml:
+                return xlsx_formulas(xml)
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError):
         return {}
+
+
+# The sheet's XML is read this much at a time: at 100,000 rows it is 150 MB, which the
+# reader had loaded already (python-calamine), so reading it whole doubled the memory.
+XML_CHUNK = 1 << 20
+
+
+def holds(archive: zipfile.ZipFile, path: str, text: bytes) -> bool:
+    """Whether the archive's file has `text`, read a part at a time."""
+    tail = b""
+    with archive.open(path) as member:
+        while block := member.read(XML_CHUNK):
+            if text in tail + block[: len(text) - 1] or text in block:
+                return True
+            tail = block[-(len(text) - 1) :]
+    return False
 
 
 XLSX_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -188,9 +237,9 @@ def column_index(reference: str) -> tuple[int, int]:
     return int(reference[len(letters) :]) - 1, column - 1
 
 
-def xlsx_formulas(xml: bytes) -> dict[tuple[int, int], str]:
+def xlsx_formulas(xml: IO[bytes]) -> dict[tuple[int, int], str]:
     found = {}
-    for _event, cell in etree.iterparse(io.BytesIO(xml), tag=f"{XLSX_NS}c"):
+    for _event, cell in etree.iterparse(xml, tag=f"{XLSX_NS}c"):
         formula = cell.find(f"{XLSX_NS}f")
         if formula is not None and cell.get("r"):
             found[column_index(cell.get("r"))] = "=" + (formula.text or "")
@@ -198,10 +247,10 @@ def xlsx_formulas(xml: bytes) -> dict[tuple[int, int], str]:
     return found
 
 
-def ods_formulas(content: bytes, sheet_name: str) -> dict[tuple[int, int], str]:
+def ods_formulas(content: IO[bytes], sheet_name: str) -> dict[tuple[int, int], str]:
     found = {}
     table = f"{{{ODS_TABLE}}}"
-    for _event, element in etree.iterparse(io.BytesIO(content), tag=f"{table}table"):
+    for _event, element in etree.iterparse(content, tag=f"{table}table"):
         if element.get(f"{table}name") != sheet_name:
             element.clear()
             continue
@@ -225,11 +274,27 @@ def csv_rows(text: str) -> Iterator[list[Any]]:
     start = text[: 64 * 1024].splitlines()[:DELIMITER_SCAN_LINES]
     first = next((line for line in start if line.strip()), "")
     reader = csv.reader(io.StringIO(text), delimiter=delimiter_of(first))
+    shared: dict[str, str] = {}
     try:
         for row in reader:
-            yield [csv_cell(cell) for cell in row]
+            yield share_texts([csv_cell(cell) for cell in row], shared)
     except csv.Error as error:
         raise not_a_spreadsheet() from error
+
+
+# Texts up to this long are kept once per file (see share_texts): codes, choices, lists of
+# acronyms; titles and descriptions, rarely repeated, are left as they are.
+SHARED_TEXT = 40
+
+
+def share_texts(row: list[Any], shared: dict[str, str]) -> list[Any]:
+    """The row with each short text replaced by the one equal text `shared` keeps: they
+    repeat down a column ("Ongoing", "Yes", a country's code, an agency's acronym), and one
+    object per cell was half of a large file's table of cells."""
+    for column, cell in enumerate(row):
+        if type(cell) is str and len(cell) <= SHARED_TEXT:
+            row[column] = shared.setdefault(cell, cell)
+    return row
 
 
 def sheet_rows(data: bytes, sheet: Any, name: str, start: int = 0) -> Iterator[list[Any]]:
@@ -240,8 +305,9 @@ def sheet_rows(data: bytes, sheet: Any, name: str, start: int = 0) -> Iterator[l
     formulas: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for (at_row, at_column), text in formula_cells(data, name).items():
         formulas[at_row].append((at_column - offset, text))
+    shared: dict[str, str] = {}
     for index, values in enumerate(islice(sheet.iter_rows(), start, None), start=start):
-        row = [clean_cell(value) for value in values]
+        row = share_texts([clean_cell(value) for value in values], shared)
         for column, text in formulas.get(index, ()):
             if 0 <= column < len(row):
                 row[column] = Formula(text)
