@@ -162,8 +162,10 @@ def first_listed_of_all(counts: Mapping[tuple[str, str], int]) -> list[tuple]:
         for (scope, region), n in sorted(counts.items())
         if n and scope in (Scope.REGIONAL, Scope.GLOBAL)
     ]
-    if not parts:
-        return []
+    if len(parts) < 2:
+        # One panel is its own answer: a union of one is the sliced query itself, which
+        # cannot be ordered again.
+        return [row for part in parts for row in part]
     return list(parts[0].union(*parts[1:], all=True).order_by("title", "pk"))
 
 

@@ -43,6 +43,24 @@ def places(coalition):
     return coalition
 
 
+def test_a_single_regional_activity_has_its_panel(client, coalition):
+    """The only activity beyond one country: one panel, read on its own (issue 20's browser
+    journey found /map/ failing with exactly one)."""
+    make_placed_activity(
+        Scope.REGIONAL,
+        {coalition.unicef: Role.LEAD},
+        region=Region.AFRICA,
+        title="Joint SPF regional event",
+        status=ActivityStatus.PLANNED,
+    )
+    response = client.get(reverse("overview:map"))
+    assert response.status_code == 200
+    beyond = response.context["map"].beyond
+    assert [(panel.key, panel.count) for panel in beyond.regions] == [("africa", 1)]
+    assert [a.title for a in beyond.regions[0].activities] == ["Joint SPF regional event"]
+    assert "Africa: 1 regional activity" in response.content.decode()
+
+
 def by_code(world_map):
     return {country.code: (country.own, country.shared) for country in world_map.countries}
 
