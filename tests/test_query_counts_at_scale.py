@@ -26,8 +26,9 @@ FRONT_END_BUDGET = 14
 # joint workplan, documents, and the two questions of who the reader is (member, secretariat)
 # that decide which of them they see.
 # The country page also reads the places inside the country that activities name (its
-# filter) and its results (the activities' latest values, milestones, coverage figures).
-PAGE_BUDGETS = {"countries:detail": 17 + 1 + 3}
+# filter) and its results (the activities' latest values, milestones, coverage figures), and
+# it reads its page's ids before their rows (Activity.objects.covering_ids).
+PAGE_BUDGETS = {"countries:detail": 17 + 1 + 3 + 1}
 
 FRONT_END_PAGES = [
     ("activities:matrix", ""),

@@ -11,11 +11,9 @@ keep their URLs under /countries/ and the "countries:" names (spf_coalition/urls
 them beside the countries app's own pages).
 """
 
-from collections.abc import Callable
-
 import rules
 from django.conf import settings
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
@@ -112,29 +110,40 @@ def listed(country: Country, request: HttpRequest) -> ActivityQuerySet:
     return activities
 
 
-class UnionPaginator(Paginator):
-    """Pages of a union of querysets, counted by `count` (the union of their ids: the rows'
-    own union would count every column of every row)."""
+class CoveringPaginator(Paginator):
+    """Pages of the activities covering a country, by title: each page's ids first
+    (Activity.objects.covering_ids, every part of the rule read only as far as the page),
+    then those rows with what a row shows; counted as the union of the parts' ids."""
 
-    def __init__(self, object_list, per_page: int, count: Callable[[], int]) -> None:
-        super().__init__(object_list, per_page)
-        self._count = count
+    def __init__(self, country: Country, per_page: int) -> None:
+        super().__init__([], per_page)
+        self.country = country
 
     @cached_property
     def count(self) -> int:
-        return self._count()
+        ids = Activity.objects.covering_rows(self.country, lambda part: part.values("pk"))
+        return ids.count()
+
+    def page(self, number) -> Page:
+        # Paginator.page's arithmetic, orphans included, over the ids instead of a slice.
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        ids = Activity.objects.covering_ids(self.country, bottom, top)
+        rows = Activity.objects.filter(pk__in=ids).for_rows().order_by("title", "pk")
+        return self._get_page(list(rows), number, self)
 
 
 def listed_pages(country: Country, request: HttpRequest) -> Paginator:
-    """Pages of listed()'s activities, by title, with what a row shows. Unfiltered, the
-    union of the rule's parts (Activity.objects.covering_rows): the database sorts and
-    pages them without fetching every activity of the country twice."""
+    """Pages of listed()'s activities, by title, with what a row shows. Unfiltered, read
+    part by part of the rule (CoveringPaginator): the database pages the parts' ids in
+    their indexes' order, without sorting every activity of the country."""
     size = settings.SPF_MATRIX_PAGE_SIZE
     if request.GET.get("place") in PLACES or request.GET.get("subdivision", "").strip():
         return Paginator(listed(country, request).for_rows().order_by("title", "pk"), size)
-    rows = Activity.objects.covering_rows(country, lambda part: part.for_rows())
-    ids = Activity.objects.covering_rows(country, lambda part: part.values("pk"))
-    return UnionPaginator(rows.order_by("title", "pk"), size, count=ids.count)
+    return CoveringPaginator(country, size)
 
 
 def place_choices(country: Country, request: HttpRequest) -> dict[str, object]:

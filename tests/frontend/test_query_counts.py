@@ -35,11 +35,12 @@ BUDGETS = {
     # 4 for the form's choices (naming the cells too), 2 aggregates, and 2 for the rows of
     # the activities without a main country (a region's, the world's)
     "activities:grid": 8,
-    # country, count, rows, 3 prefetches, the rows' places, agencies, contacts; the
-    # coalition's work there (decisions.country_page): status, joint workplan, documents;
-    # the places inside the country that activities name (the page's filter); its results
-    # (the activities' latest values, milestones, coverage figures)
-    "countries:detail": 16,
+    # country, count, the page's ids then its rows (covering_ids), 3 prefetches, the rows'
+    # places, agencies, contacts; the coalition's work there (decisions.country_page):
+    # status, joint workplan, documents; the places inside the country that activities name
+    # (the page's filter); its results (the activities' latest values, milestones, coverage
+    # figures)
+    "countries:detail": 17,
     # agency, countries, its regional and global work, count, leads + partners, focal points
     "agencies:detail": 7,
     "countries:index": 1,

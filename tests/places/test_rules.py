@@ -252,7 +252,7 @@ def test_covering_answers_as_the_rule_reads_even_for_odd_rows(world, django_asse
 
 
 def test_the_country_page_lists_the_covering_activities_page_by_page(client, world, settings):
-    """The page pages the union of the rule's parts (covering_rows): the same activities,
+    """The page pages the rule's parts, ids first (covering_ids): the same activities,
     in the same order and count, as the covering() filter; filtered, the filter itself."""
     sn, ml = world["sn"], world["ml"]
     for n in range(3):
