@@ -116,7 +116,10 @@ class CoveringPaginator(Paginator):
     then those rows with what a row shows; counted as the union of the parts' ids."""
 
     def __init__(self, country: Country, per_page: int) -> None:
-        super().__init__([], per_page)
+        # Every page's rows, as a Paginator's object_list is (read by whoever wants them
+        # all); the pages themselves are read by page() below.
+        rows = Activity.objects.covering_rows(country, lambda part: part.for_rows())
+        super().__init__(rows.order_by("title", "pk"), per_page)
         self.country = country
 
     @cached_property
