@@ -122,6 +122,9 @@ def log_in_and_wait(page, username: str, password: str = "test-password-123") ->
 
     log_in(page, username, password)
     expect(page.locator("form[action$='/logout/'] button")).to_be_visible()
+    # The header shows before the page's deferred scripts have bound their handlers (the
+    # language switch's submit-on-change, say): a test acting at once would race them.
+    page.wait_for_load_state("load")
 
 
 def wait_for_htmx(page) -> None:
